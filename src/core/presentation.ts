@@ -1,0 +1,290 @@
+// How tokens, tenants and errors read in the UI, as plain data: the tree and the prompts render it, unit tests check it.
+import { ALL_SCOPES, type PersonalAccessToken, type Tenant, type TokenListQuery } from './model';
+import { isPatError, type PatErrorKind } from './errors';
+import { sanitizeForDisplay, stripUnsafeCharacters } from './validation';
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+export interface IconView {
+  /** A codicon id, e.g. `warning`. */
+  id: string;
+  /** A theme color id, e.g. `list.warningForeground`. */
+  color?: string;
+}
+
+/** One tooltip row: `label` is ours, `value` is plain text (server text stripped of unsafe characters). */
+export interface TooltipLine {
+  label: string;
+  value: string;
+}
+
+export interface TokenView {
+  label: string;
+  description: string;
+  icon: IconView;
+  tooltip: TooltipLine[];
+  /** `token` plus `+secret`, `+managed`, `+own` flags, for menu `when` clauses. */
+  contextValue: string;
+}
+
+export interface TokenViewOptions {
+  now: number;
+  expiryWarningDays: number;
+  secretStored: boolean;
+  /** The tenant itself signs in with this token: deleting it cuts the extension off. */
+  isOwnCredential: boolean;
+}
+
+export type ExpiryState = 'unknown' | 'never' | 'ok' | 'soon' | 'expired';
+
+function plural(count: number, unit: string): string {
+  return `${count} ${unit}${count === 1 ? '' : 's'}`;
+}
+
+function parseTime(iso: string | null): number | undefined {
+  if (iso === null) return undefined;
+  const time = Date.parse(iso);
+  return Number.isNaN(time) ? undefined : time;
+}
+
+function spanText(ms: number): string {
+  if (ms < HOUR) return plural(Math.max(1, Math.floor(ms / MINUTE)), 'minute');
+  if (ms < DAY) return plural(Math.floor(ms / HOUR), 'hour');
+  if (ms < 60 * DAY) return plural(Math.floor(ms / DAY), 'day');
+  if (ms < 730 * DAY) return plural(Math.floor(ms / (30 * DAY)), 'month');
+  return plural(Math.floor(ms / (365 * DAY)), 'year');
+}
+
+/** "3 days ago", "in 12 days", "just now"; "unknown" for a missing or unreadable date. */
+export function relativeTime(iso: string | null, now: number): string {
+  const time = parseTime(iso);
+  if (time === undefined) return 'unknown';
+  const delta = time - now;
+  if (Math.abs(delta) < MINUTE) return 'just now';
+  return delta < 0 ? `${spanText(-delta)} ago` : `in ${spanText(delta)}`;
+}
+
+export function expiryState(token: PersonalAccessToken, now: number, warningDays: number): ExpiryState {
+  const expires = parseTime(token.expirationDate);
+  if (expires === undefined) return token.userAwareTokenNeverExpires === true ? 'never' : 'unknown';
+  if (expires <= now) return 'expired';
+  return expires - now <= warningDays * DAY ? 'soon' : 'ok';
+}
+
+export function lastUsedText(token: PersonalAccessToken, now: number): string {
+  if (token.lastUsed === null) return 'never used';
+  return `last used ${relativeTime(token.lastUsed, now)}`;
+}
+
+function expiryText(token: PersonalAccessToken, state: ExpiryState, now: number): string | undefined {
+  switch (state) {
+    case 'expired':
+      return 'expired';
+    case 'never':
+      return 'never expires';
+    case 'unknown':
+      return undefined;
+    default:
+      return `expires ${relativeTime(token.expirationDate, now)}`;
+  }
+}
+
+/** Short enough for a tree description; null scope means the server grants everything. */
+export function scopesSummary(scope: string[] | null): string {
+  if (scope === null || scope.includes(ALL_SCOPES)) return 'all rights';
+  if (scope.length === 0) return 'no scopes';
+  if (scope.length <= 2) return scope.map((scope) => stripUnsafeCharacters(scope)).join(', ');
+  return `${scope.length} scopes`;
+}
+
+function tokenIcon(token: PersonalAccessToken, state: ExpiryState, options: TokenViewOptions): IconView {
+  if (state === 'expired') return { id: 'error', color: 'list.errorForeground' };
+  if (state === 'soon') return { id: 'warning', color: 'list.warningForeground' };
+  if (options.isOwnCredential) return { id: 'plug', color: 'charts.blue' };
+  if (options.secretStored) return { id: 'key', color: 'charts.green' };
+  if (token.managed) return { id: 'gear' };
+  if (token.lastUsed === null) return { id: 'circle-outline', color: 'disabledForeground' };
+  return { id: 'lock' };
+}
+
+function dateText(iso: string | null, now: number): string {
+  if (iso === null) return 'unknown';
+  return `${stripUnsafeCharacters(iso)} (${relativeTime(iso, now)})`;
+}
+
+function validityText(seconds: number | null): string {
+  if (seconds === null) return 'unknown';
+  if (seconds % 3600 === 0) return plural(seconds / 3600, 'hour');
+  if (seconds % 60 === 0) return plural(seconds / 60, 'minute');
+  return plural(seconds, 'second');
+}
+
+function ownerText(token: PersonalAccessToken): string {
+  if (token.owner === null) return 'unknown';
+  const name = token.owner.name === null ? 'unnamed' : stripUnsafeCharacters(token.owner.name);
+  return `${name} (${stripUnsafeCharacters(token.owner.id)})`;
+}
+
+function tokenTooltip(token: PersonalAccessToken, state: ExpiryState, options: TokenViewOptions): TooltipLine[] {
+  const { now } = options;
+  const lines: TooltipLine[] = [
+    { label: 'Name', value: stripUnsafeCharacters(token.name) },
+    { label: 'Client ID', value: stripUnsafeCharacters(token.id) },
+    { label: 'Owner', value: ownerText(token) },
+    { label: 'Created', value: dateText(token.created, now) },
+    { label: 'Last used', value: token.lastUsed === null ? 'never' : dateText(token.lastUsed, now) },
+    { label: 'Expires', value: state === 'never' ? 'never' : dateText(token.expirationDate, now) },
+    { label: 'Access-token validity', value: validityText(token.accessTokenValiditySeconds) },
+    {
+      label: 'Scopes',
+      value: token.scope === null ? `${ALL_SCOPES} (all rights of the owner)` : token.scope.map((scope) => stripUnsafeCharacters(scope)).join(', '),
+    },
+    { label: 'Secret', value: options.secretStored ? 'stored in VS Code' : 'not stored here' },
+  ];
+  if (token.managed) lines.push({ label: 'Managed', value: 'created by the platform (e.g. Workflows)' });
+  if (options.isOwnCredential) lines.push({ label: 'In use', value: 'this tenant signs in with this token' });
+  return lines;
+}
+
+export function presentToken(token: PersonalAccessToken, options: TokenViewOptions): TokenView {
+  const state = expiryState(token, options.now, options.expiryWarningDays);
+  const parts = [scopesSummary(token.scope), lastUsedText(token, options.now), expiryText(token, state, options.now)];
+  const flags = [options.secretStored && 'secret', token.managed && 'managed', options.isOwnCredential && 'own'];
+  return {
+    label: stripUnsafeCharacters(token.name),
+    description: parts.filter((part): part is string => part !== undefined).join(' · '),
+    icon: tokenIcon(token, state, options),
+    tooltip: tokenTooltip(token, state, options),
+    contextValue: ['token', ...flags.filter((flag): flag is string => typeof flag === 'string')].join('+'),
+  };
+}
+
+function dayOf(iso: string): string {
+  return stripUnsafeCharacters(iso.slice(0, 10));
+}
+
+/** What the tenant lists, e.g. "my tokens, never used". */
+export function listQueryText(query: TokenListQuery | undefined): string {
+  const owner = query?.owner ?? { kind: 'me' };
+  const parts = [
+    owner.kind === 'me'
+      ? 'my tokens'
+      : owner.kind === 'all'
+        ? 'all tokens'
+        : `tokens of ${stripUnsafeCharacters(owner.label ?? owner.identityId)}`,
+  ];
+  if (query?.neverUsed && query.lastUsedBefore !== undefined) parts.push(`never used or not used since ${dayOf(query.lastUsedBefore)}`);
+  else if (query?.neverUsed) parts.push('never used');
+  else if (query?.lastUsedBefore !== undefined) parts.push(`not used since ${dayOf(query.lastUsedBefore)}`);
+  return parts.join(', ');
+}
+
+export function tenantHost(tenant: Tenant): string {
+  try {
+    return new URL(tenant.baseUrl).host;
+  } catch {
+    return stripUnsafeCharacters(tenant.baseUrl);
+  }
+}
+
+/** What the user sees on a tenant before and after its tokens load. */
+export type TenantState = 'unknown' | 'ok' | 'credentials-missing' | 'credentials-rejected' | 'unreachable' | 'error';
+
+export type TenantFix = 'updateCredentials' | 'retry';
+
+export interface TenantView {
+  label: string;
+  description: string;
+  icon: IconView;
+  /** `tenant+<state>`, for menu `when` clauses. */
+  contextValue: string;
+  tooltip: TooltipLine[];
+}
+
+const TENANT_ICONS: Record<TenantState, IconView> = {
+  unknown: { id: 'cloud' },
+  ok: { id: 'cloud' },
+  'credentials-missing': { id: 'key', color: 'list.warningForeground' },
+  'credentials-rejected': { id: 'error', color: 'list.errorForeground' },
+  unreachable: { id: 'debug-disconnect', color: 'list.warningForeground' },
+  error: { id: 'warning', color: 'list.warningForeground' },
+};
+
+const TENANT_STATE_TEXT: Record<TenantState, string> = {
+  unknown: 'not loaded yet',
+  ok: 'ok',
+  'credentials-missing': 'credentials missing',
+  'credentials-rejected': 'credentials rejected',
+  unreachable: 'unreachable',
+  error: 'error',
+};
+
+export function presentTenant(tenant: Tenant, state: TenantState): TenantView {
+  return {
+    label: stripUnsafeCharacters(tenant.displayName),
+    description: `${tenantHost(tenant)} · ${listQueryText(tenant.listQuery)}`,
+    icon: TENANT_ICONS[state],
+    contextValue: `tenant+${state}`,
+    tooltip: [
+      { label: 'Tenant', value: stripUnsafeCharacters(tenant.displayName) },
+      { label: 'API', value: `${stripUnsafeCharacters(tenant.baseUrl)} (${tenant.apiFamily})` },
+      { label: 'Lists', value: listQueryText(tenant.listQuery) },
+      { label: 'State', value: TENANT_STATE_TEXT[state] },
+    ],
+  };
+}
+
+const UNREACHABLE_KINDS: ReadonlySet<PatErrorKind> = new Set(['network', 'timeout']);
+const REJECTED_KINDS: ReadonlySet<PatErrorKind> = new Set(['credentials-rejected', 'unauthorized']);
+const TRANSIENT_KINDS: ReadonlySet<PatErrorKind> = new Set(['network', 'timeout', 'server', 'rate-limited']);
+
+export function tenantStateForError(error: unknown): TenantState {
+  if (isPatError(error, 'credentials-missing')) return 'credentials-missing';
+  if (isPatError(error) && REJECTED_KINDS.has(error.kind)) return 'credentials-rejected';
+  if (isPatError(error) && UNREACHABLE_KINDS.has(error.kind)) return 'unreachable';
+  return 'error';
+}
+
+/** The fix a tenant's error child offers: new credentials when they are the problem, otherwise another try. */
+export function tenantFix(state: TenantState): TenantFix {
+  return state === 'credentials-missing' || state === 'credentials-rejected' ? 'updateCredentials' : 'retry';
+}
+
+/** The one sentence the user is told: our message, then the server's own words and its tracking id. */
+export function errorText(error: unknown): string {
+  if (!(error instanceof Error)) return stripUnsafeCharacters(String(error));
+  let text = stripUnsafeCharacters(error.message);
+  if (isPatError(error)) {
+    const server = error.serverMessage === undefined ? undefined : stripUnsafeCharacters(error.serverMessage);
+    if (server !== undefined && server !== '' && !text.includes(server)) text += ` Server says: ${server}`;
+    if (error.trackingId !== undefined && !text.includes(error.trackingId)) {
+      text += ` (tracking id ${stripUnsafeCharacters(error.trackingId)})`;
+    }
+  }
+  return text;
+}
+
+export type ErrorAction = 'updateCredentials' | 'retry' | 'showLog';
+
+/** Which buttons an error message offers; Retry only where trying again can help and cannot duplicate. */
+export function errorActions(error: unknown): ErrorAction[] {
+  const actions: ErrorAction[] = [];
+  if (isPatError(error) && (REJECTED_KINDS.has(error.kind) || error.kind === 'credentials-missing')) {
+    actions.push('updateCredentials');
+  }
+  if (isPatError(error) && TRANSIENT_KINDS.has(error.kind)) actions.push('retry');
+  actions.push('showLog');
+  return actions;
+}
+
+/** The text on the delete modal's button: names how many tokens go. */
+export function deleteButtonText(count: number): string {
+  return count === 1 ? 'Delete Token' : `Delete ${count} tokens`;
+}
+
+/** Tooltip rows as Markdown in which server text can form no link, command, HTML or icon. */
+export function tooltipMarkdown(lines: readonly TooltipLine[]): string {
+  return lines.map((line) => `**${line.label}:** ${sanitizeForDisplay(line.value)}`).join('  \n');
+}

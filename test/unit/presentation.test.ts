@@ -1,0 +1,207 @@
+import * as assert from 'node:assert/strict';
+import { PatError } from '../../src/core/errors';
+import type { PersonalAccessToken, Tenant } from '../../src/core/model';
+import {
+  deleteButtonText,
+  errorActions,
+  errorText,
+  expiryState,
+  listQueryText,
+  presentTenant,
+  presentToken,
+  relativeTime,
+  scopesSummary,
+  tenantFix,
+  tenantStateForError,
+  tooltipMarkdown,
+  type TokenViewOptions,
+} from '../../src/core/presentation';
+
+const NOW = Date.parse('2026-08-15T12:00:00Z');
+const DAY = 86_400_000;
+
+function iso(offsetMs: number): string {
+  return new Date(NOW + offsetMs).toISOString();
+}
+
+function token(overrides: Partial<PersonalAccessToken> = {}): PersonalAccessToken {
+  return {
+    id: '2c9180835d2e5168015d32f890ca1581',
+    name: 'ci-deploy',
+    scope: ['sp:scopes:default'],
+    owner: { type: 'IDENTITY', id: 'id-1', name: 'Ada Admin' },
+    created: iso(-30 * DAY),
+    lastUsed: iso(-3 * DAY),
+    managed: false,
+    accessTokenValiditySeconds: 43200,
+    expirationDate: iso(100 * DAY),
+    userAwareTokenNeverExpires: null,
+    ...overrides,
+  };
+}
+
+const plain: TokenViewOptions = { now: NOW, expiryWarningDays: 14, secretStored: false, isOwnCredential: false };
+
+describe('presentation: relative dates', () => {
+  it('says how long ago and how long until, in the largest fitting unit', () => {
+    assert.equal(relativeTime(iso(-3 * DAY), NOW), '3 days ago');
+    assert.equal(relativeTime(iso(12 * DAY + 3_600_000), NOW), 'in 12 days');
+    assert.equal(relativeTime(iso(-1 * DAY), NOW), '1 day ago');
+    assert.equal(relativeTime(iso(5 * 3_600_000), NOW), 'in 5 hours');
+    assert.equal(relativeTime(iso(-90 * DAY), NOW), '3 months ago');
+    assert.equal(relativeTime(iso(-800 * DAY), NOW), '2 years ago');
+    assert.equal(relativeTime(iso(-10_000), NOW), 'just now');
+  });
+
+  it('calls a missing or unreadable date unknown instead of inventing one', () => {
+    assert.equal(relativeTime(null, NOW), 'unknown');
+    assert.equal(relativeTime('not a date', NOW), 'unknown');
+  });
+});
+
+describe('presentation: expiry', () => {
+  it('tells expired, expiring within the warning days, later, never and unknown apart', () => {
+    assert.equal(expiryState(token({ expirationDate: iso(-1000) }), NOW, 14), 'expired');
+    assert.equal(expiryState(token({ expirationDate: iso(12 * DAY) }), NOW, 14), 'soon');
+    assert.equal(expiryState(token({ expirationDate: iso(12 * DAY) }), NOW, 7), 'ok');
+    assert.equal(expiryState(token({ expirationDate: null, userAwareTokenNeverExpires: true }), NOW, 14), 'never');
+    assert.equal(expiryState(token({ expirationDate: null }), NOW, 14), 'unknown');
+  });
+});
+
+describe('presentation: token node', () => {
+  it('describes scopes, last use and expiry in one line', () => {
+    const view = presentToken(token({ expirationDate: iso(12 * DAY + 3_600_000) }), plain);
+    assert.equal(view.label, 'ci-deploy');
+    assert.equal(view.description, 'sp:scopes:default · last used 3 days ago · expires in 12 days');
+  });
+
+  it('says never used and expired', () => {
+    const view = presentToken(token({ lastUsed: null, expirationDate: iso(-DAY) }), plain);
+    assert.equal(view.description, 'sp:scopes:default · never used · expired');
+    assert.deepEqual(view.icon, { id: 'error', color: 'list.errorForeground' });
+  });
+
+  it('picks the icon by what matters most: expiry, own credential, stored secret, managed, never used', () => {
+    assert.equal(presentToken(token({ expirationDate: iso(3 * DAY) }), { ...plain, secretStored: true }).icon.id, 'warning');
+    assert.equal(presentToken(token(), { ...plain, secretStored: true, isOwnCredential: true }).icon.id, 'plug');
+    assert.equal(presentToken(token({ managed: true }), { ...plain, secretStored: true }).icon.id, 'key');
+    assert.equal(presentToken(token({ managed: true, lastUsed: null }), plain).icon.id, 'gear');
+    assert.equal(presentToken(token({ lastUsed: null }), plain).icon.id, 'circle-outline');
+    assert.equal(presentToken(token(), plain).icon.id, 'lock');
+  });
+
+  it('puts every flag in the context value so menus can offer Copy Secret only where a secret is stored', () => {
+    assert.equal(presentToken(token(), plain).contextValue, 'token');
+    assert.equal(
+      presentToken(token({ managed: true }), { ...plain, secretStored: true, isOwnCredential: true }).contextValue,
+      'token+secret+managed+own',
+    );
+  });
+
+  it('lists id, owner, dates, validity and every scope in the tooltip', () => {
+    const scopes = ['idn:accounts:read', 'idn:sources:read', 'sp:scopes:default'];
+    const lines = presentToken(token({ scope: scopes }), { ...plain, secretStored: true }).tooltip;
+    const byLabel = new Map(lines.map((line) => [line.label, line.value]));
+    assert.equal(byLabel.get('Client ID'), '2c9180835d2e5168015d32f890ca1581');
+    assert.equal(byLabel.get('Owner'), 'Ada Admin (id-1)');
+    assert.equal(byLabel.get('Access-token validity'), '12 hours');
+    assert.equal(byLabel.get('Scopes'), scopes.join(', '));
+    assert.equal(byLabel.get('Secret'), 'stored in VS Code');
+    assert.match(byLabel.get('Last used') ?? '', /3 days ago/);
+  });
+
+  it('renders missing wire fields as unknown', () => {
+    const lines = presentToken(token({ owner: null, created: null, accessTokenValiditySeconds: null }), plain).tooltip;
+    const byLabel = new Map(lines.map((line) => [line.label, line.value]));
+    assert.equal(byLabel.get('Owner'), 'unknown');
+    assert.equal(byLabel.get('Created'), 'unknown');
+    assert.equal(byLabel.get('Access-token validity'), 'unknown');
+  });
+
+  it('shows a hostile name as text: no bidi override in the label, no link or command in the tooltip', () => {
+    const name = '[x](command:workbench.action.terminal.new) \u202Egnp.exe <img src=x>';
+    const view = presentToken(token({ name }), plain);
+    assert.ok(!view.label.includes('\u202E'));
+    const markdown = tooltipMarkdown(view.tooltip);
+    assert.ok(!/(^|[^\\])\[x\]\(/.test(markdown), markdown);
+    assert.ok(!/(^|[^\\])</.test(markdown), markdown);
+    assert.ok(!markdown.includes('\u202E'));
+    assert.match(markdown, /\*\*Name:\*\* \\\[x\\\]\\\(command/);
+  });
+});
+
+describe('presentation: scopes summary', () => {
+  it('names all rights explicitly for a null scope and for sp:scopes:all', () => {
+    assert.equal(scopesSummary(null), 'all rights');
+    assert.equal(scopesSummary(['sp:scopes:all']), 'all rights');
+  });
+
+  it('names up to two scopes, then counts', () => {
+    assert.equal(scopesSummary(['a:b', 'c:d']), 'a:b, c:d');
+    assert.equal(scopesSummary(['a:b', 'c:d', 'e:f']), '3 scopes');
+  });
+});
+
+describe('presentation: tenant', () => {
+  const tenant: Tenant = { id: 't1', displayName: 'Acme prod', baseUrl: 'https://acme.api.identitynow.com', apiFamily: 'v3' };
+
+  it('shows the host and what the tenant lists in the description', () => {
+    assert.equal(presentTenant(tenant, 'ok').description, 'acme.api.identitynow.com · my tokens');
+    const all = { ...tenant, listQuery: { owner: { kind: 'all' as const }, neverUsed: true } };
+    assert.equal(presentTenant(all, 'ok').description, 'acme.api.identitynow.com · all tokens, never used');
+  });
+
+  it('describes each list choice', () => {
+    assert.equal(listQueryText(undefined), 'my tokens');
+    assert.equal(
+      listQueryText({ owner: { kind: 'identity', identityId: 'abc', label: 'Bob' }, lastUsedBefore: '2026-01-01T00:00:00Z' }),
+      'tokens of Bob, not used since 2026-01-01',
+    );
+    assert.equal(
+      listQueryText({ owner: { kind: 'me' }, neverUsed: true, lastUsedBefore: '2026-01-01T00:00:00Z' }),
+      'my tokens, never used or not used since 2026-01-01',
+    );
+  });
+
+  it('maps load errors to states and states to the fix offered', () => {
+    assert.equal(tenantStateForError(new PatError('credentials-missing', 'x')), 'credentials-missing');
+    assert.equal(tenantStateForError(new PatError('credentials-rejected', 'x')), 'credentials-rejected');
+    assert.equal(tenantStateForError(new PatError('network', 'x')), 'unreachable');
+    assert.equal(tenantStateForError(new PatError('timeout', 'x')), 'unreachable');
+    assert.equal(tenantStateForError(new PatError('forbidden', 'x')), 'error');
+    assert.equal(tenantStateForError(new Error('boom')), 'error');
+    assert.equal(tenantFix('credentials-rejected'), 'updateCredentials');
+    assert.equal(tenantFix('credentials-missing'), 'updateCredentials');
+    assert.equal(tenantFix('unreachable'), 'retry');
+    assert.equal(presentTenant(tenant, 'credentials-rejected').contextValue, 'tenant+credentials-rejected');
+  });
+});
+
+describe('presentation: errors', () => {
+  it("adds the server's message and tracking id once", () => {
+    const error = new PatError('forbidden', 'Listing all tokens was refused.', {
+      status: 403,
+      serverMessage: 'The identity lacks sp:all-personal-access-tokens:read',
+      trackingId: 'abc123',
+    });
+    assert.equal(
+      errorText(error),
+      'Listing all tokens was refused. Server says: The identity lacks sp:all-personal-access-tokens:read (tracking id abc123)',
+    );
+    const already = new PatError('server', 'Failed (tracking id abc123).', { trackingId: 'abc123' });
+    assert.equal(errorText(already), 'Failed (tracking id abc123).');
+  });
+
+  it('offers Update Credentials when they were rejected, Retry only for transient failures, Show Log always', () => {
+    assert.deepEqual(errorActions(new PatError('credentials-rejected', 'x')), ['updateCredentials', 'showLog']);
+    assert.deepEqual(errorActions(new PatError('timeout', 'x')), ['retry', 'showLog']);
+    assert.deepEqual(errorActions(new PatError('create-outcome-unknown', 'x')), ['showLog']);
+    assert.deepEqual(errorActions(new PatError('invalid-input', 'x')), ['showLog']);
+  });
+
+  it('names how many tokens the delete button removes', () => {
+    assert.equal(deleteButtonText(1), 'Delete Token');
+    assert.equal(deleteButtonText(3), 'Delete 3 tokens');
+  });
+});
