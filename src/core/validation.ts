@@ -1,0 +1,185 @@
+// Checks of user input shared by the wizards and the automation API. Each returns a message for
+// the user, or undefined when the value is acceptable.
+import type { ApiFamily, Credentials } from './model';
+import { ALL_SCOPES } from './model';
+
+/** ISC documents no limit; 128 fits any descriptive name and keeps the tree readable. */
+export const MAX_TOKEN_NAME_LENGTH = 128;
+export const MAX_DISPLAY_NAME_LENGTH = 100;
+/** Longer than any real scope; only stops pasted garbage. */
+export const MAX_SCOPE_LENGTH = 200;
+export const MIN_ACCESS_TOKEN_VALIDITY_SECONDS = 15;
+export const MAX_ACCESS_TOKEN_VALIDITY_SECONDS = 43200;
+export const V3_MAX_EXPIRATION_MONTHS = 6;
+/** 1 KB: far above any real client id or secret, far below what would bloat storage or requests. */
+export const MAX_CREDENTIAL_BYTES = 1024;
+
+const CONTROL = /\p{Cc}/u;
+const LONE_SURROGATE = /\p{Cs}/u;
+/** Embeddings, overrides and isolates that can make text display in a different order than it is stored. */
+const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/u;
+const WHITESPACE = /\s/u;
+/** Lower-case segments separated by colons, as in sp:scopes:default or idn:access-request:manage. */
+const SCOPE = /^[a-z0-9_.*-]+(?::[a-z0-9_.*-]+)*$/;
+const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/i;
+
+function codePointLength(text: string): number {
+  return [...text].length;
+}
+
+function validateLabel(value: string, what: string, maxLength: number): string | undefined {
+  const trimmed = value.trim();
+  if (trimmed === '') {
+    return `Enter a ${what}.`;
+  }
+  if (codePointLength(trimmed) > maxLength) {
+    return `The ${what} is too long: at most ${maxLength} characters.`;
+  }
+  if (CONTROL.test(trimmed) || /[\u2028\u2029]/u.test(trimmed)) {
+    return `The ${what} must be on one line, without control characters.`;
+  }
+  if (BIDI_CONTROL.test(trimmed)) {
+    return `The ${what} contains a text-direction control character, which can disguise how it reads. Remove it.`;
+  }
+  if (LONE_SURROGATE.test(trimmed)) {
+    return `The ${what} contains an invalid character.`;
+  }
+  return undefined;
+}
+
+export function validateTokenName(name: string): string | undefined {
+  return validateLabel(name, 'token name', MAX_TOKEN_NAME_LENGTH);
+}
+
+/** What to send for a valid name: trimmed, and NFC so that visually equal names compare equal. */
+export function normalizeTokenName(name: string): string {
+  return name.trim().normalize('NFC');
+}
+
+export function validateDisplayName(name: string): string | undefined {
+  return validateLabel(name, 'display name', MAX_DISPLAY_NAME_LENGTH);
+}
+
+export function validateScopes(scopes: readonly string[]): string | undefined {
+  if (scopes.length === 0) {
+    return `Choose at least one scope. An empty list would grant every right you have; to mean that, choose ${ALL_SCOPES} explicitly.`;
+  }
+  const seen = new Set<string>();
+  for (const scope of scopes) {
+    if (typeof scope !== 'string' || scope.trim() === '') {
+      return 'A scope is empty.';
+    }
+    if (scope.length > MAX_SCOPE_LENGTH) {
+      return `A scope is too long: at most ${MAX_SCOPE_LENGTH} characters.`;
+    }
+    if (!SCOPE.test(scope)) {
+      return `"${scope.slice(0, 60)}" is not a scope. Scopes look like sp:scopes:default or idn:access-request:manage (lower case, no spaces).`;
+    }
+    if (seen.has(scope)) {
+      return `The scope ${scope} is listed twice.`;
+    }
+    seen.add(scope);
+  }
+  return undefined;
+}
+
+export function validateAccessTokenValiditySeconds(seconds: number): string | undefined {
+  if (
+    !Number.isInteger(seconds) ||
+    seconds < MIN_ACCESS_TOKEN_VALIDITY_SECONDS ||
+    seconds > MAX_ACCESS_TOKEN_VALIDITY_SECONDS
+  ) {
+    return `The access token lifetime must be a whole number of seconds from ${MIN_ACCESS_TOKEN_VALIDITY_SECONDS} to ${MAX_ACCESS_TOKEN_VALIDITY_SECONDS} (12 hours).`;
+  }
+  return undefined;
+}
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** Adds calendar months in UTC, clamping to the month's last day (31 Aug + 6 months = 28/29 Feb). */
+export function addMonthsUtc(epochMs: number, months: number): number {
+  const date = new Date(epochMs);
+  const targetMonth = date.getUTCMonth() + months;
+  const year = date.getUTCFullYear() + Math.floor(targetMonth / 12);
+  const month = ((targetMonth % 12) + 12) % 12;
+  const day = Math.min(date.getUTCDate(), daysInMonth(year, month + 1));
+  date.setUTCFullYear(year, month, day);
+  return date.getTime();
+}
+
+/** Parses a strict ISO 8601 date-time with a zone; undefined when it is not one or names a day that does not exist. */
+export function parseIsoDateTime(iso: string): number | undefined {
+  const match = ISO_DATE_TIME.exec(iso);
+  if (!match) {
+    return undefined;
+  }
+  const [year, month, day, hour, minute, second] = match.slice(1, 7).map((part) => Number(part ?? '0'));
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59) {
+    return undefined;
+  }
+  const epochMs = Date.parse(iso);
+  return Number.isNaN(epochMs) ? undefined : epochMs;
+}
+
+export function validateExpirationDate(iso: string, family: ApiFamily, now: number): string | undefined {
+  const expiresAt = parseIsoDateTime(iso.trim());
+  if (expiresAt === undefined) {
+    return 'Enter the expiry as an ISO date-time with a time zone, e.g. 2027-01-31T23:59:59Z.';
+  }
+  if (expiresAt <= now) {
+    return 'The expiry must be in the future.';
+  }
+  if (family === 'v3' && expiresAt > addMonthsUtc(now, V3_MAX_EXPIRATION_MONTHS)) {
+    return 'The v3 API allows tokens to live at most 6 months: choose an earlier expiry.';
+  }
+  return undefined;
+}
+
+function validateCredential(value: string, what: string): string | undefined {
+  const trimmed = value.trim();
+  if (trimmed === '') {
+    return `Enter the ${what}.`;
+  }
+  if (Buffer.byteLength(trimmed, 'utf8') > MAX_CREDENTIAL_BYTES) {
+    return `The ${what} is too long (over 1 KB); check that you pasted the right value.`;
+  }
+  if (WHITESPACE.test(trimmed) || CONTROL.test(trimmed)) {
+    return `The ${what} contains spaces, line breaks or control characters; check that you pasted only the value.`;
+  }
+  return undefined;
+}
+
+/** Client ids are 32 hex characters or UUIDs in practice; any printable ASCII is accepted so as not to be stricter than ISC. */
+export function validateCredentials(credentials: Credentials): string | undefined {
+  const idProblem = validateCredential(credentials.clientId, 'client ID');
+  if (idProblem !== undefined) {
+    return idProblem;
+  }
+  if (!/^[\x21-\x7E]+$/.test(credentials.clientId.trim())) {
+    return 'The client ID may only contain printable ASCII characters.';
+  }
+  return validateCredential(credentials.clientSecret, 'client secret');
+}
+
+/** The form in which credentials are used and stored: surrounding whitespace from copy and paste removed. */
+export function trimCredentials(credentials: Credentials): Credentials {
+  return { clientId: credentials.clientId.trim(), clientSecret: credentials.clientSecret.trim() };
+}
+
+const LINE_BREAKS = /[\t\n\v\f\r\u0085\u2028\u2029]+/gu;
+const INVISIBLE_CONTROLS = /[\p{Cc}\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/gu;
+const LONE_SURROGATES = /\p{Cs}/gu;
+/** Every ASCII punctuation character can be backslash-escaped in Markdown; escaping all of them leaves no syntax. */
+const MARKDOWN_PUNCTUATION = /[!-/:-@[-`{-~]/g;
+
+/** Server text as safe plain text for a label: no control, bidi-override or invalid characters, one line. */
+export function stripUnsafeCharacters(text: string): string {
+  return text.replace(LINE_BREAKS, ' ').replace(INVISIBLE_CONTROLS, '').replace(LONE_SURROGATES, '\uFFFD');
+}
+
+/** Server text safe to embed in a Markdown tooltip: stripped as above, and no link, command link, HTML or theme icon can form. */
+export function sanitizeForDisplay(text: string): string {
+  return stripUnsafeCharacters(text).replace(MARKDOWN_PUNCTUATION, '\\$&');
+}
