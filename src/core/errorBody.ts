@@ -1,5 +1,6 @@
 // Turns whatever an error response carries into the few facts worth showing: the server's message, its
 // detail code and the tracking id users quote to SailPoint support. Never throws, whatever the body.
+import { stripUnsafeCharacters } from './validation';
 
 export interface ErrorBodyFacts {
   serverMessage?: string;
@@ -12,6 +13,7 @@ const MAX_CODE_CHARS = 100;
 /** Only this much of a body is inspected, so a 5 MB error page costs nothing. */
 const MAX_INSPECTED_CHARS = 256 * 1024;
 const FALLBACK_LOCALE = 'en-US';
+const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff]/g;
 
 export function parseErrorBody(
   status: number,
@@ -111,10 +113,10 @@ const HTML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot
 
 /** Server text made safe to show: one line, no control or direction-override characters, bounded length. */
 export function cleanServerText(text: string, maxChars = MAX_SERVER_MESSAGE_CHARS): string {
-  const oneLine = text
-    .slice(0, maxChars * 4)
-    // eslint-disable-next-line no-control-regex -- stripping control characters is the point
-    .replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]+/g, ' ')
+  const oneLine = stripUnsafeCharacters(text.slice(0, maxChars * 4))
+    .replace(ZERO_WIDTH, '')
+    // A notification renders [text](command:…) as a link; a space after the bracket keeps server text inert.
+    .replace(/\]\(/g, '] (')
     .replace(/\s+/g, ' ')
     .trim();
   if (oneLine.length <= maxChars) {

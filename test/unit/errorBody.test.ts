@@ -108,7 +108,11 @@ describe('parseErrorBody', () => {
 
 describe('cleanServerText', () => {
   it('removes direction overrides and zero-width characters that could spoof the display', () => {
-    assert.equal(cleanServerText('abc\u202Efdp.exe\u200B'), 'abc fdp.exe');
+    assert.equal(cleanServerText('abc\u202Efdp.exe\u200B'), 'abcfdp.exe');
+  });
+
+  it('keeps Markdown link syntax from forming a clickable command', () => {
+    assert.equal(cleanServerText('[Fix it](command:workbench.action.openSettings)'), '[Fix it] (command:workbench.action.openSettings)');
   });
 
   it('never cuts a surrogate pair in half', () => {
