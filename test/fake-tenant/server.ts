@@ -4,10 +4,12 @@ import type { AddressInfo, Socket } from 'node:net';
 import { FaultQueue, matchesRequest, RateLimiter, replacementReply } from './faults';
 import { formClientId, issueToken, oauthInfo } from './oauth';
 import { errorReply, rateLimitReply, unauthorizedReply } from './replies';
+import { seedDemo, type DemoSeed } from './seed';
 import { copyToken, TenantState } from './state';
 import { createToken, deleteToken, listTokens, patchToken, type ApiRequest, type Family } from './tokenRoutes';
 import type { Fault, FakeIdentity, FakeTenantOptions, FakeToken, FaultSpec, RecordedRequest, Reply, RequestMatcher } from './types';
 
+export type { DemoCredential, DemoSeed } from './seed';
 export type { Fault, FakeIdentity, FakeTenantOptions, FakeToken, FaultSpec, RecordedRequest, RequestMatcher } from './types';
 
 const PAT_PATHS: readonly { family: Family; pattern: RegExp }[] = [
@@ -61,6 +63,8 @@ function patTarget(path: string): { family: Family; id: string | undefined } | u
 
 export class FakeTenant {
   readonly requests: RecordedRequest[] = [];
+  /** The demo data's identities and credentials when started with seed: 'demo'. */
+  readonly demo: DemoSeed | undefined;
   private readonly state: TenantState;
   private readonly faults = new FaultQueue();
   private readonly rateLimiter: RateLimiter | undefined;
@@ -74,6 +78,7 @@ export class FakeTenant {
   private constructor(private readonly options: FakeTenantOptions) {
     this.state = new TenantState(options.now ?? Date.now, options.accessTokenTtlSeconds);
     this.rateLimiter = options.rateLimit === undefined ? undefined : new RateLimiter(options.rateLimit);
+    this.demo = options.seed === 'demo' ? seedDemo(this.state) : undefined;
     this.server = createServer((request, response) => {
       void this.handle(request, response);
     });

@@ -75,13 +75,12 @@ export class TenantState {
     return copyToken(token);
   }
 
-  addApiClient(identityId: string): { clientId: string; clientSecret: string } {
+  addApiClient(identityId: string, credentials?: { clientId: string; clientSecret: string }): { clientId: string; clientSecret: string } {
     if (!this.identities.has(identityId)) {
       throw new Error(`no identity ${identityId}`);
     }
     // API client ids in UUID form (with dashes) exist beside 32-hex PAT ids; clients must accept both.
-    const clientId = randomUUID();
-    const clientSecret = randomHex(32);
+    const { clientId, clientSecret } = credentials ?? { clientId: randomUUID(), clientSecret: randomHex(32) };
     this.apiClients.set(clientId, { secret: clientSecret, identityId });
     return { clientId, clientSecret };
   }
