@@ -38,13 +38,28 @@ export function encodedForms(secret: string): string[] {
   return [...new Set(forms)];
 }
 
+/** Registered forms are bucketed by a hash of their first characters; every form is at least this long. */
+const PREFIX_LENGTH = 4;
+
+function prefixHash(text: string, start: number): number {
+  let hash = 0;
+  for (let i = start; i < start + PREFIX_LENGTH; i++) {
+    hash = (Math.imul(hash, 31) + text.charCodeAt(i)) | 0;
+  }
+  return hash;
+}
+
 /**
  * Masks registered secrets (in each encoding) and anything shaped like a credential.
- * Registered forms are matched with plain substring search, longest first, so hundreds of secrets stay cheap.
+ * One scan per line looks registered forms up by prefix, so hundreds of secrets cost little more than one.
  */
 export class Redactor {
   private readonly forms = new Set<string>();
-  private sortedForms: string[] | undefined = [];
+  private index: Map<number, string[]> | undefined;
+  /** A cheap first test per position: is any form's prefix hash equal to this one in its low 16 bits? */
+  private maybePrefix = new Uint8Array(0x10000);
+  /** Only a form that contains the mask character can re-form after masking. */
+  private mayReform = false;
 
   register(secret: string): void {
     if (secret.length < MIN_SECRET_LENGTH) {
@@ -53,7 +68,8 @@ export class Redactor {
     for (const form of encodedForms(secret)) {
       if (!this.forms.has(form)) {
         this.forms.add(form);
-        this.sortedForms = undefined;
+        this.index = undefined;
+        this.mayReform ||= form.includes('*');
       }
     }
   }
@@ -63,23 +79,53 @@ export class Redactor {
     for (const { pattern, replacement } of PATTERNS) {
       result = result.replace(pattern, replacement);
     }
-    // A secret containing the mask can re-form around it, so repeat until nothing changes; each pass shortens the text.
-    let changed = true;
-    while (changed) {
-      changed = false;
-      for (const form of this.formsLongestFirst()) {
-        if (result.includes(form)) {
-          result = result.split(form).join(MASK);
-          changed = true;
-        }
+    // A secret containing the mask can re-form around it, so then repeat until nothing changes; each pass shortens the text.
+    for (let masked = this.maskForms(result); masked !== result; masked = this.maskForms(result)) {
+      result = masked;
+      if (!this.mayReform) {
+        break;
       }
     }
     return result;
   }
 
-  private formsLongestFirst(): string[] {
-    this.sortedForms ??= [...this.forms].sort((a, b) => b.length - a.length);
-    return this.sortedForms;
+  /** Replaces the leftmost, then longest, registered form at each position. */
+  private maskForms(text: string): string {
+    const index = this.formIndex();
+    if (index.size === 0) {
+      return text;
+    }
+    let output = '';
+    let copiedUpTo = 0;
+    let position = 0;
+    while (position <= text.length - PREFIX_LENGTH) {
+      const hash = prefixHash(text, position);
+      const form =
+        this.maybePrefix[hash & 0xffff] === 1
+          ? index.get(hash)?.find((candidate) => text.startsWith(candidate, position))
+          : undefined;
+      if (form === undefined) {
+        position++;
+      } else {
+        output += text.slice(copiedUpTo, position) + MASK;
+        position += form.length;
+        copiedUpTo = position;
+      }
+    }
+    return copiedUpTo === 0 ? text : output + text.slice(copiedUpTo);
+  }
+
+  private formIndex(): Map<number, string[]> {
+    if (!this.index) {
+      this.index = new Map();
+      this.maybePrefix = new Uint8Array(0x10000);
+      for (const form of [...this.forms].sort((a, b) => b.length - a.length)) {
+        const hash = prefixHash(form, 0);
+        this.index.set(hash, [...(this.index.get(hash) ?? []), form]);
+        this.maybePrefix[hash & 0xffff] = 1;
+      }
+    }
+    return this.index;
   }
 }
 

@@ -1,0 +1,131 @@
+import * as assert from 'node:assert/strict';
+import type { Logger } from '../../src/core/ports';
+import { Redactor, defaultRedactor, encodedForms, redact, redactingLogger } from '../../src/core/redact';
+
+const SECRET = 'canary+&=%# /Secret~!*()';
+
+describe('Redactor', () => {
+  it('masks a registered secret in every encoding it can travel in', () => {
+    const redactor = new Redactor();
+    redactor.register(SECRET);
+    const base64 = Buffer.from(SECRET).toString('base64');
+    const samples = [
+      `raw ${SECRET} end`,
+      `uri ${encodeURIComponent(SECRET)} end`,
+      `form client_id=x&client_sec=${new URLSearchParams({ a: SECRET }).toString().slice(2)}&z=1`,
+      `plus ${encodeURIComponent(SECRET).replace(/%20/g, '+')} end`,
+      `lower ${encodeURIComponent(SECRET).replace(/%[0-9A-F]{2}/g, (e) => e.toLowerCase())} end`,
+      `b64 ${base64} end`,
+      `b64 unpadded ${base64.replace(/=+$/, '')} end`,
+      `b64url ${Buffer.from(SECRET).toString('base64url')} end`,
+    ];
+    for (const sample of samples) {
+      const output = redactor.redact(sample);
+      assert.ok(output.includes('***'), output);
+      for (const form of encodedForms(SECRET)) {
+        assert.ok(!output.includes(form), `${form} survived in ${output}`);
+      }
+    }
+  });
+
+  it('masks a secret JSON-escaped inside a body', () => {
+    const redactor = new Redactor();
+    const quoted = 'quote"and\\backslash-secret';
+    redactor.register(quoted);
+    assert.equal(redactor.redact(`{"note":${JSON.stringify(quoted)}}`), '{"note":"***"}');
+  });
+
+  it('ignores values shorter than 8 characters', () => {
+    const redactor = new Redactor();
+    redactor.register('abc1234');
+    assert.equal(redactor.redact('abc1234 stays'), 'abc1234 stays');
+    redactor.register('abcd1234');
+    assert.equal(redactor.redact('abcd1234 goes'), '*** goes');
+  });
+
+  it('leaves ordinary text alone', () => {
+    const redactor = new Redactor();
+    redactor.register(SECRET);
+    const text = 'GET https://acme.api.identitynow.com/v3/personal-access-tokens?owner-id=me -> 200 (12 items) Basic info';
+    assert.equal(redactor.redact(text), text);
+  });
+
+  it('masks credential-shaped text even when nothing was registered', () => {
+    const redactor = new Redactor();
+    const jwt = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl_-x';
+    const hex = 'a1b2c3d4'.repeat(8);
+    const cases: [string, string][] = [
+      ['Authorization: Bearer abc.def-123_~+/=', 'Authorization: Bearer ***'],
+      ['authorization: bearer xyz', 'authorization: bearer ***'],
+      ['grant_type=client_credentials&client_id=id1&client_secret=p%2Bq', 'grant_type=client_credentials&client_id=id1&client_secret=***'],
+      ['?access_token=abc&x=1', '?access_token=***&x=1'],
+      ['{"access_token": "abc\\"def", "token_type":"bearer"}', '{"access_token": "***", "token_type":"bearer"}'],
+      ['{"secret":"s1","clientSecret":"s2","client_secret":"s3","name":"n"}', '{"secret":"***","clientSecret":"***","client_secret":"***","name":"n"}'],
+      [`token ${jwt} end`, 'token *** end'],
+      [`secret=${hex}`, 'secret=***'],
+      [`hex ${hex}.`, 'hex ***.'],
+      [`0x${hex}`, '0x***'],
+    ];
+    for (const [input, expected] of cases) {
+      assert.equal(redactor.redact(input), expected, input);
+    }
+    const notHex = 'a'.repeat(63);
+    assert.equal(redactor.redact(notHex), notHex, 'shorter hex runs are ordinary text');
+  });
+
+  it('never lets a secret containing the mask re-form around it', () => {
+    const redactor = new Redactor();
+    redactor.register('ab***cd***');
+    const output = redactor.redact('ab***cd***cd***');
+    assert.ok(!output.includes('ab***cd***'), output);
+  });
+
+  it('stays fast with hundreds of secrets and long lines', () => {
+    const redactor = new Redactor();
+    for (let i = 0; i < 500; i++) {
+      redactor.register(`secret-number-${i}-${'x'.repeat(20)}`);
+    }
+    const line = `${'lorem ipsum dolor sit amet '.repeat(4000)} secret-number-499-${'x'.repeat(20)}`;
+    const started = process.hrtime.bigint();
+    for (let i = 0; i < 20; i++) {
+      assert.ok(redactor.redact(line).endsWith(' ***'));
+    }
+    const elapsedMs = Number(process.hrtime.bigint() - started) / 1e6;
+    assert.ok(elapsedMs < 1000, `took ${elapsedMs} ms`);
+  });
+});
+
+describe('defaultRedactor, redact and redactingLogger', () => {
+  it('redact() uses the process-wide redactor', () => {
+    defaultRedactor.register('process-wide-canary-1');
+    assert.equal(redact('x process-wide-canary-1 y'), 'x *** y');
+  });
+
+  it('redacts every level before the wrapped logger sees it', () => {
+    const lines: string[] = [];
+    const sink: Logger = {
+      trace: (m) => lines.push(`trace ${m}`),
+      debug: (m) => lines.push(`debug ${m}`),
+      info: (m) => lines.push(`info ${m}`),
+      warn: (m) => lines.push(`warn ${m}`),
+      error: (m) => lines.push(`error ${m}`),
+    };
+    const redactor = new Redactor();
+    redactor.register('logger-canary-secret');
+    const logger = redactingLogger(sink, redactor);
+    logger.trace('a logger-canary-secret');
+    logger.debug('b Bearer tok');
+    logger.info('c logger-canary-secret');
+    logger.warn('d logger-canary-secret');
+    logger.error('e logger-canary-secret');
+    assert.deepEqual(lines, ['trace a ***', 'debug b Bearer ***', 'info c ***', 'warn d ***', 'error e ***']);
+  });
+
+  it('defaults to the process-wide redactor', () => {
+    const lines: string[] = [];
+    const sink: Logger = { trace: () => undefined, debug: () => undefined, info: (m) => lines.push(m), warn: () => undefined, error: () => undefined };
+    defaultRedactor.register('process-wide-canary-2');
+    redactingLogger(sink).info('process-wide-canary-2');
+    assert.deepEqual(lines, ['***']);
+  });
+});
