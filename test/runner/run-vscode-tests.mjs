@@ -203,7 +203,7 @@ function workbenchUrl(options, port) {
 
 // The smoke-test driver hands the extension host's console output (mocha's reporter) to codeAutomationLog,
 // and calls codeAutomationExit with the tests' exit code.
-async function openWorkbench(options, sandbox, port, onExitCode) {
+async function launchWorkbench(options, sandbox, onExitCode) {
   const browser = await chromium.launch({
     executablePath: options.chromium,
     headless: true,
@@ -218,7 +218,6 @@ async function openWorkbench(options, sandbox, port, onExitCode) {
   }
   await page.exposeFunction('codeAutomationLog', (type, args) => printHostOutput(type, args, options.verbose));
   await page.exposeFunction('codeAutomationExit', (code) => onExitCode(code, 'the tests finished'));
-  await page.goto(workbenchUrl(options, port));
   return { browser, page };
 }
 
@@ -231,10 +230,19 @@ function printHostOutput(type, args, verbose) {
 // Guards against a green exit from a run that loaded no test at all.
 function checkedExitCode(code, resultFile) {
   if (code !== 0) return { code, reason: `tests exited with code ${code}` };
-  if (!existsSync(resultFile)) return { code: 1, reason: 'the test loader wrote no result file' };
-  const result = JSON.parse(readFileSync(resultFile, 'utf8'));
-  if (!(result.passed > 0)) return { code: 1, reason: 'no test passed' };
-  return { code: 0, reason: `${result.passed} tests passed` };
+  const passed = readPassedCount(resultFile);
+  if (passed === undefined) return { code: 1, reason: 'the test loader wrote no readable result file' };
+  if (passed === 0) return { code: 1, reason: 'no test passed' };
+  return { code: 0, reason: `${passed} tests passed` };
+}
+
+function readPassedCount(resultFile) {
+  try {
+    const { passed } = JSON.parse(readFileSync(resultFile, 'utf8'));
+    return typeof passed === 'number' ? passed : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 async function main() {
@@ -274,8 +282,9 @@ async function main() {
       const checked = checkedExitCode(typeof code === 'number' ? code : 1, sandbox.resultFile);
       void finish(checked.code, `${why}, ${checked.reason}`);
     };
-    workbench = await openWorkbench(options, sandbox, port, onExitCode);
-    log(`workbench opened after ${elapsed()}; running tests`);
+    workbench = await launchWorkbench(options, sandbox, onExitCode);
+    await workbench.page.goto(workbenchUrl(options, port));
+    log(`workbench loaded after ${elapsed()}; running tests`);
   } catch (error) {
     await finish(1, `could not start VS Code: ${error instanceof Error ? error.message : String(error)}`);
   }
