@@ -18,17 +18,25 @@ function lowerCasePercentEscapes(text: string): string {
   return text.replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase());
 }
 
+/** encodeURIComponent throws on lone surrogates; such a value cannot travel URL-encoded anyway. */
+function uriEncodedOrUndefined(secret: string): string | undefined {
+  try {
+    return encodeURIComponent(secret);
+  } catch {
+    return undefined;
+  }
+}
+
 /** The forms in which a secret can show up in a URL, a form body, JSON or a header. */
 export function encodedForms(secret: string): string[] {
-  const uriEncoded = encodeURIComponent(secret);
+  const uriEncoded = uriEncodedOrUndefined(secret);
   const formEncoded = new URLSearchParams({ v: secret }).toString().slice(2);
   const base64 = Buffer.from(secret, 'utf8').toString('base64');
+  const uriForms = uriEncoded === undefined ? [] : [uriEncoded, uriEncoded.replace(/%20/g, '+'), lowerCasePercentEscapes(uriEncoded)];
   const forms = [
     secret,
-    uriEncoded,
-    uriEncoded.replace(/%20/g, '+'),
+    ...uriForms,
     formEncoded,
-    lowerCasePercentEscapes(uriEncoded),
     lowerCasePercentEscapes(formEncoded),
     base64,
     base64.replace(/=+$/, ''),
