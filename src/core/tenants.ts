@@ -155,10 +155,11 @@ export function normalizeTenantUrl(input: string): TenantUrlResult {
 
 function classifyHost(url: URL, rawPath: string, explicitScheme: boolean): TenantUrlResult {
   const hostname = url.hostname;
-  if (isLoopback(hostname)) {
-    if (!explicitScheme) {
-      return fail('For a local server, enter the full URL, e.g. http://127.0.0.1:8080.');
-    }
+  if (isLoopback(hostname) && !explicitScheme) {
+    return fail('For a local server, enter the full URL, e.g. http://127.0.0.1:8080.');
+  }
+  // A local development server speaks plain http; an https IP literal is no real tenant, so it is refused.
+  if (isLoopback(hostname) && !(url.protocol === 'https:' && isIpLiteral(hostname))) {
     const path = plainPath(rawPath);
     return path === undefined ? fail('The URL path may only contain plain segments.') : { ok: true, baseUrl: `${url.protocol}//${url.host}${path}`, tenantName: null };
   }

@@ -63,7 +63,6 @@ describe('normalizeTenantUrl', () => {
     const cases: [string, string][] = [
       ['http://127.0.0.1:8080', 'http://127.0.0.1:8080'],
       ['http://127.0.0.1:8080/', 'http://127.0.0.1:8080'],
-      ['https://127.0.0.1', 'https://127.0.0.1'],
       ['http://127.5.6.7:1/tenant/', 'http://127.5.6.7:1/tenant'],
       ['http://localhost:3000', 'http://localhost:3000'],
       ['http://LOCALHOST', 'http://localhost'],
@@ -101,6 +100,7 @@ describe('normalizeTenantUrl', () => {
       ['https://0x08080808', /IP addresses/],
       ['https://[2001:db8::1]', /IP addresses/],
       ['http://[::ffff:127.0.0.1]', /IP addresses/],
+      ['https://127.0.0.1', /IP addresses/],
       ['127.0.0.1:8080', /full URL/],
       ['localhost', /full URL/],
       ['-acme', /not a valid host name part/],
