@@ -1,6 +1,7 @@
 // How tokens, tenants and errors read in the UI, as plain data: the tree and the prompts render it, unit tests check it.
 import { ALL_SCOPES, type PersonalAccessToken, type Tenant, type TokenListQuery } from './model';
 import { isPatError, type PatErrorKind } from './errors';
+import { redact } from './redact';
 import { sanitizeForDisplay, stripUnsafeCharacters } from './validation';
 
 const MINUTE = 60_000;
@@ -252,8 +253,12 @@ export function tenantFix(state: TenantState): TenantFix {
   return state === 'credentials-missing' || state === 'credentials-rejected' ? 'updateCredentials' : 'retry';
 }
 
-/** The one sentence the user is told: our message, then the server's own words and its tracking id. */
+/** The one sentence the user is told (redacted): our message, then the server's own words and its tracking id. */
 export function errorText(error: unknown): string {
+  return redact(composeErrorText(error));
+}
+
+function composeErrorText(error: unknown): string {
   if (!(error instanceof Error)) return stripUnsafeCharacters(String(error));
   let text = stripUnsafeCharacters(error.message);
   if (isPatError(error)) {
@@ -287,4 +292,18 @@ export function deleteButtonText(count: number): string {
 /** Tooltip rows as Markdown in which server text can form no link, command, HTML or icon. */
 export function tooltipMarkdown(lines: readonly TooltipLine[]): string {
   return lines.map((line) => `**${line.label}:** ${sanitizeForDisplay(line.value)}`).join('  \n');
+}
+
+/** The first words of a tenant's problem child; the detail (the error) follows it. */
+export function tenantProblemHeadline(state: TenantState): string {
+  switch (state) {
+    case 'credentials-missing':
+      return 'No credentials stored: click to enter them';
+    case 'credentials-rejected':
+      return 'Credentials rejected: click to update them';
+    case 'unreachable':
+      return 'Tenant unreachable: click to retry';
+    default:
+      return 'Could not list tokens: click to retry';
+  }
 }

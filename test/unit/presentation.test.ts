@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { PatError } from '../../src/core/errors';
+import { defaultRedactor } from '../../src/core/redact';
 import type { PersonalAccessToken, Tenant } from '../../src/core/model';
 import {
   deleteButtonText,
@@ -191,6 +192,13 @@ describe('presentation: errors', () => {
     );
     const already = new PatError('server', 'Failed (tracking id abc123).', { trackingId: 'abc123' });
     assert.equal(errorText(already), 'Failed (tracking id abc123).');
+  });
+
+  it('never repeats a registered secret to the user', () => {
+    const canary = 'canary-presentation-secret-7f3a9c';
+    defaultRedactor.register(canary);
+    const text = errorText(new PatError('server', `Failed for ${canary}`, { serverMessage: `echo ${canary}` }));
+    assert.ok(!text.includes(canary), text);
   });
 
   it('offers Update Credentials when they were rejected, Retry only for transient failures, Show Log always', () => {
