@@ -1,0 +1,25 @@
+// Every id the manifest and the code share, typed so a typo is a compile error.
+
+export const VIEW_ID = 'sailpointPat.tokens';
+export const CONFIG_SECTION = 'sailpointPat';
+export const HAS_TENANTS_CONTEXT = 'sailpointPat.hasTenants';
+
+export const COMMAND_IDS = [
+  'sailpointPat.addTenant',
+  'sailpointPat.updateCredentials',
+  'sailpointPat.renameTenant',
+  'sailpointPat.removeTenant',
+  'sailpointPat.refresh',
+  'sailpointPat.setTenantListQuery',
+  'sailpointPat.openInWebUi',
+  'sailpointPat.createToken',
+  'sailpointPat.renameToken',
+  'sailpointPat.editTokenScopes',
+  'sailpointPat.deleteToken',
+  'sailpointPat.copyTokenId',
+  'sailpointPat.copyTokenSecret',
+  'sailpointPat.forgetTokenSecret',
+  'sailpointPat.showLog',
+] as const;
+
+export type CommandId = (typeof COMMAND_IDS)[number];

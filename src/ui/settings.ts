@@ -1,0 +1,17 @@
+import * as vscode from 'vscode';
+import { CONFIG_SECTION } from './ids';
+
+function readNumber(key: string, fallback: number, max: number): number {
+  const value = vscode.workspace.getConfiguration(CONFIG_SECTION).get<number>(key, fallback);
+  return typeof value === 'number' && Number.isFinite(value) ? Math.min(Math.max(0, Math.floor(value)), max) : fallback;
+}
+
+/** Tokens expiring within this many days are flagged. */
+export function expiryWarningDays(): number {
+  return readNumber('expiryWarningDays', 14, 365);
+}
+
+/** 0 means a copied secret stays on the clipboard. */
+export function clipboardClearSeconds(): number {
+  return readNumber('clipboardClearSeconds', 60, 3600);
+}
