@@ -1,0 +1,110 @@
+// The tree's elements. Each is its own TreeItem, so `element.label` is what the user sees.
+import * as vscode from 'vscode';
+import type { PersonalAccessToken, Tenant } from '../../core/model';
+import {
+  presentTenant,
+  presentToken,
+  tenantFix,
+  type IconView,
+  type TenantState,
+  type TokenViewOptions,
+  type TooltipLine,
+  tooltipMarkdown,
+} from '../../core/presentation';
+
+function themeIcon(icon: IconView): vscode.ThemeIcon {
+  return new vscode.ThemeIcon(icon.id, icon.color === undefined ? undefined : new vscode.ThemeColor(icon.color));
+}
+
+/** Server text can form no link, command, HTML or icon in it. */
+function safeTooltip(lines: readonly TooltipLine[]): vscode.MarkdownString {
+  const markdown = new vscode.MarkdownString(tooltipMarkdown(lines), false);
+  markdown.isTrusted = false;
+  markdown.supportHtml = false;
+  return markdown;
+}
+
+const BUSY_ICON = new vscode.ThemeIcon('loading~spin');
+
+export class TenantNode extends vscode.TreeItem {
+  state: TenantState = 'unknown';
+  busyLabel: string | undefined;
+
+  constructor(public tenant: Tenant) {
+    super(tenant.displayName, vscode.TreeItemCollapsibleState.Expanded);
+    this.id = `tenant:${tenant.id}`;
+    this.render();
+  }
+
+  get tenantId(): string {
+    return this.tenant.id;
+  }
+
+  render(): void {
+    const view = presentTenant(this.tenant, this.state);
+    this.label = view.label;
+    this.description = this.busyLabel ?? view.description;
+    this.iconPath = this.busyLabel === undefined ? themeIcon(view.icon) : BUSY_ICON;
+    this.tooltip = safeTooltip(view.tooltip);
+    this.contextValue = view.contextValue;
+  }
+}
+
+export class TokenNode extends vscode.TreeItem {
+  busyLabel: string | undefined;
+
+  constructor(
+    readonly parent: TenantNode,
+    public token: PersonalAccessToken,
+    private readonly viewOptions: TokenViewOptions,
+  ) {
+    super(token.name, vscode.TreeItemCollapsibleState.None);
+    this.id = `token:${parent.tenantId}:${token.id}`;
+    this.render();
+  }
+
+  get tenantId(): string {
+    return this.parent.tenantId;
+  }
+
+  get secretStored(): boolean {
+    return this.viewOptions.secretStored;
+  }
+
+  get isOwnCredential(): boolean {
+    return this.viewOptions.isOwnCredential;
+  }
+
+  render(): void {
+    const view = presentToken(this.token, this.viewOptions);
+    this.label = view.label;
+    this.description = this.busyLabel ?? view.description;
+    this.iconPath = this.busyLabel === undefined ? themeIcon(view.icon) : BUSY_ICON;
+    this.tooltip = safeTooltip(view.tooltip);
+    this.contextValue = view.contextValue;
+  }
+}
+
+/** Why a tenant shows no tokens, with the fix one click away. */
+export class MessageNode extends vscode.TreeItem {
+  constructor(
+    readonly parent: TenantNode,
+    state: TenantState,
+    headline: string,
+    detail: string,
+  ) {
+    super(headline, vscode.TreeItemCollapsibleState.None);
+    const fix = tenantFix(state);
+    this.id = `message:${parent.tenantId}`;
+    this.description = detail;
+    this.tooltip = detail;
+    this.contextValue = `message+${fix}`;
+    this.iconPath = new vscode.ThemeIcon(fix === 'updateCredentials' ? 'key' : 'refresh');
+    this.command =
+      fix === 'updateCredentials'
+        ? { title: 'Update Credentials', command: 'sailpointPat.updateCredentials', arguments: [parent] }
+        : { title: 'Retry', command: 'sailpointPat.refresh', arguments: [parent] };
+  }
+}
+
+export type PatNode = TenantNode | TokenNode | MessageNode;

@@ -1,0 +1,197 @@
+// Tenants at the root, their tokens below. Each tenant's list is loaded once and kept until it is refreshed;
+// a refresh aborts a load in flight so that stale answers (a token deleted meanwhile) never reach the tree.
+import * as vscode from 'vscode';
+import { PatError } from '../../core/errors';
+import type { PersonalAccessToken } from '../../core/model';
+import type { Logger } from '../../core/ports';
+import { errorText, tenantProblemHeadline, tenantStateForError, type TenantState } from '../../core/presentation';
+import type { PatService } from '../../core/service';
+import { HAS_TENANTS_CONTEXT, VIEW_ID } from '../ids';
+import { expiryWarningDays } from '../settings';
+import { MessageNode, TenantNode, TokenNode, type PatNode } from './nodes';
+
+interface Load {
+  promise: Promise<PatNode[]>;
+  abort: AbortController;
+}
+
+interface TenantEntry {
+  node: TenantNode;
+  children?: PatNode[];
+  /** Why the last load failed; its message is the tree's problem child. */
+  error?: Error;
+  loading?: Load;
+}
+
+interface LoadResult {
+  state: TenantState;
+  children: PatNode[];
+  error?: Error;
+}
+
+export class PatTreeDataProvider implements vscode.TreeDataProvider<PatNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<PatNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly entries = new Map<string, TenantEntry>();
+
+  constructor(
+    private readonly service: PatService,
+    private readonly logger: Logger,
+  ) {}
+
+  getTreeItem(node: PatNode): vscode.TreeItem {
+    return node;
+  }
+
+  getParent(node: PatNode): PatNode | undefined {
+    return node instanceof TenantNode ? undefined : node.parent;
+  }
+
+  async getChildren(node?: PatNode): Promise<PatNode[]> {
+    if (node === undefined) return this.tenantNodes();
+    if (node instanceof TenantNode) return this.tenantChildren(node.tenantId);
+    return [];
+  }
+
+  /** Forgets what was loaded (one tenant, or all) and redraws. */
+  refresh(tenantId?: string): void {
+    const entry = tenantId === undefined ? undefined : this.entries.get(tenantId);
+    if (entry === undefined) {
+      this.entries.forEach((each) => this.invalidate(each));
+      this.changed.fire(undefined);
+      return;
+    }
+    this.invalidate(entry);
+    this.changed.fire(entry.node);
+  }
+
+  tenantNode(tenantId: string): TenantNode | undefined {
+    return this.entries.get(tenantId)?.node;
+  }
+
+  /** The token's node if the tenant's tokens are loaded. */
+  tokenNode(tenantId: string, tokenId: string): TokenNode | undefined {
+    const children = this.entries.get(tenantId)?.children ?? [];
+    return children.find((child): child is TokenNode => child instanceof TokenNode && child.token.id === tokenId);
+  }
+
+  /** Tokens as last loaded for the tenant, loading them if they are not yet; rejects as the load failed. */
+  async tokens(tenantId: string): Promise<PersonalAccessToken[]> {
+    this.tenantNodes();
+    const children = await this.tenantChildren(tenantId);
+    const error = this.entries.get(tenantId)?.error;
+    if (error !== undefined) throw error;
+    return children.filter((child): child is TokenNode => child instanceof TokenNode).map((child) => child.token);
+  }
+
+  /** Shows the nodes as busy ("Deleting…", spinning icon) while the work runs. */
+  async busy<T>(nodes: readonly (TenantNode | TokenNode)[], label: string, work: () => Promise<T>): Promise<T> {
+    this.markBusy(nodes, label);
+    try {
+      return await work();
+    } finally {
+      this.markBusy(nodes, undefined);
+    }
+  }
+
+  dispose(): void {
+    this.entries.forEach((entry) => entry.loading?.abort.abort());
+    this.changed.dispose();
+  }
+
+  private markBusy(nodes: readonly (TenantNode | TokenNode)[], label: string | undefined): void {
+    for (const node of nodes) {
+      node.busyLabel = label;
+      node.render();
+      if (this.isShown(node)) this.changed.fire(node);
+    }
+  }
+
+  private isShown(node: TenantNode | TokenNode): boolean {
+    const entry = this.entries.get(node.tenantId);
+    return node instanceof TenantNode ? entry?.node === node : (entry?.children?.includes(node) ?? false);
+  }
+
+  private tenantNodes(): TenantNode[] {
+    const tenants = this.service.listTenants();
+    const ids = new Set(tenants.map((tenant) => tenant.id));
+    for (const [id, entry] of this.entries) {
+      if (!ids.has(id)) {
+        entry.loading?.abort.abort();
+        this.entries.delete(id);
+      }
+    }
+    void vscode.commands.executeCommand('setContext', HAS_TENANTS_CONTEXT, tenants.length > 0);
+    return tenants.map((tenant) => {
+      const entry = this.entries.get(tenant.id);
+      if (entry === undefined) {
+        const node = new TenantNode(tenant);
+        this.entries.set(tenant.id, { node });
+        return node;
+      }
+      entry.node.tenant = tenant;
+      entry.node.render();
+      return entry.node;
+    });
+  }
+
+  private async tenantChildren(tenantId: string): Promise<PatNode[]> {
+    const entry = this.entries.get(tenantId);
+    if (entry === undefined) return [];
+    if (entry.children !== undefined) return entry.children;
+    entry.loading ??= this.startLoad(entry);
+    return entry.loading.promise;
+  }
+
+  private startLoad(entry: TenantEntry): Load {
+    const abort = new AbortController();
+    const promise = this.load(entry.node, abort.signal).then((result) => {
+      if (entry.loading?.abort !== abort) return this.tenantChildren(entry.node.tenantId);
+      entry.loading = undefined;
+      entry.children = result.children;
+      entry.error = result.error;
+      if (entry.node.state !== result.state) {
+        entry.node.state = result.state;
+        entry.node.render();
+        this.changed.fire(entry.node);
+      }
+      return result.children;
+    });
+    return { promise, abort };
+  }
+
+  private invalidate(entry: TenantEntry): void {
+    entry.loading?.abort.abort();
+    entry.loading = undefined;
+    entry.children = undefined;
+    entry.error = undefined;
+  }
+
+  private async load(node: TenantNode, signal: AbortSignal): Promise<LoadResult> {
+    const tenantId = node.tenantId;
+    try {
+      if (!(await this.service.hasCredentials(tenantId))) {
+        throw new PatError('credentials-missing', 'No client ID and secret are stored in VS Code for this tenant.');
+      }
+      const tokens = await vscode.window.withProgress({ location: { viewId: VIEW_ID } }, () =>
+        this.service.listTokens(tenantId, signal),
+      );
+      const ownClientId = await this.service.signInClientId(tenantId);
+      const stored = this.service.storedSecretTokenIds(tenantId);
+      const common = { now: Date.now(), expiryWarningDays: expiryWarningDays() };
+      const children = [...tokens]
+        .sort((a, b) => a.name.localeCompare(b.name))
+        .map(
+          (token) =>
+            new TokenNode(node, token, { ...common, secretStored: stored.has(token.id), isOwnCredential: token.id === ownClientId }),
+        );
+      return { state: 'ok', children };
+    } catch (error) {
+      const state = tenantStateForError(error);
+      const detail = errorText(error);
+      if (!signal.aborted) this.logger.warn(`Listing the tokens of tenant "${node.tenant.displayName}" failed: ${detail}`);
+      const failure = error instanceof Error ? error : new Error(detail);
+      return { state, error: failure, children: [new MessageNode(node, state, tenantProblemHeadline(state), detail)] };
+    }
+  }
+}
