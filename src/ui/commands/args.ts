@@ -1,0 +1,41 @@
+// Reading the automation contract's argument objects: wrong shapes become the message a script's author needs.
+import { PatError } from '../../core/errors';
+
+export type ArgumentObject = Record<string, unknown>;
+
+function invalid(name: string, expected: string): PatError {
+  return new PatError('invalid-input', `The argument "${name}" must be ${expected}.`);
+}
+
+export function requireString(args: ArgumentObject, name: string): string {
+  const value = args[name];
+  if (typeof value !== 'string' || value.trim() === '') throw invalid(name, 'a non-empty string');
+  return value;
+}
+
+export function optionalString(args: ArgumentObject, name: string): string | undefined {
+  return args[name] === undefined ? undefined : requireString(args, name);
+}
+
+export function requireStringArray(args: ArgumentObject, name: string): string[] {
+  const value = args[name];
+  if (!Array.isArray(value) || !value.every((item): item is string => typeof item === 'string')) {
+    throw invalid(name, 'an array of strings');
+  }
+  return value;
+}
+
+export function optionalNumber(args: ArgumentObject, name: string): number | undefined {
+  const value = args[name];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'number' || !Number.isFinite(value)) throw invalid(name, 'a number');
+  return value;
+}
+
+export function optionalChoice<T extends string>(args: ArgumentObject, name: string, choices: readonly T[]): T | undefined {
+  const value = args[name];
+  if (value === undefined) return undefined;
+  const choice = choices.find((each) => each === value);
+  if (choice === undefined) throw invalid(name, `one of ${choices.join(', ')}`);
+  return choice;
+}

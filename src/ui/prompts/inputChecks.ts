@@ -1,0 +1,91 @@
+// What the wizards accept, as plain functions over the core's validation (no VS Code, unit-tested).
+import type { ApiFamily } from '../../core/model';
+import { normalizeTenantUrl } from '../../core/tenants';
+import { validateAccessTokenValiditySeconds, validateCredentials, validateExpirationDate, validateScopes } from '../../core/validation';
+
+export interface ScopeChoice {
+  scope: string;
+  detail: string;
+}
+
+/** The scopes offered first; any other can be typed in. */
+export const COMMON_SCOPES: readonly ScopeChoice[] = [
+  { scope: 'sp:scopes:default', detail: 'The default scope: read-only access suitable for most scripts' },
+  { scope: 'sp:scopes:all', detail: 'ALL the rights of the token owner: everything you can do, this token can do' },
+  { scope: 'idn:identity:read', detail: 'Read identities' },
+  { scope: 'idn:accounts:read', detail: 'Read accounts' },
+  { scope: 'idn:accounts:manage', detail: 'Manage accounts' },
+  { scope: 'idn:sources:read', detail: 'Read sources' },
+  { scope: 'idn:sources:manage', detail: 'Manage sources' },
+  { scope: 'idn:access-profile:read', detail: 'Read access profiles' },
+  { scope: 'idn:access-profile:manage', detail: 'Manage access profiles' },
+  { scope: 'idn:role-unchecked:read', detail: 'Read roles' },
+  { scope: 'idn:entitlement:read', detail: 'Read entitlements' },
+  { scope: 'idn:workflow:read', detail: 'Read workflows' },
+  { scope: 'idn:workflow:manage', detail: 'Manage workflows' },
+  { scope: 'idn:transform:read', detail: 'Read transforms' },
+  { scope: 'idn:transform:manage', detail: 'Manage transforms' },
+  { scope: 'sp:search:read', detail: 'Search' },
+  { scope: 'sp:my-personal-access-tokens:read', detail: 'Read your own personal access tokens' },
+  { scope: 'sp:my-personal-access-tokens:manage', detail: 'Create, change and delete your own personal access tokens' },
+  { scope: 'sp:all-personal-access-tokens:read', detail: "Read everyone's personal access tokens" },
+  { scope: 'sp:all-personal-access-tokens:manage', detail: "Manage everyone's personal access tokens" },
+];
+
+/** Scopes typed as a list separated by commas or spaces, without repeats. */
+export function parseScopeList(text: string): string[] {
+  return [...new Set(text.split(/[\s,]+/).filter((scope) => scope !== ''))];
+}
+
+/** The free-entry box may stay empty when scopes were picked; otherwise every entry must be a scope. */
+export function checkExtraScopes(text: string, pickedCount: number): string | undefined {
+  const scopes = parseScopeList(text);
+  if (scopes.length === 0) return pickedCount > 0 ? undefined : validateScopes([]);
+  return validateScopes(scopes);
+}
+
+export function checkTenantUrl(text: string): string | undefined {
+  const result = normalizeTenantUrl(text);
+  return result.ok ? undefined : result.reason;
+}
+
+export function checkClientId(text: string): string | undefined {
+  // validateCredentials checks the pair; a stand-in secret isolates the id's own checks.
+  return validateCredentials({ clientId: text, clientSecret: 'stand-in' });
+}
+
+export function checkClientSecret(clientId: string, text: string): string | undefined {
+  return validateCredentials({ clientId, clientSecret: text });
+}
+
+/** Empty means the server's default (12 hours). */
+export function parseValidity(text: string): number | undefined {
+  return text.trim() === '' ? undefined : Number(text.trim());
+}
+
+export function checkValidity(text: string): string | undefined {
+  const seconds = parseValidity(text);
+  return seconds === undefined ? undefined : validateAccessTokenValiditySeconds(seconds);
+}
+
+/** A plain date means the end of that day in UTC; a full ISO date-time is taken as it is. Empty means none. */
+export function parseExpiry(text: string): string | undefined {
+  const trimmed = text.trim();
+  if (trimmed === '') return undefined;
+  return /^\d{4}-\d{2}-\d{2}$/.test(trimmed) ? `${trimmed}T23:59:59Z` : trimmed;
+}
+
+export function checkExpiry(text: string, family: ApiFamily, now: number): string | undefined {
+  const iso = parseExpiry(text);
+  if (iso === undefined) return undefined;
+  const problem = validateExpirationDate(iso, family, now);
+  return problem === undefined ? undefined : `${problem} A date such as 2027-01-31 means the end of that day (UTC).`;
+}
+
+/** A date for "not used since": a plain date is the start of that day in UTC. */
+export function parseSinceDate(text: string): string | undefined {
+  const trimmed = text.trim();
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(trimmed)) return undefined;
+  const time = Date.parse(`${trimmed}T00:00:00Z`);
+  return Number.isNaN(time) ? undefined : new Date(time).toISOString();
+}
