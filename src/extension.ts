@@ -1,9 +1,61 @@
-import type * as vscode from 'vscode';
+// Wiring only: build the objects, register the view and the commands, return the automation API.
+// Activation touches no network; tokens load when the view shows a tenant or a command needs them.
+import * as vscode from 'vscode';
+import { PatManager } from './core/patManager';
+import type { PatService } from './core/service';
+import { SecretClipboard } from './ui/clipboard';
+import { ALL_COMMANDS } from './ui/commands';
+import { registerCommands } from './ui/commands/runner';
+import { HAS_TENANTS_CONTEXT, VIEW_ID } from './ui/ids';
+import { channelLogger, createLogChannel } from './ui/log';
+import { clipboardClearSeconds } from './ui/settings';
+import type { PatNode } from './ui/tree/nodes';
+import { PatTreeDataProvider } from './ui/tree/patTreeDataProvider';
 
-export function activate(_context: vscode.ExtensionContext): void {
-  // Wiring comes with the extension issue; activation must stay nearly free.
+export interface PatExtensionApi {
+  treeDataProvider: PatTreeDataProvider;
+}
+
+/** Another window changed SecretStorage: refresh the tenant the key belongs to (batched, one list per tenant). */
+function syncWithOtherWindows(context: vscode.ExtensionContext, service: PatService, tree: PatTreeDataProvider): vscode.Disposable {
+  const pending = new Set<string>();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const subscription = context.secrets.onDidChange(({ key }) => {
+    const tenantId = service.tenantIdForSecretKey(key);
+    if (tenantId === undefined) return;
+    pending.add(tenantId);
+    timer ??= setTimeout(() => {
+      timer = undefined;
+      pending.forEach((id) => tree.refresh(id));
+      pending.clear();
+    }, 250);
+  });
+  return new vscode.Disposable(() => {
+    subscription.dispose();
+    if (timer !== undefined) clearTimeout(timer);
+  });
+}
+
+export function activate(context: vscode.ExtensionContext): PatExtensionApi {
+  const logChannel = createLogChannel();
+  const logger = channelLogger(logChannel);
+  const service = new PatManager({ kv: context.globalState, secrets: context.secrets, logger });
+  const tree = new PatTreeDataProvider(service, logger);
+  const clipboard = new SecretClipboard(vscode.env.clipboard, clipboardClearSeconds);
+  const treeView = vscode.window.createTreeView<PatNode>(VIEW_ID, { treeDataProvider: tree, canSelectMany: true, showCollapseAll: true });
+
+  context.subscriptions.push(
+    logChannel,
+    tree,
+    treeView,
+    clipboard,
+    syncWithOtherWindows(context, service, tree),
+    ...registerCommands({ service, tree, logger, logChannel, clipboard }, ALL_COMMANDS),
+  );
+  void vscode.commands.executeCommand('setContext', HAS_TENANTS_CONTEXT, service.listTenants().length > 0);
+  return { treeDataProvider: tree };
 }
 
 export function deactivate(): void {
-  // Nothing to release yet.
+  // Everything is released through context.subscriptions.
 }

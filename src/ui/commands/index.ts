@@ -1,0 +1,28 @@
+// The one list of commands. Keyed by id so that a command missing here is a compile error; the manifest
+// contributes exactly COMMAND_IDS (checked by a unit test).
+import type { CommandId } from '../ids';
+import type { PatCommand } from './runner';
+import { copyTokenIdCommand, copyTokenSecretCommand, forgetTokenSecretCommand } from './secretCommands';
+import { addTenantCommand, removeTenantCommand, renameTenantCommand, updateCredentialsCommand } from './tenantCommands';
+import { createTokenCommand, deleteTokenCommand, editTokenScopesCommand, renameTokenCommand } from './tokenCommands';
+import { openInWebUiCommand, refreshCommand, setTenantListQueryCommand, showLogCommand } from './viewCommands';
+
+const COMMANDS: Record<CommandId, PatCommand> = {
+  'sailpointPat.addTenant': addTenantCommand,
+  'sailpointPat.updateCredentials': updateCredentialsCommand,
+  'sailpointPat.renameTenant': renameTenantCommand,
+  'sailpointPat.removeTenant': removeTenantCommand,
+  'sailpointPat.refresh': refreshCommand,
+  'sailpointPat.setTenantListQuery': setTenantListQueryCommand,
+  'sailpointPat.openInWebUi': openInWebUiCommand,
+  'sailpointPat.createToken': createTokenCommand,
+  'sailpointPat.renameToken': renameTokenCommand,
+  'sailpointPat.editTokenScopes': editTokenScopesCommand,
+  'sailpointPat.deleteToken': deleteTokenCommand,
+  'sailpointPat.copyTokenId': copyTokenIdCommand,
+  'sailpointPat.copyTokenSecret': copyTokenSecretCommand,
+  'sailpointPat.forgetTokenSecret': forgetTokenSecretCommand,
+  'sailpointPat.showLog': showLogCommand,
+};
+
+export const ALL_COMMANDS: readonly PatCommand[] = Object.values(COMMANDS);

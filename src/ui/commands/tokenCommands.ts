@@ -1,0 +1,216 @@
+// Create Token, Rename Token, Edit Scopes, Delete Token.
+import * as vscode from 'vscode';
+import { PatError } from '../../core/errors';
+import { ALL_SCOPES, type CreateTokenRequest, type PersonalAccessToken, type Tenant } from '../../core/model';
+import { deleteButtonText, errorText } from '../../core/presentation';
+import { defaultRedactor } from '../../core/redact';
+import type { CreateTokenOutcome } from '../../core/service';
+import { stripUnsafeCharacters } from '../../core/validation';
+import { askNewToken, askTokenName, askTokenScopes } from '../prompts/tokenPrompts';
+import { singleInput, UserCancelled } from '../prompts/wizard';
+import type { PatNode, TokenNode } from '../tree/nodes';
+import { optionalNumber, optionalString, requireString, requireStringArray, type ArgumentObject } from './args';
+import type { CommandRun, PatCommand } from './runner';
+import { copyStoredSecret } from './secretCommands';
+import { chooseTenant, requireTokenNode, selectedTokenNodes, tenantFromArgs, tokenPickItems } from './targets';
+
+function shown(text: string): string {
+  return stripUnsafeCharacters(text);
+}
+
+async function createToken(run: CommandRun, tenant: Tenant, request: CreateTokenRequest): Promise<CreateTokenOutcome> {
+  const node = run.ui.tree.tenantNode(tenant.id);
+  const outcome = await run.network(
+    `Creating the token "${shown(request.name)}"…`,
+    (signal) => run.ui.service.createToken(tenant.id, request, signal),
+    { busy: node === undefined ? [] : [node], busyLabel: 'Creating token…', retryable: false, tenantId: tenant.id },
+  );
+  if (!outcome.secretSaved) defaultRedactor.register(outcome.secret);
+  run.ui.tree.refresh(tenant.id);
+  return outcome;
+}
+
+/** Offered after the secret is already in SecretStorage; the notification text never contains it. */
+async function offerCopies(run: CommandRun, tenant: Tenant, token: PersonalAccessToken): Promise<void> {
+  const copySecret = 'Copy Secret';
+  const copyId = 'Copy Client ID';
+  const choice = await vscode.window.showInformationMessage(
+    `Token "${shown(token.name)}" created; its secret is stored in VS Code.`,
+    copySecret,
+    copyId,
+  );
+  if (choice === copyId) await run.ui.clipboard.copyText(token.id);
+  if (choice === copySecret) await copyStoredSecret(run, tenant.id, token);
+}
+
+/** SecretStorage refused the secret: this is the only chance to keep it, so the user must see it. */
+async function showUnsavedSecret(run: CommandRun, outcome: Extract<CreateTokenOutcome, { secretSaved: false }>): Promise<void> {
+  const copy = 'Copy Secret';
+  const choice = await vscode.window.showWarningMessage(
+    `Token "${shown(outcome.token.name)}" was created, but VS Code could not store its secret.`,
+    {
+      modal: true,
+      detail: `${errorText(outcome.error)}\n\nCopy the secret now and keep it somewhere safe; it cannot be shown again.\n\nClient ID: ${outcome.token.id}\nSecret: ${outcome.secret}`,
+    },
+    copy,
+  );
+  if (choice === copy) await run.ui.clipboard.copyText(outcome.secret);
+}
+
+function requestFromArgs(args: ArgumentObject, tenant: Tenant): CreateTokenRequest {
+  const request: CreateTokenRequest = { name: requireString(args, 'name'), scope: requireStringArray(args, 'scope') };
+  const validity = optionalNumber(args, 'accessTokenValiditySeconds');
+  const expirationDate = optionalString(args, 'expirationDate');
+  if (validity !== undefined) request.accessTokenValiditySeconds = validity;
+  if (expirationDate !== undefined) request.expirationDate = expirationDate;
+  else if (tenant.apiFamily === 'v1') request.userAwareTokenNeverExpires = true;
+  return request;
+}
+
+export const createTokenCommand: PatCommand = {
+  id: 'sailpointPat.createToken',
+  async interactive(run, node) {
+    const tenant = await chooseTenant(run, node, 'Create Token');
+    const request = await askNewToken(shown(tenant.displayName), tenant.apiFamily);
+    const outcome = await createToken(run, tenant, request);
+    if (outcome.secretSaved) void offerCopies(run, tenant, outcome.token).catch((error) => run.logFailure(error));
+    else await showUnsavedSecret(run, outcome);
+  },
+  async automated(run, args) {
+    const tenant = tenantFromArgs(run, args);
+    const outcome = await createToken(run, tenant, requestFromArgs(args, tenant));
+    if (!outcome.secretSaved) {
+      throw new PatError('secret-storage', `Token "${outcome.token.name}" (${outcome.token.id}) was created, but VS Code could not store its secret: ${errorText(outcome.error)}`);
+    }
+    return { tokenId: outcome.token.id };
+  },
+};
+
+async function updateToken(run: CommandRun, tenantId: string, tokenId: string, title: string, patch: { name?: string; scope?: string[] }): Promise<void> {
+  const node = run.ui.tree.tokenNode(tenantId, tokenId);
+  await run.network(title, (signal) => run.ui.service.updateToken(tenantId, tokenId, patch, signal), {
+    busy: node === undefined ? [] : [node],
+    busyLabel: title,
+    tenantId,
+  });
+  run.ui.tree.refresh(tenantId);
+}
+
+export const renameTokenCommand: PatCommand = {
+  id: 'sailpointPat.renameToken',
+  async interactive(run, node) {
+    const { tenantId, token } = requireTokenNode(node);
+    const name = await askTokenName(token.name);
+    await updateToken(run, tenantId, token.id, 'Renaming…', { name });
+  },
+  async automated(run, args) {
+    const tenant = tenantFromArgs(run, args);
+    await updateToken(run, tenant.id, requireString(args, 'tokenId'), 'Renaming…', { name: requireString(args, 'name') });
+  },
+};
+
+const SCOPE_CHANGE_NOTE = 'New scopes apply to access tokens minted afterwards and can take up to 20 minutes to take effect.';
+
+export const editTokenScopesCommand: PatCommand = {
+  id: 'sailpointPat.editTokenScopes',
+  async interactive(run, node) {
+    const { tenantId, token } = requireTokenNode(node);
+    const scope = await askTokenScopes(shown(token.name), token.scope ?? [ALL_SCOPES]);
+    await updateToken(run, tenantId, token.id, 'Updating scopes…', { scope });
+    run.inform(`Scopes of "${shown(token.name)}" updated. ${SCOPE_CHANGE_NOTE}`);
+  },
+  async automated(run, args) {
+    const tenant = tenantFromArgs(run, args);
+    await updateToken(run, tenant.id, requireString(args, 'tokenId'), 'Updating scopes…', { scope: requireStringArray(args, 'scope') });
+  },
+};
+
+interface DeleteTarget {
+  tenant: Tenant;
+  token: PersonalAccessToken;
+  node: TokenNode | undefined;
+  isOwnCredential: boolean;
+}
+
+async function pickTokensToDelete(run: CommandRun, node: PatNode | undefined): Promise<DeleteTarget[]> {
+  const tenant = await chooseTenant(run, node, 'Delete Tokens');
+  const items = await tokenPickItems(run, tenant);
+  if (items.length === 0) throw new PatError('invalid-input', `"${shown(tenant.displayName)}" lists no tokens.`);
+  const picked = await singleInput('Delete Tokens').pickMany({ placeholder: 'Tokens to delete', items });
+  const ownClientId = await run.ui.service.signInClientId(tenant.id);
+  return picked.map(({ token }) => ({
+    tenant,
+    token,
+    node: run.ui.tree.tokenNode(tenant.id, token.id),
+    isOwnCredential: token.id === ownClientId,
+  }));
+}
+
+function confirmationDetail(targets: readonly DeleteTarget[]): string {
+  const tenants = new Set(targets.map((target) => target.tenant.id));
+  const lines = targets.map(({ tenant, token }) => `• ${shown(token.name)}${tenants.size > 1 ? ` (${shown(tenant.displayName)})` : ''}`);
+  const own = targets.filter((target) => target.isOwnCredential).map((target) => `"${shown(target.token.name)}"`);
+  const managed = targets.filter((target) => target.token.managed).map((target) => `"${shown(target.token.name)}"`);
+  const warnings = [
+    own.length > 0 ? `${own.join(', ')}: the tenant signs in with this token, so VS Code will lose access to it.` : '',
+    managed.length > 0 ? `${managed.join(', ')}: managed by the platform (e.g. used by a workflow).` : '',
+    'Anything that uses these tokens stops working. This cannot be undone.',
+  ];
+  return [...lines, '', ...warnings.filter((warning) => warning !== '')].join('\n');
+}
+
+async function confirmDelete(targets: readonly DeleteTarget[]): Promise<void> {
+  const button = deleteButtonText(targets.length);
+  const what = targets.length === 1 ? `the token "${shown(targets[0].token.name)}"` : `${targets.length} tokens`;
+  const answer = await vscode.window.showWarningMessage(`Delete ${what}?`, { modal: true, detail: confirmationDetail(targets) }, button);
+  if (answer !== button) throw new UserCancelled();
+}
+
+/** Deletes every target; one failure does not stop the rest. Returns the failures. */
+async function deleteTargets(run: CommandRun, targets: readonly DeleteTarget[]): Promise<{ target: DeleteTarget; error: unknown }[]> {
+  const title = targets.length === 1 ? `Deleting "${shown(targets[0].token.name)}"…` : `Deleting ${targets.length} tokens…`;
+  const results = await run.network(
+    title,
+    (signal) =>
+      Promise.allSettled(
+        targets.map(({ tenant, token, node }) =>
+          run.ui.tree.busy(node === undefined ? [] : [node], 'Deleting…', () => run.ui.service.deleteToken(tenant.id, token.id, signal)),
+        ),
+      ),
+    { retryable: false },
+  );
+  new Set(targets.map((target) => target.tenant.id)).forEach((tenantId) => run.ui.tree.refresh(tenantId));
+  return results.flatMap((result, index) => (result.status === 'rejected' ? [{ target: targets[index], error: result.reason as unknown }] : []));
+}
+
+export const deleteTokenCommand: PatCommand = {
+  id: 'sailpointPat.deleteToken',
+  async interactive(run, node, selection) {
+    const nodes = selectedTokenNodes(node, selection);
+    const targets =
+      nodes.length > 0
+        ? nodes.map((each) => ({ tenant: each.parent.tenant, token: each.token, node: each, isOwnCredential: each.isOwnCredential }))
+        : await pickTokensToDelete(run, node);
+    await confirmDelete(targets);
+    const failures = await deleteTargets(run, targets);
+    if (failures.length === 0) {
+      run.inform(targets.length === 1 ? `Token "${shown(targets[0].token.name)}" deleted.` : `${targets.length} tokens deleted.`);
+      return;
+    }
+    if (targets.length === 1) throw failures[0].error;
+    failures.forEach(({ error }) => run.logFailure(error));
+    const listed = failures.map(({ target, error }) => `"${shown(target.token.name)}": ${errorText(error)}`).join(' ');
+    const deleted = targets.length - failures.length;
+    throw new PatError('http', `${deleted} of ${targets.length} deleted; not deleted: ${listed}`);
+  },
+  async automated(run, args) {
+    const tenant = tenantFromArgs(run, args);
+    const tokenId = requireString(args, 'tokenId');
+    const node = run.ui.tree.tokenNode(tenant.id, tokenId);
+    await run.network(`Deleting token…`, (signal) => run.ui.service.deleteToken(tenant.id, tokenId, signal), {
+      busy: node === undefined ? [] : [node],
+      busyLabel: 'Deleting…',
+    });
+    run.ui.tree.refresh(tenant.id);
+  },
+};
