@@ -1,0 +1,85 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { COMMAND_IDS, VIEW_ID } from '../../src/ui/ids';
+
+interface MenuItem {
+  command: string;
+  when?: string;
+  group?: string;
+}
+
+interface Manifest {
+  main: string;
+  activationEvents: string[];
+  extensionKind: string[];
+  capabilities: { untrustedWorkspaces: { supported: boolean | string }; virtualWorkspaces: boolean };
+  contributes: {
+    commands: { command: string; title: string; category: string }[];
+    menus: Record<string, MenuItem[]>;
+    views: Record<string, { id: string; name: string }[]>;
+    viewsContainers: { activitybar: { id: string; icon: string }[] };
+    viewsWelcome: { view: string; contents: string }[];
+    configuration: { properties: Record<string, { scope: string; default: unknown }> };
+  };
+}
+
+const root = path.join(__dirname, '..', '..', '..');
+const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as Manifest;
+
+describe('manifest', () => {
+  it('contributes exactly the commands the code registers, all in the SailPoint PAT category', () => {
+    const contributed = manifest.contributes.commands.map((command) => command.command).sort();
+    assert.deepEqual(contributed, [...COMMAND_IDS].sort());
+    for (const command of manifest.contributes.commands) assert.equal(command.category, 'SailPoint PAT', command.command);
+  });
+
+  it('puts only contributed commands in menus', () => {
+    const ids = new Set<string>(COMMAND_IDS);
+    for (const [menu, items] of Object.entries(manifest.contributes.menus)) {
+      for (const item of items) assert.ok(ids.has(item.command), `${menu}: ${item.command}`);
+    }
+  });
+
+  it('hides node-only commands from the palette and offers Copy Secret only where a secret is stored', () => {
+    const palette = new Map(manifest.contributes.menus.commandPalette.map((item) => [item.command, item.when]));
+    assert.equal(palette.get('sailpointPat.copyTokenSecret'), 'false');
+    assert.equal(palette.get('sailpointPat.addTenant'), undefined);
+    const copySecret = manifest.contributes.menus['view/item/context'].filter((item) => item.command === 'sailpointPat.copyTokenSecret');
+    assert.ok(copySecret.length > 0);
+    for (const item of copySecret) {
+      const pattern = /viewItem =~ \/(.*)\//.exec(item.when ?? '')?.[1];
+      assert.ok(pattern !== undefined, item.when);
+      const regex = new RegExp(pattern);
+      assert.ok(regex.test('token+secret+managed'));
+      assert.ok(!regex.test('token+managed'));
+      assert.ok(!regex.test('tenant+ok'));
+    }
+  });
+
+  it('has a view with a welcome that offers Add Tenant, in its own activity-bar container with an SVG icon', () => {
+    const views = Object.values(manifest.contributes.views).flat();
+    assert.ok(views.some((view) => view.id === VIEW_ID && view.name === 'Personal Access Tokens'));
+    const welcome = manifest.contributes.viewsWelcome.find((entry) => entry.view === VIEW_ID);
+    assert.match(welcome?.contents ?? '', /\(command:sailpointPat\.addTenant\)/);
+    const icon = manifest.contributes.viewsContainers.activitybar[0].icon;
+    assert.match(fs.readFileSync(path.join(root, icon), 'utf8'), /^<svg /);
+  });
+
+  it('activates only through the view and its commands, runs local or remote, and declares its capabilities', () => {
+    assert.deepEqual(manifest.activationEvents, []);
+    assert.equal(manifest.main, './dist/extension.js');
+    assert.deepEqual(manifest.extensionKind, ['ui', 'workspace']);
+    assert.equal(manifest.capabilities.untrustedWorkspaces.supported, true);
+    assert.equal(manifest.capabilities.virtualWorkspaces, true);
+  });
+
+  it('keeps every setting user-level and none of them a secret', () => {
+    const settings = Object.entries(manifest.contributes.configuration.properties);
+    assert.deepEqual(settings.map(([key]) => key).sort(), ['sailpointPat.clipboardClearSeconds', 'sailpointPat.expiryWarningDays']);
+    for (const [key, setting] of settings) {
+      assert.equal(setting.scope, 'application', key);
+      assert.doesNotMatch(key, /secret$|password|token$/i);
+    }
+  });
+});
