@@ -1,0 +1,388 @@
+// The four PAT operations for either API family, with a bearer token on every call, one re-sign-in after a 401,
+// and a create that is never re-sent: after an unknown outcome it looks for the token by name instead.
+import type { AccessTokenCache } from './auth';
+import { cleanServerText } from './errorBody';
+import { isPatError, PatError, type PatErrorKind } from './errors';
+import { type HttpClient, type HttpRequest, type HttpResponse, parseJsonBody } from './http';
+import {
+  ALL_SCOPES,
+  type ApiFamily,
+  type CreatedToken,
+  type CreateTokenRequest,
+  type PersonalAccessToken,
+  type TokenListQuery,
+  type TokenOwner,
+  type TokenPatch,
+} from './model';
+import { type Logger, silentLogger } from './ports';
+import { defaultRedactor, type Redactor } from './redact';
+
+export interface PatApiOptions {
+  baseUrl: string;
+  apiFamily: ApiFamily;
+  http: HttpClient;
+  auth: Pick<AccessTokenCache, 'get' | 'invalidate'>;
+  logger?: Logger;
+  redactor?: Redactor;
+}
+
+/** After these, a create may or may not have happened on the server. */
+const UNKNOWN_OUTCOME_KINDS: ReadonlySet<PatErrorKind> = new Set(['timeout', 'network', 'server', 'bad-response', 'cancelled']);
+/** The lookup after an unknown create outcome gets its own deadline: the caller's signal may already be aborted. */
+const OUTCOME_LOOKUP_TIMEOUT_MS = 30_000;
+const JSON_TYPE = 'application/json';
+const JSON_PATCH_TYPE = 'application/json-patch+json';
+
+/** A create whose result never arrived; `existing` is the token found by name afterwards, if any. */
+export class CreateOutcomeUnknownError extends PatError {
+  readonly existing: PersonalAccessToken | null;
+  /** False when the follow-up lookup failed too, so `existing: null` proves nothing. */
+  readonly verified: boolean;
+
+  constructor(message: string, existing: PersonalAccessToken | null, verified: boolean, cause: PatError) {
+    super('create-outcome-unknown', message, {
+      status: cause.status,
+      serverMessage: cause.serverMessage,
+      detailCode: cause.detailCode,
+      trackingId: cause.trackingId,
+      cause,
+    });
+    this.name = 'CreateOutcomeUnknownError';
+    this.existing = existing;
+    this.verified = verified;
+  }
+}
+
+export class PatApi {
+  private readonly collectionUrl: string;
+  private readonly family: ApiFamily;
+  private readonly http: HttpClient;
+  private readonly auth: PatApiOptions['auth'];
+  private readonly logger: Logger;
+  private readonly redactor: Redactor;
+
+  constructor(options: PatApiOptions) {
+    const base = options.baseUrl.replace(/\/+$/, '');
+    this.collectionUrl = options.apiFamily === 'v1' ? `${base}/personal-access-tokens/v1` : `${base}/v3/personal-access-tokens`;
+    this.family = options.apiFamily;
+    this.http = options.http;
+    this.auth = options.auth;
+    this.logger = options.logger ?? silentLogger;
+    this.redactor = options.redactor ?? defaultRedactor;
+  }
+
+  async list(query: TokenListQuery, signal?: AbortSignal): Promise<PersonalAccessToken[]> {
+    const description = 'Listing tokens';
+    const url = this.collectionUrl + queryString(listParameters(query));
+    const response = await this.authorized({ method: 'GET', url, signal, description });
+    const body = parseJsonBody(response, description);
+    if (!Array.isArray(body)) {
+      throw new PatError('bad-response', `${description} failed: the server did not send a list.`, { status: response.status });
+    }
+    return body.map((item: unknown, index) => {
+      const token = parseToken(item);
+      if (token === undefined) {
+        throw new PatError('bad-response', `${description} failed: item ${index} of the answer has no id or name.`, {
+          status: response.status,
+        });
+      }
+      return token;
+    });
+  }
+
+  async create(request: CreateTokenRequest, signal?: AbortSignal): Promise<CreatedToken> {
+    const description = `Creating token "${displayName(request.name)}"`;
+    const body = JSON.stringify(this.createBody(request));
+    let response: HttpResponse;
+    let secret: string;
+    let token: PersonalAccessToken | undefined;
+    try {
+      response = await this.authorized({
+        method: 'POST',
+        url: this.collectionUrl,
+        headers: { 'Content-Type': JSON_TYPE },
+        body,
+        // A re-sent create can make a second token: never retried after the request may have arrived.
+        idempotent: false,
+        signal,
+        description,
+      });
+      const created = parseJsonBody(response, description);
+      secret = isRecord(created) && typeof created.secret === 'string' ? created.secret : '';
+      this.redactor.register(secret);
+      token = parseToken(created);
+      if (secret === '' || token === undefined) {
+        throw new PatError('bad-response', `${description} failed: the answer did not include the new token and its secret.`, {
+          status: response.status,
+        });
+      }
+    } catch (error) {
+      if (isPatError(error) && UNKNOWN_OUTCOME_KINDS.has(error.kind)) {
+        throw await this.explainUnknownCreate(request.name, error);
+      }
+      throw error;
+    }
+    this.log('info', `Created token ${token.id}.`);
+    return { token, secret };
+  }
+
+  async update(id: string, patch: TokenPatch, signal?: AbortSignal): Promise<PersonalAccessToken> {
+    const description = `Updating token ${displayName(id)}`;
+    const operations = this.patchOperations(patch);
+    const response = await this.authorized({
+      method: 'PATCH',
+      url: this.itemUrl(id),
+      headers: { 'Content-Type': JSON_PATCH_TYPE },
+      body: JSON.stringify(operations),
+      // Replace operations set values rather than change them relative to the current state: repeating one is harmless.
+      idempotent: true,
+      signal,
+      description,
+    });
+    const token = parseToken(parseJsonBody(response, description));
+    if (token === undefined) {
+      throw new PatError('bad-response', `${description} failed: the answer is not a token.`, { status: response.status });
+    }
+    return token;
+  }
+
+  async delete(id: string, signal?: AbortSignal): Promise<void> {
+    await this.authorized({
+      method: 'DELETE',
+      url: this.itemUrl(id),
+      signal,
+      description: `Deleting token ${displayName(id)}`,
+      // If an earlier attempt was carried out but its answer lost, the retry finds the token already gone.
+      successOnRetry: [404],
+    });
+  }
+
+  /** Sends with a bearer token; a 401 means the token went stale, so sign in again and retry exactly once. */
+  private async authorized(request: HttpRequest): Promise<HttpResponse> {
+    const first = await this.auth.get(request.signal);
+    try {
+      return await this.http.request(withBearer(request, first.accessToken));
+    } catch (error) {
+      if (!isPatError(error, 'unauthorized')) {
+        throw error;
+      }
+      this.auth.invalidate(first.accessToken);
+      this.log('debug', `${request.description}: the access token was refused (401); signing in again.`);
+    }
+    const second = await this.auth.get(request.signal);
+    try {
+      return await this.http.request(withBearer(request, second.accessToken));
+    } catch (error) {
+      if (!isPatError(error, 'unauthorized')) {
+        throw error;
+      }
+      this.auth.invalidate(second.accessToken);
+      const said = error.serverMessage === undefined ? '' : `: ${error.serverMessage}`;
+      throw new PatError(
+        'unauthorized',
+        `${request.description} failed: the tenant refused a freshly issued access token (401${said}). The credentials may have been revoked or may lack the rights for this; update the tenant's credentials.`,
+        { status: 401, serverMessage: error.serverMessage, detailCode: error.detailCode, trackingId: error.trackingId, cause: error },
+      );
+    }
+  }
+
+  private async explainUnknownCreate(name: string, cause: PatError): Promise<CreateOutcomeUnknownError> {
+    const quoted = `"${displayName(name)}"`;
+    this.log('warn', `The outcome of creating token ${quoted} is unknown (${cause.kind}); looking for it by name.`);
+    let existing: PersonalAccessToken | null;
+    try {
+      const mine = await this.list({ owner: { kind: 'me' } }, AbortSignal.timeout(OUTCOME_LOOKUP_TIMEOUT_MS));
+      existing = mine.find((token) => token.name === name) ?? null;
+    } catch (lookupError) {
+      const why = lookupError instanceof Error ? lookupError.message : String(lookupError);
+      return new CreateOutcomeUnknownError(
+        `${cause.message} Whether the token was created is unknown: checking the list failed too (${why}). Look at the list before trying again: if ${quoted} is there, its secret was lost; delete it and create a new one.`,
+        null,
+        false,
+        cause,
+      );
+    }
+    return new CreateOutcomeUnknownError(`${cause.message} ${createVerdict(quoted, existing, cause)}`, existing, true, cause);
+  }
+
+  private log(level: 'debug' | 'info' | 'warn', message: string): void {
+    this.logger[level](this.redactor.redact(message));
+  }
+  private createBody(request: CreateTokenRequest): Record<string, unknown> {
+    requireName(request.name);
+    requireScopes(request.scope);
+    if (this.family === 'v3' && request.userAwareTokenNeverExpires === true) {
+      throw new PatError('invalid-input', 'Tokens that never expire need the v1 API family; v3 tokens expire within 6 months.');
+    }
+    const body: Record<string, unknown> = { name: request.name, scope: [...request.scope] };
+    if (request.accessTokenValiditySeconds !== undefined) {
+      body.accessTokenValiditySeconds = request.accessTokenValiditySeconds;
+    }
+    if (request.expirationDate !== undefined) {
+      body.expirationDate = request.expirationDate;
+    }
+    if (this.family === 'v1' && request.userAwareTokenNeverExpires !== undefined) {
+      body.userAwareTokenNeverExpires = request.userAwareTokenNeverExpires;
+    }
+    return body;
+  }
+
+  private patchOperations(patch: TokenPatch): Array<{ op: 'replace'; path: string; value: unknown }> {
+    const operations: Array<{ op: 'replace'; path: string; value: unknown }> = [];
+    const replace = (path: string, value: unknown): void => {
+      operations.push({ op: 'replace', path, value });
+    };
+    if (patch.name !== undefined) {
+      requireName(patch.name);
+      replace('/name', patch.name);
+    }
+    if (patch.scope !== undefined) {
+      requireScopes(patch.scope);
+      replace('/scope', [...patch.scope]);
+    }
+    const touchesExpiry = patch.expirationDate !== undefined || patch.userAwareTokenNeverExpires !== undefined;
+    if (touchesExpiry && this.family === 'v3') {
+      throw new PatError('invalid-input', 'The v3 API cannot change a token\'s expiry; only its name and scopes.');
+    }
+    // The acknowledgement goes first when the expiry is removed, so a server checking operation by operation accepts it.
+    if (patch.userAwareTokenNeverExpires !== undefined && patch.expirationDate === null) {
+      replace('/userAwareTokenNeverExpires', patch.userAwareTokenNeverExpires);
+    }
+    if (patch.expirationDate !== undefined) {
+      replace('/expirationDate', patch.expirationDate);
+    }
+    if (patch.userAwareTokenNeverExpires !== undefined && patch.expirationDate !== null) {
+      replace('/userAwareTokenNeverExpires', patch.userAwareTokenNeverExpires);
+    }
+    if (operations.length === 0) {
+      throw new PatError('invalid-input', 'Nothing to change: the update names no field.');
+    }
+    return operations;
+  }
+
+  private itemUrl(id: string): string {
+    if (typeof id !== 'string' || id.trim() === '') {
+      throw new PatError('invalid-input', 'A token id is required.');
+    }
+    return `${this.collectionUrl}/${encodeURIComponent(id)}`;
+  }
+}
+
+function createVerdict(quoted: string, existing: PersonalAccessToken | null, cause: PatError): string {
+  if (existing !== null) {
+    return `The token ${quoted} was created anyway, but its secret never arrived and cannot be shown again: delete that token and create a new one.`;
+  }
+  // A slow server may still be working on a request we stopped waiting for; a re-sent create with the same name would then be refused, not doubled.
+  return cause.kind === 'timeout' || cause.kind === 'cancelled'
+    ? `No token named ${quoted} exists yet, so most likely nothing was created; refresh the list before trying again.`
+    : `No token named ${quoted} exists, so nothing was created; it is safe to try again.`;
+}
+
+function withBearer(request: HttpRequest, accessToken: string): HttpRequest {
+  return { ...request, headers: { ...request.headers, Authorization: `Bearer ${accessToken}` } };
+}
+
+function requireName(name: unknown): void {
+  if (typeof name !== 'string' || name.trim() === '') {
+    throw new PatError('invalid-input', 'A token name is required.');
+  }
+}
+
+/** An empty or missing scope list makes the server grant every right the owner has: only an explicit choice may. */
+function requireScopes(scope: unknown): void {
+  if (!Array.isArray(scope) || scope.length === 0) {
+    throw new PatError(
+      'invalid-input',
+      `Choose at least one scope. An empty list would grant every right you have; to mean that, choose ${ALL_SCOPES} explicitly.`,
+    );
+  }
+  if (!scope.every((item) => typeof item === 'string' && item.trim() !== '')) {
+    throw new PatError('invalid-input', 'Every scope must be a non-empty string.');
+  }
+}
+
+function listParameters(query: TokenListQuery): Array<[string, string]> {
+  const parameters: Array<[string, string]> = [];
+  if (query.owner.kind === 'me') {
+    parameters.push(['owner-id', 'me']);
+  } else if (query.owner.kind === 'identity') {
+    if (query.owner.identityId.trim() === '') {
+      throw new PatError('invalid-input', 'An identity id is required to list its tokens.');
+    }
+    parameters.push(['owner-id', query.owner.identityId]);
+  }
+  const filters: string[] = [];
+  if (query.neverUsed === true) {
+    filters.push('lastUsed isnull');
+  }
+  if (query.lastUsedBefore !== undefined) {
+    const epochMs = Date.parse(query.lastUsedBefore);
+    if (!Number.isFinite(epochMs)) {
+      throw new PatError('invalid-input', `"${displayName(query.lastUsedBefore)}" is not a date and time.`);
+    }
+    filters.push(`lastUsed le ${new Date(epochMs).toISOString()}`);
+  }
+  if (filters.length > 0) {
+    parameters.push(['filters', filters.join(' or ')]);
+  }
+  return parameters;
+}
+
+/** Percent-encodes every value (spaces as %20, not +, which some servers read literally). */
+function queryString(parameters: Array<[string, string]>): string {
+  if (parameters.length === 0) {
+    return '';
+  }
+  return `?${parameters.map(([name, value]) => `${encodeURIComponent(name)}=${encodeURIComponent(value)}`).join('&')}`;
+}
+
+/** Reads a token liberally: unknown fields are ignored, missing optional ones become null; id and name are required. */
+export function parseToken(value: unknown): PersonalAccessToken | undefined {
+  if (!isRecord(value) || typeof value.id !== 'string' || value.id.trim() === '' || typeof value.name !== 'string') {
+    return undefined;
+  }
+  return {
+    id: value.id,
+    name: value.name,
+    scope: parseScope(value.scope),
+    owner: parseOwner(value.owner),
+    created: stringOrNull(value.created),
+    lastUsed: stringOrNull(value.lastUsed),
+    managed: value.managed === true,
+    accessTokenValiditySeconds:
+      typeof value.accessTokenValiditySeconds === 'number' && Number.isFinite(value.accessTokenValiditySeconds)
+        ? value.accessTokenValiditySeconds
+        : null,
+    expirationDate: stringOrNull(value.expirationDate),
+    userAwareTokenNeverExpires: typeof value.userAwareTokenNeverExpires === 'boolean' ? value.userAwareTokenNeverExpires : null,
+  };
+}
+
+/** The server treats an empty list like a missing one (every right), so both read as null. */
+function parseScope(value: unknown): string[] | null {
+  if (!Array.isArray(value)) {
+    return null;
+  }
+  const scopes = value.filter((item): item is string => typeof item === 'string');
+  return scopes.length === 0 ? null : scopes;
+}
+
+function parseOwner(value: unknown): TokenOwner | null {
+  if (!isRecord(value) || typeof value.id !== 'string') {
+    return null;
+  }
+  return { type: typeof value.type === 'string' ? value.type : 'IDENTITY', id: value.id, name: stringOrNull(value.name) };
+}
+
+function stringOrNull(value: unknown): string | null {
+  return typeof value === 'string' ? value : null;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** User or server text inside our own messages: one line, bounded. */
+function displayName(text: string): string {
+  return cleanServerText(String(text), 80);
+}
