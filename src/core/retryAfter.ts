@@ -45,9 +45,9 @@ function parseHttpDate(value: string): number | undefined {
   return Number.isFinite(parsed) ? parsed : undefined;
 }
 
-/** Clamps a delay into [0, maxMs] and into what setTimeout can represent. */
+/** Clamps a delay into [0, maxMs] and into what setTimeout can represent; a NaN ceiling allows no wait at all. */
 export function clampDelayMs(ms: number, maxMs: number): number {
-  const ceiling = Math.min(Math.max(0, maxMs), MAX_TIMER_MS);
+  const ceiling = Number.isNaN(maxMs) ? 0 : Math.min(Math.max(0, maxMs), MAX_TIMER_MS);
   if (Number.isNaN(ms)) {
     return ceiling;
   }

@@ -51,4 +51,8 @@ describe('clampDelayMs', () => {
   it('turns NaN into the longest allowed wait rather than a hot loop', () => {
     assert.equal(clampDelayMs(Number.NaN, 60_000), 60_000);
   });
+
+  it('treats a NaN ceiling as no wait rather than passing NaN to a timer', () => {
+    assert.equal(clampDelayMs(5000, Number.NaN), 0);
+  });
 });
