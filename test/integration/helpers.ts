@@ -1,0 +1,82 @@
+// Shared by the integration tests: the extension's automation API, tree reading, and the canary registry.
+import * as assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+
+export const EXTENSION_ID = 'sailpoint-pat-manager.sailpoint-pat-manager';
+
+interface PatExtensionApi {
+  treeDataProvider: vscode.TreeDataProvider<vscode.TreeItem>;
+}
+
+/** Every secret the tests hand to the extension or let the fake tenant mint; none may reach a log or a file. */
+export const canaries: string[] = [];
+
+/** A unique secret that no redaction rule recognises by its shape: only real care keeps it out of sinks. */
+export function canarySecret(kind: string): string {
+  const secret = `canary-${kind}-${randomBytes(12).toString('base64url')}`;
+  canaries.push(secret);
+  return secret;
+}
+
+export function rememberSecret(secret: string): void {
+  canaries.push(secret);
+}
+
+export async function provider(): Promise<vscode.TreeDataProvider<vscode.TreeItem>> {
+  const extension = vscode.extensions.getExtension<PatExtensionApi>(EXTENSION_ID);
+  assert.ok(extension, `${EXTENSION_ID} is not loaded`);
+  const api = await extension.activate();
+  return api.treeDataProvider;
+}
+
+export async function children(element?: vscode.TreeItem): Promise<vscode.TreeItem[]> {
+  const tree = await provider();
+  const nodes = (await tree.getChildren(element)) ?? [];
+  const items: vscode.TreeItem[] = [];
+  for (const node of nodes) items.push(await tree.getTreeItem(node));
+  return items;
+}
+
+export async function tenantElement(tenantId: string): Promise<vscode.TreeItem> {
+  const tenant = (await children()).find((item) => item.id === `tenant:${tenantId}`);
+  assert.ok(tenant, `no tenant element for ${tenantId}`);
+  return tenant;
+}
+
+export function labelOf(item: vscode.TreeItem): string {
+  return typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
+}
+
+export function tooltipOf(item: vscode.TreeItem): string {
+  return typeof item.tooltip === 'string' ? item.tooltip : (item.tooltip?.value ?? '');
+}
+
+/** The tenant's token elements by name. */
+export async function tokensOf(tenantId: string): Promise<Map<string, vscode.TreeItem>> {
+  const items = await children(await tenantElement(tenantId));
+  return new Map(items.filter((item) => item.contextValue?.startsWith('token')).map((item) => [labelOf(item), item]));
+}
+
+export function run<T = unknown>(command: string, args?: object): Thenable<T> {
+  return args === undefined ? vscode.commands.executeCommand<T>(command) : vscode.commands.executeCommand<T>(command, args);
+}
+
+export async function rejectsWith(command: string, args: object, pattern: RegExp): Promise<void> {
+  await assert.rejects(() => Promise.resolve(run(command, args)), (error: unknown) => {
+    assert.ok(error instanceof Error, 'the rejection is not an Error');
+    assert.match(error.message, pattern);
+    return true;
+  });
+}
+
+/** Leaves no tenant behind, so each file starts from the welcome state. */
+export async function removeAllTenants(): Promise<void> {
+  for (const tenant of await children()) {
+    await run('sailpointPat.removeTenant', { tenantId: (tenant.id ?? '').replace(/^tenant:/, '') });
+  }
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

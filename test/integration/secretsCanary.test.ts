@@ -1,0 +1,88 @@
+// Runs after the other flows (files run in name order): no secret they used may appear in the extension's log,
+// in any file VS Code wrote, or in the tree.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { FakeTenant } from '../fake-tenant/server';
+import { canaries, canarySecret, children, labelOf, removeAllTenants, rememberSecret, run, sleep, tooltipOf } from './helpers';
+
+// The launcher's sandbox (home, tmp, user data) and the user-data folder, which can be kept outside it.
+const scannedDirs = [process.env.SAILPOINT_PAT_TEST_SANDBOX_DIR, process.env.SAILPOINT_PAT_TEST_USER_DATA_DIR].filter(
+  (dir): dir is string => dir !== undefined && dir !== '',
+);
+
+function filesUnder(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return filesUnder(full);
+    return entry.isFile() ? [full] : [];
+  });
+}
+
+/** Which canaries a file holds, reported by kind only so that a failure does not print the secret itself. */
+function leaksIn(file: string): string[] {
+  let content: Buffer;
+  try {
+    content = fs.readFileSync(file);
+  } catch {
+    return [];
+  }
+  return canaries.filter((secret) => content.includes(secret)).map((secret) => `${file}: ${secret.split('-').slice(0, -1).join('-')}`);
+}
+
+describe('secrets stay secret (canary scan)', function () {
+  this.timeout(60_000);
+
+  before(async () => {
+    // Trace is the level at which a careless debug line would leak; _extensionTests.* works only in test runs.
+    await vscode.commands.executeCommand('_extensionTests.setLogLevel', 'trace');
+    await sleep(500);
+    await removeAllTenants();
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('_extensionTests.setLogLevel', 'info');
+  });
+
+  it('runs every secret-bearing flow at trace level', async () => {
+    const fake = await FakeTenant.start();
+    try {
+      const owner = fake.addIdentity('Eve', { admin: true });
+      const signIn = fake.addToken(owner.id, { name: 'eve-sign-in', secret: canarySecret('trace-sign-in') });
+      const credentials = { clientId: signIn.id, clientSecret: signIn.secret };
+      await assert.rejects(() =>
+        Promise.resolve(run('sailpointPat.addTenant', { url: fake.baseUrl, clientId: credentials.clientId, clientSecret: canarySecret('trace-wrong') })),
+      );
+      const { tenantId } = await run<{ tenantId: string }>('sailpointPat.addTenant', { url: fake.baseUrl, ...credentials });
+      const { tokenId } = await run<{ tokenId: string }>('sailpointPat.createToken', { tenantId, name: 'trace-token', scope: ['sp:scopes:default'] });
+      rememberSecret(fake.tokens().find((token) => token.id === tokenId)!.secret);
+      await run('sailpointPat.copyTokenSecret', { tenantId, tokenId });
+      for (const tenant of await children()) {
+        for (const item of [tenant, ...(await children(tenant))]) {
+          const shown = [labelOf(item), String(item.description), tooltipOf(item)].join('\n');
+          assert.ok(!canaries.some((secret) => shown.includes(secret)), `a secret is shown in the tree (${item.id})`);
+        }
+      }
+      await run('sailpointPat.deleteToken', { tenantId, tokenId });
+      await run('sailpointPat.removeTenant', { tenantId });
+    } finally {
+      await vscode.env.clipboard.writeText('');
+      await fake.stop();
+    }
+  });
+
+  // Only the offline launcher says where VS Code writes; desktop runs check the tree alone, like the smoke test.
+  if (scannedDirs.length === 0) return;
+
+  it('finds none of them in the log channel or in any file under the VS Code sandbox', async () => {
+    // Log files are written asynchronously.
+    await sleep(2000);
+    const files = [...new Set(scannedDirs.flatMap(filesUnder))];
+    const logs = files.filter((file) => file.includes('SailPoint PAT Manager'));
+    assert.ok(logs.length > 0, `the extension's log file was not found among ${files.length} files`);
+    assert.ok(logs.some((file) => fs.statSync(file).size > 0), "the extension's log is empty: the scan would prove nothing");
+    assert.ok(canaries.length >= 10, `only ${canaries.length} canaries were used`);
+    assert.deepEqual(files.flatMap(leaksIn), []);
+  });
+});
