@@ -141,6 +141,9 @@ export class HttpClient {
     }, clampDelayMs(timeoutMs, MAX_TIMER_MS));
     const onCallerAbort = (): void => controller.abort();
     request.signal?.addEventListener('abort', onCallerAbort, { once: true });
+    if (request.signal?.aborted) {
+      controller.abort();
+    }
     const line = (result: string): void =>
       this.log('debug', `${request.method} ${this.pathOf(request.url)} → ${result} in ${this.clock.now() - startedAt} ms (attempt ${attempt})`);
     try {

@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import * as path from 'node:path';
 import { isPatError, type PatError } from '../../src/core/errors';
 import { HttpClient, type HttpClientOptions, type HttpRequest } from '../../src/core/http';
 import { RequestGate } from '../../src/core/limits';
@@ -403,5 +405,15 @@ describe('HttpClient against the fake tenant', () => {
       assert.match(attempts[1], /→ 204 .*\(attempt 2\)$/);
       assert.doesNotMatch(lines.join('\n'), /canary/);
     });
+  });
+});
+
+describe('HTTP sources', () => {
+  it('weaken no TLS check and set no custom agent, so VS Code proxy support applies', () => {
+    const root = path.resolve(__dirname, '../../..');
+    for (const file of ['src/core/http.ts', 'src/core/auth.ts', 'src/core/patApi.ts']) {
+      const source = readFileSync(path.join(root, file), 'utf8');
+      assert.doesNotMatch(source, /rejectUnauthorized|NODE_TLS_REJECT_UNAUTHORIZED|\bagent\s*:|\bAgent\s*\(|checkServerIdentity/, file);
+    }
   });
 });
