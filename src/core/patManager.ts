@@ -1,0 +1,260 @@
+// The PatService the UI talks to: tenants and their secrets from the registry, one HTTP session per tenant.
+import { AccessTokenCache, mintAccessToken } from './auth';
+import { PatError } from './errors';
+import { HttpClient, type HttpClientOptions } from './http';
+import { RequestGate, type RequestGateOptions } from './limits';
+import type { CreateTokenRequest, Credentials, PersonalAccessToken, Tenant, TokenListQuery, TokenPatch } from './model';
+import { PatApi } from './patApi';
+import { type Clock, type KeyValueStore, type Logger, type SecretStore, systemClock } from './ports';
+import { defaultRedactor, redactingLogger } from './redact';
+import type { CreateTokenOutcome, NewTenant, PatService } from './service';
+import { normalizeTenantUrl, TenantRegistry, type TenantRegistryOptions } from './tenants';
+import { trimCredentials, validateCredentials, validateScopes, validateTokenName } from './validation';
+
+export interface PatManagerOptions {
+  kv: KeyValueStore;
+  secrets: SecretStore;
+  logger: Logger;
+  clock?: Clock;
+  /** Passed to every tenant's HttpClient; tests and benchmarks tune timeouts and retries here. */
+  http?: Omit<HttpClientOptions, 'gate' | 'logger' | 'clock'>;
+  /** Per-tenant concurrency and client-side rate limit. */
+  gate?: Omit<RequestGateOptions, 'clock'>;
+  registry?: TenantRegistryOptions;
+}
+
+interface TenantSession {
+  baseUrl: string;
+  apiFamily: Tenant['apiFamily'];
+  auth: AccessTokenCache;
+  api: PatApi;
+}
+
+const DEFAULT_LIST_QUERY: TokenListQuery = { owner: { kind: 'me' } };
+
+function invalidInput(message: string): PatError {
+  return new PatError('invalid-input', message);
+}
+
+function check(problem: string | undefined): void {
+  if (problem !== undefined) {
+    throw invalidInput(problem);
+  }
+}
+
+export class PatManager implements PatService {
+  private readonly registry: TenantRegistry;
+  private readonly logger: Logger;
+  private readonly clock: Clock;
+  private readonly sessions = new Map<string, TenantSession>();
+  private readonly signInClientIds = new Map<string, string>();
+  /** Deletes under way, so a double click sends one request. */
+  private readonly deletes = new Map<string, Promise<void>>();
+  /** Per tenant, when each token was deleted here, so a list that started earlier cannot bring it back. */
+  private readonly deletedAt = new Map<string, Map<string, number>>();
+  private sequence = 0;
+
+  constructor(private readonly options: PatManagerOptions) {
+    this.registry = new TenantRegistry(options.kv, options.secrets, options.registry);
+    this.logger = redactingLogger(options.logger);
+    this.clock = options.clock ?? systemClock;
+  }
+
+  listTenants(): Tenant[] {
+    return this.registry.list();
+  }
+
+  getTenant(tenantId: string): Tenant {
+    const tenant = this.registry.get(tenantId);
+    if (!tenant) {
+      throw invalidInput(`No tenant with id "${tenantId}" is configured.`);
+    }
+    return tenant;
+  }
+
+  async addTenant(input: NewTenant, signal?: AbortSignal): Promise<Tenant> {
+    const url = normalizeTenantUrl(input.url);
+    if (!url.ok) {
+      throw invalidInput(url.reason);
+    }
+    const credentials = this.checkedCredentials(input.credentials);
+    await this.proveCredentials(url.baseUrl, credentials, signal);
+    const displayName = input.displayName?.trim() || url.tenantName || new URL(url.baseUrl).host;
+    const tenant = await this.registry.add({ displayName, baseUrl: url.baseUrl, apiFamily: input.apiFamily ?? 'v3' }, credentials);
+    this.signInClientIds.set(tenant.id, credentials.clientId);
+    this.logger.info(`Added tenant ${tenant.displayName} (${tenant.baseUrl}, ${tenant.apiFamily}).`);
+    return tenant;
+  }
+
+  async updateCredentials(tenantId: string, credentials: Credentials, signal?: AbortSignal): Promise<void> {
+    const tenant = this.getTenant(tenantId);
+    const checked = this.checkedCredentials(credentials);
+    await this.proveCredentials(tenant.baseUrl, checked, signal);
+    await this.registry.setCredentials(tenantId, checked);
+    this.dropSession(tenantId);
+    this.signInClientIds.set(tenantId, checked.clientId);
+    this.logger.info(`Updated the credentials of tenant ${tenant.displayName}.`);
+  }
+
+  async renameTenant(tenantId: string, displayName: string): Promise<void> {
+    await this.registry.update(tenantId, { displayName });
+  }
+
+  async setListQuery(tenantId: string, query: TokenListQuery): Promise<void> {
+    await this.registry.update(tenantId, { listQuery: query });
+  }
+
+  async removeTenant(tenantId: string): Promise<void> {
+    const tenant = this.getTenant(tenantId);
+    await this.registry.remove(tenantId);
+    this.dropSession(tenantId);
+    this.signInClientIds.delete(tenantId);
+    this.deletedAt.delete(tenantId);
+    this.logger.info(`Removed tenant ${tenant.displayName} and its stored secrets.`);
+  }
+
+  async hasCredentials(tenantId: string): Promise<boolean> {
+    return (await this.credentialsOf(tenantId)) !== undefined;
+  }
+
+  async signInClientId(tenantId: string): Promise<string | undefined> {
+    return this.signInClientIds.get(tenantId) ?? (await this.credentialsOf(tenantId))?.clientId;
+  }
+
+  async listTokens(tenantId: string, signal?: AbortSignal): Promise<PersonalAccessToken[]> {
+    const tenant = this.getTenant(tenantId);
+    const startedAt = this.nextSequence();
+    const tokens = await this.session(tenant).api.list(tenant.listQuery ?? DEFAULT_LIST_QUERY, signal);
+    const deleted = this.deletedAt.get(tenantId);
+    return deleted ? tokens.filter((token) => (deleted.get(token.id) ?? -1) < startedAt) : tokens;
+  }
+
+  async createToken(tenantId: string, request: CreateTokenRequest, signal?: AbortSignal): Promise<CreateTokenOutcome> {
+    const tenant = this.getTenant(tenantId);
+    check(validateTokenName(request.name));
+    check(validateScopes(request.scope));
+    const created = await this.session(tenant).api.create({ ...request, name: request.name.trim() }, signal);
+    this.logger.info(`Created token ${created.token.name} (${created.token.id}) in ${tenant.displayName}.`);
+    try {
+      await this.registry.storeTokenSecret(tenantId, created.token.id, created.secret);
+      return { token: created.token, secretSaved: true };
+    } catch (error) {
+      const failure = error instanceof PatError ? error : new PatError('secret-storage', 'SecretStorage refused the new secret.', { cause: error });
+      this.logger.error(`The secret of token ${created.token.id} could not be stored: ${failure.message}`);
+      return { token: created.token, secretSaved: false, secret: created.secret, error: failure };
+    }
+  }
+
+  async updateToken(tenantId: string, tokenId: string, patch: TokenPatch, signal?: AbortSignal): Promise<PersonalAccessToken> {
+    const tenant = this.getTenant(tenantId);
+    if (patch.name !== undefined) {
+      check(validateTokenName(patch.name));
+    }
+    if (patch.scope !== undefined) {
+      check(validateScopes(patch.scope));
+    }
+    const normalized = patch.name === undefined ? patch : { ...patch, name: patch.name.trim() };
+    const token = await this.session(tenant).api.update(tokenId, normalized, signal);
+    this.logger.info(`Updated token ${token.name} (${token.id}) in ${tenant.displayName}.`);
+    return token;
+  }
+
+  deleteToken(tenantId: string, tokenId: string, signal?: AbortSignal): Promise<void> {
+    const key = `${tenantId}\u0000${tokenId}`;
+    const running = this.deletes.get(key);
+    if (running) {
+      return running;
+    }
+    const deletion = this.deleteOnce(tenantId, tokenId, signal).finally(() => this.deletes.delete(key));
+    this.deletes.set(key, deletion);
+    return deletion;
+  }
+
+  storedSecretTokenIds(tenantId: string): ReadonlySet<string> {
+    return this.registry.storedSecretTokenIds(tenantId);
+  }
+
+  async getStoredSecret(tenantId: string, tokenId: string): Promise<string | undefined> {
+    const secret = await this.registry.getTokenSecret(tenantId, tokenId);
+    if (secret !== undefined) {
+      defaultRedactor.register(secret);
+    }
+    return secret;
+  }
+
+  async forgetStoredSecret(tenantId: string, tokenId: string): Promise<void> {
+    await this.registry.deleteTokenSecret(tenantId, tokenId);
+  }
+
+  tenantIdForSecretKey(key: string): string | undefined {
+    return this.registry.tenantIdForSecretKey(key);
+  }
+
+  /** Drops cached access tokens and sessions, e.g. after another window changed the tenant's secrets. */
+  forgetSession(tenantId: string): void {
+    this.dropSession(tenantId);
+    this.signInClientIds.delete(tenantId);
+  }
+
+  private async deleteOnce(tenantId: string, tokenId: string, signal?: AbortSignal): Promise<void> {
+    const tenant = this.getTenant(tenantId);
+    await this.session(tenant).api.delete(tokenId, signal);
+    this.rememberDeleted(tenantId, tokenId);
+    if (this.registry.storedSecretTokenIds(tenantId).has(tokenId)) {
+      await this.registry.deleteTokenSecret(tenantId, tokenId);
+    }
+    this.logger.info(`Deleted token ${tokenId} in ${tenant.displayName}.`);
+  }
+
+  private rememberDeleted(tenantId: string, tokenId: string): void {
+    let deleted = this.deletedAt.get(tenantId);
+    if (!deleted) {
+      deleted = new Map();
+      this.deletedAt.set(tenantId, deleted);
+    }
+    deleted.set(tokenId, this.nextSequence());
+  }
+
+  private nextSequence(): number {
+    return ++this.sequence;
+  }
+
+  private checkedCredentials(credentials: Credentials): Credentials {
+    check(validateCredentials(credentials));
+    const trimmed = trimCredentials(credentials);
+    defaultRedactor.register(trimmed.clientSecret);
+    return trimmed;
+  }
+
+  private async proveCredentials(baseUrl: string, credentials: Credentials, signal?: AbortSignal): Promise<void> {
+    // A throwaway client: credentials for a new URL are only ever sent to that URL's token endpoint.
+    const http = new HttpClient({ ...this.options.http, logger: this.logger, clock: this.clock });
+    await mintAccessToken(http, baseUrl, credentials, signal);
+  }
+
+  private async credentialsOf(tenantId: string): Promise<Credentials | undefined> {
+    const credentials = await this.registry.getCredentials(tenantId);
+    if (credentials) {
+      defaultRedactor.register(credentials.clientSecret);
+      this.signInClientIds.set(tenantId, credentials.clientId);
+    }
+    return credentials;
+  }
+
+  private session(tenant: Tenant): TenantSession {
+    const existing = this.sessions.get(tenant.id);
+    if (existing && existing.baseUrl === tenant.baseUrl && existing.apiFamily === tenant.apiFamily) {
+      return existing;
+    }
+    const http = new HttpClient({ ...this.options.http, logger: this.logger, clock: this.clock, gate: new RequestGate({ ...this.options.gate, clock: this.clock }) });
+    const auth = new AccessTokenCache({ http, baseUrl: tenant.baseUrl, clock: this.clock, credentials: () => this.credentialsOf(tenant.id) });
+    const api = new PatApi({ baseUrl: tenant.baseUrl, apiFamily: tenant.apiFamily, http, auth, logger: this.logger });
+    const session = { baseUrl: tenant.baseUrl, apiFamily: tenant.apiFamily, auth, api };
+    this.sessions.set(tenant.id, session);
+    return session;
+  }
+
+  private dropSession(tenantId: string): void {
+    this.sessions.delete(tenantId);
+  }
+}
