@@ -197,14 +197,11 @@ export class HttpClient {
     attempt: number,
     startedAt: number,
   ): number | undefined {
-    if (attempt >= this.retry.maxAttempts) {
-      return undefined;
-    }
     let delayMs: number;
     if (failure.error instanceof RateLimitedError) {
       const askedMs = failure.error.retryAfterMs;
       delayMs = askedMs === undefined ? this.backoffMs(attempt) : clampDelayMs(askedMs, this.retry.maxRetryAfterMs);
-      // Every request of this tenant waits, not only the one that was told to.
+      // Every request of this tenant waits, not only the one that was told to, even when this one gives up.
       this.gate.pauseUntil(this.clock.now() + delayMs);
       if (askedMs !== undefined && askedMs > this.retry.maxRetryAfterMs) {
         return undefined;
@@ -212,6 +209,9 @@ export class HttpClient {
     } else if (failure.retryable && idempotent) {
       delayMs = this.backoffMs(attempt);
     } else {
+      return undefined;
+    }
+    if (attempt >= this.retry.maxAttempts) {
       return undefined;
     }
     const elapsedMs = this.clock.now() - startedAt;

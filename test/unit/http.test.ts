@@ -299,6 +299,15 @@ describe('HttpClient against the fake tenant', () => {
       assert.equal(fake.count({ path: PATH }), 3);
     });
 
+    it('holds the tenant back even when the request told to wait gives up', async () => {
+      const http = client({ retry: { maxAttempts: 1 } });
+      fake.inject({ fault: { kind: 'rate-limit', retryAfter: '7' } });
+      assert.equal((await rejection(http.request(get()))).kind, 'rate-limited');
+      await http.request(get({ url: `${fake.baseUrl}/oauth/info` }));
+      assert.equal(clock.sleeps.length, 1);
+      assert.ok(clock.sleeps[0] > 6900 && clock.sleeps[0] <= 7000, `waited ${clock.sleeps[0]}`);
+    });
+
     it('holds back the other requests of the tenant for the Retry-After', async () => {
       const http = client({ clock: undefined });
       fake.inject({ fault: { kind: 'rate-limit', retryAfter: '1' }, match: { path: '/first' } });
