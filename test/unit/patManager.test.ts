@@ -107,7 +107,8 @@ describe('PatManager (the service the UI uses) against the fake tenant', () => {
   it('does not bring back a token deleted while a refresh was in flight', async () => {
     const tenantId = await addTenant();
     const { token } = await manager.createToken(tenantId, { name: 'Short lived', scope: ['sp:scopes:default'] });
-    fake.inject({ fault: { kind: 'delay', ms: 300 }, match: { method: 'GET' } });
+    // The list answer is computed at once and then trickled, so it still carries the token deleted meanwhile.
+    fake.inject({ fault: { kind: 'trickle', intervalMs: 20, bytesPerChunk: 40 }, match: { method: 'GET' } });
     const listing = manager.listTokens(tenantId);
     await new Promise((resolve) => setTimeout(resolve, 100));
     await manager.deleteToken(tenantId, token.id);
