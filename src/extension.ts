@@ -50,6 +50,9 @@ export function activate(context: vscode.ExtensionContext): PatExtensionApi {
     treeView,
     clipboard,
     syncWithOtherWindows(context, service, tree),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('sailpointPat.expiryWarningDays')) tree.refresh();
+    }),
     ...registerCommands({ service, tree, logger, logChannel, clipboard }, ALL_COMMANDS),
   );
   void vscode.commands.executeCommand('setContext', HAS_TENANTS_CONTEXT, service.listTenants().length > 0);
