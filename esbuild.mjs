@@ -4,6 +4,16 @@ import * as esbuild from 'esbuild';
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
+// node-fetch 2 falls back to the whatwg-url package only where Node has no `url.URL`; Node always has it, and the
+// package's Unicode tables would be most of the bundle, so it is replaced by an empty module.
+const dropWhatwgUrl = {
+  name: 'drop-whatwg-url',
+  setup(build) {
+    build.onResolve({ filter: /^whatwg-url$/ }, () => ({ path: 'whatwg-url', namespace: 'empty-module' }));
+    build.onLoad({ filter: /.*/, namespace: 'empty-module' }, () => ({ contents: 'module.exports = {};', loader: 'js' }));
+  },
+};
+
 const options = {
   entryPoints: ['src/extension.ts'],
   bundle: true,
@@ -18,6 +28,7 @@ const options = {
   legalComments: 'none',
   logLevel: 'warning',
   metafile: true,
+  plugins: [dropWhatwgUrl],
 };
 
 if (watch) {
