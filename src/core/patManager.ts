@@ -121,10 +121,10 @@ export class PatManager implements PatService {
     return this.signInClientIds.get(tenantId) ?? (await this.credentialsOf(tenantId))?.clientId;
   }
 
-  async listTokens(tenantId: string, signal?: AbortSignal): Promise<PersonalAccessToken[]> {
+  async listTokens(tenantId: string, signal?: AbortSignal, query?: TokenListQuery): Promise<PersonalAccessToken[]> {
     const tenant = this.getTenant(tenantId);
     const startedAt = this.nextSequence();
-    const tokens = await this.session(tenant).api.list(tenant.listQuery ?? DEFAULT_LIST_QUERY, signal);
+    const tokens = await this.session(tenant).api.list(query ?? tenant.listQuery ?? DEFAULT_LIST_QUERY, signal);
     const deleted = this.deletedAt.get(tenantId);
     return deleted ? tokens.filter((token) => (deleted.get(token.id) ?? -1) < startedAt) : tokens;
   }

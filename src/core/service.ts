@@ -41,8 +41,8 @@ export interface PatService {
   /** The client id the tenant signs in with (not a secret), to mark the tenant's own PAT. */
   signInClientId(tenantId: string): Promise<string | undefined>;
 
-  /** Lists with the tenant's list query (default: the caller's own tokens). */
-  listTokens(tenantId: string, signal?: AbortSignal): Promise<PersonalAccessToken[]>;
+  /** Lists with the given query, or else the tenant's own list query (default: the caller's own tokens). */
+  listTokens(tenantId: string, signal?: AbortSignal, query?: TokenListQuery): Promise<PersonalAccessToken[]>;
   /** Creates, then writes the secret to SecretStorage before returning. Never retried automatically. */
   createToken(tenantId: string, request: CreateTokenRequest, signal?: AbortSignal): Promise<CreateTokenOutcome>;
   updateToken(tenantId: string, tokenId: string, patch: TokenPatch, signal?: AbortSignal): Promise<PersonalAccessToken>;

@@ -128,6 +128,17 @@ describe('PatManager (the service the UI uses) against the fake tenant', () => {
     assert.ok(all.some((token) => token.name === 'Sam token'));
   });
 
+  it('lists with a one-off query without changing what the tenant lists', async () => {
+    const tenantId = await addTenant();
+    const used = fake.addToken(identityId, { name: 'Used yesterday', lastUsed: new Date(Date.now() - 86_400_000).toISOString() });
+    const idle = fake.addToken(identityId, { name: 'Never used', lastUsed: null });
+    const neverUsed = await manager.listTokens(tenantId, undefined, { owner: { kind: 'me' }, neverUsed: true });
+    assert.ok(neverUsed.some((token) => token.id === idle.id));
+    assert.ok(neverUsed.every((token) => token.lastUsed === null));
+    assert.ok((await manager.listTokens(tenantId)).some((token) => token.id === used.id));
+    assert.equal(manager.getTenant(tenantId).listQuery, undefined);
+  });
+
   it('renames and re-scopes a token, and refuses an empty scope patch', async () => {
     const tenantId = await addTenant();
     const { token } = await manager.createToken(tenantId, { name: 'Old name', scope: ['sp:scopes:default'] });
