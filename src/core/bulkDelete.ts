@@ -1,0 +1,104 @@
+// Deletes many tokens, a few at a time: each item gets its own outcome and one failure never stops the rest.
+import { isPatError } from './errors';
+import { errorText } from './presentation';
+import type { PatService } from './service';
+
+export interface TokenRef {
+  tenantId: string;
+  tokenId: string;
+}
+
+export interface FailedItem extends TokenRef {
+  message: string;
+}
+
+export interface BulkDeleteResult {
+  deleted: TokenRef[];
+  failed: FailedItem[];
+}
+
+export interface BulkProgress {
+  done: number;
+  failed: number;
+  total: number;
+}
+
+export interface BulkDeleteOptions {
+  /** Deletes in flight at once over all tenants; PatManager's gate still limits each tenant. */
+  concurrency?: number;
+  signal?: AbortSignal;
+  onProgress?: (progress: BulkProgress) => void;
+  /** Called around each item, e.g. to show its node as busy. */
+  around?: <T>(item: TokenRef, work: () => Promise<T>) => Promise<T>;
+}
+
+export const DEFAULT_BULK_CONCURRENCY = 4;
+
+export const CANCELLED_MESSAGE = 'Not deleted: the operation was cancelled before this token was reached.';
+
+/** Runs `work` over the items with at most `concurrency` running; results keep the items' order. */
+export async function runBounded<I, R>(items: readonly I[], concurrency: number, work: (item: I, index: number) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index], index);
+    }
+  };
+  const workers = Math.max(1, Math.min(Math.floor(concurrency) || 1, items.length));
+  await Promise.all(Array.from({ length: workers }, worker));
+  return results;
+}
+
+/** The same token listed twice is deleted once. */
+export function uniqueRefs(items: readonly TokenRef[]): TokenRef[] {
+  const seen = new Set<string>();
+  return items.flatMap(({ tenantId, tokenId }) => {
+    const key = `${tenantId}\u0000${tokenId}`;
+    if (seen.has(key)) return [];
+    seen.add(key);
+    return [{ tenantId, tokenId }];
+  });
+}
+
+/** What the user reads for one item that failed; a first-attempt 404 means someone else removed it. */
+export function failureMessage(error: unknown): string {
+  if (isPatError(error, 'not-found')) return `Not found on the tenant: it may have been deleted already. ${errorText(error)}`;
+  return errorText(error);
+}
+
+type Outcome = { ok: true; item: TokenRef } | { ok: false; item: FailedItem };
+
+export async function deleteTokens(service: PatService, items: readonly TokenRef[], options: BulkDeleteOptions = {}): Promise<BulkDeleteResult> {
+  const refs = uniqueRefs(items);
+  const progress: BulkProgress = { done: 0, failed: 0, total: refs.length };
+  const around = options.around ?? (<T>(_item: TokenRef, work: () => Promise<T>): Promise<T> => work());
+  const deleteOne = async (item: TokenRef): Promise<Outcome> => {
+    if (options.signal?.aborted) return { ok: false, item: { ...item, message: CANCELLED_MESSAGE } };
+    try {
+      await around(item, () => service.deleteToken(item.tenantId, item.tokenId, options.signal));
+      return { ok: true, item };
+    } catch (error) {
+      return { ok: false, item: { ...item, message: options.signal?.aborted ? CANCELLED_MESSAGE : failureMessage(error) } };
+    }
+  };
+  const outcomes = await runBounded(refs, options.concurrency ?? DEFAULT_BULK_CONCURRENCY, async (item) => {
+    const outcome = await deleteOne(item);
+    progress.done++;
+    if (!outcome.ok) progress.failed++;
+    options.onProgress?.({ ...progress });
+    return outcome;
+  });
+  return {
+    deleted: outcomes.flatMap((outcome) => (outcome.ok ? [outcome.item] : [])),
+    failed: outcomes.flatMap((outcome) => (outcome.ok ? [] : [outcome.item])),
+  };
+}
+
+/** "Deleted 5 tokens; 2 failed." */
+export function bulkSummary(result: BulkDeleteResult): string {
+  const count = (n: number): string => `${n} token${n === 1 ? '' : 's'}`;
+  const deleted = `Deleted ${count(result.deleted.length)}`;
+  return result.failed.length === 0 ? `${deleted}.` : `${deleted}; ${result.failed.length} failed.`;
+}

@@ -1,0 +1,32 @@
+// The environment variables SailPoint's CLI and SDKs read, as lines a shell, a .env file or a CI secret accepts.
+import { PatError } from './errors';
+
+export interface EnvCredentials {
+  baseUrl: string;
+  clientId: string;
+  clientSecret: string;
+}
+
+/** Characters a POSIX shell assignment takes literally (no `~`: bash expands it after `=` and `:`). */
+const SHELL_LITERAL = /^[A-Za-z0-9_.:/@%+=,-]+$/;
+const CONTROL_CHARACTER = /\p{Cc}/u;
+
+/**
+ * Ids, hex secrets and API URLs stay plain (`KEY=value`), which every consumer reads alike, Docker's --env-file
+ * included; anything else is single-quoted POSIX-style so that a shell cannot expand or split it.
+ */
+export function shellValue(name: string, value: string): string {
+  if (value === '' || CONTROL_CHARACTER.test(value)) {
+    throw new PatError('invalid-input', `The value of ${name} is empty or contains a control character; it cannot be written as an environment line.`);
+  }
+  return SHELL_LITERAL.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
+}
+
+export function envLines(credentials: EnvCredentials): string {
+  const entries: [string, string][] = [
+    ['SAIL_BASE_URL', credentials.baseUrl],
+    ['SAIL_CLIENT_ID', credentials.clientId],
+    ['SAIL_CLIENT_SECRET', credentials.clientSecret],
+  ];
+  return entries.map(([name, value]) => `${name}=${shellValue(name, value)}\n`).join('');
+}

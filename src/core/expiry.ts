@@ -1,0 +1,75 @@
+// Which loaded tokens need attention soon, and when the once-a-day reminder about them is due.
+import type { PersonalAccessToken } from './model';
+import type { KeyValueStore } from './ports';
+import { expiryState } from './presentation';
+import { stripUnsafeCharacters } from './validation';
+
+export interface ExpiringToken {
+  tenantId: string;
+  tenantName: string;
+  token: PersonalAccessToken;
+  expired: boolean;
+}
+
+export interface LoadedTenantTokens {
+  tenantId: string;
+  tenantName: string;
+  tokens: readonly PersonalAccessToken[];
+}
+
+/** Expired tokens first, then by expiry date, so the most urgent token is the one "Show" reveals. */
+export function expiringTokens(tenants: readonly LoadedTenantTokens[], now: number, warningDays: number): ExpiringToken[] {
+  const found: ExpiringToken[] = [];
+  for (const { tenantId, tenantName, tokens } of tenants) {
+    for (const token of tokens) {
+      const state = expiryState(token, now, warningDays);
+      if (state === 'expired' || state === 'soon') found.push({ tenantId, tenantName, token, expired: state === 'expired' });
+    }
+  }
+  return found.sort((a, b) => Date.parse(a.token.expirationDate ?? '') - Date.parse(b.token.expirationDate ?? ''));
+}
+
+export function badgeTooltip(items: readonly ExpiringToken[], warningDays: number): string {
+  const expired = items.filter((item) => item.expired).length;
+  const soon = items.length - expired;
+  const parts = [expired > 0 ? `${expired} expired` : '', soon > 0 ? `${soon} expiring within ${warningDays} days` : ''];
+  return `Tokens: ${parts.filter((part) => part !== '').join(', ')}`;
+}
+
+/** Plain text naming at most `shown` tokens, e.g. `3 tokens expire soon or have expired: "a" (Prod), "b" (Prod) and 1 more.` */
+export function expiryNotificationText(items: readonly ExpiringToken[], shown = 3): string {
+  const tenants = new Set(items.map((item) => item.tenantId));
+  const names = items.slice(0, shown).map(({ token, tenantName }) => {
+    const where = tenants.size > 1 ? ` (${stripUnsafeCharacters(tenantName)})` : '';
+    return `"${stripUnsafeCharacters(token.name)}"${where}`;
+  });
+  const more = items.length - names.length;
+  const list = more > 0 ? `${names.join(', ')} and ${more} more` : names.join(', ');
+  const head = items.length === 1 ? '1 token expires soon or has expired' : `${items.length} tokens expire soon or have expired`;
+  return `${head}: ${list}.`;
+}
+
+/** The local calendar day, so "once a day" follows the user's day rather than UTC's. */
+export function localDay(now: number): string {
+  const date = new Date(now);
+  const pad = (value: number): string => String(value).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+export const EXPIRY_NOTIFIED_DAY_KEY = 'sailpointPat.expiryNotifiedDay';
+
+/** Remembers the last day the reminder was shown, in globalState, so every window together shows it once a day. */
+export class DailyReminder {
+  constructor(
+    private readonly kv: KeyValueStore,
+    private readonly key = EXPIRY_NOTIFIED_DAY_KEY,
+  ) {}
+
+  isDue(now: number): boolean {
+    return this.kv.get<string>(this.key) !== localDay(now);
+  }
+
+  async markShown(now: number): Promise<void> {
+    await this.kv.update(this.key, localDay(now));
+  }
+}
