@@ -23,15 +23,27 @@ interface TenantEntry {
   loading?: Load;
 }
 
+export interface TokensLoaded {
+  tenantId: string;
+  tokens: readonly PersonalAccessToken[];
+}
+
 interface LoadResult {
   state: TenantState;
   children: PatNode[];
   error?: Error;
 }
 
+function tokensOf(children: readonly PatNode[]): PersonalAccessToken[] {
+  return children.filter((child): child is TokenNode => child instanceof TokenNode).map((child) => child.token);
+}
+
 export class PatTreeDataProvider implements vscode.TreeDataProvider<PatNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<PatNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
+  private readonly loaded = new vscode.EventEmitter<TokensLoaded>();
+  /** A tenant's tokens were listed (not fired when the list failed). */
+  readonly onDidLoadTokens = this.loaded.event;
   private readonly entries = new Map<string, TenantEntry>();
 
   constructor(
@@ -81,7 +93,7 @@ export class PatTreeDataProvider implements vscode.TreeDataProvider<PatNode>, vs
     const children = await this.tenantChildren(tenantId);
     const error = this.entries.get(tenantId)?.error;
     if (error !== undefined) throw error;
-    return children.filter((child): child is TokenNode => child instanceof TokenNode).map((child) => child.token);
+    return tokensOf(children);
   }
 
   /** Shows the nodes as busy ("Deleting…", spinning icon) while the work runs. */
@@ -97,6 +109,7 @@ export class PatTreeDataProvider implements vscode.TreeDataProvider<PatNode>, vs
   dispose(): void {
     this.entries.forEach((entry) => entry.loading?.abort.abort());
     this.changed.dispose();
+    this.loaded.dispose();
   }
 
   private markBusy(nodes: readonly (TenantNode | TokenNode)[], label: string | undefined): void {
@@ -155,6 +168,7 @@ export class PatTreeDataProvider implements vscode.TreeDataProvider<PatNode>, vs
         entry.node.render();
         this.changed.fire(entry.node);
       }
+      if (result.error === undefined) this.loaded.fire({ tenantId: entry.node.tenantId, tokens: tokensOf(result.children) });
       return result.children;
     });
     return { promise, abort };
