@@ -105,8 +105,7 @@ function shown(name: string): string {
 }
 
 /** Only the caller's own tokens can be rotated: the successor is always created for the caller. */
-export async function prepareRotation(service: PatService, tenantId: string, tokenId: string, now: number, signal?: AbortSignal): Promise<RotationTarget> {
-  const mine = await service.listTokens(tenantId, signal, MINE);
+export function rotationTarget(mine: PersonalAccessToken[], tokenId: string, now: number): RotationTarget {
   const old = mine.find((token) => token.id === tokenId);
   if (old === undefined) {
     throw new PatError(
@@ -120,6 +119,16 @@ export async function prepareRotation(service: PatService, tenantId: string, tok
     proposedName: proposeSuccessorName(old.name, mine.map((token) => token.name), now),
     atLimit: mine.length >= MAX_TOKENS_PER_OWNER,
   };
+}
+
+/** Lists the caller's own tokens and finds the one to rotate. */
+export async function prepareRotation(service: PatService, tenantId: string, tokenId: string, now: number, signal?: AbortSignal): Promise<RotationTarget> {
+  return rotationTarget(await service.listTokens(tenantId, signal, MINE), tokenId, now);
+}
+
+/** The caller's own tokens, e.g. to pick one to rotate. */
+export function listOwnTokens(service: PatService, tenantId: string, signal?: AbortSignal): Promise<PersonalAccessToken[]> {
+  return service.listTokens(tenantId, signal, MINE);
 }
 
 /** Problem with a successor name the user chose, or undefined. */
@@ -226,14 +235,13 @@ export async function tenantSignInToken(service: PatService, tenantId: string, n
     throw new PatError('credentials-missing', 'No credentials are stored in VS Code for this tenant, so there is nothing to rotate; enter them with Update Credentials.');
   }
   const mine = await service.listTokens(tenantId, signal, MINE);
-  const old = mine.find((token) => token.id === clientId);
-  if (old === undefined) {
+  if (!mine.some((token) => token.id === clientId)) {
     throw new PatError(
       'invalid-input',
       `This tenant signs in with client ID ${clientId}, which is not one of your personal access tokens: it is an API client (or another user's token). API-client credentials are rotated in the tenant's admin UI; then enter the new ones with Update Credentials.`,
     );
   }
-  return { old, mine, proposedName: proposeSuccessorName(old.name, mine.map((token) => token.name), now), atLimit: mine.length >= MAX_TOKENS_PER_OWNER };
+  return rotationTarget(mine, clientId, now);
 }
 
 /** Best effort: a successor that could not take over is deleted again with the old credentials, which still work. */
