@@ -1,7 +1,63 @@
-// Deletes many tokens, a few at a time: each item gets its own outcome and one failure never stops the rest.
-import { isPatError } from './errors';
+// Finds unused tokens with the server's own filters, and deletes many tokens a few at a time: each item gets its
+// own outcome and one failure never stops the rest.
+import { isPatError, PatError } from './errors';
+import type { PersonalAccessToken, Tenant, TokenListQuery } from './model';
 import { errorText } from './presentation';
 import type { PatService } from './service';
+
+const DAY_MS = 86_400_000;
+
+export interface UnusedCriteria {
+  neverUsed: boolean;
+  /** Not used for this many whole days; combined with neverUsed by "or". */
+  unusedSinceDays?: number;
+}
+
+export interface UnusedToken {
+  tenant: Tenant;
+  token: PersonalAccessToken;
+  /** The tenant signs in with this token: deleting it cuts the extension off. */
+  signsInTenant: boolean;
+}
+
+export interface UnusedSearch {
+  found: UnusedToken[];
+  failedTenants: { tenant: Tenant; message: string }[];
+}
+
+/** The tenant's own owner choice (default: the caller's tokens), filtered on the server by last use. */
+export function unusedQuery(tenant: Tenant, criteria: UnusedCriteria, now: number): TokenListQuery {
+  const days = criteria.unusedSinceDays;
+  if (!criteria.neverUsed && days === undefined) throw new PatError('invalid-input', 'Say which tokens count as unused: never used, not used for some days, or both.');
+  if (days !== undefined && !(Number.isInteger(days) && days >= 1)) throw new PatError('invalid-input', 'The number of days must be a whole number of at least 1.');
+  const query: TokenListQuery = { owner: tenant.listQuery?.owner ?? { kind: 'me' } };
+  if (criteria.neverUsed) query.neverUsed = true;
+  if (days !== undefined) query.lastUsedBefore = new Date(now - days * DAY_MS).toISOString();
+  return query;
+}
+
+/** Searches each tenant; a tenant that fails is reported and the others go on. Cancellation stops all. */
+export async function findUnusedTokens(
+  service: PatService,
+  tenants: readonly Tenant[],
+  criteria: UnusedCriteria,
+  now: number,
+  signal?: AbortSignal,
+): Promise<UnusedSearch> {
+  const queries = tenants.map((tenant) => unusedQuery(tenant, criteria, now));
+  const search: UnusedSearch = { found: [], failedTenants: [] };
+  for (const [index, tenant] of tenants.entries()) {
+    try {
+      const tokens = await service.listTokens(tenant.id, signal, queries[index]);
+      const signIn = await service.signInClientId(tenant.id);
+      search.found.push(...tokens.map((token) => ({ tenant, token, signsInTenant: token.id === signIn })));
+    } catch (error) {
+      if (signal?.aborted) throw error;
+      search.failedTenants.push({ tenant, message: errorText(error) });
+    }
+  }
+  return search;
+}
 
 export interface TokenRef {
   tenantId: string;
