@@ -20,6 +20,10 @@ export const COMMAND_IDS = [
   'sailpointPat.copyTokenSecret',
   'sailpointPat.forgetTokenSecret',
   'sailpointPat.showLog',
+  'sailpointPat.findUnusedTokens',
+  'sailpointPat.deleteTokens',
+  'sailpointPat.exportInventory',
+  'sailpointPat.copyTokenAsEnv',
 ] as const;
 
 export type CommandId = (typeof COMMAND_IDS)[number];

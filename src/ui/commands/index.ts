@@ -2,6 +2,8 @@
 // contributes exactly COMMAND_IDS (checked by a unit test).
 import type { CommandId } from '../ids';
 import type { PatCommand } from './runner';
+import { deleteTokensCommand, findUnusedTokensCommand } from './healthCommands';
+import { copyTokenAsEnvCommand, exportInventoryCommand } from './inventoryCommands';
 import { copyTokenIdCommand, copyTokenSecretCommand, forgetTokenSecretCommand } from './secretCommands';
 import { addTenantCommand, removeTenantCommand, renameTenantCommand, updateCredentialsCommand } from './tenantCommands';
 import { createTokenCommand, deleteTokenCommand, editTokenScopesCommand, renameTokenCommand } from './tokenCommands';
@@ -23,6 +25,10 @@ const COMMANDS: Record<CommandId, PatCommand> = {
   'sailpointPat.copyTokenSecret': copyTokenSecretCommand,
   'sailpointPat.forgetTokenSecret': forgetTokenSecretCommand,
   'sailpointPat.showLog': showLogCommand,
+  'sailpointPat.findUnusedTokens': findUnusedTokensCommand,
+  'sailpointPat.deleteTokens': deleteTokensCommand,
+  'sailpointPat.exportInventory': exportInventoryCommand,
+  'sailpointPat.copyTokenAsEnv': copyTokenAsEnvCommand,
 };
 
 export const ALL_COMMANDS: readonly PatCommand[] = Object.values(COMMANDS);
