@@ -76,7 +76,7 @@ describe('manifest', () => {
 
   it('keeps every setting user-level and none of them a secret', () => {
     const settings = Object.entries(manifest.contributes.configuration.properties);
-    assert.deepEqual(settings.map(([key]) => key).sort(), ['sailpointPat.clipboardClearSeconds', 'sailpointPat.expiryWarningDays']);
+    assert.deepEqual(settings.map(([key]) => key).sort(), ['sailpointPat.clipboardClearSeconds', 'sailpointPat.expiryNotifications', 'sailpointPat.expiryWarningDays']);
     for (const [key, setting] of settings) {
       assert.equal(setting.scope, 'application', key);
       assert.doesNotMatch(key, /secret$|password|token$/i);
