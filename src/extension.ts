@@ -6,6 +6,7 @@ import type { PatService } from './core/service';
 import { SecretClipboard } from './ui/clipboard';
 import { ALL_COMMANDS } from './ui/commands';
 import { registerCommands } from './ui/commands/runner';
+import { ExpiryWatch } from './ui/expiryWatch';
 import { HAS_TENANTS_CONTEXT, VIEW_ID } from './ui/ids';
 import { channelLogger, createLogChannel } from './ui/log';
 import { clipboardClearSeconds } from './ui/settings';
@@ -14,6 +15,8 @@ import { PatTreeDataProvider } from './ui/tree/patTreeDataProvider';
 
 export interface PatExtensionApi {
   treeDataProvider: PatTreeDataProvider;
+  /** The view, e.g. to read its expiry badge. */
+  treeView: vscode.TreeView<PatNode>;
 }
 
 /** Another window changed SecretStorage: refresh the tenant the key belongs to (batched, one list per tenant). */
@@ -49,6 +52,7 @@ export function activate(context: vscode.ExtensionContext): PatExtensionApi {
     tree,
     treeView,
     clipboard,
+    new ExpiryWatch(service, tree, treeView, context.globalState, logger),
     syncWithOtherWindows(context, service, tree),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('sailpointPat.expiryWarningDays')) tree.refresh();
@@ -56,7 +60,7 @@ export function activate(context: vscode.ExtensionContext): PatExtensionApi {
     ...registerCommands({ service, tree, logger, logChannel, clipboard }, ALL_COMMANDS),
   );
   void vscode.commands.executeCommand('setContext', HAS_TENANTS_CONTEXT, service.listTenants().length > 0);
-  return { treeDataProvider: tree };
+  return { treeDataProvider: tree, treeView };
 }
 
 export function deactivate(): void {
