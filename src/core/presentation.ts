@@ -1,5 +1,5 @@
 // How tokens, tenants and errors read in the UI, as plain data: the tree and the prompts render it, unit tests check it.
-import { ALL_SCOPES, type PersonalAccessToken, type Tenant, type TokenListQuery } from './model';
+import { ALL_SCOPES, type ApiFamily, type PersonalAccessToken, type Tenant, type TokenListQuery } from './model';
 import { isPatError, type PatErrorKind } from './errors';
 import { redact } from './redact';
 import { sanitizeForDisplay, stripUnsafeCharacters } from './validation';
@@ -26,7 +26,7 @@ export interface TokenView {
   description: string;
   icon: IconView;
   tooltip: TooltipLine[];
-  /** `token` plus `+secret`, `+managed`, `+own` flags, for menu `when` clauses. */
+  /** `token` plus `+secret`, `+managed`, `+own`, `+v1` flags, for menu `when` clauses. */
   contextValue: string;
 }
 
@@ -36,6 +36,8 @@ export interface TokenViewOptions {
   secretStored: boolean;
   /** The tenant itself signs in with this token: deleting it cuts the extension off. */
   isOwnCredential: boolean;
+  /** The tenant's API family; `v1` adds the `+v1` flag (only v1 can change a token's expiry). */
+  apiFamily?: ApiFamily;
 }
 
 export type ExpiryState = 'unknown' | 'never' | 'ok' | 'soon' | 'expired';
@@ -152,7 +154,7 @@ function tokenTooltip(token: PersonalAccessToken, state: ExpiryState, options: T
 export function presentToken(token: PersonalAccessToken, options: TokenViewOptions): TokenView {
   const state = expiryState(token, options.now, options.expiryWarningDays);
   const parts = [scopesSummary(token.scope), lastUsedText(token, options.now), expiryText(token, state, options.now)];
-  const flags = [options.secretStored && 'secret', token.managed && 'managed', options.isOwnCredential && 'own'];
+  const flags = [options.secretStored && 'secret', token.managed && 'managed', options.isOwnCredential && 'own', options.apiFamily === 'v1' && 'v1'];
   return {
     label: stripUnsafeCharacters(token.name),
     description: parts.filter((part): part is string => part !== undefined).join(' · '),

@@ -32,6 +32,16 @@ export function optionalNumber(args: ArgumentObject, name: string): number | und
   return value;
 }
 
+export function requireBoolean(args: ArgumentObject, name: string): boolean {
+  const value = args[name];
+  if (typeof value !== 'boolean') throw invalid(name, 'true or false');
+  return value;
+}
+
+export function optionalBoolean(args: ArgumentObject, name: string): boolean | undefined {
+  return args[name] === undefined ? undefined : requireBoolean(args, name);
+}
+
 export function optionalChoice<T extends string>(args: ArgumentObject, name: string, choices: readonly T[]): T | undefined {
   const value = args[name];
   if (value === undefined) return undefined;

@@ -9,7 +9,7 @@ import { stripUnsafeCharacters } from '../../core/validation';
 import { askNewToken, askTokenName, askTokenScopes } from '../prompts/tokenPrompts';
 import { singleInput, UserCancelled } from '../prompts/wizard';
 import type { PatNode, TokenNode } from '../tree/nodes';
-import { optionalNumber, optionalString, requireString, requireStringArray, type ArgumentObject } from './args';
+import { optionalBoolean, optionalNumber, optionalString, requireString, requireStringArray, type ArgumentObject } from './args';
 import type { CommandRun, PatCommand } from './runner';
 import { copyStoredSecret } from './secretCommands';
 import { chooseTenant, requireTokenNode, selectedTokenNodes, tenantFromArgs, tokenPickItems } from './targets';
@@ -44,7 +44,7 @@ async function offerCopies(run: CommandRun, tenant: Tenant, token: PersonalAcces
 }
 
 /** SecretStorage refused the secret: this is the only chance to keep it, so the user must see it. */
-async function showUnsavedSecret(run: CommandRun, outcome: Extract<CreateTokenOutcome, { secretSaved: false }>): Promise<void> {
+export async function showUnsavedSecret(run: CommandRun, outcome: Extract<CreateTokenOutcome, { secretSaved: false }>): Promise<void> {
   const copy = 'Copy Secret';
   const choice = await vscode.window.showWarningMessage(
     `Token "${shown(outcome.token.name)}" was created, but VS Code could not store its secret.`,
@@ -62,8 +62,14 @@ function requestFromArgs(args: ArgumentObject, tenant: Tenant): CreateTokenReque
   const validity = optionalNumber(args, 'accessTokenValiditySeconds');
   const expirationDate = optionalString(args, 'expirationDate');
   if (validity !== undefined) request.accessTokenValiditySeconds = validity;
+  const neverExpires = optionalBoolean(args, 'neverExpires') === true;
+  if (expirationDate !== undefined && neverExpires) throw new PatError('invalid-input', 'Give either "expirationDate" or "neverExpires": true, not both.');
   if (expirationDate !== undefined) request.expirationDate = expirationDate;
-  else if (tenant.apiFamily === 'v1') request.userAwareTokenNeverExpires = true;
+  // v1 without a date makes a token that never expires: only when the script says so explicitly.
+  else if (neverExpires) request.userAwareTokenNeverExpires = true;
+  else if (tenant.apiFamily === 'v1') {
+    throw new PatError('invalid-input', 'Without "expirationDate" a v1 token never expires: pass "neverExpires": true to accept that, or give an "expirationDate".');
+  }
   return request;
 }
 

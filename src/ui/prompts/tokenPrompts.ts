@@ -2,6 +2,7 @@
 import type * as vscode from 'vscode';
 import { ALL_SCOPES, type ApiFamily, type CreateTokenRequest } from '../../core/model';
 import { normalizeTokenName, validateTokenName } from '../../core/validation';
+import { askNeverExpires } from './expiryPrompts';
 import { checkExpiry, checkExtraScopes, checkValidity, COMMON_SCOPES, parseExpiry, parseScopeList, parseValidity } from './inputChecks';
 import { runWizard, singleInput, type WizardInput, type WizardStep } from './wizard';
 
@@ -56,6 +57,8 @@ interface TokenDraft {
   scope: string[];
   validity: string;
   expiry: string;
+  /** v1 only: set once the user picked "Never expires" and acknowledged the risk. */
+  neverExpires: boolean;
 }
 
 function createSteps(family: ApiFamily): WizardStep<TokenDraft> {
@@ -85,26 +88,30 @@ function createSteps(family: ApiFamily): WizardStep<TokenDraft> {
     return askExpiry;
   };
   const askExpiry: WizardStep<TokenDraft> = async (input, draft) => {
-    const none = family === 'v1' ? 'never expires' : 'expires after 6 months, the maximum';
+    const none = family === 'v1' ? 'never expires (you will be asked to confirm)' : 'expires after 6 months, the maximum';
     draft.expiry = await input.inputBox({
       prompt: `Expiry date, e.g. 2027-01-31 (end of that day, UTC) or an ISO date-time. Leave empty: the token ${none}.`,
       value: draft.expiry,
       validate: (value) => checkExpiry(value, family, Date.now()),
     });
-    return undefined;
+    return family === 'v1' && draft.expiry.trim() === '' ? askNeverExpiresStep : undefined;
+  };
+  const askNeverExpiresStep: WizardStep<TokenDraft> = async (input, draft) => {
+    draft.neverExpires = await askNeverExpires(input, draft.name);
+    return draft.neverExpires ? undefined : askExpiry;
   };
   return askName;
 }
 
 export async function askNewToken(tenantName: string, family: ApiFamily): Promise<CreateTokenRequest> {
-  const draft: TokenDraft = { name: '', scope: ['sp:scopes:default'], validity: '', expiry: '' };
+  const draft: TokenDraft = { name: '', scope: ['sp:scopes:default'], validity: '', expiry: '', neverExpires: false };
   await runWizard(`Create Token in ${tenantName}`, 4, createSteps(family), draft);
   const request: CreateTokenRequest = { name: normalizeTokenName(draft.name), scope: draft.scope };
   const validity = parseValidity(draft.validity);
   const expirationDate = parseExpiry(draft.expiry);
   if (validity !== undefined) request.accessTokenValiditySeconds = validity;
   if (expirationDate !== undefined) request.expirationDate = expirationDate;
-  else if (family === 'v1') request.userAwareTokenNeverExpires = true;
+  else if (family === 'v1' && draft.neverExpires) request.userAwareTokenNeverExpires = true;
   return request;
 }
 

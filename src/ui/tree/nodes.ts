@@ -76,7 +76,7 @@ export class TokenNode extends vscode.TreeItem {
   }
 
   render(): void {
-    const view = presentToken(this.token, this.viewOptions);
+    const view = presentToken(this.token, { ...this.viewOptions, apiFamily: this.parent.tenant.apiFamily });
     this.label = view.label;
     this.description = this.busyLabel ?? view.description;
     this.iconPath = this.busyLabel === undefined ? themeIcon(view.icon) : BUSY_ICON;
