@@ -24,6 +24,9 @@ export const COMMAND_IDS = [
   'sailpointPat.deleteTokens',
   'sailpointPat.exportInventory',
   'sailpointPat.copyTokenAsEnv',
+  'sailpointPat.rotateToken',
+  'sailpointPat.rotateTenantCredentials',
+  'sailpointPat.editTokenExpiry',
 ] as const;
 
 export type CommandId = (typeof COMMAND_IDS)[number];

@@ -4,6 +4,7 @@ import type { CommandId } from '../ids';
 import type { PatCommand } from './runner';
 import { deleteTokensCommand, findUnusedTokensCommand } from './healthCommands';
 import { copyTokenAsEnvCommand, exportInventoryCommand } from './inventoryCommands';
+import { editTokenExpiryCommand, rotateTenantCredentialsCommand, rotateTokenCommand } from './rotationCommands';
 import { copyTokenIdCommand, copyTokenSecretCommand, forgetTokenSecretCommand } from './secretCommands';
 import { addTenantCommand, removeTenantCommand, renameTenantCommand, updateCredentialsCommand } from './tenantCommands';
 import { createTokenCommand, deleteTokenCommand, editTokenScopesCommand, renameTokenCommand } from './tokenCommands';
@@ -29,6 +30,9 @@ const COMMANDS: Record<CommandId, PatCommand> = {
   'sailpointPat.deleteTokens': deleteTokensCommand,
   'sailpointPat.exportInventory': exportInventoryCommand,
   'sailpointPat.copyTokenAsEnv': copyTokenAsEnvCommand,
+  'sailpointPat.rotateToken': rotateTokenCommand,
+  'sailpointPat.rotateTenantCredentials': rotateTenantCredentialsCommand,
+  'sailpointPat.editTokenExpiry': editTokenExpiryCommand,
 };
 
 export const ALL_COMMANDS: readonly PatCommand[] = Object.values(COMMANDS);
