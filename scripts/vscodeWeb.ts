@@ -1,0 +1,194 @@
+// VS Code in the browser for the demo and the screenshots: the same code-server + Node 24 + chromium that
+// test/runner/setup.sh installs for the integration tests, started without a test payload.
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+
+export const REPO_ROOT = path.resolve(__dirname, '../..');
+const RUNNER_DIR = path.join(REPO_ROOT, 'test/runner');
+const TOOLS_DIR = path.join(RUNNER_DIR, 'tools');
+const NODE24 = path.join(TOOLS_DIR, 'node24/node_modules/node/bin/node');
+const CODE_SERVER_ENTRY = path.join(TOOLS_DIR, 'node_modules/code-server/out/node/entry.js');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+
+/** The few playwright-core calls the scripts use (its types live in test/runner/tools, outside the build). */
+export interface Locator {
+  first(): Locator;
+  click(options?: { timeout?: number; button?: 'left' | 'right' }): Promise<void>;
+  hover(options?: { timeout?: number }): Promise<void>;
+  waitFor(options?: { state?: 'visible' | 'attached' | 'hidden'; timeout?: number }): Promise<void>;
+  count(): Promise<number>;
+}
+export interface Page {
+  goto(url: string): Promise<unknown>;
+  locator(selector: string): Locator;
+  getByText(text: string | RegExp, options?: { exact?: boolean }): Locator;
+  getByRole(role: string, options?: { name?: string | RegExp }): Locator;
+  keyboard: { press(key: string): Promise<void>; type(text: string, options?: { delay?: number }): Promise<void> };
+  mouse: { move(x: number, y: number): Promise<void> };
+  screenshot(options: { path: string; clip?: { x: number; y: number; width: number; height: number } }): Promise<unknown>;
+  waitForTimeout(ms: number): Promise<void>;
+}
+export interface Browser {
+  newPage(options: { viewport: { width: number; height: number }; deviceScaleFactor?: number }): Promise<Page>;
+  close(): Promise<void>;
+}
+interface Chromium {
+  launch(options: { executablePath: string; headless: boolean; args: string[]; env: NodeJS.ProcessEnv }): Promise<Browser>;
+}
+
+/** One throw-away folder for everything VS Code writes (user data, extensions, HOME, TMPDIR). */
+export interface Sandbox {
+  root: string;
+  env: NodeJS.ProcessEnv;
+  userData: string;
+  extensions: string;
+}
+
+export function createSandbox(prefix: string): Sandbox {
+  const root = mkdtempSync(path.join(tmpdir(), prefix));
+  const home = path.join(root, 'home');
+  const sandbox = { root, userData: path.join(root, 'user-data'), extensions: path.join(root, 'extensions') };
+  for (const dir of [home, path.join(root, 'tmp'), sandbox.userData, sandbox.extensions]) mkdirSync(dir, { recursive: true });
+  const env = {
+    HOME: home,
+    XDG_CONFIG_HOME: path.join(home, '.config'),
+    XDG_DATA_HOME: path.join(home, '.local/share'),
+    XDG_CACHE_HOME: path.join(home, '.cache'),
+    TMPDIR: path.join(root, 'tmp'),
+  };
+  return { ...sandbox, env };
+}
+
+/** A workbench that opens on the extension, not on chat, tips or a welcome page. */
+export function writeQuietSettings(sandbox: Sandbox): void {
+  const settings = {
+    'workbench.startupEditor': 'none',
+    'workbench.secondarySideBar.defaultVisibility': 'hidden',
+    'workbench.tips.enabled': false,
+    'chat.disableAIFeatures': true,
+    'extensions.ignoreRecommendations': true,
+    'telemetry.telemetryLevel': 'off',
+  };
+  mkdirSync(path.join(sandbox.userData, 'User'), { recursive: true });
+  writeFileSync(path.join(sandbox.userData, 'User/settings.json'), JSON.stringify(settings, null, 2));
+}
+
+export function removeSandbox(sandbox: Sandbox): void {
+  rmSync(sandbox.root, { recursive: true, force: true });
+}
+
+/** Installs code-server, Node 24 and chromium the first time (setup.sh is idempotent and fast afterwards). */
+export function ensureWebTools(): void {
+  if (existsSync(NODE24) && existsSync(CODE_SERVER_ENTRY) && existsSync(CHROMIUM)) return;
+  console.log('First run: installing code-server, Node 24 and chromium (about 5 minutes; apt needs root)…');
+  execFileSync('bash', [path.join(RUNNER_DIR, 'setup.sh')], { stdio: 'inherit' });
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address !== null ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+export interface CodeServer {
+  url: string;
+  stop(): Promise<void>;
+}
+
+function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  try {
+    if (child.pid !== undefined) process.kill(-child.pid, signal);
+  } catch {
+    // Already gone.
+  }
+}
+
+function stopGroup(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const forceKill = setTimeout(() => {
+      signalGroup(child, 'SIGKILL');
+      resolve();
+    }, 5000);
+    child.once('exit', () => {
+      clearTimeout(forceKill);
+      resolve();
+    });
+    signalGroup(child, 'SIGTERM');
+  });
+}
+
+function codeServerArguments(sandbox: Sandbox, port: number): string[] {
+  const config = path.join(sandbox.root, 'code-server.yaml');
+  writeFileSync(config, 'auth: none\ncert: false\n');
+  return [
+    CODE_SERVER_ENTRY,
+    '--auth', 'none',
+    '--bind-addr', `127.0.0.1:${port}`,
+    '--config', config,
+    '--user-data-dir', sandbox.userData,
+    '--extensions-dir', sandbox.extensions,
+    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
+    '--disable-getting-started-override', '--ignore-last-opened',
+    // The built workbench ignores the payload's extensionDevelopmentPath unless the smoke-test driver is on.
+    '--vscode-option', 'enable-smoke-test-driver',
+    '--vscode-option', 'skip-welcome',
+    '--vscode-option', 'skip-release-notes',
+  ];
+}
+
+/** Starts code-server on 127.0.0.1 in its own process group; `url` opens a workbench with the extension in development mode. */
+export async function startCodeServer(options: {
+  sandbox: Sandbox;
+  extensionDevelopmentPath: string;
+  workspace: string;
+  env: NodeJS.ProcessEnv;
+}): Promise<CodeServer> {
+  const port = await freePort();
+  const server = spawn(NODE24, codeServerArguments(options.sandbox, port), {
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...options.sandbox.env, ...options.env },
+  });
+  // Never leave a server behind, even when this process dies on an uncaught error.
+  const killOnExit = (): void => signalGroup(server, 'SIGKILL');
+  process.once('exit', killOnExit);
+  await new Promise<void>((resolve, reject) => {
+    const onOutput = (chunk: Buffer): void => {
+      if (chunk.toString().includes('HTTP server listening on')) resolve();
+    };
+    server.stdout?.on('data', onOutput);
+    server.stderr?.on('data', onOutput);
+    server.once('exit', (code, signal) => reject(new Error(`code-server exited before listening (code ${code}, signal ${signal})`)));
+  });
+  return {
+    url: workbenchUrl(port, options.extensionDevelopmentPath, options.workspace),
+    stop: async () => {
+      await stopGroup(server);
+      process.removeListener('exit', killOnExit);
+    },
+  };
+}
+
+function workbenchUrl(port: number, extensionDevelopmentPath: string, workspace: string): string {
+  const payload = [['extensionDevelopmentPath', `vscode-remote://127.0.0.1:${port}${encodeURI(extensionDevelopmentPath)}`], ['skipWelcome', 'true']];
+  return `http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+}
+
+/** Headless Debian chromium through playwright-core, from the integration tests' tools folder. */
+export async function launchChromium(sandbox: Sandbox): Promise<Browser> {
+  const { chromium } = createRequire(path.join(TOOLS_DIR, 'package.json'))('playwright-core') as { chromium: Chromium };
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, env: { ...process.env, ...sandbox.env } });
+}
