@@ -26,12 +26,13 @@ export interface Locator {
 }
 export interface Page {
   goto(url: string): Promise<unknown>;
+  setContent(html: string): Promise<void>;
   locator(selector: string): Locator;
   getByText(text: string | RegExp, options?: { exact?: boolean }): Locator;
   getByRole(role: string, options?: { name?: string | RegExp }): Locator;
   keyboard: { press(key: string): Promise<void>; type(text: string, options?: { delay?: number }): Promise<void> };
   mouse: { move(x: number, y: number): Promise<void> };
-  screenshot(options: { path: string; clip?: { x: number; y: number; width: number; height: number } }): Promise<unknown>;
+  screenshot(options: { path: string; omitBackground?: boolean; clip?: { x: number; y: number; width: number; height: number } }): Promise<unknown>;
   waitForTimeout(ms: number): Promise<void>;
 }
 export interface Browser {
