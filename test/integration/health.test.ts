@@ -1,0 +1,179 @@
+// Expiry badge, Find Unused Tokens and Delete Tokens (bulk) in the real VS Code, against the fake tenant.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { FakeTenant, type FakeIdentity } from '../fake-tenant/server';
+import { canarySecret, EXTENSION_ID, rejectsWith, rememberSecret, removeAllTenants, run, sleep, tokensOf } from './helpers';
+
+const DAY = 86_400_000;
+
+interface FoundToken {
+  tenantId: string;
+  tokenId: string;
+  name: string;
+  managed: boolean;
+  signsInTenant: boolean;
+}
+
+interface BulkResult {
+  deleted: { tenantId: string; tokenId: string }[];
+  failed: { tenantId: string; tokenId: string; message: string }[];
+}
+
+interface MenuItem {
+  command: string;
+  when?: string;
+}
+
+async function treeView(): Promise<vscode.TreeView<unknown>> {
+  const extension = vscode.extensions.getExtension<{ treeView: vscode.TreeView<unknown> }>(EXTENSION_ID);
+  assert.ok(extension);
+  return (await extension.activate()).treeView;
+}
+
+async function badgeValue(): Promise<number | undefined> {
+  return (await treeView()).badge?.value;
+}
+
+/** Configuration events arrive asynchronously. */
+async function eventually(check: () => Promise<boolean>, what: string): Promise<void> {
+  for (let i = 0; i < 50; i++) {
+    if (await check()) return;
+    await sleep(50);
+  }
+  assert.fail(`timed out waiting until ${what}`);
+}
+
+function iso(offsetDays: number): string {
+  return new Date(Date.now() + offsetDays * DAY).toISOString();
+}
+
+describe('token health: expiry badge, unused tokens, bulk delete', function () {
+  this.timeout(60_000);
+  let fake: FakeTenant;
+  let ada: FakeIdentity;
+  let tenantId: string;
+
+  function seed(name: string, fields: Parameters<FakeTenant['addToken']>[1] = {}, owner = ada): string {
+    const token = fake.addToken(owner.id, { name, scope: ['sp:scopes:default'], secret: canarySecret(`health-${name}`), ...fields });
+    return token.id;
+  }
+
+  before(async () => {
+    await removeAllTenants();
+    fake = await FakeTenant.start();
+    ada = fake.addIdentity('Ada Admin', { admin: true });
+    const bob = fake.addIdentity('Bob Builder');
+    const { clientId, clientSecret } = fake.addApiClient(ada.id);
+    rememberSecret(clientSecret);
+    seed('never-used');
+    seed('workflow', { managed: true });
+    seed('old', { lastUsed: iso(-200) });
+    seed('recent', { lastUsed: iso(-1) });
+    seed('expiring', { lastUsed: iso(-1), expirationDate: iso(3) });
+    seed('expired', { lastUsed: iso(-1), expirationDate: iso(-2) });
+    seed('bobs-unused', {}, bob);
+    ({ tenantId } = await run<{ tenantId: string }>('sailpointPat.addTenant', { url: fake.baseUrl, displayName: 'Health', clientId, clientSecret }));
+  });
+
+  after(async () => {
+    await vscode.workspace.getConfiguration('sailpointPat').update('expiryWarningDays', undefined, vscode.ConfigurationTarget.Global);
+    await removeAllTenants();
+    await fake.stop();
+  });
+
+  it('registers the commands and contributes them to the palette and the tree', async () => {
+    const registered = new Set(await vscode.commands.getCommands(true));
+    const ids = ['sailpointPat.findUnusedTokens', 'sailpointPat.deleteTokens', 'sailpointPat.exportInventory', 'sailpointPat.copyTokenAsEnv'];
+    for (const id of ids) assert.ok(registered.has(id), `${id} is not registered`);
+    const menus = (vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON as { contributes: { menus: Record<string, MenuItem[]> } }).contributes.menus;
+    const palette = new Map(menus.commandPalette.map((item) => [item.command, item.when]));
+    for (const id of ids) assert.equal(palette.get(id), 'sailpointPat.hasTenants', id);
+    const onTenant = menus['view/item/context'].filter((item) => item.command === 'sailpointPat.findUnusedTokens');
+    assert.ok(onTenant.some((item) => /viewItem =~ \/\^tenant/.test(item.when ?? '')));
+    const asEnv = menus['view/item/context'].filter((item) => item.command === 'sailpointPat.copyTokenAsEnv');
+    assert.ok(asEnv.length > 0 && asEnv.every((item) => (item.when ?? '').includes('\\+secret')), 'Copy as Environment shows where no secret is stored');
+    const title = menus['view/title'].map((item) => item.command);
+    assert.ok(title.includes('sailpointPat.findUnusedTokens') && title.includes('sailpointPat.exportInventory'));
+  });
+
+  it('counts expired and soon-expiring tokens in the view badge once the tenant has loaded, and follows the setting', async () => {
+    assert.ok((await tokensOf(tenantId)).has('expiring'));
+    assert.equal(await badgeValue(), 2);
+    assert.match((await treeView()).badge?.tooltip ?? '', /1 expired, 1 expiring within 14 days/);
+    await vscode.workspace.getConfiguration('sailpointPat').update('expiryWarningDays', 0, vscode.ConfigurationTarget.Global);
+    await eventually(async () => (await badgeValue()) === 1, 'the badge counts only the expired token');
+    await vscode.workspace.getConfiguration('sailpointPat').update('expiryWarningDays', 200, vscode.ConfigurationTarget.Global);
+    await eventually(async () => (await badgeValue()) === 6, 'the badge counts every token of the caller expiring within 200 days');
+    await vscode.workspace.getConfiguration('sailpointPat').update('expiryWarningDays', undefined, vscode.ConfigurationTarget.Global);
+    await eventually(async () => (await badgeValue()) === 2, 'the badge is back to 2');
+  });
+
+  it('findUnusedTokens uses the server-side filters with the tenant\'s owner choice', async () => {
+    fake.resetRequests();
+    const never = await run<{ tokens: FoundToken[] }>('sailpointPat.findUnusedTokens', { tenantId, neverUsed: true });
+    assert.deepEqual(never.tokens.map((each) => each.name).sort(), ['never-used', 'workflow']);
+    assert.equal(never.tokens.find((each) => each.name === 'workflow')?.managed, true);
+    assert.ok(never.tokens.every((each) => each.tenantId === tenantId && each.signsInTenant === false));
+    const list = fake.requests.find((each) => each.method === 'GET' && each.query.filters !== undefined);
+    assert.equal(list?.query['owner-id'], 'me');
+    assert.equal(list?.query.filters, 'lastUsed isnull');
+
+    const either = await run<{ tokens: FoundToken[] }>('sailpointPat.findUnusedTokens', { tenantId, neverUsed: true, unusedSinceDays: 30 });
+    assert.deepEqual(either.tokens.map((each) => each.name).sort(), ['never-used', 'old', 'workflow']);
+    const since = await run<{ tokens: FoundToken[] }>('sailpointPat.findUnusedTokens', { unusedSinceDays: 30 });
+    assert.deepEqual(since.tokens.map((each) => each.name), ['old']);
+
+    await run('sailpointPat.setTenantListQuery', { tenantId, query: { owner: { kind: 'all' } } });
+    const all = await run<{ tokens: FoundToken[] }>('sailpointPat.findUnusedTokens', { tenantId, neverUsed: true });
+    assert.deepEqual(all.tokens.map((each) => each.name).sort(), ['bobs-unused', 'never-used', 'workflow']);
+    await run('sailpointPat.setTenantListQuery', { tenantId, query: { owner: { kind: 'me' } } });
+  });
+
+  it('findUnusedTokens refuses bad criteria before any request', async () => {
+    fake.resetRequests();
+    await rejectsWith('sailpointPat.findUnusedTokens', { tenantId }, /never used, not used for some days, or both/);
+    await rejectsWith('sailpointPat.findUnusedTokens', { tenantId, unusedSinceDays: 0 }, /whole number of at least 1/);
+    await rejectsWith('sailpointPat.findUnusedTokens', { tenantId, unusedSinceDays: 2.5 }, /whole number of at least 1/);
+    await rejectsWith('sailpointPat.findUnusedTokens', { tenantId, neverUsed: 'yes' }, /"neverUsed" must be true or false/);
+    await rejectsWith('sailpointPat.findUnusedTokens', { tenantId: 'no-such-tenant', neverUsed: true }, /No tenant/);
+    assert.equal(fake.requests.filter((each) => each.query.filters !== undefined).length, 0);
+  });
+
+  it('deleteTokens refuses bad items and then deletes nothing', async () => {
+    const keep = seed('keep-me');
+    await rejectsWith('sailpointPat.deleteTokens', { items: [] }, /"items" must be a non-empty array/);
+    await rejectsWith('sailpointPat.deleteTokens', { items: [{ tenantId, tokenId: '' }] }, /"items"/);
+    await rejectsWith('sailpointPat.deleteTokens', { items: [{ tenantId, tokenId: keep }, { tenantId: 'no-such-tenant', tokenId: 'x' }] }, /No tenant/);
+    assert.ok(fake.tokens().some((each) => each.id === keep));
+  });
+
+  it('deleteTokens absorbs 429s, reports a real 404 as failed, goes on after it, and updates the tree', async () => {
+    const doomed = ['bulk-1', 'bulk-2', 'bulk-3', 'bulk-4'].map((name) => seed(name));
+    const gone = seed('bulk-gone');
+    await run('sailpointPat.refresh', { tenantId });
+    assert.ok((await tokensOf(tenantId)).has('bulk-1'));
+    fake.resetRequests();
+    fake.inject({ fault: { kind: 'status', status: 404 }, match: { method: 'DELETE', path: `/v3/personal-access-tokens/${gone}` } });
+    fake.inject({ fault: { kind: 'rate-limit', retryAfter: '1' }, match: { method: 'DELETE' }, times: 3 });
+    const items = [...doomed, gone, 'no-such-token'].map((tokenId) => ({ tenantId, tokenId }));
+
+    const result = await run<BulkResult>('sailpointPat.deleteTokens', { items });
+
+    assert.deepEqual(result.deleted.map((each) => each.tokenId).sort(), [...doomed].sort());
+    assert.deepEqual(result.failed.map((each) => each.tokenId), [gone, 'no-such-token']);
+    for (const failure of result.failed) assert.match(failure.message, /^Not found on the tenant: it may have been deleted already\. .*404/);
+    assert.equal(fake.requests.filter((each) => each.fault === 'rate-limit').length, 3, 'the 429s were not hit');
+    assert.ok(!fake.tokens().some((each) => doomed.includes(each.id)));
+    const names = [...(await tokensOf(tenantId)).keys()];
+    assert.ok(!names.some((name) => /^bulk-\d$/.test(name)), 'a deleted token is still in the tree');
+    assert.ok(names.includes('bulk-gone'));
+  });
+
+  it('deleteTokens deletes a token listed twice once', async () => {
+    const twice = seed('twice');
+    fake.resetRequests();
+    const result = await run<BulkResult>('sailpointPat.deleteTokens', { items: [{ tenantId, tokenId: twice }, { tenantId, tokenId: twice }] });
+    assert.equal(result.deleted.length, 1);
+    assert.equal(fake.count({ method: 'DELETE' }), 1);
+  });
+});
