@@ -11,6 +11,7 @@ import { singleInput, UserCancelled } from '../prompts/wizard';
 import type { PatNode, TokenNode } from '../tree/nodes';
 import { optionalBoolean, optionalNumber, optionalString, requireString, requireStringArray, type ArgumentObject } from './args';
 import type { CommandRun, PatCommand } from './runner';
+import { deleteInBulk } from './healthCommands';
 import { copyStoredSecret } from './secretCommands';
 import { chooseTenant, requireTokenNode, selectedTokenNodes, tenantFromArgs, tokenPickItems } from './targets';
 
@@ -197,17 +198,15 @@ export const deleteTokenCommand: PatCommand = {
       nodes.length > 0
         ? nodes.map((each) => ({ tenant: each.parent.tenant, token: each.token, node: each, isOwnCredential: each.isOwnCredential }))
         : await pickTokensToDelete(run, node);
-    await confirmDelete(targets);
-    const failures = await deleteTargets(run, targets);
-    if (failures.length === 0) {
-      run.inform(targets.length === 1 ? `Token "${shown(targets[0].token.name)}" deleted.` : `${targets.length} tokens deleted.`);
+    // Several tokens go through the bulk delete: counted progress, each token's outcome, Retry failed.
+    if (targets.length > 1) {
+      await deleteInBulk(run, targets);
       return;
     }
-    if (targets.length === 1) throw failures[0].error;
-    failures.forEach(({ error }) => run.logFailure(error));
-    const listed = failures.map(({ target, error }) => `"${shown(target.token.name)}": ${errorText(error)}`).join(' ');
-    const deleted = targets.length - failures.length;
-    throw new PatError('http', `${deleted} of ${targets.length} deleted; not deleted: ${listed}`);
+    await confirmDelete(targets);
+    const failures = await deleteTargets(run, targets);
+    if (failures.length > 0) throw failures[0].error;
+    run.inform(`Token "${shown(targets[0].token.name)}" deleted.`);
   },
   async automated(run, args) {
     const tenant = tenantFromArgs(run, args);
