@@ -17,7 +17,7 @@ import { stripUnsafeCharacters } from '../../core/validation';
 import { askUnusedCriteria, askUnusedScope, pickUnusedToDelete } from '../prompts/unusedPrompts';
 import { singleInput, UserCancelled } from '../prompts/wizard';
 import type { PatNode, TokenNode } from '../tree/nodes';
-import { optionalNumber, optionalString, type ArgumentObject } from './args';
+import { optionalBoolean, optionalNumber, optionalString, type ArgumentObject } from './args';
 import type { CommandRun, PatCommand } from './runner';
 import { chooseTenant, selectedTokenNodes, tenantOfNode, tokenPickItems } from './targets';
 
@@ -31,12 +31,6 @@ export interface BulkTarget {
 
 function shown(text: string): string {
   return stripUnsafeCharacters(text);
-}
-
-function optionalBoolean(args: ArgumentObject, name: string): boolean | undefined {
-  const value = args[name];
-  if (value === undefined || typeof value === 'boolean') return value;
-  throw new PatError('invalid-input', `The argument "${name}" must be true or false.`);
 }
 
 function criteriaFromArgs(args: ArgumentObject): UnusedCriteria {
