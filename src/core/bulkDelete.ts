@@ -25,11 +25,23 @@ export interface UnusedSearch {
   failedTenants: { tenant: Tenant; message: string }[];
 }
 
+export const MAX_UNUSED_DAYS = 3650;
+
+function validDays(days: number): boolean {
+  return Number.isInteger(days) && days >= 1 && days <= MAX_UNUSED_DAYS;
+}
+
+/** What the days prompt says as the user types: undefined when the text is a whole number of days in range. */
+export function checkUnusedDays(text: string): string | undefined {
+  const trimmed = text.trim();
+  return /^\d+$/.test(trimmed) && validDays(Number(trimmed)) ? undefined : `Enter a whole number of days from 1 to ${MAX_UNUSED_DAYS}.`;
+}
+
 /** The tenant's own owner choice (default: the caller's tokens), filtered on the server by last use. */
 export function unusedQuery(tenant: Tenant, criteria: UnusedCriteria, now: number): TokenListQuery {
   const days = criteria.unusedSinceDays;
   if (!criteria.neverUsed && days === undefined) throw new PatError('invalid-input', 'Say which tokens count as unused: never used, not used for some days, or both.');
-  if (days !== undefined && !(Number.isInteger(days) && days >= 1)) throw new PatError('invalid-input', 'The number of days must be a whole number of at least 1.');
+  if (days !== undefined && !validDays(days)) throw new PatError('invalid-input', `The number of days must be a whole number from 1 to ${MAX_UNUSED_DAYS}.`);
   const query: TokenListQuery = { owner: tenant.listQuery?.owner ?? { kind: 'me' } };
   if (criteria.neverUsed) query.neverUsed = true;
   if (days !== undefined) query.lastUsedBefore = new Date(now - days * DAY_MS).toISOString();

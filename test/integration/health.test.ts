@@ -132,8 +132,8 @@ describe('token health: expiry badge, unused tokens, bulk delete', function () {
   it('findUnusedTokens refuses bad criteria before any request', async () => {
     fake.resetRequests();
     await rejectsWith('sailpointPat.findUnusedTokens', { tenantId }, /never used, not used for some days, or both/);
-    await rejectsWith('sailpointPat.findUnusedTokens', { tenantId, unusedSinceDays: 0 }, /whole number of at least 1/);
-    await rejectsWith('sailpointPat.findUnusedTokens', { tenantId, unusedSinceDays: 2.5 }, /whole number of at least 1/);
+    await rejectsWith('sailpointPat.findUnusedTokens', { tenantId, unusedSinceDays: 0 }, /whole number from 1 to 3650/);
+    await rejectsWith('sailpointPat.findUnusedTokens', { tenantId, unusedSinceDays: 2.5 }, /whole number from 1 to 3650/);
     await rejectsWith('sailpointPat.findUnusedTokens', { tenantId, neverUsed: 'yes' }, /"neverUsed" must be true or false/);
     await rejectsWith('sailpointPat.findUnusedTokens', { tenantId: 'no-such-tenant', neverUsed: true }, /No tenant/);
     assert.equal(fake.requests.filter((each) => each.query.filters !== undefined).length, 0);

@@ -1,5 +1,17 @@
 import * as assert from 'node:assert/strict';
-import { bulkSummary, CANCELLED_MESSAGE, deleteTokens, runBounded, uniqueRefs, type BulkProgress } from '../../src/core/bulkDelete';
+import {
+  bulkSummary,
+  CANCELLED_MESSAGE,
+  checkUnusedDays,
+  deleteTokens,
+  findUnusedTokens,
+  runBounded,
+  uniqueRefs,
+  unusedQuery,
+  type BulkProgress,
+} from '../../src/core/bulkDelete';
+import { PatError } from '../../src/core/errors';
+import type { Tenant } from '../../src/core/model';
 import { PatManager } from '../../src/core/patManager';
 import { silentLogger } from '../../src/core/ports';
 import { FakeTenant } from '../fake-tenant/server';
@@ -42,6 +54,32 @@ describe('bulk delete', () => {
   it('summarises', () => {
     assert.equal(bulkSummary({ deleted: [{ tenantId: 'a', tokenId: '1' }], failed: [] }), 'Deleted 1 token.');
     assert.equal(bulkSummary({ deleted: [], failed: [{ tenantId: 'a', tokenId: '1', message: 'x' }] }), 'Deleted 0 tokens; 1 failed.');
+  });
+
+  describe('what counts as unused', () => {
+    const tenant: Tenant = { id: 't', displayName: 'T', baseUrl: 'https://acme.api.identitynow.com', apiFamily: 'v3' };
+    const now = Date.parse('2026-08-10T00:00:00Z');
+
+    it("queries the tenant's owner choice with the server's filters, both combined", () => {
+      assert.deepEqual(unusedQuery(tenant, { neverUsed: true }, now), { owner: { kind: 'me' }, neverUsed: true });
+      assert.deepEqual(unusedQuery({ ...tenant, listQuery: { owner: { kind: 'all' }, neverUsed: true } }, { neverUsed: false, unusedSinceDays: 30 }, now), {
+        owner: { kind: 'all' },
+        lastUsedBefore: '2026-07-11T00:00:00.000Z',
+      });
+      assert.deepEqual(unusedQuery(tenant, { neverUsed: true, unusedSinceDays: 1 }, now), {
+        owner: { kind: 'me' },
+        neverUsed: true,
+        lastUsedBefore: '2026-08-09T00:00:00.000Z',
+      });
+    });
+
+    it('refuses no criterion and days that are not a whole number from 1 to 3650', () => {
+      const refused = (error: unknown): boolean => error instanceof PatError && error.kind === 'invalid-input';
+      assert.throws(() => unusedQuery(tenant, { neverUsed: false }, now), refused);
+      for (const days of [0, -1, 1.5, Number.NaN, 3651]) assert.throws(() => unusedQuery(tenant, { neverUsed: false, unusedSinceDays: days }, now), refused);
+      assert.equal(checkUnusedDays(' 90 '), undefined);
+      for (const text of ['', '0', '1.5', '-3', '3651', '9e9', 'ninety']) assert.match(checkUnusedDays(text) ?? '', /whole number of days from 1 to 3650/);
+    });
   });
 
   describe('with the real PatManager against the fake tenant', () => {
@@ -92,6 +130,23 @@ describe('bulk delete', () => {
       assert.equal(result.failed.length, 0);
       assert.equal(result.deleted.length, 4);
       assert.equal(fake.requests.filter((each) => each.fault === 'rate-limit').length, 3);
+    });
+
+    it('finds unused tokens over tenants, marks the one the tenant signs in with, and reports a tenant that fails', async () => {
+      fake.addToken(fake.identities()[0].id, { name: 'used-long-ago', lastUsed: new Date(Date.now() - 400 * 86_400_000).toISOString() });
+      const tenant = manager.getTenant(tenantId);
+      const broken = { ...tenant, id: 'gone', displayName: 'Gone' };
+      // The sign-in token was just used; seen from 100 days on, it too is unused for 30 days.
+      const later = Date.now() + 100 * 86_400_000;
+      const result = await findUnusedTokens(manager, [tenant, broken], { neverUsed: false, unusedSinceDays: 30 }, later);
+      assert.deepEqual(result.found.map((each) => [each.token.name, each.signsInTenant]).sort(), [
+        ['sign-in', true],
+        ['used-long-ago', false],
+      ]);
+      assert.deepEqual(result.failedTenants.map((each) => each.tenant.id), ['gone']);
+      const never = await findUnusedTokens(manager, [tenant], { neverUsed: true }, Date.now());
+      assert.equal(never.found.length, 8);
+      assert.ok(never.found.every((each) => !each.signsInTenant && each.token.lastUsed === null));
     });
 
     it('reports the items it never reached as cancelled', async () => {

@@ -1,22 +1,12 @@
 // Find Unused Tokens: which tenants, what "unused" means, then which of the findings to delete.
 import * as vscode from 'vscode';
-import type { UnusedCriteria, UnusedToken } from '../../core/bulkDelete';
+import { checkUnusedDays, type UnusedCriteria, type UnusedToken } from '../../core/bulkDelete';
 import type { Tenant } from '../../core/model';
 import { lastUsedText, tenantHost } from '../../core/presentation';
 import { stripUnsafeCharacters } from '../../core/validation';
 import { runWizard, singleInput, type WizardStep } from './wizard';
 
-export const DEFAULT_UNUSED_DAYS = 90;
-export const MAX_UNUSED_DAYS = 3650;
-
-/** A message for the user, or undefined when the text is a whole number of days in range. */
-export function checkUnusedDays(text: string): string | undefined {
-  const trimmed = text.trim();
-  if (!/^\d+$/.test(trimmed) || Number(trimmed) < 1 || Number(trimmed) > MAX_UNUSED_DAYS) {
-    return `Enter a whole number of days from 1 to ${MAX_UNUSED_DAYS}.`;
-  }
-  return undefined;
-}
+const DEFAULT_UNUSED_DAYS = 90;
 
 interface TenantChoice extends vscode.QuickPickItem {
   tenants: Tenant[];
