@@ -18,7 +18,7 @@ import {
 } from '../../core/rotation';
 import type { CreateTokenOutcome } from '../../core/service';
 import { stripUnsafeCharacters, validateExpirationDate } from '../../core/validation';
-import { COMMAND_IDS } from '../ids';
+import type { CommandId } from '../ids';
 import { askExpiryChange } from '../prompts/expiryPrompts';
 import { parseExpiry } from '../prompts/inputChecks';
 import {
@@ -36,7 +36,7 @@ import { copyStoredSecret } from './secretCommands';
 import { chooseTenant, tenantFromArgs, tokenPickItems } from './targets';
 import { showUnsavedSecret } from './tokenCommands';
 
-const FIND_UNUSED_COMMAND = 'sailpointPat.findUnusedTokens';
+const FIND_UNUSED_COMMAND: CommandId = 'sailpointPat.findUnusedTokens';
 const V3_EXPIRY_MESSAGE =
   "The v3 API cannot change a token's expiry (only its name and scopes). Rotate the token instead: its successor expires 6 months from now.";
 
@@ -98,10 +98,6 @@ async function findUnusedTokens(run: CommandRun, tenant: Tenant): Promise<void> 
   await vscode.commands.executeCommand(FIND_UNUSED_COMMAND, run.ui.tree.tenantNode(tenant.id));
 }
 
-function findUnusedAvailable(): boolean {
-  return (COMMAND_IDS as readonly string[]).includes(FIND_UNUSED_COMMAND);
-}
-
 /** Deletes the old token (after a modal), then creates its successor in the place that frees. */
 async function rotateDeletingFirst(run: CommandRun, tenant: Tenant, target: RotationTarget, name: string): Promise<void> {
   const { old } = target;
@@ -132,8 +128,7 @@ async function rotateDeletingFirst(run: CommandRun, tenant: Tenant, target: Rota
 
 /** At the limit: explain, then find unused tokens or (when allowed) delete the old token first. */
 async function wayForwardAtLimit(run: CommandRun, tenant: Tenant, target: RotationTarget, limit: TokenLimitError): Promise<void> {
-  const deleteOldFirst = !limit.forTenantCredentials;
-  const choice = await askLimitWayForward(limit.message, { findUnused: findUnusedAvailable(), deleteOldFirst });
+  const choice = await askLimitWayForward(limit.message, !limit.forTenantCredentials);
   if (choice === 'findUnused') await findUnusedTokens(run, tenant);
   if (choice === 'deleteOldFirst') await rotateDeletingFirst(run, tenant, target, await askSuccessorName(target));
 }

@@ -61,12 +61,10 @@ export async function confirmTenantRotation(tenantName: string, oldName: string,
 export type LimitWayForward = 'findUnused' | 'deleteOldFirst';
 
 /** The limit explained in a modal with the ways forward that apply; undefined when the user dismisses it. */
-export async function askLimitWayForward(message: string, options: { findUnused: boolean; deleteOldFirst: boolean }): Promise<LimitWayForward | undefined> {
+export async function askLimitWayForward(message: string, canDeleteOldFirst: boolean): Promise<LimitWayForward | undefined> {
   const findUnused = 'Find Unused Tokens';
   const deleteOldFirst = 'Delete Old Token First';
-  const buttons = [options.findUnused ? findUnused : undefined, options.deleteOldFirst ? deleteOldFirst : undefined].filter(
-    (button): button is string => button !== undefined,
-  );
+  const buttons = canDeleteOldFirst ? [findUnused, deleteOldFirst] : [findUnused];
   const answer = await vscode.window.showWarningMessage('Token limit reached', { modal: true, detail: message }, ...buttons);
   if (answer === findUnused) return 'findUnused';
   return answer === deleteOldFirst ? 'deleteOldFirst' : undefined;
