@@ -1,0 +1,36 @@
+// A PatManager on in-memory stores and a fake tenant identity it signs in as: the starting point of every section.
+import type { FakeIdentity, FakeTenant } from '../test/fake-tenant/server';
+import { PatManager, type PatManagerOptions } from '../src/core/patManager';
+import { silentLogger } from '../src/core/ports';
+import { MemoryKeyValueStore, MemorySecretStore } from './memoryStores';
+
+export type ManagerTuning = Pick<PatManagerOptions, 'http' | 'gate'>;
+
+export function newManager(tuning: ManagerTuning = {}): PatManager {
+  return new PatManager({ kv: new MemoryKeyValueStore(), secrets: new MemorySecretStore(), logger: silentLogger, ...tuning });
+}
+
+export interface SignedInTenant {
+  tenantId: string;
+  identity: FakeIdentity;
+  clientId: string;
+  clientSecret: string;
+}
+
+/** A new admin identity with an API client, added to the manager as a tenant (this proves the credentials once). */
+export async function addSignedInTenant(manager: PatManager, fake: FakeTenant, name: string): Promise<SignedInTenant> {
+  const identity = fake.addIdentity(name, { admin: true });
+  const { clientId, clientSecret } = fake.addApiClient(identity.id);
+  const tenant = await manager.addTenant({ url: fake.baseUrl, displayName: name, credentials: { clientId, clientSecret } });
+  return { tenantId: tenant.id, identity, clientId, clientSecret };
+}
+
+/** Token names in a scrambled order, so sorting them for the tree is real work. */
+export function seedTokens(fake: FakeTenant, ownerId: string, count: number, prefix = 'bench token'): string[] {
+  const ids: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const scrambled = (i * 7919) % count;
+    ids.push(fake.addToken(ownerId, { name: `${prefix} ${scrambled}`, scope: ['sp:scopes:default'] }).id);
+  }
+  return ids;
+}

@@ -1,0 +1,131 @@
+// Side by side with the official SDK (sailpoint-api-client), against the same fake tenant in the same run:
+// module load in fresh Node processes, then list (1,000 tokens), create, patch and delete, one at a time.
+import { execFileSync } from 'node:child_process';
+import * as path from 'node:path';
+import { Configuration, PersonalAccessTokensApi } from 'sailpoint-api-client';
+import type { PatManager } from '../src/core/patManager';
+import { FakeTenant } from '../test/fake-tenant/server';
+import { atMost, type Figure } from './figures';
+import { addSignedInTenant, newManager, seedTokens, type SignedInTenant } from './setup';
+import { elapsedMs, median, round } from './stats';
+
+const LOAD_RUNS = 7;
+const OPERATION_RUNS = 15;
+const WARM_UP_RUNS = 3;
+const LISTED_TOKENS = 1000;
+const SCOPE = ['sp:scopes:default'];
+
+type Operation = 'list' | 'create' | 'patch' | 'delete';
+const OPERATIONS: readonly Operation[] = ['list', 'create', 'patch', 'delete'];
+
+/** One client's way of doing each operation; create resolves with the new token's id. */
+interface Client {
+  list(): Promise<unknown>;
+  create(name: string): Promise<string>;
+  patch(id: string, name: string): Promise<unknown>;
+  delete(id: string): Promise<unknown>;
+}
+
+type Timings = Record<Operation, number[]>;
+
+function loadMs(target: string, standIn: boolean): number {
+  const script = path.join(__dirname, 'loadModule.js');
+  const output = execFileSync(process.execPath, [script, target, ...(standIn ? ['--vscode-stand-in'] : [])], { encoding: 'utf8' });
+  return Number(output);
+}
+
+function measureModuleLoad(repoRoot: string): Figure {
+  const ours: number[] = [];
+  const theirs: number[] = [];
+  const sdkEntry = require.resolve('sailpoint-api-client');
+  const bundle = path.join(repoRoot, 'dist/extension.js');
+  // Interleaved, so a busy moment on the machine hits both sides alike.
+  for (let run = 0; run < LOAD_RUNS; run++) {
+    ours.push(loadMs(bundle, true));
+    theirs.push(loadMs(sdkEntry, false));
+  }
+  const oursMs = median(ours);
+  const theirsMs = median(theirs);
+  return {
+    figure: 'module load: ours ÷ SDK',
+    value: round(oursMs / theirsMs, 3),
+    unit: '×',
+    target: atMost(1 / 20, '≤ 0.05 (1/20)'),
+    detail: `ours ${oursMs.toFixed(1)} ms (dist/extension.js) · SDK ${theirsMs.toFixed(1)} ms (require('sailpoint-api-client'))`,
+  };
+}
+
+function ourClient(manager: PatManager, tenantId: string): Client {
+  return {
+    list: () => manager.listTokens(tenantId),
+    create: async (name) => (await manager.createToken(tenantId, { name, scope: SCOPE })).token.id,
+    patch: (id, name) => manager.updateToken(tenantId, id, { name }),
+    delete: (id) => manager.deleteToken(tenantId, id),
+  };
+}
+
+/** The SDK signs in with a multipart form, which the fake refuses (it takes the urlencoded form only): it gets a minted token. */
+async function sdkClient(baseUrl: string, tenant: SignedInTenant): Promise<Client> {
+  const form = new URLSearchParams({ grant_type: 'client_credentials', client_id: tenant.clientId, client_secret: tenant.clientSecret });
+  const response = await fetch(`${baseUrl}/oauth/token`, { method: 'POST', body: form });
+  const { access_token: accessToken } = (await response.json()) as { access_token: string };
+  const api = new PersonalAccessTokensApi(new Configuration({ baseurl: baseUrl, accessToken }));
+  return {
+    list: () => api.listPersonalAccessTokens({ ownerId: 'me' }),
+    create: async (name) => (await api.createPersonalAccessToken({ createPersonalAccessTokenRequest: { name, scope: SCOPE } })).data.id,
+    patch: (id, name) => api.patchPersonalAccessToken({ id, jsonPatchOperation: [{ op: 'replace', path: '/name', value: name }] }),
+    delete: (id) => api.deletePersonalAccessToken({ id }),
+  };
+}
+
+/** One list, then create, patch and delete of a new token, so the list always holds the same tokens. */
+async function timeRound(client: Client, label: string, timings: Timings): Promise<void> {
+  let id = '';
+  timings.list.push(await elapsedMs(() => client.list()));
+  timings.create.push(await elapsedMs(async () => (id = await client.create(`${label} created`))));
+  timings.patch.push(await elapsedMs(() => client.patch(id, `${label} renamed`)));
+  timings.delete.push(await elapsedMs(() => client.delete(id)));
+}
+
+function emptyTimings(): Timings {
+  return { list: [], create: [], patch: [], delete: [] };
+}
+
+async function measureOperations(): Promise<Figure[]> {
+  const fake = await FakeTenant.start({ maxTokensPerOwner: LISTED_TOKENS + 10 });
+  try {
+    // The comparison is of client work per call; pacing under the tenant's rate limit is measured on its own.
+    const manager = newManager({ gate: { rateLimit: { requests: 1_000_000, intervalMs: 1000 } } });
+    const ourTenant = await addSignedInTenant(manager, fake, 'Ours');
+    const sdkTenant = await addSignedInTenant(newManager(), fake, 'SDK');
+    seedTokens(fake, ourTenant.identity.id, LISTED_TOKENS);
+    seedTokens(fake, sdkTenant.identity.id, LISTED_TOKENS);
+    const ours = ourClient(manager, ourTenant.tenantId);
+    const theirs = await sdkClient(fake.baseUrl, sdkTenant);
+    const ourTimes = emptyTimings();
+    const sdkTimes = emptyTimings();
+    for (let run = 0; run < WARM_UP_RUNS + OPERATION_RUNS; run++) {
+      const warmUp = run < WARM_UP_RUNS;
+      await timeRound(ours, `ours ${run}`, warmUp ? emptyTimings() : ourTimes);
+      await timeRound(theirs, `sdk ${run}`, warmUp ? emptyTimings() : sdkTimes);
+    }
+    return OPERATIONS.map((operation) => {
+      const oursMs = median(ourTimes[operation]);
+      const theirsMs = median(sdkTimes[operation]);
+      const what = operation === 'list' ? `list (${LISTED_TOKENS.toLocaleString('en-US')} tokens)` : operation;
+      return {
+        figure: `${what}: ours ÷ SDK`,
+        value: round(oursMs / theirsMs, 2),
+        unit: '×',
+        target: atMost(1, '≤ 1.0'),
+        detail: `ours ${oursMs.toFixed(2)} ms · SDK ${theirsMs.toFixed(2)} ms`,
+      };
+    });
+  } finally {
+    await fake.stop();
+  }
+}
+
+export async function measureSideBySide(repoRoot: string): Promise<Figure[]> {
+  return [measureModuleLoad(repoRoot), ...(await measureOperations())];
+}
