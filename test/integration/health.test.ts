@@ -1,5 +1,7 @@
 // Expiry badge, Find Unused Tokens and Delete Tokens (bulk) in the real VS Code, against the fake tenant.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { FakeTenant, type FakeIdentity } from '../fake-tenant/server';
 import { canarySecret, EXTENSION_ID, rejectsWith, rememberSecret, removeAllTenants, run, sleep, tokensOf } from './helpers';
@@ -34,9 +36,20 @@ async function badgeValue(): Promise<number | undefined> {
   return (await treeView()).badge?.value;
 }
 
-/** Configuration events arrive asynchronously. */
-async function eventually(check: () => Promise<boolean>, what: string): Promise<void> {
-  for (let i = 0; i < 50; i++) {
+/** The launcher's user-data folder, where the extension's log file is written (unknown in desktop runs). */
+const userDataDir = process.env.SAILPOINT_PAT_TEST_USER_DATA_DIR ?? '';
+
+function extensionLog(): string {
+  return fs
+    .readdirSync(userDataDir, { recursive: true, encoding: 'utf8' })
+    .filter((name) => name.includes('SailPoint PAT Manager'))
+    .map((name) => fs.readFileSync(path.join(userDataDir, name), 'utf8'))
+    .join('\n');
+}
+
+/** Configuration events and log writes arrive asynchronously. */
+async function eventually(check: () => Promise<boolean>, what: string, tries = 50): Promise<void> {
+  for (let i = 0; i < tries; i++) {
     if (await check()) return;
     await sleep(50);
   }
@@ -77,6 +90,7 @@ describe('token health: expiry badge, unused tokens, bulk delete', function () {
 
   after(async () => {
     await vscode.workspace.getConfiguration('sailpointPat').update('expiryWarningDays', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.workspace.getConfiguration('sailpointPat').update('expiryNotifications', undefined, vscode.ConfigurationTarget.Global);
     await removeAllTenants();
     await fake.stop();
   });
@@ -107,6 +121,21 @@ describe('token health: expiry badge, unused tokens, bulk delete', function () {
     await vscode.workspace.getConfiguration('sailpointPat').update('expiryWarningDays', undefined, vscode.ConfigurationTarget.Global);
     await eventually(async () => (await badgeValue()) === 2, 'the badge is back to 2');
   });
+
+  // The reminder is a notification a test cannot read; the log line it writes is the evidence.
+  if (userDataDir !== '') {
+    it('with expiryNotifications on, reminds about the loaded tokens once a day, not again after a reload', async () => {
+      const reminders = (): string[] => extensionLog().match(/Expiry reminder: .*/g) ?? [];
+      assert.deepEqual(reminders(), [], 'a reminder came while the setting was off');
+      await vscode.workspace.getConfiguration('sailpointPat').update('expiryNotifications', true, vscode.ConfigurationTarget.Global);
+      await eventually(() => Promise.resolve(reminders().length > 0), 'the reminder is logged', 100);
+      assert.deepEqual(reminders(), ['Expiry reminder: 2 token(s) expired or expiring soon.']);
+      await run('sailpointPat.refresh', { tenantId });
+      assert.ok((await tokensOf(tenantId)).has('expiring'));
+      await sleep(3000);
+      assert.equal(reminders().length, 1, 'a second reminder on the same day');
+    });
+  }
 
   it('findUnusedTokens uses the server-side filters with the tenant\'s owner choice', async () => {
     fake.resetRequests();
