@@ -55,8 +55,9 @@ export const findUnusedTokensCommand: PatCommand = {
   id: 'sailpointPat.findUnusedTokens',
   async interactive(run, node) {
     const fromNode = tenantOfNode(node);
-    const tenants = fromNode !== undefined ? [fromNode] : await askUnusedScope(run.ui.service.listTenants());
-    if (tenants.length === 0) throw new PatError('invalid-input', 'No tenant yet: add one first with "SailPoint PAT: Add Tenant".');
+    const all = run.ui.service.listTenants();
+    if (all.length === 0) throw new PatError('invalid-input', 'No tenant yet: add one first with "SailPoint PAT: Add Tenant".');
+    const tenants = fromNode !== undefined ? [fromNode] : await askUnusedScope(all);
     const result = await search(run, tenants, await askUnusedCriteria());
     reportFailedTenants(run, result);
     if (result.found.length === 0) {
