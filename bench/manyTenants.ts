@@ -7,7 +7,7 @@ import { elapsedMs, median, round } from './stats';
 
 const TENANTS = 10;
 const LATENCY_MS = 100;
-const RUNS = 5;
+const RUNS = 7;
 const TOKENS_PER_TENANT = 5;
 const TOKEN_PATH = '/oauth/token';
 
