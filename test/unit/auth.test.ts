@@ -2,12 +2,12 @@ import * as assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { AccessTokenCache, mintAccessToken, UNKNOWN_LIFETIME_REUSE_MS } from '../../src/core/auth';
-import { isPatError, PatError } from '../../src/core/errors';
 import { HttpClient } from '../../src/core/http';
 import type { Credentials } from '../../src/core/model';
 import { type Clock, systemClock } from '../../src/core/ports';
 import { Redactor } from '../../src/core/redact';
 import { FakeTenant } from '../fake-tenant/server';
+import { rejection } from './helpers/assertions';
 
 /** now() is whatever the test sets; sleeps are real (the HTTP client does not use this clock). */
 class SettableClock implements Clock {
@@ -18,16 +18,6 @@ class SettableClock implements Clock {
   sleep(ms: number, signal?: AbortSignal): Promise<void> {
     return systemClock.sleep(ms, signal);
   }
-}
-
-async function rejection(promise: Promise<unknown>): Promise<PatError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(isPatError(error), `expected a PatError, got ${String(error)}`);
-    return error;
-  }
-  assert.fail('expected a failure');
 }
 
 const TOKEN_PATH = '/oauth/token';

@@ -3,13 +3,13 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
-import { isPatError, type PatError } from '../../src/core/errors';
 import { HttpClient, type HttpClientOptions, type HttpRequest } from '../../src/core/http';
 import { RequestGate } from '../../src/core/limits';
-import type { Clock, Logger } from '../../src/core/ports';
+import type { Clock } from '../../src/core/ports';
 import { abortReason } from '../../src/core/ports';
 import { Redactor } from '../../src/core/redact';
 import { FakeTenant } from '../fake-tenant/server';
+import { capturingLogger, rejection } from './helpers/assertions';
 
 /** Real time, but every sleep is recorded and skipped (time jumps forward instead). */
 class RecordingClock implements Clock {
@@ -28,23 +28,6 @@ class RecordingClock implements Clock {
     this.skippedMs += ms;
     return Promise.resolve();
   }
-}
-
-function capturingLogger(lines: string[]): Logger {
-  const push = (message: string): void => {
-    lines.push(message);
-  };
-  return { trace: push, debug: push, info: push, warn: push, error: push };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<PatError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(isPatError(error), `expected a PatError, got ${String(error)}`);
-    return error;
-  }
-  assert.fail('expected the request to fail');
 }
 
 async function startCountingServer(): Promise<{ server: Server; url: string; hits: () => number }> {

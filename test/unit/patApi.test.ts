@@ -1,22 +1,12 @@
 import * as assert from 'node:assert/strict';
 import { AccessTokenCache } from '../../src/core/auth';
-import { isPatError, type PatError } from '../../src/core/errors';
 import { HttpClient } from '../../src/core/http';
 import type { ApiFamily, CreateTokenRequest, Credentials } from '../../src/core/model';
 import type { Logger } from '../../src/core/ports';
 import { CreateOutcomeUnknownError, PatApi } from '../../src/core/patApi';
 import { Redactor } from '../../src/core/redact';
 import { FakeTenant } from '../fake-tenant/server';
-
-async function rejection(promise: Promise<unknown>): Promise<PatError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(isPatError(error), `expected a PatError, got ${String(error)}`);
-    return error;
-  }
-  assert.fail('expected a failure');
-}
+import { rejection } from './helpers/assertions';
 
 const TOKEN_PATH = '/oauth/token';
 const PATHS: Record<ApiFamily, string> = { v3: '/v3/personal-access-tokens', v1: '/personal-access-tokens/v1' };

@@ -1,16 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { PatError } from '../../src/core/errors';
 import { PatManager } from '../../src/core/patManager';
-import type { Logger } from '../../src/core/ports';
 import { FakeTenant } from '../fake-tenant/server';
 import { MemoryKeyValueStore, MemorySecretStore } from './helpers/memoryStores';
-
-function capturingLogger(lines: string[]): Logger {
-  const push = (message: string): void => {
-    lines.push(message);
-  };
-  return { trace: push, debug: push, info: push, warn: push, error: push };
-}
+import { capturingLogger } from './helpers/assertions';
 
 describe('PatManager (the service the UI uses) against the fake tenant', () => {
   let fake: FakeTenant;

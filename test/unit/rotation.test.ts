@@ -16,6 +16,7 @@ import { credentialsKey } from '../../src/core/secretKeys';
 import { MAX_TOKEN_NAME_LENGTH } from '../../src/core/validation';
 import { FakeTenant, type FakeIdentity, type FakeToken } from '../fake-tenant/server';
 import { MemoryKeyValueStore, MemorySecretStore } from './helpers/memoryStores';
+import { rejection } from './helpers/assertions';
 
 const NOW = Date.parse('2026-11-28T10:00:00Z');
 const DAY = 86_400_000;
@@ -34,16 +35,6 @@ function token(fields: Partial<PersonalAccessToken> = {}): PersonalAccessToken {
     userAwareTokenNeverExpires: null,
     ...fields,
   };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<PatError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof PatError, `expected a PatError, got ${String(error)}`);
-    return error;
-  }
-  assert.fail('expected a rejection');
 }
 
 describe('rotation: successor names and requests', () => {
