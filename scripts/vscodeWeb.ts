@@ -31,7 +31,7 @@ export interface Page {
   getByText(text: string | RegExp, options?: { exact?: boolean }): Locator;
   getByRole(role: string, options?: { name?: string | RegExp }): Locator;
   keyboard: { press(key: string): Promise<void>; type(text: string, options?: { delay?: number }): Promise<void> };
-  mouse: { move(x: number, y: number): Promise<void> };
+  mouse: { move(x: number, y: number, options?: { steps?: number }): Promise<void>; down(): Promise<void>; up(): Promise<void> };
   screenshot(options: { path: string; omitBackground?: boolean; clip?: { x: number; y: number; width: number; height: number } }): Promise<unknown>;
   waitForTimeout(ms: number): Promise<void>;
 }
