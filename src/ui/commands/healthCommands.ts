@@ -98,7 +98,8 @@ function confirmationDetail(targets: readonly BulkTarget[]): string {
   return [...lines, '', ...warnings.filter((warning) => warning !== '')].join('\n');
 }
 
-async function confirmBulkDelete(targets: readonly BulkTarget[]): Promise<void> {
+/** The one delete confirmation: a modal naming every token and warning about the protected ones. */
+export async function confirmBulkDelete(targets: readonly BulkTarget[]): Promise<void> {
   const button = deleteButtonText(targets.length);
   const what = targets.length === 1 ? `the token "${shown(targets[0].token.name)}"` : `${targets.length} tokens`;
   const answer = await vscode.window.showWarningMessage(`Delete ${what}?`, { modal: true, detail: confirmationDetail(targets) }, button);

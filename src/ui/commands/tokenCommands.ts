@@ -2,16 +2,16 @@
 import * as vscode from 'vscode';
 import { PatError } from '../../core/errors';
 import { ALL_SCOPES, type CreateTokenRequest, type PersonalAccessToken, type Tenant } from '../../core/model';
-import { deleteButtonText, errorText } from '../../core/presentation';
+import { errorText } from '../../core/presentation';
 import { defaultRedactor } from '../../core/redact';
 import type { CreateTokenOutcome } from '../../core/service';
 import { stripUnsafeCharacters } from '../../core/validation';
 import { askNewToken, askTokenName, askTokenScopes } from '../prompts/tokenPrompts';
-import { singleInput, UserCancelled } from '../prompts/wizard';
-import type { PatNode, TokenNode } from '../tree/nodes';
+import { singleInput } from '../prompts/wizard';
+import type { PatNode } from '../tree/nodes';
 import { optionalBoolean, optionalNumber, optionalString, requireString, requireStringArray, type ArgumentObject } from './args';
 import type { CommandRun, PatCommand } from './runner';
-import { deleteInBulk } from './healthCommands';
+import { type BulkTarget, confirmBulkDelete, deleteInBulk } from './healthCommands';
 import { copyStoredSecret } from './secretCommands';
 import { chooseTenant, requireTokenNode, selectedTokenNodes, tenantFromArgs, tokenPickItems } from './targets';
 
@@ -132,14 +132,7 @@ export const editTokenScopesCommand: PatCommand = {
   },
 };
 
-interface DeleteTarget {
-  tenant: Tenant;
-  token: PersonalAccessToken;
-  node: TokenNode | undefined;
-  isOwnCredential: boolean;
-}
-
-async function pickTokensToDelete(run: CommandRun, node: PatNode | undefined): Promise<DeleteTarget[]> {
+async function pickTokensToDelete(run: CommandRun, node: PatNode | undefined): Promise<BulkTarget[]> {
   const tenant = await chooseTenant(run, node, 'Delete Tokens');
   const items = await tokenPickItems(run, tenant);
   if (items.length === 0) throw new PatError('invalid-input', `"${shown(tenant.displayName)}" lists no tokens.`);
@@ -153,28 +146,8 @@ async function pickTokensToDelete(run: CommandRun, node: PatNode | undefined): P
   }));
 }
 
-function confirmationDetail(targets: readonly DeleteTarget[]): string {
-  const tenants = new Set(targets.map((target) => target.tenant.id));
-  const lines = targets.map(({ tenant, token }) => `• ${shown(token.name)}${tenants.size > 1 ? ` (${shown(tenant.displayName)})` : ''}`);
-  const own = targets.filter((target) => target.isOwnCredential).map((target) => `"${shown(target.token.name)}"`);
-  const managed = targets.filter((target) => target.token.managed).map((target) => `"${shown(target.token.name)}"`);
-  const warnings = [
-    own.length > 0 ? `${own.join(', ')}: the tenant signs in with this token, so VS Code will lose access to it.` : '',
-    managed.length > 0 ? `${managed.join(', ')}: managed by the platform (e.g. used by a workflow).` : '',
-    'Anything that uses these tokens stops working. This cannot be undone.',
-  ];
-  return [...lines, '', ...warnings.filter((warning) => warning !== '')].join('\n');
-}
-
-async function confirmDelete(targets: readonly DeleteTarget[]): Promise<void> {
-  const button = deleteButtonText(targets.length);
-  const what = targets.length === 1 ? `the token "${shown(targets[0].token.name)}"` : `${targets.length} tokens`;
-  const answer = await vscode.window.showWarningMessage(`Delete ${what}?`, { modal: true, detail: confirmationDetail(targets) }, button);
-  if (answer !== button) throw new UserCancelled();
-}
-
 /** Deletes every target; one failure does not stop the rest. Returns the failures. */
-async function deleteTargets(run: CommandRun, targets: readonly DeleteTarget[]): Promise<{ target: DeleteTarget; error: unknown }[]> {
+async function deleteTargets(run: CommandRun, targets: readonly BulkTarget[]): Promise<{ target: BulkTarget; error: unknown }[]> {
   const title = targets.length === 1 ? `Deleting "${shown(targets[0].token.name)}"…` : `Deleting ${targets.length} tokens…`;
   const results = await run.network(
     title,
@@ -203,7 +176,7 @@ export const deleteTokenCommand: PatCommand = {
       await deleteInBulk(run, targets);
       return;
     }
-    await confirmDelete(targets);
+    await confirmBulkDelete(targets);
     const failures = await deleteTargets(run, targets);
     if (failures.length > 0) throw failures[0].error;
     run.inform(`Token "${shown(targets[0].token.name)}" deleted.`);
