@@ -1,5 +1,6 @@
 // Per-tenant admission control: a bounded number of requests in flight, a client-side rate limit kept under
-// ISC's 100 requests per 10 s per client id, and a shared pause so one 429 holds back every request of the tenant.
+// ISC's 100 requests per 10 s per client id (starts evenly spaced after a small burst, never more than the limit in
+// any sliding window), and a shared pause so one 429 holds back every request of the tenant.
 import { abortReason, type Clock, systemClock } from './ports';
 
 export interface RateLimit {
@@ -14,7 +15,9 @@ export interface RequestGateOptions {
 }
 
 export const DEFAULT_MAX_IN_FLIGHT = 4;
-export const DEFAULT_RATE_LIMIT: RateLimit = { requests: 90, intervalMs: 10_000 };
+export const DEFAULT_RATE_LIMIT: RateLimit = { requests: 95, intervalMs: 10_000 };
+/** Share of the limit that may start back to back; the rest is spaced evenly so no window edge sees a burst. */
+const BURST_SHARE = 0.05;
 
 /** Gives back the slot taken by `acquire`; calling it more than once is harmless. */
 export type ReleaseSlot = () => void;
@@ -28,12 +31,19 @@ export class RequestGate {
   /** Start times inside the current rate window, oldest first. */
   private readonly recentStarts: number[] = [];
   private pausedUntilMs = 0;
+  /** Even spacing (a GCRA): the time the next start is due, and how far ahead of it a small burst may start. */
+  private readonly spacingMs: number;
+  private readonly burstToleranceMs: number;
+  private nextDueMs = 0;
 
   constructor(options: RequestGateOptions = {}) {
     this.maxInFlight = Math.max(1, Math.floor(options.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT));
     const rate = options.rateLimit ?? DEFAULT_RATE_LIMIT;
     this.rateLimit = { requests: Math.max(1, Math.floor(rate.requests)), intervalMs: Math.max(0, rate.intervalMs) };
     this.clock = options.clock ?? systemClock;
+    this.spacingMs = this.rateLimit.intervalMs / this.rateLimit.requests;
+    const burst = Math.max(1, Math.ceil(this.rateLimit.requests * BURST_SHARE));
+    this.burstToleranceMs = (burst - 1) * this.spacingMs;
   }
 
   /** Requests currently admitted and not yet released. */
@@ -108,6 +118,7 @@ export class RequestGate {
       if (waitMs <= 0) {
         // Recorded in the same tick as the check, so two waiters cannot both take the last place in the window.
         this.recentStarts.push(now);
+        this.nextDueMs = Math.max(this.nextDueMs, now) + this.spacingMs;
         return;
       }
       await this.clock.sleep(waitMs, signal);
@@ -120,6 +131,7 @@ export class RequestGate {
       this.recentStarts.shift();
     }
     const rateWait = this.recentStarts.length < requests ? 0 : this.recentStarts[0] + intervalMs - now;
-    return Math.max(rateWait, this.pausedUntilMs - now);
+    const paceWait = this.nextDueMs - this.burstToleranceMs - now;
+    return Math.max(rateWait, paceWait, this.pausedUntilMs - now);
   }
 }

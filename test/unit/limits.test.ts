@@ -97,16 +97,43 @@ describe('RequestGate', () => {
     assert.equal(gate.inFlightCount, 0);
   });
 
-  it('starts no more than the rate limit allows within one interval', async () => {
+  it('spaces starts evenly instead of letting a window fill at once', async () => {
     const clock = new ManualClock();
-    const gate = new RequestGate({ maxInFlight: 100, rateLimit: { requests: 3, intervalMs: 1000 }, clock });
-    const releases = await Promise.all([gate.acquire(), gate.acquire(), gate.acquire()]);
-    releases.forEach((release) => release());
-    const fourth = track(gate.acquire());
-    await clock.advance(999);
-    assert.equal(fourth.done(), false);
-    await clock.advance(1);
-    assert.equal(fourth.done(), true);
+    const gate = new RequestGate({ maxInFlight: 100, rateLimit: { requests: 4, intervalMs: 1000 }, clock });
+    const origin = clock.now();
+    const starts: number[] = [];
+    const all = Array.from({ length: 5 }, () =>
+      gate.acquire().then((release) => {
+        starts.push(clock.now() - origin);
+        release();
+      }),
+    );
+    await clock.advance(0);
+    for (let i = 0; i < 120; i++) {
+      await clock.advance(10);
+    }
+    await Promise.all(all);
+    assert.deepEqual(starts, [0, 250, 500, 750, 1000]);
+  });
+
+  it('lets a small burst start at once, then paces the rest', async () => {
+    const clock = new ManualClock();
+    // 5 % of 40 per second: two may start back to back, then one every 25 ms.
+    const gate = new RequestGate({ maxInFlight: 100, rateLimit: { requests: 40, intervalMs: 1000 }, clock });
+    const origin = clock.now();
+    const starts: number[] = [];
+    const all = Array.from({ length: 4 }, () =>
+      gate.acquire().then((release) => {
+        starts.push(clock.now() - origin);
+        release();
+      }),
+    );
+    await clock.advance(0);
+    for (let i = 0; i < 20; i++) {
+      await clock.advance(5);
+    }
+    await Promise.all(all);
+    assert.deepEqual(starts, [0, 0, 25, 50]);
   });
 
   it('spreads a burst so every interval holds at most the limit', async () => {
