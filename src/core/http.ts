@@ -1,7 +1,7 @@
 // The one way the core talks HTTP: a deadline that covers the body, a capped body, no redirects, a bounded
 // retry policy (429 for any method, 5xx and network errors only when the call is idempotent) and typed errors.
 import { STATUS_CODES } from 'node:http';
-import nodeFetch, { type RequestInit, type Response } from 'node-fetch';
+import type { RequestInit, Response } from 'node-fetch';
 import { cleanServerText, parseErrorBody } from './errorBody';
 import { PatError, type PatErrorDetails, type PatErrorKind } from './errors';
 import { RequestGate } from './limits';
@@ -10,6 +10,15 @@ import { defaultRedactor, type Redactor } from './redact';
 import { clampDelayMs, MAX_TIMER_MS, parseRetryAfterMs } from './retryAfter';
 
 export type FetchFunction = (url: string, init: RequestInit) => Promise<Response>;
+
+let nodeFetchLoading: Promise<FetchFunction> | undefined;
+
+/** node-fetch, and with it http, https, zlib and stream, loads on the first request rather than at activation. */
+const lazyNodeFetch: FetchFunction = async (url, init) => {
+  nodeFetchLoading ??= import('node-fetch').then((module) => module.default);
+  const nodeFetch = await nodeFetchLoading;
+  return nodeFetch(url, init);
+};
 
 export interface RetryPolicy {
   maxAttempts: number;
@@ -89,7 +98,7 @@ export class HttpClient {
   private readonly redact: (text: string) => string;
 
   constructor(options: HttpClientOptions = {}) {
-    this.fetchFn = options.fetch ?? nodeFetch;
+    this.fetchFn = options.fetch ?? lazyNodeFetch;
     this.clock = options.clock ?? systemClock;
     this.logger = options.logger ?? silentLogger;
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
