@@ -31,8 +31,20 @@ const options = {
   plugins: [dropWhatwgUrl],
 };
 
+// The lines VS Code's background task (.vscode/tasks.json) waits for before it starts the extension host.
+const watchMarkers = {
+  name: 'watch-markers',
+  setup(build) {
+    build.onStart(() => console.log('[watch] build started'));
+    build.onEnd((result) => {
+      for (const { text, location } of result.errors) console.error(`✘ [ERROR] ${text} ${location ? `${location.file}:${location.line}` : ''}`);
+      console.log('[watch] build finished');
+    });
+  },
+};
+
 if (watch) {
-  const context = await esbuild.context(options);
+  const context = await esbuild.context({ ...options, plugins: [...options.plugins, watchMarkers] });
   await context.watch();
 } else {
   const result = await esbuild.build(options);
