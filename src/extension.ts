@@ -26,6 +26,7 @@ function syncWithOtherWindows(context: vscode.ExtensionContext, service: PatServ
   const subscription = context.secrets.onDidChange(({ key }) => {
     const tenantId = service.tenantIdForSecretKey(key);
     if (tenantId === undefined) return;
+    service.forgetSession(tenantId);
     pending.add(tenantId);
     timer ??= setTimeout(() => {
       timer = undefined;

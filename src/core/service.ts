@@ -56,4 +56,6 @@ export interface PatService {
 
   /** Maps a SecretStorage key (from onDidChange in another window) to the tenant it belongs to. */
   tenantIdForSecretKey(key: string): string | undefined;
+  /** Drops what is cached for a tenant (access token, sign-in client id), e.g. after another window changed its secrets. */
+  forgetSession(tenantId: string): void;
 }

@@ -152,6 +152,20 @@ describe('PatManager (the service the UI uses) against the fake tenant', () => {
     assert.ok((await manager.listTokens(tenantId)).length > 0);
   });
 
+  it('signs in again with what SecretStorage holds after forgetSession (another window changed the credentials)', async () => {
+    const tenantId = await addTenant();
+    await manager.listTokens(tenantId);
+    const second = fake.addToken(identityId, { name: 'Changed elsewhere' });
+    const other = new PatManager({ kv, secrets, logger: capturingLogger([]) });
+    await other.updateCredentials(tenantId, { clientId: second.id, clientSecret: second.secret });
+    manager.forgetSession(tenantId);
+    assert.equal(await manager.signInClientId(tenantId), second.id);
+    fake.resetRequests();
+    await manager.listTokens(tenantId);
+    const mint = fake.requests.find((request) => request.path === '/oauth/token');
+    assert.ok(mint?.body.includes(`client_id=${second.id}`), 'the next list did not sign in with the new credentials');
+  });
+
   it('removes a tenant together with every secret stored for it', async () => {
     const tenantId = await addTenant();
     await manager.createToken(tenantId, { name: 'Kept secret', scope: ['sp:scopes:default'] });
