@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import * as fc from 'fast-check';
 import {
   addMonthsUtc,
   normalizeTokenName,
@@ -211,5 +212,22 @@ describe('sanitizeForDisplay and stripUnsafeCharacters', () => {
     assert.equal(sanitizeForDisplay('$(alert) **bold** `code` \\'), '\\$\\(alert\\) \\*\\*bold\\*\\* \\`code\\` \\\\');
     assert.equal(sanitizeForDisplay('Plain name 42'), 'Plain name 42');
     assert.equal(sanitizeForDisplay('a\u202E[b]'), 'a\\[b\\]');
+  });
+
+  it('gives what the three replacements give on any text, clean or not (the fast path changes only speed)', () => {
+    const byReplacements = (text: string): string =>
+      text
+        .replace(/[\t\n\v\f\r\u0085\u2028\u2029]+/gu, ' ')
+        .replace(/[\p{Cc}\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/gu, '')
+        .replace(/\p{Cs}/gu, '\uFFFD');
+    const special = fc.constantFrom('\u202E', '\u2066', '\u2069', '\u200E', '\u200F', '\u061C', '\u0085', '\u2028', '\r\n', '\t', '\uD800', '\uDC00', '👩', '[', '`', 'é');
+    const text = fc.array(fc.oneof(fc.string({ unit: 'binary', maxLength: 8 }), special), { maxLength: 10 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(text, (value) => {
+        assert.equal(stripUnsafeCharacters(value), byReplacements(value));
+        assert.equal(sanitizeForDisplay(value), byReplacements(value).replace(/[!-/:-@[-`{-~]/g, '\\$&'));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
