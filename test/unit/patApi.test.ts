@@ -297,6 +297,41 @@ describe('PatApi against the fake tenant', () => {
       });
     });
 
+    it('reads every field of a full item, keeps only the string scopes and ignores fields of the wrong type', async () => {
+      const full = {
+        id: 'i2',
+        name: 'full',
+        scope: ['sp:scopes:default', 7, null, 'idn:sources:read'],
+        owner: { id: 'o1', name: 'Ada', extra: 1 },
+        created: '2026-01-01T00:00:00Z',
+        lastUsed: '2026-02-01T00:00:00Z',
+        managed: true,
+        accessTokenValiditySeconds: 600,
+        expirationDate: '2026-07-01T00:00:00Z',
+        userAwareTokenNeverExpires: false,
+      };
+      const odd = { id: 'i3', name: 'odd', scope: [1, 2], owner: { id: 5 }, managed: 'yes', accessTokenValiditySeconds: '600', userAwareTokenNeverExpires: 'no' };
+      fake.inject({ fault: { kind: 'body', body: JSON.stringify([full, odd]) }, match: { path: PATHS.v3 } });
+      const [token, oddToken] = await setUp('v3').api.list({ owner: { kind: 'me' } });
+      assert.deepEqual(token, {
+        ...full,
+        scope: ['sp:scopes:default', 'idn:sources:read'],
+        owner: { type: 'IDENTITY', id: 'o1', name: 'Ada' },
+      });
+      assert.equal(oddToken.scope, null);
+      assert.equal(oddToken.owner, null);
+      assert.equal(oddToken.managed, false);
+      assert.equal(oddToken.accessTokenValiditySeconds, null);
+      assert.equal(oddToken.userAwareTokenNeverExpires, null);
+    });
+
+    it('refuses an item whose id is blank', async () => {
+      fake.inject({ fault: { kind: 'body', body: JSON.stringify([{ id: ' ', name: 'blank id' }]) }, match: { path: PATHS.v3 } });
+      const error = await rejection(setUp('v3').api.list({ owner: { kind: 'me' } }));
+      assert.equal(error.kind, 'bad-response');
+      assert.match(error.message, /item 0 of the answer has no id or name/);
+    });
+
     for (const [what, body, pattern] of [
       ['an object instead of a list', '{}', /the server did not send a list/],
       ['an item without an id', '[{"id":"ok","name":"fine"},{"name":"no id"}]', /item 1 of the answer has no id or name/],
