@@ -21,11 +21,11 @@ export interface TooltipLine {
   value: string;
 }
 
+/** What a tree row shows at once; the tooltip's lines come from tokenTooltipLines, on hover only. */
 export interface TokenView {
   label: string;
   description: string;
   icon: IconView;
-  tooltip: TooltipLine[];
   /** `token` plus `+secret`, `+managed`, `+own`, `+v1` flags, for menu `when` clauses. */
   contextValue: string;
 }
@@ -60,20 +60,27 @@ function spanText(ms: number): string {
   return plural(Math.floor(ms / (365 * DAY)), 'year');
 }
 
-/** "3 days ago", "in 12 days", "just now"; "unknown" for a missing or unreadable date. */
-export function relativeTime(iso: string | null, now: number): string {
-  const time = parseTime(iso);
+function relativeTimeAt(time: number | undefined, now: number): string {
   if (time === undefined) return 'unknown';
   const delta = time - now;
   if (Math.abs(delta) < MINUTE) return 'just now';
   return delta < 0 ? `${spanText(-delta)} ago` : `in ${spanText(delta)}`;
 }
 
-export function expiryState(token: PersonalAccessToken, now: number, warningDays: number): ExpiryState {
-  const expires = parseTime(token.expirationDate);
+/** "3 days ago", "in 12 days", "just now"; "unknown" for a missing or unreadable date. */
+export function relativeTime(iso: string | null, now: number): string {
+  return relativeTimeAt(parseTime(iso), now);
+}
+
+/** Takes the expiry already parsed, so a row parses each date once. */
+function expiryStateAt(token: PersonalAccessToken, expires: number | undefined, now: number, warningDays: number): ExpiryState {
   if (expires === undefined) return token.userAwareTokenNeverExpires === true ? 'never' : 'unknown';
   if (expires <= now) return 'expired';
   return expires - now <= warningDays * DAY ? 'soon' : 'ok';
+}
+
+export function expiryState(token: PersonalAccessToken, now: number, warningDays: number): ExpiryState {
+  return expiryStateAt(token, parseTime(token.expirationDate), now, warningDays);
 }
 
 export function lastUsedText(token: PersonalAccessToken, now: number): string {
@@ -81,7 +88,7 @@ export function lastUsedText(token: PersonalAccessToken, now: number): string {
   return `last used ${relativeTime(token.lastUsed, now)}`;
 }
 
-function expiryText(token: PersonalAccessToken, state: ExpiryState, now: number): string | undefined {
+function expiryText(expires: number | undefined, state: ExpiryState, now: number): string | undefined {
   switch (state) {
     case 'expired':
       return 'expired';
@@ -90,7 +97,7 @@ function expiryText(token: PersonalAccessToken, state: ExpiryState, now: number)
     case 'unknown':
       return undefined;
     default:
-      return `expires ${relativeTime(token.expirationDate, now)}`;
+      return `expires ${relativeTimeAt(expires, now)}`;
   }
 }
 
@@ -98,18 +105,39 @@ function expiryText(token: PersonalAccessToken, state: ExpiryState, now: number)
 export function scopesSummary(scope: string[] | null): string {
   if (scope === null || scope.includes(ALL_SCOPES)) return 'all rights';
   if (scope.length === 0) return 'no scopes';
-  if (scope.length <= 2) return scope.map((scope) => stripUnsafeCharacters(scope)).join(', ');
+  if (scope.length === 1) return stripUnsafeCharacters(scope[0]);
+  if (scope.length === 2) return `${stripUnsafeCharacters(scope[0])}, ${stripUnsafeCharacters(scope[1])}`;
   return `${scope.length} scopes`;
 }
 
+/** Shared by every row, so the tree can reuse one theme icon per kind. */
+const TOKEN_ICONS = {
+  expired: { id: 'error', color: 'list.errorForeground' },
+  soon: { id: 'warning', color: 'list.warningForeground' },
+  own: { id: 'plug', color: 'charts.blue' },
+  secret: { id: 'key', color: 'charts.green' },
+  managed: { id: 'gear' },
+  neverUsed: { id: 'circle-outline', color: 'disabledForeground' },
+  plain: { id: 'lock' },
+} as const satisfies Record<string, IconView>;
+
 function tokenIcon(token: PersonalAccessToken, state: ExpiryState, options: TokenViewOptions): IconView {
-  if (state === 'expired') return { id: 'error', color: 'list.errorForeground' };
-  if (state === 'soon') return { id: 'warning', color: 'list.warningForeground' };
-  if (options.isOwnCredential) return { id: 'plug', color: 'charts.blue' };
-  if (options.secretStored) return { id: 'key', color: 'charts.green' };
-  if (token.managed) return { id: 'gear' };
-  if (token.lastUsed === null) return { id: 'circle-outline', color: 'disabledForeground' };
-  return { id: 'lock' };
+  if (state === 'expired') return TOKEN_ICONS.expired;
+  if (state === 'soon') return TOKEN_ICONS.soon;
+  if (options.isOwnCredential) return TOKEN_ICONS.own;
+  if (options.secretStored) return TOKEN_ICONS.secret;
+  if (token.managed) return TOKEN_ICONS.managed;
+  if (token.lastUsed === null) return TOKEN_ICONS.neverUsed;
+  return TOKEN_ICONS.plain;
+}
+
+function tokenContextValue(token: PersonalAccessToken, options: TokenViewOptions): string {
+  let value = 'token';
+  if (options.secretStored) value += '+secret';
+  if (token.managed) value += '+managed';
+  if (options.isOwnCredential) value += '+own';
+  if (options.apiFamily === 'v1') value += '+v1';
+  return value;
 }
 
 function dateText(iso: string | null, now: number): string {
@@ -130,8 +158,10 @@ function ownerText(token: PersonalAccessToken): string {
   return `${name} (${stripUnsafeCharacters(token.owner.id)})`;
 }
 
-function tokenTooltip(token: PersonalAccessToken, state: ExpiryState, options: TokenViewOptions): TooltipLine[] {
+/** The tooltip's rows; built only when the user hovers a token, never for a whole list. */
+export function tokenTooltipLines(token: PersonalAccessToken, options: TokenViewOptions): TooltipLine[] {
   const { now } = options;
+  const state = expiryState(token, now, options.expiryWarningDays);
   const lines: TooltipLine[] = [
     { label: 'Name', value: stripUnsafeCharacters(token.name) },
     { label: 'Client ID', value: stripUnsafeCharacters(token.id) },
@@ -151,16 +181,18 @@ function tokenTooltip(token: PersonalAccessToken, state: ExpiryState, options: T
   return lines;
 }
 
+/** Runs for every row of a list (10,000 in a big tenant): each date is parsed once and nothing is built for later. */
 export function presentToken(token: PersonalAccessToken, options: TokenViewOptions): TokenView {
-  const state = expiryState(token, options.now, options.expiryWarningDays);
-  const parts = [scopesSummary(token.scope), lastUsedText(token, options.now), expiryText(token, state, options.now)];
-  const flags = [options.secretStored && 'secret', token.managed && 'managed', options.isOwnCredential && 'own', options.apiFamily === 'v1' && 'v1'];
+  const { now } = options;
+  const expires = parseTime(token.expirationDate);
+  const state = expiryStateAt(token, expires, now, options.expiryWarningDays);
+  const expiry = expiryText(expires, state, now);
+  const description = `${scopesSummary(token.scope)} · ${lastUsedText(token, now)}`;
   return {
     label: stripUnsafeCharacters(token.name),
-    description: parts.filter((part): part is string => part !== undefined).join(' · '),
+    description: expiry === undefined ? description : `${description} · ${expiry}`,
     icon: tokenIcon(token, state, options),
-    tooltip: tokenTooltip(token, state, options),
-    contextValue: ['token', ...flags.filter((flag): flag is string => typeof flag === 'string')].join('+'),
+    contextValue: tokenContextValue(token, options),
   };
 }
 

@@ -76,7 +76,7 @@ describe('commands through the automation contract', () => {
     assert.deepEqual([...tokens.keys()], ['nightly-export']);
     const token = tokens.get('nightly-export')!;
     assert.match(String(token.description), /^sp:scopes:default · never used · expires in /);
-    assert.match(tooltipOf(token), /Ada Admin/);
+    assert.match(await tooltipOf(token), /Ada Admin/);
     assert.equal((await tenantElement(tenantId)).contextValue, 'tenant+ok');
   });
 

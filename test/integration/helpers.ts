@@ -48,8 +48,11 @@ export function labelOf(item: vscode.TreeItem): string {
   return typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
 }
 
-export function tooltipOf(item: vscode.TreeItem): string {
-  return typeof item.tooltip === 'string' ? item.tooltip : (item.tooltip?.value ?? '');
+/** The tooltip as a hover shows it: token rows build theirs only when VS Code resolves the item. */
+export async function tooltipOf(item: vscode.TreeItem): Promise<string> {
+  const tree = await provider();
+  const resolved = (await tree.resolveTreeItem?.(item, item, new vscode.CancellationTokenSource().token)) ?? item;
+  return typeof resolved.tooltip === 'string' ? resolved.tooltip : (resolved.tooltip?.value ?? '');
 }
 
 /** The tenant's token elements by name. */

@@ -60,7 +60,7 @@ describe('secrets stay secret (canary scan)', function () {
       await run('sailpointPat.copyTokenSecret', { tenantId, tokenId });
       for (const tenant of await children()) {
         for (const item of [tenant, ...(await children(tenant))]) {
-          const shown = [labelOf(item), String(item.description), tooltipOf(item)].join('\n');
+          const shown = [labelOf(item), String(item.description), await tooltipOf(item)].join('\n');
           assert.ok(!canaries.some((secret) => shown.includes(secret)), `a secret is shown in the tree (${item.id})`);
         }
       }

@@ -14,6 +14,7 @@ import {
   scopesSummary,
   tenantFix,
   tenantStateForError,
+  tokenTooltipLines,
   tooltipMarkdown,
   type TokenViewOptions,
 } from '../../src/core/presentation';
@@ -77,6 +78,12 @@ describe('presentation: token node', () => {
     assert.equal(view.description, 'sp:scopes:default · last used 3 days ago · expires in 12 days');
   });
 
+  it('leaves out an unknown expiry and names a token that never expires', () => {
+    assert.equal(presentToken(token({ expirationDate: null }), plain).description, 'sp:scopes:default · last used 3 days ago');
+    const never = token({ expirationDate: null, userAwareTokenNeverExpires: true, scope: ['a:b', 'c:d'] });
+    assert.equal(presentToken(never, plain).description, 'a:b, c:d · last used 3 days ago · never expires');
+  });
+
   it('says never used and expired', () => {
     const view = presentToken(token({ lastUsed: null, expirationDate: iso(-DAY) }), plain);
     assert.equal(view.description, 'sp:scopes:default · never used · expired');
@@ -98,11 +105,13 @@ describe('presentation: token node', () => {
       presentToken(token({ managed: true }), { ...plain, secretStored: true, isOwnCredential: true }).contextValue,
       'token+secret+managed+own',
     );
+    assert.equal(presentToken(token(), { ...plain, apiFamily: 'v1' }).contextValue, 'token+v1');
+    assert.equal(presentToken(token({ managed: true }), { ...plain, apiFamily: 'v3' }).contextValue, 'token+managed');
   });
 
   it('lists id, owner, dates, validity and every scope in the tooltip', () => {
     const scopes = ['idn:accounts:read', 'idn:sources:read', 'sp:scopes:default'];
-    const lines = presentToken(token({ scope: scopes }), { ...plain, secretStored: true }).tooltip;
+    const lines = tokenTooltipLines(token({ scope: scopes }), { ...plain, secretStored: true });
     const byLabel = new Map(lines.map((line) => [line.label, line.value]));
     assert.equal(byLabel.get('Client ID'), '2c9180835d2e5168015d32f890ca1581');
     assert.equal(byLabel.get('Owner'), 'Ada Admin (id-1)');
@@ -112,8 +121,17 @@ describe('presentation: token node', () => {
     assert.match(byLabel.get('Last used') ?? '', /3 days ago/);
   });
 
+  it('shows the expiry date with how far off it is, or never', () => {
+    const expires = iso(12 * DAY + 3_600_000);
+    const byLabel = (lines: { label: string; value: string }[]): Map<string, string> => new Map(lines.map((line) => [line.label, line.value]));
+    assert.equal(byLabel(tokenTooltipLines(token({ expirationDate: expires }), plain)).get('Expires'), `${expires} (in 12 days)`);
+    const never = token({ expirationDate: null, userAwareTokenNeverExpires: true });
+    assert.equal(byLabel(tokenTooltipLines(never, plain)).get('Expires'), 'never');
+    assert.equal(byLabel(tokenTooltipLines(token({ lastUsed: null }), plain)).get('Last used'), 'never');
+  });
+
   it('renders missing wire fields as unknown', () => {
-    const lines = presentToken(token({ owner: null, created: null, accessTokenValiditySeconds: null }), plain).tooltip;
+    const lines = tokenTooltipLines(token({ owner: null, created: null, accessTokenValiditySeconds: null }), plain);
     const byLabel = new Map(lines.map((line) => [line.label, line.value]));
     assert.equal(byLabel.get('Owner'), 'unknown');
     assert.equal(byLabel.get('Created'), 'unknown');
@@ -124,7 +142,7 @@ describe('presentation: token node', () => {
     const name = '[x](command:workbench.action.terminal.new) \u202Egnp.exe <img src=x>';
     const view = presentToken(token({ name }), plain);
     assert.ok(!view.label.includes('\u202E'));
-    const markdown = tooltipMarkdown(view.tooltip);
+    const markdown = tooltipMarkdown(tokenTooltipLines(token({ name }), plain));
     assert.ok(!/(^|[^\\])\[x\]\(/.test(markdown), markdown);
     assert.ok(!/(^|[^\\])</.test(markdown), markdown);
     assert.ok(!markdown.includes('\u202E'));

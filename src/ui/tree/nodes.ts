@@ -5,6 +5,7 @@ import {
   presentTenant,
   presentToken,
   tenantFix,
+  tokenTooltipLines,
   type IconView,
   type TenantState,
   type TokenViewOptions,
@@ -12,8 +13,16 @@ import {
   tooltipMarkdown,
 } from '../../core/presentation';
 
+/** Presentation hands out shared icon views, so 10,000 rows share a handful of theme icons. */
+const themeIcons = new WeakMap<IconView, vscode.ThemeIcon>();
+
 function themeIcon(icon: IconView): vscode.ThemeIcon {
-  return new vscode.ThemeIcon(icon.id, icon.color === undefined ? undefined : new vscode.ThemeColor(icon.color));
+  let themed = themeIcons.get(icon);
+  if (themed === undefined) {
+    themed = new vscode.ThemeIcon(icon.id, icon.color === undefined ? undefined : new vscode.ThemeColor(icon.color));
+    themeIcons.set(icon, themed);
+  }
+  return themed;
 }
 
 /** Server text can form no link, command, HTML or icon in it. */
@@ -75,13 +84,19 @@ export class TokenNode extends vscode.TreeItem {
     return this.viewOptions.isOwnCredential;
   }
 
+  /** Leaves the tooltip unset: building it for every row of a long list costs more than the rest of the row. */
   render(): void {
-    const view = presentToken(this.token, { ...this.viewOptions, apiFamily: this.parent.tenant.apiFamily });
+    const view = presentToken(this.token, this.viewOptions);
     this.label = view.label;
     this.description = this.busyLabel ?? view.description;
     this.iconPath = this.busyLabel === undefined ? themeIcon(view.icon) : BUSY_ICON;
-    this.tooltip = safeTooltip(view.tooltip);
+    this.tooltip = undefined;
     this.contextValue = view.contextValue;
+  }
+
+  /** The tooltip as the tree's resolveTreeItem asks for it when the user hovers the row. */
+  hoverTooltip(): vscode.MarkdownString {
+    return safeTooltip(tokenTooltipLines(this.token, this.viewOptions));
   }
 }
 

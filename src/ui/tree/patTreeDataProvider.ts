@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { PatError } from '../../core/errors';
 import type { PersonalAccessToken } from '../../core/model';
 import type { Logger } from '../../core/ports';
-import { errorText, tenantProblemHeadline, tenantStateForError, type TenantState } from '../../core/presentation';
+import { errorText, tenantProblemHeadline, tenantStateForError, type TenantState, type TokenViewOptions } from '../../core/presentation';
 import type { PatService } from '../../core/service';
 import { HAS_TENANTS_CONTEXT, VIEW_ID } from '../ids';
 import { expiryWarningDays } from '../settings';
@@ -38,6 +38,30 @@ function tokensOf(children: readonly PatNode[]): PersonalAccessToken[] {
   return children.filter((child): child is TokenNode => child instanceof TokenNode).map((child) => child.token);
 }
 
+/** One "now" and one settings read per load; the many tokens with neither a stored secret nor the sign-in role share one options object. */
+function tokenNodes(
+  tenant: TenantNode,
+  tokens: readonly PersonalAccessToken[],
+  stored: ReadonlySet<string>,
+  ownClientId: string | undefined,
+): TokenNode[] {
+  const plain: TokenViewOptions = {
+    now: Date.now(),
+    expiryWarningDays: expiryWarningDays(),
+    secretStored: false,
+    isOwnCredential: false,
+    apiFamily: tenant.tenant.apiFamily,
+  };
+  return [...tokens]
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .map((token) => {
+      const secretStored = stored.has(token.id);
+      const isOwnCredential = token.id === ownClientId;
+      const options = secretStored || isOwnCredential ? { ...plain, secretStored, isOwnCredential } : plain;
+      return new TokenNode(tenant, token, options);
+    });
+}
+
 export class PatTreeDataProvider implements vscode.TreeDataProvider<PatNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<PatNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
@@ -53,6 +77,12 @@ export class PatTreeDataProvider implements vscode.TreeDataProvider<PatNode>, vs
 
   getTreeItem(node: PatNode): vscode.TreeItem {
     return node;
+  }
+
+  /** VS Code asks on hover; only a token's tooltip is left for then, as building it for every row of a long list is what costs. */
+  resolveTreeItem(item: vscode.TreeItem, node: PatNode): vscode.TreeItem {
+    if (node instanceof TokenNode && item.tooltip === undefined) item.tooltip = node.hoverTooltip();
+    return item;
   }
 
   getParent(node: PatNode): PatNode | undefined {
@@ -192,14 +222,7 @@ export class PatTreeDataProvider implements vscode.TreeDataProvider<PatNode>, vs
       );
       const ownClientId = await this.service.signInClientId(tenantId);
       const stored = this.service.storedSecretTokenIds(tenantId);
-      const common = { now: Date.now(), expiryWarningDays: expiryWarningDays() };
-      const children = [...tokens]
-        .sort((a, b) => a.name.localeCompare(b.name))
-        .map(
-          (token) =>
-            new TokenNode(node, token, { ...common, secretStored: stored.has(token.id), isOwnCredential: token.id === ownClientId }),
-        );
-      return { state: 'ok', children };
+      return { state: 'ok', children: tokenNodes(node, tokens, stored, ownClientId) };
     } catch (error) {
       const state = tenantStateForError(error);
       const detail = errorText(error);
