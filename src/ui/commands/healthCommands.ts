@@ -98,6 +98,11 @@ function confirmationDetail(targets: readonly BulkTarget[]): string {
   return [...lines, '', ...warnings.filter((warning) => warning !== '')].join('\n');
 }
 
+/** The tokens selected in the tree, as delete targets. */
+export function bulkTargetsOf(nodes: readonly TokenNode[]): BulkTarget[] {
+  return nodes.map((node) => ({ tenant: node.parent.tenant, token: node.token, node, isOwnCredential: node.isOwnCredential }));
+}
+
 /** The one delete confirmation: a modal naming every token and warning about the protected ones. */
 export async function confirmBulkDelete(targets: readonly BulkTarget[]): Promise<void> {
   const button = deleteButtonText(targets.length);
@@ -197,10 +202,7 @@ export const deleteTokensCommand: PatCommand = {
   id: 'sailpointPat.deleteTokens',
   async interactive(run, node, selection) {
     const nodes = selectedTokenNodes(node, selection);
-    const targets =
-      nodes.length > 0
-        ? nodes.map((each) => ({ tenant: each.parent.tenant, token: each.token, node: each, isOwnCredential: each.isOwnCredential }))
-        : await pickTargets(run, node);
+    const targets = nodes.length > 0 ? bulkTargetsOf(nodes) : await pickTargets(run, node);
     await deleteInBulk(run, targets);
   },
   async automated(run, args) {

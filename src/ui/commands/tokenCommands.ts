@@ -11,7 +11,7 @@ import { singleInput } from '../prompts/wizard';
 import type { PatNode } from '../tree/nodes';
 import { optionalBoolean, optionalNumber, optionalString, requireString, requireStringArray, type ArgumentObject } from './args';
 import type { CommandRun, PatCommand } from './runner';
-import { type BulkTarget, confirmBulkDelete, deleteInBulk } from './healthCommands';
+import { type BulkTarget, bulkTargetsOf, confirmBulkDelete, deleteInBulk } from './healthCommands';
 import { copyStoredSecret } from './secretCommands';
 import { chooseTenant, requireTokenNode, selectedTokenNodes, tenantFromArgs, tokenPickItems } from './targets';
 
@@ -167,10 +167,7 @@ export const deleteTokenCommand: PatCommand = {
   id: 'sailpointPat.deleteToken',
   async interactive(run, node, selection) {
     const nodes = selectedTokenNodes(node, selection);
-    const targets =
-      nodes.length > 0
-        ? nodes.map((each) => ({ tenant: each.parent.tenant, token: each.token, node: each, isOwnCredential: each.isOwnCredential }))
-        : await pickTokensToDelete(run, node);
+    const targets = nodes.length > 0 ? bulkTargetsOf(nodes) : await pickTokensToDelete(run, node);
     // Several tokens go through the bulk delete: counted progress, each token's outcome, Retry failed.
     if (targets.length > 1) {
       await deleteInBulk(run, targets);
