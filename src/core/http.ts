@@ -1,6 +1,5 @@
 // The one way the core talks HTTP: a deadline that covers the body, a capped body, no redirects, a bounded
 // retry policy (429 for any method, 5xx and network errors only when the call is idempotent) and typed errors.
-import { STATUS_CODES } from 'node:http';
 import type { RequestInit, Response } from 'node-fetch';
 import { cleanServerText, parseErrorBody } from './errorBody';
 import { PatError, type PatErrorDetails, type PatErrorKind } from './errors';
@@ -80,7 +79,7 @@ export const DEFAULT_TIMEOUT_MS = 30_000;
 export const DEFAULT_MAX_BODY_BYTES = 8 * 1024 * 1024;
 
 type AttemptOutcome =
-  | { response: HttpResponse; contentType: string | null }
+  | { response: HttpResponse; contentType: string | null; reason: string }
   | { error: PatError; retryable: boolean };
 
 class BodyTooLargeError extends Error {}
@@ -170,7 +169,12 @@ export class HttpClient {
       }
       const text = await readCappedBody(response, this.maxBodyBytes);
       line(String(response.status));
-      return { response: { status: response.status, headers: headerRecord(response), text }, contentType: response.headers.get('content-type') };
+      return {
+        response: { status: response.status, headers: headerRecord(response), text },
+        contentType: response.headers.get('content-type'),
+        // node-fetch gives the server's reason phrase or Node's standard one; Node's http module is not loaded up front for it.
+        reason: response.statusText,
+      };
     } catch (error) {
       controller.abort();
       const failure = this.transportFailure(request, error, timedOut, timeoutMs);
@@ -236,13 +240,13 @@ export class HttpClient {
 
   private statusFailure(
     request: HttpRequest,
-    outcome: { response: HttpResponse; contentType: string | null },
+    outcome: { response: HttpResponse; contentType: string | null; reason: string },
     attempt: number,
   ): { error: PatError; retryable: boolean } {
     const { status, text, headers } = outcome.response;
     const facts = parseErrorBody(status, outcome.contentType, text, this.preferredLocale);
     const serverMessage = facts.serverMessage === undefined ? undefined : this.redact(facts.serverMessage);
-    const reason = STATUS_CODES[status] ?? 'Unknown Status';
+    const reason = this.redact(cleanServerText(outcome.reason, 60)) || 'Unknown Status';
     const tries = attempt > 1 ? ` after ${attempt} attempts` : '';
     const parts = [`${request.description} failed${tries}: ${status} ${reason}`];
     if (serverMessage) {

@@ -110,6 +110,23 @@ describe('HttpClient against the fake tenant', () => {
       });
     }
 
+    it('shows a server reason phrase as inert text', async () => {
+      const server = createServer((_request, response) => {
+        response.writeHead(400, 'Bad [x](command:workbench.action.quit)', { 'Content-Type': 'text/plain' });
+        response.end();
+      });
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      try {
+        const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v3/personal-access-tokens`;
+        const error = await rejection(client().request({ method: 'GET', url, description: 'Listing tokens' }));
+        assert.equal(error.status, 400);
+        assert.doesNotMatch(error.message, /\]\(command:/);
+        assert.match(error.message, /^Listing tokens failed: 400 Bad \[x\] \(command:/);
+      } finally {
+        server.close();
+      }
+    });
+
     const badBodies: Array<[string, { body: string; contentType: string }, RegExp]> = [
       ['truncated JSON', { body: '{"messages":[{"locale":"en-US","te', contentType: 'application/json' }, /500 Internal Server Error: a malformed or truncated JSON body$/],
       ['an empty body', { body: '', contentType: 'application/json' }, /failed: 500 Internal Server Error$/],
