@@ -1,7 +1,7 @@
 // VS Code in the browser for the demo and the screenshots: the same code-server + Node 24 + chromium that
 // test/runner/setup.sh installs for the integration tests, started without a test payload.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -131,22 +131,22 @@ function stopGroup(child: ChildProcess): Promise<void> {
   });
 }
 
+/** The flags every launch needs, shared with the test launcher. */
+function fixedFlags(): string[] {
+  const file = path.join(RUNNER_DIR, 'code-server-flags.json');
+  return (JSON.parse(readFileSync(file, 'utf8')) as { flags: string[] }).flags;
+}
+
 function codeServerArguments(sandbox: Sandbox, port: number): string[] {
   const config = path.join(sandbox.root, 'code-server.yaml');
   writeFileSync(config, 'auth: none\ncert: false\n');
   return [
     CODE_SERVER_ENTRY,
-    '--auth', 'none',
+    ...fixedFlags(),
     '--bind-addr', `127.0.0.1:${port}`,
     '--config', config,
     '--user-data-dir', sandbox.userData,
     '--extensions-dir', sandbox.extensions,
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
-    '--disable-getting-started-override', '--ignore-last-opened',
-    // The built workbench ignores the payload's extensionDevelopmentPath unless the smoke-test driver is on.
-    '--vscode-option', 'enable-smoke-test-driver',
-    '--vscode-option', 'skip-welcome',
-    '--vscode-option', 'skip-release-notes',
   ];
 }
 

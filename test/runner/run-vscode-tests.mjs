@@ -124,20 +124,16 @@ function sandboxEnv(sandbox) {
   };
 }
 
+const FIXED_FLAGS = JSON.parse(readFileSync(new URL('./code-server-flags.json', import.meta.url), 'utf8')).flags;
+
 function codeServerArgs(options, sandbox, port) {
   return [
     options.codeServer,
-    '--auth', 'none',
+    ...FIXED_FLAGS,
     '--bind-addr', `127.0.0.1:${port}`,
     '--config', sandbox.config,
     '--user-data-dir', sandbox.userData,
     '--extensions-dir', sandbox.extensions,
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
-    '--disable-getting-started-override', '--ignore-last-opened',
-    // A built workbench ignores the extensionTestsPath payload unless the smoke-test driver is on.
-    '--vscode-option', 'enable-smoke-test-driver',
-    '--vscode-option', 'skip-welcome',
-    '--vscode-option', 'skip-release-notes',
   ];
 }
 
