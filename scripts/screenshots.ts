@@ -1,6 +1,7 @@
 // `npm run screenshots`: the README's pictures, taken from the real VS Code (code-server + headless chromium)
 // with the extension and the demo tenants, driven like a user would: tree, Create Token wizard, the notification
-// after a create, and a tenant whose credentials were revoked. Writes media/readme/*.png.
+// after a create, Find Unused Tokens with its delete modal, Rotate Token, and a tenant whose credentials were revoked.
+// Writes media/readme/*.png.
 import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -25,6 +26,8 @@ const DEFAULT_SIDEBAR_EDGE = 349;
 const UI_TIMEOUT_MS = 30_000;
 
 type Clip = { x: number; y: number; width: number; height: number };
+// A modal dialog sits in the middle of the window; the tree stays visible on its left.
+const MODAL_CLIP: Clip = { x: 0, y: 40, width: 1040, height: 460 };
 
 async function shoot(page: Page, name: string, clip: Clip = { x: 0, y: 0, ...VIEWPORT }): Promise<void> {
   // Let animations (hover fade-in, progress bars) settle.
@@ -87,6 +90,65 @@ async function shootSecretNotification(page: Page): Promise<void> {
   await shoot(page, 'secret-notification.png');
 }
 
+/** Closes the notification list an earlier picture opened, so it covers nothing. */
+async function hideNotifications(page: Page): Promise<void> {
+  const hide = page.locator('.notifications-center .action-label[aria-label^="Hide Notifications"]');
+  if ((await hide.count()) > 0) await hide.first().click();
+}
+
+/** Runs a command from a tree row's context menu, as a user would right-click it. */
+async function runFromContextMenu(page: Page, rowText: string, command: string): Promise<void> {
+  await page.locator(row(rowText)).first().click({ button: 'right' });
+  const item = page.getByRole('menuitem', { name: command }).first();
+  await item.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+  // The menu ignores a click during its opening animation.
+  await page.waitForTimeout(300);
+  await item.click();
+}
+
+async function waitForQuickInput(page: Page, text: string): Promise<void> {
+  await page.locator(`.quick-input-widget:has-text(${JSON.stringify(text)})`).first().waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+}
+
+/**
+ * Find Unused Tokens over the sandbox, "never used, or not used for 1 day" so the platform-managed workflow token
+ * shows up shield-marked; then two findings chosen and the one delete modal pictured, and cancelled.
+ */
+async function shootFindUnused(page: Page): Promise<void> {
+  await hideNotifications(page);
+  await runFromContextMenu(page, 'Acme Sandbox', 'Find Unused Tokens…');
+  await waitForQuickInput(page, 'Find Unused Tokens (1/2)');
+  await page.locator(`.quick-input-widget ${row('Never used, or not used')}`).first().click();
+  await waitForQuickInput(page, 'Find Unused Tokens (2/2)');
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.type('1');
+  await page.keyboard.press('Enter');
+  await page.locator(`.quick-input-widget ${row('Workflow: Sandbox refresh')}`).first().waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+  await page.locator(`.quick-input-widget ${row('Data load (one-off)')}`).first().click();
+  await page.locator(`.quick-input-widget ${row('Rule debugging')}`).first().click();
+  await page.mouse.move(900, 700);
+  await shoot(page, 'find-unused.png', { x: 0, y: 0, width: VIEWPORT.width, height: 480 });
+  await page.keyboard.press('Enter');
+  await page.locator('.monaco-dialog-box:has-text("Delete 2 tokens?")').waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+  await shoot(page, 'bulk-delete.png', MODAL_CLIP);
+  await page.keyboard.press('Escape');
+  await page.locator('.monaco-dialog-box').waitFor({ state: 'hidden', timeout: UI_TIMEOUT_MS });
+}
+
+/** Rotates "CI pipeline" (expires in 12 days) with the proposed name; pictures the question after the successor exists. */
+async function shootRotation(page: Page): Promise<void> {
+  await runFromContextMenu(page, 'CI pipeline', 'Rotate Token…');
+  await waitForQuickInput(page, 'Rotate "CI pipeline"');
+  await page.keyboard.press('Enter');
+  const dialog = page.locator('.monaco-dialog-box:has-text("Keep Both")');
+  await dialog.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+  await page.mouse.move(900, 700);
+  await shoot(page, 'rotate.png', MODAL_CLIP);
+  await page.getByRole('button', { name: 'Keep Both' }).first().click();
+  await dialog.waitFor({ state: 'hidden', timeout: UI_TIMEOUT_MS });
+  await waitForTreeText(page, 'CI pipeline (rotated');
+}
+
 /** Someone deletes the PAT the Sandbox tenant signs in with (as in the web UI); a refresh shows it in the tree. */
 async function revokeSandboxCredentials(tenants: DemoTenants, config: DemoTenantConfig): Promise<void> {
   const form = new URLSearchParams({ grant_type: 'client_credentials', client_id: config.clientId, client_secret: config.clientSecret });
@@ -100,12 +162,27 @@ async function revokeSandboxCredentials(tenants: DemoTenants, config: DemoTenant
   tenants.sandbox.expireAccessTokens();
 }
 
+/** A tree hover opens only when the pointer arrives from elsewhere, and not always on the first arrival. */
+async function hoverUntilTooltip(page: Page, selector: string): Promise<void> {
+  const tooltip = page.locator('.monaco-hover').first();
+  for (let attempt = 1; ; attempt++) {
+    await page.mouse.move(900, 700);
+    await page.waitForTimeout(500);
+    await page.locator(selector).first().hover();
+    try {
+      await tooltip.waitFor({ state: 'visible', timeout: 8000 });
+      return;
+    } catch (error) {
+      if (attempt === 4) throw error;
+    }
+  }
+}
+
 async function shootErrorState(page: Page, tenants: DemoTenants): Promise<void> {
   await revokeSandboxCredentials(tenants, tenants.configs[1]);
   await page.locator('.part.sidebar .title-actions .action-label[aria-label^="Refresh"]').first().click();
   await waitForTreeText(page, 'Credentials rejected');
-  await page.locator(row('Credentials rejected')).first().hover();
-  await page.locator('.monaco-hover').first().waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+  await hoverUntilTooltip(page, row('Credentials rejected'));
   await shoot(page, 'error-state.png', { x: 0, y: 0, width: 1040, height: 420 });
 }
 
@@ -117,7 +194,10 @@ async function takeScreenshots(page: Page, tenants: DemoTenants, url: string): P
   await shootTree(page);
   await shootCreateWizard(page);
   await shootSecretNotification(page);
+  await shootFindUnused(page);
+  // The sandbox is revoked before the rotation, which runs in Acme Production, so each picture finds the tree it needs.
   await shootErrorState(page, tenants);
+  await shootRotation(page);
 }
 
 async function main(): Promise<void> {
