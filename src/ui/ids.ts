@@ -10,6 +10,7 @@ export const COMMAND_IDS = [
   'sailpointPat.renameTenant',
   'sailpointPat.removeTenant',
   'sailpointPat.refresh',
+  'sailpointPat.refreshAll',
   'sailpointPat.setTenantListQuery',
   'sailpointPat.openInWebUi',
   'sailpointPat.createToken',

@@ -158,6 +158,22 @@ describe('commands through the automation contract', () => {
     await rejectsWith('sailpointPat.refresh', { tenantId: 'no-such-tenant' }, /./);
   });
 
+  it('refreshAll from the view title reloads every tenant, although VS Code passes it the focused node', async () => {
+    const second = fake.addToken(ada.id, { name: 'second-sign-in', secret: canarySecret('second-sign-in') });
+    const { tenantId: otherId } = await run<{ tenantId: string }>('sailpointPat.addTenant', {
+      url: fake.baseUrl,
+      displayName: 'Fake again',
+      clientId: second.id,
+      clientSecret: second.secret,
+    });
+    await tokensOf(otherId);
+    rememberSecret(fake.addToken(ada.id, { name: 'made-for-refresh-all', secret: canarySecret('refresh-all') }).secret);
+    const focused = await tenantElement(tenantId);
+    await vscode.commands.executeCommand('sailpointPat.refreshAll', focused, [focused]);
+    assert.ok((await tokensOf(otherId)).has('made-for-refresh-all'), 'the tenant that was not focused was not reloaded');
+    await run('sailpointPat.removeTenant', { tenantId: otherId });
+  });
+
   it('forgetTokenSecret drops the stored secret; Copy Secret then says none is stored', async () => {
     await run('sailpointPat.forgetTokenSecret', { tenantId, tokenId: createdId });
     assert.equal((await tokensOf(tenantId)).get('ci-deploy-v2')?.contextValue, 'token');

@@ -8,7 +8,7 @@ import { editTokenExpiryCommand, rotateTenantCredentialsCommand, rotateTokenComm
 import { copyTokenIdCommand, copyTokenSecretCommand, forgetTokenSecretCommand } from './secretCommands';
 import { addTenantCommand, removeTenantCommand, renameTenantCommand, updateCredentialsCommand } from './tenantCommands';
 import { createTokenCommand, deleteTokenCommand, editTokenScopesCommand, renameTokenCommand } from './tokenCommands';
-import { openInWebUiCommand, refreshCommand, setTenantListQueryCommand, showLogCommand } from './viewCommands';
+import { openInWebUiCommand, refreshAllCommand, refreshCommand, setTenantListQueryCommand, showLogCommand } from './viewCommands';
 
 const COMMANDS: Record<CommandId, PatCommand> = {
   'sailpointPat.addTenant': addTenantCommand,
@@ -16,6 +16,7 @@ const COMMANDS: Record<CommandId, PatCommand> = {
   'sailpointPat.renameTenant': renameTenantCommand,
   'sailpointPat.removeTenant': removeTenantCommand,
   'sailpointPat.refresh': refreshCommand,
+  'sailpointPat.refreshAll': refreshAllCommand,
   'sailpointPat.setTenantListQuery': setTenantListQueryCommand,
   'sailpointPat.openInWebUi': openInWebUiCommand,
   'sailpointPat.createToken': createTokenCommand,

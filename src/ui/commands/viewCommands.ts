@@ -25,6 +25,19 @@ export const refreshCommand: PatCommand = {
   },
 };
 
+/** The view title's Refresh: VS Code passes the focused node to title commands, which must not narrow this one. */
+export const refreshAllCommand: PatCommand = {
+  id: 'sailpointPat.refreshAll',
+  interactive(run) {
+    run.ui.tree.refresh();
+    return Promise.resolve();
+  },
+  automated(run) {
+    run.ui.tree.refresh();
+    return Promise.resolve(undefined);
+  },
+};
+
 interface OwnerPick extends vscode.QuickPickItem {
   owner: OwnerFilter['kind'];
 }
