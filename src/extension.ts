@@ -56,7 +56,8 @@ export function activate(context: vscode.ExtensionContext): PatExtensionApi {
     new ExpiryWatch(service, tree, treeView, context.globalState, logger),
     syncWithOtherWindows(context, service, tree),
     vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration('sailpointPat.expiryWarningDays')) tree.refresh();
+      // Only how tokens look depends on it: redraw from what is loaded instead of listing every tenant again.
+      if (event.affectsConfiguration('sailpointPat.expiryWarningDays')) tree.redraw();
     }),
     ...registerCommands({ service, tree, logger, logChannel, clipboard }, ALL_COMMANDS),
   );

@@ -107,6 +107,18 @@ export class PatTreeDataProvider implements vscode.TreeDataProvider<PatNode>, vs
     this.changed.fire(entry.node);
   }
 
+  /** Redraws the loaded tokens with the current settings, without listing them again. */
+  redraw(): void {
+    for (const entry of this.entries.values()) {
+      const nodes = entry.children?.filter((child): child is TokenNode => child instanceof TokenNode) ?? [];
+      if (nodes.length === 0) continue;
+      const stored = new Set(nodes.filter((node) => node.secretStored).map((node) => node.token.id));
+      const ownClientId = nodes.find((node) => node.isOwnCredential)?.token.id;
+      entry.children = tokenNodes(entry.node, tokensOf(nodes), stored, ownClientId);
+      this.changed.fire(entry.node);
+    }
+  }
+
   tenantNode(tenantId: string): TenantNode | undefined {
     return this.entries.get(tenantId)?.node;
   }
