@@ -1,8 +1,17 @@
-// Bundles the extension into one CommonJS file; type-checking is done separately by `tsc`.
+// Bundles the extension; type-checking is done separately by `tsc`.
+//
+// Two passes, because esbuild splits code only for ES modules and VS Code loads extension.js as CommonJS:
+// 1. ES modules with splitting: code behind a dynamic import() (the commands, node-fetch) goes to chunks of its own;
+// 2. each file to CommonJS, import() lowered to require(): a chunk is read only when its import() first runs,
+//    so activation loads dist/extension.js alone.
 import * as esbuild from 'esbuild';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import * as path from 'node:path';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+const OUT_DIR = 'dist';
+const SPLIT_DIR = 'out/bundle-esm';
 
 // node-fetch 2 falls back to the whatwg-url package only where Node has no `url.URL`; Node always has it, and the
 // package's Unicode tables would be most of the bundle, so it is replaced by an empty module.
@@ -14,13 +23,18 @@ const dropWhatwgUrl = {
   },
 };
 
-const options = {
-  entryPoints: ['src/extension.ts'],
+/** Pass 2 converts one file at a time: the other chunks it imports stay imports (now require calls). */
+const chunksStayExternal = {
+  name: 'chunks-stay-external',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.?\// }, (args) => (args.kind === 'entry-point' ? undefined : { path: args.path, external: true }));
+  },
+};
+
+const common = {
   bundle: true,
-  format: 'cjs',
   platform: 'node',
   target: 'node20',
-  outfile: 'dist/extension.js',
   external: ['vscode'],
   minify: production,
   sourcemap: !production,
@@ -28,26 +42,69 @@ const options = {
   legalComments: 'none',
   logLevel: 'warning',
   metafile: true,
+};
+
+const splitOptions = {
+  ...common,
+  entryPoints: ['src/extension.ts'],
+  format: 'esm',
+  splitting: true,
+  outdir: SPLIT_DIR,
+  chunkNames: '[name]-[hash]',
   plugins: [dropWhatwgUrl],
 };
+
+function emptyDir(dir) {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+}
+
+/** Pass 2 over every file pass 1 wrote; returns the bytes written per file. */
+async function toCommonJs() {
+  emptyDir(OUT_DIR);
+  const files = readdirSync(SPLIT_DIR).filter((name) => name.endsWith('.js'));
+  const sizes = {};
+  await Promise.all(
+    files.map(async (name) => {
+      const result = await esbuild.build({
+        ...common,
+        entryPoints: [path.resolve(SPLIT_DIR, name)],
+        format: 'cjs',
+        outfile: path.join(OUT_DIR, name),
+        supported: { 'dynamic-import': false },
+        plugins: [chunksStayExternal],
+      });
+      for (const [file, output] of Object.entries(result.metafile.outputs)) if (file.endsWith('.js')) sizes[file] = output.bytes;
+    }),
+  );
+  return sizes;
+}
+
+function report(sizes) {
+  const files = Object.keys(sizes).sort((a, b) => (a.endsWith('extension.js') ? -1 : b.endsWith('extension.js') ? 1 : a.localeCompare(b)));
+  const total = files.reduce((sum, file) => sum + sizes[file], 0);
+  for (const file of files) console.log(`${file}: ${sizes[file]} bytes${production ? ' (minified)' : ''}`);
+  console.log(`all of ${OUT_DIR}: ${total} bytes in ${files.length} files`);
+}
 
 // The lines VS Code's background task (.vscode/tasks.json) waits for before it starts the extension host.
 const watchMarkers = {
   name: 'watch-markers',
   setup(build) {
     build.onStart(() => console.log('[watch] build started'));
-    build.onEnd((result) => {
+    build.onEnd(async (result) => {
       for (const { text, location } of result.errors) console.error(`✘ [ERROR] ${text} ${location ? `${location.file}:${location.line}` : ''}`);
+      if (result.errors.length === 0) await toCommonJs();
       console.log('[watch] build finished');
     });
   },
 };
 
+emptyDir(SPLIT_DIR);
 if (watch) {
-  const context = await esbuild.context({ ...options, plugins: [...options.plugins, watchMarkers] });
+  const context = await esbuild.context({ ...splitOptions, plugins: [...splitOptions.plugins, watchMarkers] });
   await context.watch();
 } else {
-  const result = await esbuild.build(options);
-  const bytes = Object.values(result.metafile.outputs).reduce((sum, output) => sum + output.bytes, 0);
-  console.log(`dist/extension.js: ${bytes} bytes${production ? ' (minified)' : ''}`);
+  await esbuild.build(splitOptions);
+  report(await toCommonJs());
 }

@@ -1,11 +1,11 @@
 // Side by side with the official SDK (sailpoint-api-client), against the same fake tenant in the same run:
 // module load in fresh Node processes, then list (1,000 tokens), create, patch and delete, one at a time.
-import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
 import { Configuration, PersonalAccessTokensApi } from 'sailpoint-api-client';
 import type { PatManager } from '../src/core/patManager';
 import { FakeTenant } from '../test/fake-tenant/server';
 import { atMost, type Figure } from './figures';
+import { loadInFreshNode } from './loadModule';
 import { addSignedInTenant, newManager, seedTokens, type SignedInTenant } from './setup';
 import { elapsedMs, median, round } from './stats';
 
@@ -29,9 +29,7 @@ interface Client {
 type Timings = Record<Operation, number[]>;
 
 function loadMs(target: string, standIn: boolean): number {
-  const script = path.join(__dirname, 'loadModule.js');
-  const output = execFileSync(process.execPath, [script, target, ...(standIn ? ['--vscode-stand-in'] : [])], { encoding: 'utf8' });
-  return Number(output);
+  return loadInFreshNode(target, standIn).ms;
 }
 
 function measureModuleLoad(repoRoot: string): Figure {

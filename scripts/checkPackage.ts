@@ -1,7 +1,7 @@
-// Checks the built .vsix: only the bundle, the icons the manifest uses, README, CHANGELOG, LICENSE and package.json
+// Checks the built .vsix: only the bundle (extension.js and every chunk beside it in dist/), the icons the manifest uses, README, CHANGELOG, LICENSE and package.json
 // (plus vsce's own two files) may be inside. Prints every entry and the size; exits 1 on anything else.
 // Usage: node out/scripts/checkPackage.js [sailpoint-pat-manager.vsix]
-import { readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 
 const REPO_ROOT = path.resolve(__dirname, '../..');
@@ -57,9 +57,18 @@ export function manifestIcons(manifest: { icon?: string; contributes?: unknown }
   return [...icons];
 }
 
+/** The chunks the bundle loads on first use sit beside `main`: without one, a command or the first request fails. */
+function bundleChunks(main: string): string[] {
+  const dir = path.posix.dirname(path.posix.normalize(main));
+  return readdirSync(path.join(REPO_ROOT, dir))
+    .filter((name) => name.endsWith('.js'))
+    .map((name) => `extension/${dir}/${name}`);
+}
+
 /** Lower-case entry names that must be in the package; vsce renames README/CHANGELOG to lower case and LICENSE to LICENSE.txt. */
 function requiredEntries(manifest: { main: string; icon?: string; contributes?: unknown }): string[] {
   return [
+    ...bundleChunks(manifest.main),
     '[content_types].xml',
     'extension.vsixmanifest',
     'extension/package.json',

@@ -4,8 +4,7 @@ import * as vscode from 'vscode';
 import { PatManager } from './core/patManager';
 import type { PatService } from './core/service';
 import { SecretClipboard } from './ui/clipboard';
-import { ALL_COMMANDS } from './ui/commands';
-import { registerCommands } from './ui/commands/runner';
+import { registerCommands } from './ui/commands/register';
 import { ExpiryWatch } from './ui/expiryWatch';
 import { HAS_TENANTS_CONTEXT, VIEW_ID } from './ui/ids';
 import { channelLogger, createLogChannel } from './ui/log';
@@ -59,7 +58,7 @@ export function activate(context: vscode.ExtensionContext): PatExtensionApi {
       // Only how tokens look depends on it: redraw from what is loaded instead of listing every tenant again.
       if (event.affectsConfiguration('sailpointPat.expiryWarningDays')) tree.redraw();
     }),
-    ...registerCommands({ service, tree, logger, logChannel, clipboard }, ALL_COMMANDS),
+    ...registerCommands({ service, tree, logger, logChannel, clipboard }),
   );
   void vscode.commands.executeCommand('setContext', HAS_TENANTS_CONTEXT, service.listTenants().length > 0);
   return { treeDataProvider: tree, treeView };

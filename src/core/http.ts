@@ -1,6 +1,7 @@
 // The one way the core talks HTTP: a deadline that covers the body, a capped body, no redirects, a bounded
 // retry policy (429 for any method, 5xx and network errors only when the call is idempotent) and typed errors.
-import type { RequestInit, Response } from 'node-fetch';
+// Imported statically: this module is itself loaded on the first request (core/network.ts), never at activation.
+import nodeFetch, { type RequestInit, type Response } from 'node-fetch';
 import { cleanServerText, parseErrorBody } from './errorBody';
 import { PatError, type PatErrorDetails, type PatErrorKind } from './errors';
 import { RequestGate } from './limits';
@@ -9,15 +10,6 @@ import { defaultRedactor, type Redactor } from './redact';
 import { clampDelayMs, MAX_TIMER_MS, parseRetryAfterMs } from './retryAfter';
 
 export type FetchFunction = (url: string, init: RequestInit) => Promise<Response>;
-
-let nodeFetchLoading: Promise<FetchFunction> | undefined;
-
-/** node-fetch, and with it http, https, zlib and stream, loads on the first request rather than at activation. */
-const lazyNodeFetch: FetchFunction = async (url, init) => {
-  nodeFetchLoading ??= import('node-fetch').then((module) => module.default);
-  const nodeFetch = await nodeFetchLoading;
-  return nodeFetch(url, init);
-};
 
 export interface RetryPolicy {
   maxAttempts: number;
@@ -97,7 +89,7 @@ export class HttpClient {
   private readonly redact: (text: string) => string;
 
   constructor(options: HttpClientOptions = {}) {
-    this.fetchFn = options.fetch ?? lazyNodeFetch;
+    this.fetchFn = options.fetch ?? nodeFetch;
     this.clock = options.clock ?? systemClock;
     this.logger = options.logger ?? silentLogger;
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;

@@ -1,10 +1,10 @@
 // The PatService the UI talks to: tenants and their secrets from the registry, one HTTP session per tenant.
-import { AccessTokenCache, mintAccessToken } from './auth';
+import type { AccessTokenCache } from './auth';
 import { PatError } from './errors';
-import { HttpClient, type HttpClientOptions } from './http';
-import { RequestGate, type RequestGateOptions } from './limits';
+import type { HttpClientOptions } from './http';
+import type { RequestGateOptions } from './limits';
 import type { CreateTokenRequest, Credentials, PersonalAccessToken, Tenant, TokenListQuery, TokenPatch } from './model';
-import { PatApi } from './patApi';
+import type { PatApi } from './patApi';
 import { type Clock, type KeyValueStore, type Logger, type SecretStore, systemClock } from './ports';
 import { defaultRedactor, redactingLogger } from './redact';
 import type { CreateTokenOutcome, NewTenant, PatService } from './service';
@@ -28,6 +28,18 @@ interface TenantSession {
   apiFamily: Tenant['apiFamily'];
   auth: AccessTokenCache;
   api: PatApi;
+}
+
+type NetworkModule = typeof import('./network.js');
+
+let networkLoading: Promise<NetworkModule> | undefined;
+
+/** The network stack, loaded on the first request and kept (a failed load is tried again next time). */
+function loadNetwork(): Promise<NetworkModule> {
+  return (networkLoading ??= import('./network.js').catch((error: unknown) => {
+    networkLoading = undefined;
+    throw error;
+  }));
 }
 
 const DEFAULT_LIST_QUERY: TokenListQuery = { owner: { kind: 'me' } };
@@ -124,7 +136,8 @@ export class PatManager implements PatService {
   async listTokens(tenantId: string, signal?: AbortSignal, query?: TokenListQuery): Promise<PersonalAccessToken[]> {
     const tenant = this.getTenant(tenantId);
     const startedAt = this.nextSequence();
-    const tokens = await this.session(tenant).api.list(query ?? tenant.listQuery ?? DEFAULT_LIST_QUERY, signal);
+    const { api } = await this.session(tenant);
+    const tokens = await api.list(query ?? tenant.listQuery ?? DEFAULT_LIST_QUERY, signal);
     const deleted = this.deletedAt.get(tenantId);
     return deleted ? tokens.filter((token) => (deleted.get(token.id) ?? -1) < startedAt) : tokens;
   }
@@ -133,7 +146,8 @@ export class PatManager implements PatService {
     const tenant = this.getTenant(tenantId);
     check(validateTokenName(request.name));
     check(validateScopes(request.scope));
-    const created = await this.session(tenant).api.create({ ...request, name: request.name.trim() }, signal);
+    const { api } = await this.session(tenant);
+    const created = await api.create({ ...request, name: request.name.trim() }, signal);
     this.logger.info(`Created token ${created.token.name} (${created.token.id}) in ${tenant.displayName}.`);
     try {
       await this.registry.storeTokenSecret(tenantId, created.token.id, created.secret);
@@ -154,7 +168,8 @@ export class PatManager implements PatService {
       check(validateScopes(patch.scope));
     }
     const normalized = patch.name === undefined ? patch : { ...patch, name: patch.name.trim() };
-    const token = await this.session(tenant).api.update(tokenId, normalized, signal);
+    const { api } = await this.session(tenant);
+    const token = await api.update(tokenId, normalized, signal);
     this.logger.info(`Updated token ${token.name} (${token.id}) in ${tenant.displayName}.`);
     return token;
   }
@@ -198,7 +213,8 @@ export class PatManager implements PatService {
 
   private async deleteOnce(tenantId: string, tokenId: string, signal?: AbortSignal): Promise<void> {
     const tenant = this.getTenant(tenantId);
-    await this.session(tenant).api.delete(tokenId, signal);
+    const { api } = await this.session(tenant);
+    await api.delete(tokenId, signal);
     this.rememberDeleted(tenantId, tokenId);
     if (this.registry.storedSecretTokenIds(tenantId).has(tokenId)) {
       await this.registry.deleteTokenSecret(tenantId, tokenId);
@@ -228,6 +244,7 @@ export class PatManager implements PatService {
 
   private async proveCredentials(baseUrl: string, credentials: Credentials, signal?: AbortSignal): Promise<void> {
     // A throwaway client: credentials for a new URL are only ever sent to that URL's token endpoint.
+    const { HttpClient, mintAccessToken } = await loadNetwork();
     const http = new HttpClient({ ...this.options.http, logger: this.logger, clock: this.clock });
     await mintAccessToken(http, baseUrl, credentials, signal);
   }
@@ -241,7 +258,9 @@ export class PatManager implements PatService {
     return credentials;
   }
 
-  private session(tenant: Tenant): TenantSession {
+  private async session(tenant: Tenant): Promise<TenantSession> {
+    const { AccessTokenCache, HttpClient, PatApi, RequestGate } = await loadNetwork();
+    // From here on synchronous, so callers racing for a new tenant's session still share one.
     const existing = this.sessions.get(tenant.id);
     if (existing && existing.baseUrl === tenant.baseUrl && existing.apiFamily === tenant.apiFamily) {
       return existing;

@@ -1,7 +1,7 @@
-// The one list of commands. Keyed by id so that a command missing here is a compile error; the manifest
-// contributes exactly COMMAND_IDS (checked by a unit test).
+// The one list of commands, loaded on the first command run (see register.ts). Keyed by id so that a command
+// missing here is a compile error; the manifest contributes exactly COMMAND_IDS (checked by a unit test).
 import type { CommandId } from '../ids';
-import type { PatCommand } from './runner';
+import { type PatCommand, runCommand, type UiContext } from './runner';
 import { deleteTokensCommand, findUnusedTokensCommand } from './healthCommands';
 import { copyTokenAsEnvCommand, exportInventoryCommand } from './inventoryCommands';
 import { editTokenExpiryCommand, rotateTenantCredentialsCommand, rotateTokenCommand } from './rotationCommands';
@@ -36,4 +36,6 @@ const COMMANDS: Record<CommandId, PatCommand> = {
   'sailpointPat.editTokenExpiry': editTokenExpiryCommand,
 };
 
-export const ALL_COMMANDS: readonly PatCommand[] = Object.values(COMMANDS);
+export function runCommandById(ui: UiContext, id: CommandId, args: unknown[]): Promise<unknown> {
+  return runCommand(ui, COMMANDS[id], args);
+}

@@ -129,7 +129,8 @@ function isArgumentObject(value: unknown): value is ArgumentObject {
   );
 }
 
-async function execute(ui: UiContext, command: PatCommand, args: unknown[]): Promise<unknown> {
+/** Runs one command invocation as VS Code delivered it: a tree node (and selection), nothing, or an argument object. */
+export async function runCommand(ui: UiContext, command: PatCommand, args: unknown[]): Promise<unknown> {
   const [first, second] = args;
   const automated = isArgumentObject(first);
   const run = new CommandRun(ui, automated, command.id);
@@ -150,10 +151,4 @@ async function execute(ui: UiContext, command: PatCommand, args: unknown[]): Pro
     await run.showError(error, false);
     return undefined;
   }
-}
-
-export function registerCommands(ui: UiContext, commands: readonly PatCommand[]): vscode.Disposable[] {
-  return commands.map((command) =>
-    vscode.commands.registerCommand(command.id, (...args: unknown[]) => execute(ui, command, args)),
-  );
 }
