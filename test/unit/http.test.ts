@@ -144,6 +144,26 @@ describe('HttpClient against the fake tenant', () => {
       });
     }
 
+    it('decodes a character whose UTF-8 bytes arrive in two network chunks', async () => {
+      const text = JSON.stringify({ name: 'Zürich – Øresund 東京 🔑' });
+      const bytes = Buffer.from(text, 'utf8');
+      const split = bytes.indexOf(Buffer.from('東', 'utf8')) + 1;
+      const server = createServer((_request, response) => {
+        response.writeHead(200, { 'content-type': 'application/json' });
+        response.write(bytes.subarray(0, split));
+        // A pause, so the halves reach the client as separate chunks.
+        setTimeout(() => response.end(bytes.subarray(split)), 50);
+      });
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      try {
+        const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}${PATH}`;
+        const response = await client().request(get({ url }));
+        assert.equal(response.text, text);
+      } finally {
+        server.close();
+      }
+    });
+
     it('refuses a body larger than the cap', async () => {
       fake.inject({ fault: { kind: 'body', body: JSON.stringify('y'.repeat(4096)) } });
       const error = await rejection(client({ maxBodyBytes: 1024 }).request(get()));

@@ -31,6 +31,8 @@ export interface TokensLoaded {
 interface LoadResult {
   state: TenantState;
   children: PatNode[];
+  /** As listed; absent when the list failed. */
+  tokens?: readonly PersonalAccessToken[];
   error?: Error;
 }
 
@@ -210,7 +212,7 @@ export class PatTreeDataProvider implements vscode.TreeDataProvider<PatNode>, vs
         entry.node.render();
         this.changed.fire(entry.node);
       }
-      if (result.error === undefined) this.loaded.fire({ tenantId: entry.node.tenantId, tokens: tokensOf(result.children) });
+      if (result.tokens !== undefined) this.loaded.fire({ tenantId: entry.node.tenantId, tokens: result.tokens });
       return result.children;
     });
     return { promise, abort };
@@ -234,7 +236,7 @@ export class PatTreeDataProvider implements vscode.TreeDataProvider<PatNode>, vs
       );
       const ownClientId = await this.service.signInClientId(tenantId);
       const stored = this.service.storedSecretTokenIds(tenantId);
-      return { state: 'ok', children: tokenNodes(node, tokens, stored, ownClientId) };
+      return { state: 'ok', tokens, children: tokenNodes(node, tokens, stored, ownClientId) };
     } catch (error) {
       const state = tenantStateForError(error);
       const detail = errorText(error);
