@@ -22,6 +22,7 @@ export const COMMAND_IDS = [
   'sailpointPat.forgetTokenSecret',
   'sailpointPat.showLog',
   'sailpointPat.findUnusedTokens',
+  'sailpointPat.findUnusedTokensInAnyTenant',
   'sailpointPat.deleteTokens',
   'sailpointPat.exportInventory',
   'sailpointPat.copyTokenAsEnv',

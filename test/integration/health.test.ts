@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { FakeTenant, type FakeIdentity } from '../fake-tenant/server';
-import { canarySecret, EXTENSION_ID, rejectsWith, rememberSecret, removeAllTenants, run, sleep, tokensOf } from './helpers';
+import { canarySecret, EXTENSION_ID, rejectsWith, rememberSecret, removeAllTenants, run, sleep, tenantElement, tokensOf } from './helpers';
 
 const DAY = 86_400_000;
 
@@ -107,7 +107,8 @@ describe('token health: expiry badge, unused tokens, bulk delete', function () {
     const asEnv = menus['view/item/context'].filter((item) => item.command === 'sailpointPat.copyTokenAsEnv');
     assert.ok(asEnv.length > 0 && asEnv.every((item) => (item.when ?? '').includes('\\+secret')), 'Copy as Environment shows where no secret is stored');
     const title = menus['view/title'].map((item) => item.command);
-    assert.ok(title.includes('sailpointPat.findUnusedTokens') && title.includes('sailpointPat.exportInventory'));
+    assert.ok(title.includes('sailpointPat.findUnusedTokensInAnyTenant') && title.includes('sailpointPat.exportInventory'));
+    assert.ok(!title.includes('sailpointPat.findUnusedTokens'), 'the title would search only the focused tenant');
   });
 
   it('counts expired and soon-expiring tokens in the view badge once the tenant has loaded, and follows the setting', async () => {
@@ -156,6 +157,44 @@ describe('token health: expiry badge, unused tokens, bulk delete', function () {
     const all = await run<{ tokens: FoundToken[] }>('sailpointPat.findUnusedTokens', { tenantId, neverUsed: true });
     assert.deepEqual(all.tokens.map((each) => each.name).sort(), ['bobs-unused', 'never-used', 'workflow']);
     await run('sailpointPat.setTenantListQuery', { tenantId, query: { owner: { kind: 'me' } } });
+  });
+
+  it('Find Unused Tokens in the view title asks which tenants, although VS Code passes it the focused node', async () => {
+    const second = fake.addToken(ada.id, { name: 'second-sign-in', secret: canarySecret('health-second-sign-in') });
+    rememberSecret(second.secret);
+    const { tenantId: otherId } = await run<{ tenantId: string }>('sailpointPat.addTenant', {
+      url: fake.baseUrl,
+      displayName: 'Health again',
+      clientId: second.id,
+      clientSecret: second.secret,
+    });
+    try {
+      await tokensOf(otherId);
+      fake.resetRequests();
+      // Searches (filtered lists) by sign-in: each tenant signs in with its own access token.
+      const searchedTenants = (): number =>
+        new Set(fake.requests.filter((each) => each.query.filters !== undefined).map((each) => each.headers.authorization)).size;
+      const focused = await tenantElement(tenantId);
+      let settled = false;
+      const search = Promise.resolve(vscode.commands.executeCommand('sailpointPat.findUnusedTokensInAnyTenant', focused, [focused])).finally(() => {
+        settled = true;
+      });
+      // Takes the first answer of each question, "All tenants" and then "Never used", as Enter would.
+      for (let i = 0; i < 100 && searchedTenants() < 2 && !settled; i++) {
+        await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+        await sleep(100);
+      }
+      assert.equal(searchedTenants(), 2, 'only the focused tenant was searched');
+      // The found tokens are offered for deletion; Escape deletes none.
+      for (let i = 0; i < 100 && !settled; i++) {
+        await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+        await sleep(100);
+      }
+      await search;
+      assert.ok(fake.tokens().some((token) => token.name === 'never-used'), 'a token was deleted');
+    } finally {
+      await run('sailpointPat.removeTenant', { tenantId: otherId });
+    }
   });
 
   it('findUnusedTokens refuses bad criteria before any request', async () => {

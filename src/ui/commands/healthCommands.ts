@@ -85,6 +85,13 @@ export const findUnusedTokensCommand: PatCommand = {
   },
 };
 
+/** The view title's Find Unused Tokens: VS Code passes the focused node to title commands, which must not narrow this one. */
+export const findUnusedTokensInAnyTenantCommand: PatCommand = {
+  id: 'sailpointPat.findUnusedTokensInAnyTenant',
+  interactive: (run) => findUnusedTokensCommand.interactive(run, undefined, undefined),
+  automated: (run, args) => findUnusedTokensCommand.automated(run, args),
+};
+
 function confirmationDetail(targets: readonly BulkTarget[]): string {
   const severalTenants = new Set(targets.map((target) => target.tenant.id)).size > 1;
   const lines = targets.map(({ tenant, token }) => `• ${shown(token.name)}${severalTenants ? ` (${shown(tenant.displayName)})` : ''}`);

@@ -2,7 +2,7 @@
 // missing here is a compile error; the manifest contributes exactly COMMAND_IDS (checked by a unit test).
 import type { CommandId } from '../ids';
 import { type PatCommand, runCommand, type UiContext } from './runner';
-import { deleteTokensCommand, findUnusedTokensCommand } from './healthCommands';
+import { deleteTokensCommand, findUnusedTokensCommand, findUnusedTokensInAnyTenantCommand } from './healthCommands';
 import { copyTokenAsEnvCommand, exportInventoryCommand } from './inventoryCommands';
 import { editTokenExpiryCommand, rotateTenantCredentialsCommand, rotateTokenCommand } from './rotationCommands';
 import { copyTokenIdCommand, copyTokenSecretCommand, forgetTokenSecretCommand } from './secretCommands';
@@ -28,6 +28,7 @@ const COMMANDS: Record<CommandId, PatCommand> = {
   'sailpointPat.forgetTokenSecret': forgetTokenSecretCommand,
   'sailpointPat.showLog': showLogCommand,
   'sailpointPat.findUnusedTokens': findUnusedTokensCommand,
+  'sailpointPat.findUnusedTokensInAnyTenant': findUnusedTokensInAnyTenantCommand,
   'sailpointPat.deleteTokens': deleteTokensCommand,
   'sailpointPat.exportInventory': exportInventoryCommand,
   'sailpointPat.copyTokenAsEnv': copyTokenAsEnvCommand,
