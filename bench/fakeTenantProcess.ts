@@ -23,7 +23,8 @@ export interface RunningFakeTenant extends FakeTenantAddress {
 }
 
 async function serve(options: FakeTenantProcessOptions): Promise<void> {
-  const fake = await FakeTenant.start({ latencyMs: options.latencyMs, maxTokensPerOwner: Math.max(10, options.tokens) });
+  // Room for the tokens a benchmark creates on top of the seeded ones.
+  const fake = await FakeTenant.start({ latencyMs: options.latencyMs, maxTokensPerOwner: options.tokens + 10 });
   const admin = fake.addIdentity('Bench Admin', { admin: true });
   const { clientId, clientSecret } = fake.addApiClient(admin.id);
   seedTokens(fake, admin.id, options.tokens);

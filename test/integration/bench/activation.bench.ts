@@ -7,6 +7,7 @@ import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import { startFakeTenantProcess } from '../../../bench/fakeTenantProcess';
 import { EXTENSION_ID, run } from '../helpers';
+import { profiled } from './profile';
 import { recordSample } from './samples';
 
 const FIRST_RENDER_TOKENS = 10;
@@ -90,7 +91,7 @@ describe('activation in a fresh extension host', () => {
     const main = (extension.packageJSON as { main: string }).main;
     const timing = preloadWithTimedActivate(path.join(extension.extensionPath, main));
     const startedAt = performance.now();
-    const api = await extension.activate();
+    const api = await profiled('activation', () => Promise.resolve(extension.activate()));
     const hostActivateMs = performance.now() - startedAt;
     assert.ok(timing.activateMs !== undefined, 'VS Code did not call the preloaded module: activate() was not timed');
     const firstRender = await timeFirstRender(api);

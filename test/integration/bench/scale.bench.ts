@@ -1,8 +1,6 @@
 // Scale: one tenant with 10,000 tokens. Time from the list answer fully received to every tree item built, with
 // the real client and the real tree provider, and the heap the tree holds for the items.
 import * as assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
-import { Session } from 'node:inspector/promises';
 import { Readable } from 'node:stream';
 import { performance } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
@@ -15,6 +13,7 @@ import { TenantNode } from '../../../src/ui/tree/nodes';
 import { PatTreeDataProvider } from '../../../src/ui/tree/patTreeDataProvider';
 import { startFakeTenantProcess } from '../../../bench/fakeTenantProcess';
 import { newManager } from '../../../bench/setup';
+import { profiled } from './profile';
 import { recordSample } from './samples';
 
 const TOKENS = 10_000;
@@ -60,24 +59,6 @@ function markingService(manager: PatManager, marks: Marks): PatManager {
   });
 }
 
-/** With BENCH_CPU_PROFILE=<file>, the loads run under V8's sampling profiler and the profile is written there (open it in Chrome DevTools or VS Code). */
-async function profiled<T>(work: () => Promise<T>): Promise<T> {
-  const file = process.env.BENCH_CPU_PROFILE;
-  if (!file) return work();
-  const session = new Session();
-  session.connect();
-  await session.post('Profiler.enable');
-  await session.post('Profiler.setSamplingInterval', { interval: 100 });
-  await session.post('Profiler.start');
-  try {
-    return await work();
-  } finally {
-    const { profile } = await session.post('Profiler.stop');
-    writeFileSync(file, JSON.stringify(profile));
-    session.disconnect();
-  }
-}
-
 interface LoadSample {
   buildMs: number;
   clientMs: number;
@@ -109,7 +90,7 @@ describe('10,000 tokens in the tree', () => {
       const [tenant] = await tree.getChildren();
       assert.ok(tenant instanceof TenantNode, 'the root is not the tenant');
       const gc = exposedGc();
-      await profiled(async () => {
+      await profiled('scale', async () => {
         for (let run = 0; run < RUNS; run++) samples.push(await loadOnce(tree, tenant, marks, gc));
       });
       tree.dispose();
