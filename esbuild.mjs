@@ -5,7 +5,7 @@
 // 2. each file to CommonJS, import() lowered to require(): a chunk is read only when its import() first runs,
 //    so activation loads dist/extension.js alone.
 import * as esbuild from 'esbuild';
-import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
 
 const production = process.argv.includes('--production');
@@ -59,18 +59,18 @@ function emptyDir(dir) {
   mkdirSync(dir, { recursive: true });
 }
 
-/** Pass 2 over every file pass 1 wrote; returns the bytes written per file. */
-async function toCommonJs() {
+/** Pass 2 over the files pass 1 wrote this time (a watch leaves older chunks behind); returns the bytes per file. */
+async function toCommonJs(splitResult) {
   emptyDir(OUT_DIR);
-  const files = readdirSync(SPLIT_DIR).filter((name) => name.endsWith('.js'));
+  const files = Object.keys(splitResult.metafile.outputs).filter((file) => file.endsWith('.js'));
   const sizes = {};
   await Promise.all(
-    files.map(async (name) => {
+    files.map(async (file) => {
       const result = await esbuild.build({
         ...common,
-        entryPoints: [path.resolve(SPLIT_DIR, name)],
+        entryPoints: [path.resolve(file)],
         format: 'cjs',
-        outfile: path.join(OUT_DIR, name),
+        outfile: path.join(OUT_DIR, path.basename(file)),
         supported: { 'dynamic-import': false },
         plugins: [chunksStayExternal],
       });
@@ -94,7 +94,7 @@ const watchMarkers = {
     build.onStart(() => console.log('[watch] build started'));
     build.onEnd(async (result) => {
       for (const { text, location } of result.errors) console.error(`✘ [ERROR] ${text} ${location ? `${location.file}:${location.line}` : ''}`);
-      if (result.errors.length === 0) await toCommonJs();
+      if (result.errors.length === 0) await toCommonJs(result);
       console.log('[watch] build finished');
     });
   },
@@ -105,6 +105,5 @@ if (watch) {
   const context = await esbuild.context({ ...splitOptions, plugins: [...splitOptions.plugins, watchMarkers] });
   await context.watch();
 } else {
-  await esbuild.build(splitOptions);
-  report(await toCommonJs());
+  report(await toCommonJs(await esbuild.build(splitOptions)));
 }

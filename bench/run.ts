@@ -12,7 +12,7 @@ import { measureManyTenants } from './manyTenants';
 import { measureSideBySide } from './sideBySide';
 
 const repoRoot = path.resolve(__dirname, '../..');
-const HOST_RUNS = Number(process.env.BENCH_HOST_RUNS ?? 3);
+const HOST_RUNS = Number(process.env.BENCH_HOST_RUNS ?? 5);
 
 function progress(line: string): void {
   console.error(`[bench] ${line}`);
