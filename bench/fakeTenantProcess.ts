@@ -10,6 +10,8 @@ import { seedTokens } from './setup';
 export interface FakeTenantProcessOptions {
   tokens: number;
   latencyMs?: number;
+  /** Default: room for 10 tokens on top of the seeded ones. */
+  maxTokensPerOwner?: number;
 }
 
 export interface FakeTenantAddress {
@@ -23,8 +25,8 @@ export interface RunningFakeTenant extends FakeTenantAddress {
 }
 
 async function serve(options: FakeTenantProcessOptions): Promise<void> {
-  // Room for the tokens a benchmark creates on top of the seeded ones.
-  const fake = await FakeTenant.start({ latencyMs: options.latencyMs, maxTokensPerOwner: options.tokens + 10 });
+  const maxTokensPerOwner = options.maxTokensPerOwner ?? options.tokens + 10;
+  const fake = await FakeTenant.start({ latencyMs: options.latencyMs, maxTokensPerOwner });
   const admin = fake.addIdentity('Bench Admin', { admin: true });
   const { clientId, clientSecret } = fake.addApiClient(admin.id);
   seedTokens(fake, admin.id, options.tokens);

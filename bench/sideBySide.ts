@@ -1,7 +1,7 @@
 // Side by side with the official SDK (sailpoint-api-client), against the same fake tenant in the same run:
 // module load in fresh Node processes, then list (1,000 tokens), create, patch and delete, one at a time. The fake
 // runs in a process of its own, so its work and garbage never land in either client's timings; both clients sign
-// in as the same identity and so list the same tokens.
+// in as the same identity and so list the same tokens; each operation is timed in a phase of its own.
 import * as path from 'node:path';
 import { Configuration, PersonalAccessTokensApi } from 'sailpoint-api-client';
 import type { PatManager } from '../src/core/patManager';
@@ -9,11 +9,14 @@ import { type FakeTenantAddress, startFakeTenantProcess } from './fakeTenantProc
 import { atMost, type Figure } from './figures';
 import { loadInFreshNode } from './loadModule';
 import { newManager } from './setup';
-import { elapsedMs, median, round } from './stats';
+import { elapsedMs, exposedGc, median, round } from './stats';
 
 const LOAD_RUNS = 7;
 const OPERATION_RUNS = 40;
-const WARM_UP_RUNS = 3;
+const WARM_UP_RUNS = 5;
+/** Calls of one client in a row, between collections. */
+const BLOCK = 5;
+const ROUNDS = WARM_UP_RUNS + OPERATION_RUNS;
 const LISTED_TOKENS = 1000;
 const SCOPE = ['sp:scopes:default'];
 
@@ -78,13 +81,43 @@ async function sdkClient({ baseUrl, clientId, clientSecret }: FakeTenantAddress)
   };
 }
 
-/** One list, then create, patch and delete of a new token, so the list always holds the same tokens. */
-async function timeRound(client: Client, label: string, timings: Timings): Promise<void> {
-  let id = '';
-  timings.list.push(await elapsedMs(() => client.list()));
-  timings.create.push(await elapsedMs(async () => (id = await client.create(`${label} created`))));
-  timings.patch.push(await elapsedMs(() => client.patch(id, `${label} renamed`)));
-  timings.delete.push(await elapsedMs(() => client.delete(id)));
+interface Side {
+  /** Token names carry it: both sides sign in as one identity, whose token names must differ. */
+  label: string;
+  client: Client;
+  times: Timings;
+  /** The tokens this side created, in round order. */
+  ids: string[];
+}
+
+/**
+ * Runs `step` for one side BLOCK times in a row, then for the other, after a full GC each, who goes first
+ * alternating: each client pays for collecting its own garbage, not for the other's (the SDK's lists leave more).
+ */
+async function timeBoth(sides: readonly Side[], operation: Operation, block: number, gc: () => void, step: (side: Side, round: number) => Promise<unknown>): Promise<void> {
+  for (const side of block % 2 === 0 ? sides : [...sides].reverse()) {
+    gc();
+    for (let i = 0; i < BLOCK; i++) {
+      const round = block * BLOCK + i;
+      const ms = await elapsedMs(() => step(side, round));
+      if (round >= WARM_UP_RUNS) side.times[operation].push(ms);
+    }
+  }
+}
+
+/**
+ * Each operation in a phase of its own, so its time carries the garbage it makes and no other's (a create right
+ * after a 1,000-token list paid for collecting the list). Lists first, while the tenant holds just the seeded tokens.
+ */
+async function timeOperations(sides: readonly Side[]): Promise<void> {
+  const gc = exposedGc();
+  const phase = async (operation: Operation, step: (side: Side, round: number) => Promise<unknown>): Promise<void> => {
+    for (let block = 0; block < ROUNDS / BLOCK; block++) await timeBoth(sides, operation, block, gc, step);
+  };
+  await phase('list', (side) => side.client.list());
+  await phase('create', async (side, round) => side.ids.push(await side.client.create(`${side.label} ${round} created`)));
+  await phase('patch', (side, round) => side.client.patch(side.ids[round], `${side.label} ${round} renamed`));
+  await phase('delete', (side, round) => side.client.delete(side.ids[round]));
 }
 
 function emptyTimings(): Timings {
@@ -92,28 +125,19 @@ function emptyTimings(): Timings {
 }
 
 async function measureOperations(): Promise<Figure[]> {
-  const fake = await startFakeTenantProcess({ tokens: LISTED_TOKENS });
+  // Room for the tokens both sides create before they delete them.
+  const fake = await startFakeTenantProcess({ tokens: LISTED_TOKENS, maxTokensPerOwner: LISTED_TOKENS + 2 * ROUNDS });
   try {
     // The comparison is of client work per call; pacing under the tenant's rate limit is measured on its own.
     const manager = newManager({ gate: { rateLimit: { requests: 1_000_000, intervalMs: 1000 } } });
     const credentials = { clientId: fake.clientId, clientSecret: fake.clientSecret };
     const tenant = await manager.addTenant({ url: fake.baseUrl, displayName: 'Ours', credentials });
-    const ours = ourClient(manager, tenant.id);
-    const theirs = await sdkClient(fake);
-    const ourTimes = emptyTimings();
-    const sdkTimes = emptyTimings();
-    for (let run = 0; run < WARM_UP_RUNS + OPERATION_RUNS; run++) {
-      const warmUp = run < WARM_UP_RUNS;
-      const both = [
-        () => timeRound(ours, `ours ${run}`, warmUp ? emptyTimings() : ourTimes),
-        () => timeRound(theirs, `sdk ${run}`, warmUp ? emptyTimings() : sdkTimes),
-      ];
-      // Who goes first alternates, so neither always inherits the other's garbage.
-      for (const round of run % 2 === 0 ? both : both.reverse()) await round();
-    }
+    const ours: Side = { label: 'ours', client: ourClient(manager, tenant.id), times: emptyTimings(), ids: [] };
+    const theirs: Side = { label: 'sdk', client: await sdkClient(fake), times: emptyTimings(), ids: [] };
+    await timeOperations([ours, theirs]);
     return OPERATIONS.map((operation) => {
-      const oursMs = median(ourTimes[operation]);
-      const theirsMs = median(sdkTimes[operation]);
+      const oursMs = median(ours.times[operation]);
+      const theirsMs = median(theirs.times[operation]);
       const what = operation === 'list' ? `list (${LISTED_TOKENS.toLocaleString('en-US')} tokens)` : operation;
       return {
         figure: `${what}: ours ÷ SDK`,

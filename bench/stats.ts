@@ -1,5 +1,7 @@
 // Small measuring helpers: medians, elapsed milliseconds, pauses.
 import { performance } from 'node:perf_hooks';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 
 export function median(samples: readonly number[]): number {
   if (samples.length === 0) throw new Error('median of no samples');
@@ -22,4 +24,10 @@ export function sleep(ms: number): Promise<void> {
 export function round(value: number, digits: number): number {
   const scale = 10 ** digits;
   return Math.round(value * scale) / scale;
+}
+
+/** A full garbage collection on demand: V8 hands out gc() when --expose-gc is set at run time (the extension host has no flag for it). */
+export function exposedGc(): () => void {
+  setFlagsFromString('--expose-gc');
+  return runInNewContext('gc') as () => void;
 }

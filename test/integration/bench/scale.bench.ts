@@ -3,8 +3,6 @@
 import * as assert from 'node:assert/strict';
 import { Readable } from 'node:stream';
 import { performance } from 'node:perf_hooks';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import nodeFetch, { Response } from 'node-fetch';
 import type { FetchFunction } from '../../../src/core/http';
 import type { PatManager } from '../../../src/core/patManager';
@@ -13,6 +11,7 @@ import { TenantNode } from '../../../src/ui/tree/nodes';
 import { PatTreeDataProvider } from '../../../src/ui/tree/patTreeDataProvider';
 import { startFakeTenantProcess } from '../../../bench/fakeTenantProcess';
 import { newManager } from '../../../bench/setup';
+import { exposedGc } from '../../../bench/stats';
 import { profiled } from './profile';
 import { recordSample } from './samples';
 
@@ -24,12 +23,6 @@ interface Marks {
   receivedAt: number;
   /** The client handed the parsed, checked tokens to the tree. */
   listedAt: number;
-}
-
-/** The extension host runs without --expose-gc; V8 still hands out gc() when the flag is set at run time. */
-function exposedGc(): () => void {
-  setFlagsFromString('--expose-gc');
-  return runInNewContext('gc') as () => void;
 }
 
 /** node-fetch, but the body is read whole before the client gets the response, so its arrival can be marked. */
