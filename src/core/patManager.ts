@@ -2,6 +2,7 @@
 import type { AccessTokenCache } from './auth';
 import { PatError } from './errors';
 import type { HttpClientOptions } from './http';
+import { loadOnce } from './lazyLoad';
 import type { RequestGateOptions } from './limits';
 import type { CreateTokenRequest, Credentials, PersonalAccessToken, Tenant, TokenListQuery, TokenPatch } from './model';
 import type { PatApi } from './patApi';
@@ -30,17 +31,8 @@ interface TenantSession {
   api: PatApi;
 }
 
-type NetworkModule = typeof import('./network.js');
-
-let networkLoading: Promise<NetworkModule> | undefined;
-
-/** The network stack, loaded on the first request and kept (a failed load is tried again next time). */
-function loadNetwork(): Promise<NetworkModule> {
-  return (networkLoading ??= import('./network.js').catch((error: unknown) => {
-    networkLoading = undefined;
-    throw error;
-  }));
-}
+/** The network stack, loaded on the first request. */
+const loadNetwork = loadOnce(() => import('./network.js'));
 
 const DEFAULT_LIST_QUERY: TokenListQuery = { owner: { kind: 'me' } };
 
