@@ -10,7 +10,9 @@ interface RunCounts {
 export async function run(): Promise<void> {
   // mocha 12 ships as ESM; a dynamic import loads it from this CommonJS file on any Node the host runs.
   const { default: Mocha } = await import('mocha');
-  const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', color: false, timeout: 20_000 });
+  // PAT_TESTS_GREP narrows a run to matching titles while working on one area; CI leaves it unset.
+  const grep = process.env.PAT_TESTS_GREP;
+  const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', color: false, timeout: 20_000, ...(grep ? { grep } : {}) });
   for (const file of findTestFiles(__dirname)) mocha.addFile(file);
   await mocha.loadFilesAsync();
   const counts = await new Promise<RunCounts>((resolve) => {
