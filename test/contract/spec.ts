@@ -31,8 +31,8 @@ export interface OpenApiDocument {
 export type SpecDocuments = Record<Family, OpenApiDocument>;
 
 const FAMILY_LAYOUT: Record<Family, { root: string; prefix: string }> = {
-  v3: { root: 'sailpoint-api-specs/idn/v3/personal-access-tokens.openapi.yaml', prefix: '/v3' },
-  v1: { root: 'sailpoint-api-specs/idn/apis/personal-access-tokens/openapi.yaml', prefix: '' },
+  v3: { root: 'idn/v3/personal-access-tokens.openapi.yaml', prefix: '/v3' },
+  v1: { root: 'idn/apis/personal-access-tokens/openapi.yaml', prefix: '' },
 };
 
 /** The repository root: the nearest folder above this file that holds package.json. */
@@ -48,9 +48,9 @@ export function projectRoot(start: string = __dirname): string {
   return folder;
 }
 
-/** shared/ sits beside the repository (CI clones the repo with a copy of shared/ next to it). */
-export function sharedFolder(): string {
-  return path.resolve(projectRoot(), '..', 'shared');
+/** The repository's own copies of the SailPoint specs (see its README for their source and commit). */
+export function specsFolder(): string {
+  return path.join(projectRoot(), 'test', 'contract', 'specs');
 }
 
 export function familyOfPath(requestPath: string): Family | undefined {
@@ -65,7 +65,7 @@ export function familyOfPath(requestPath: string): Family | undefined {
 
 export async function loadUnmodifiedSpecs(): Promise<SpecDocuments> {
   const load = async (family: Family): Promise<OpenApiDocument> =>
-    (await SwaggerParser.dereference(path.join(sharedFolder(), FAMILY_LAYOUT[family].root))) as unknown as OpenApiDocument;
+    (await SwaggerParser.dereference(path.join(specsFolder(), FAMILY_LAYOUT[family].root))) as unknown as OpenApiDocument;
   return { v3: await load('v3'), v1: await load('v1') };
 }
 
