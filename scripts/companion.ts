@@ -12,7 +12,7 @@ const COMPANION_MANIFEST = {
   version: '0.0.0',
   publisher: 'sailpoint-pat-manager-demo',
   private: true,
-  engines: { vscode: '^1.138.0' },
+  engines: { vscode: '^1.74.0' },
   extensionKind: ['ui', 'workspace'],
   activationEvents: ['onStartupFinished'],
   main: './extension.js',

@@ -10,6 +10,8 @@ interface MenuItem {
 }
 
 interface Manifest {
+  engines: { vscode: string };
+  devDependencies: Record<string, string>;
   main: string;
   activationEvents: string[];
   extensionKind: string[];
@@ -72,6 +74,15 @@ describe('manifest', () => {
     assert.deepEqual(manifest.extensionKind, ['ui', 'workspace']);
     assert.equal(manifest.capabilities.untrustedWorkspaces.supported, true);
     assert.equal(manifest.capabilities.virtualWorkspaces, true);
+  });
+
+  it('asks for the VS Code whose API it uses, and type-checks against that same API', () => {
+    const floor = /^\^(\d+)\.(\d+)\.0$/.exec(manifest.engines.vscode);
+    assert.ok(floor, `engines.vscode ${manifest.engines.vscode} is not ^1.N.0`);
+    // An empty activationEvents relies on the implicit activation by contributed commands and views of VS Code 1.74.
+    assert.ok(Number(floor[1]) > 1 || Number(floor[2]) >= 74, `activationEvents [] needs VS Code 1.74, engines says ${manifest.engines.vscode}`);
+    // A newer @types/vscode would let src call API that the oldest VS Code allowed does not have.
+    assert.equal(manifest.devDependencies['@types/vscode'], manifest.engines.vscode.slice(1));
   });
 
   it('keeps every setting user-level and none of them a secret', () => {
