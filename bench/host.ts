@@ -1,10 +1,10 @@
 // Activation and scale, measured inside the real VS Code extension host: runs the *.bench.js suites of
-// out/test/integration/bench through the integration-test launcher, once per fresh host.
+// out/bench/extensionHost through the integration-test launcher, once per fresh host.
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { readHostSamples, type HostSamples } from '../test/integration/bench/samples';
+import { readHostSamples, type HostSamples } from './extensionHost/samples';
 
 export interface HostRun {
   samples: HostSamples;
@@ -18,7 +18,7 @@ function launch(repoRoot: string, samplesFile: string): Promise<{ code: number |
   const launcher = path.join(repoRoot, 'test/runner/code-shim');
   const args = [
     '--extensionDevelopmentPath', repoRoot,
-    '--extensionTestsPath', path.join(repoRoot, 'out/test/integration/bench/index.js'),
+    '--extensionTestsPath', path.join(repoRoot, 'out/bench/extensionHost/index.js'),
     '--timeout', String(HOST_TIMEOUT_SECONDS),
     path.join(repoRoot, 'test/fixtures/workspace'),
   ];

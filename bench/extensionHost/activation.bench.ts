@@ -5,8 +5,8 @@ import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
-import { startFakeTenantProcess } from '../../../bench/fakeTenantProcess';
-import { EXTENSION_ID, run } from '../helpers';
+import { startFakeTenantProcess } from '../fakeTenantProcess';
+import { EXTENSION_ID, run } from '../../test/integration/helpers';
 import { profiled } from './profile';
 import { recordSample } from './samples';
 
