@@ -15,6 +15,7 @@ const SPLIT_DIR = 'out/bundle-esm';
 
 // node-fetch 2 falls back to the whatwg-url package only where Node has no `url.URL`; Node always has it, and the
 // package's Unicode tables would be most of the bundle, so it is replaced by an empty module.
+/** @type {esbuild.Plugin} */
 const dropWhatwgUrl = {
   name: 'drop-whatwg-url',
   setup(build) {
@@ -23,7 +24,7 @@ const dropWhatwgUrl = {
   },
 };
 
-/** Pass 2 converts one file at a time: the other chunks it imports stay imports (now require calls). */
+/** Pass 2 converts one file at a time: the other chunks it imports stay imports (now require calls). @type {esbuild.Plugin} */
 const chunksStayExternal = {
   name: 'chunks-stay-external',
   setup(build) {
@@ -31,6 +32,7 @@ const chunksStayExternal = {
   },
 };
 
+/** @satisfies {esbuild.BuildOptions} */
 const common = {
   bundle: true,
   platform: 'node',
@@ -39,30 +41,36 @@ const common = {
   minify: production,
   sourcemap: !production,
   sourcesContent: false,
-  legalComments: 'none',
-  logLevel: 'warning',
+  legalComments: /** @type {const} */ ('none'),
+  logLevel: /** @type {const} */ ('warning'),
   metafile: true,
 };
 
+/** @satisfies {esbuild.BuildOptions} */
 const splitOptions = {
   ...common,
   entryPoints: ['src/extension.ts'],
-  format: 'esm',
+  format: /** @type {const} */ ('esm'),
   splitting: true,
   outdir: SPLIT_DIR,
   chunkNames: '[name]-[hash]',
   plugins: [dropWhatwgUrl],
 };
 
+/** @param {string} dir */
 function emptyDir(dir) {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
 }
 
-/** Pass 2 over the files pass 1 wrote this time (a watch leaves older chunks behind); returns the bytes per file. */
-async function toCommonJs(splitResult) {
+/**
+ * Pass 2 over the files pass 1 wrote this time (a watch leaves older chunks behind); returns the bytes per file.
+ * @param {esbuild.Metafile} splitMetafile
+ */
+async function toCommonJs(splitMetafile) {
   emptyDir(OUT_DIR);
-  const files = Object.keys(splitResult.metafile.outputs).filter((file) => file.endsWith('.js'));
+  const files = Object.keys(splitMetafile.outputs).filter((file) => file.endsWith('.js'));
+  /** @type {Record<string, number>} */
   const sizes = {};
   await Promise.all(
     files.map(async (file) => {
@@ -80,6 +88,7 @@ async function toCommonJs(splitResult) {
   return sizes;
 }
 
+/** @param {Record<string, number>} sizes */
 function report(sizes) {
   const files = Object.keys(sizes).sort((a, b) => (a.endsWith('extension.js') ? -1 : b.endsWith('extension.js') ? 1 : a.localeCompare(b)));
   const total = files.reduce((sum, file) => sum + sizes[file], 0);
@@ -87,14 +96,21 @@ function report(sizes) {
   console.log(`all of ${OUT_DIR}: ${total} bytes in ${files.length} files`);
 }
 
-// The lines VS Code's background task (.vscode/tasks.json) waits for before it starts the extension host.
+/**
+ * The lines the F5 task's problem matcher reads (.vscode/tasks.json): a start and an end marker around each build,
+ * and each error as `file:line:column: error: text` (esbuild's own columns count from 0, VS Code's from 1).
+ * @type {esbuild.Plugin}
+ */
 const watchMarkers = {
   name: 'watch-markers',
   setup(build) {
     build.onStart(() => console.log('[watch] build started'));
     build.onEnd(async (result) => {
-      for (const { text, location } of result.errors) console.error(`✘ [ERROR] ${text} ${location ? `${location.file}:${location.line}` : ''}`);
-      if (result.errors.length === 0) await toCommonJs(result);
+      for (const { text, location } of result.errors) {
+        const where = location ? `${location.file}:${location.line}:${location.column + 1}` : 'esbuild.mjs:1:1';
+        console.error(`${where}: error: ${text}`);
+      }
+      if (result.errors.length === 0 && result.metafile) await toCommonJs(result.metafile);
       console.log('[watch] build finished');
     });
   },
@@ -105,5 +121,5 @@ if (watch) {
   const context = await esbuild.context({ ...splitOptions, plugins: [...splitOptions.plugins, watchMarkers] });
   await context.watch();
 } else {
-  report(await toCommonJs(await esbuild.build(splitOptions)));
+  report(await toCommonJs((await esbuild.build(splitOptions)).metafile));
 }

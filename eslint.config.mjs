@@ -1,13 +1,18 @@
 import js from '@eslint/js';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test/runner/tools/**', '**/*.mjs', '**/*.js'] },
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test/runner/tools/**', '**/*.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+      // The .mjs build, lint and launcher files are in no world of tsconfig.json: tsconfig.mjs.json types them.
+      parserOptions: {
+        projectService: { allowDefaultProject: ['*.mjs', 'test/runner/*.mjs'], defaultProject: 'tsconfig.mjs.json' },
+        tsconfigRootDir: import.meta.dirname,
+      },
     },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
@@ -24,7 +29,11 @@ export default tseslint.config(
     },
   },
   {
-    files: ['test/**/*.ts'],
+    files: ['**/*.mjs'],
+    languageOptions: { globals: globals.node },
+  },
+  {
+    files: ['test/**/*.ts', 'test/**/*.mjs'],
     rules: {
       '@typescript-eslint/no-unsafe-assignment': 'off',
       '@typescript-eslint/no-unsafe-member-access': 'off',
