@@ -1,15 +1,16 @@
 // The PatService the UI talks to: tenants and their secrets from the registry, one HTTP session per tenant.
-import type { AccessTokenCache } from './auth';
+import type { AccessTokenCache } from './client/auth';
 import { PatError } from './errors';
-import type { HttpClientOptions } from './http';
+import type { HttpClientOptions } from './client/http';
 import { loadOnce } from './lazyLoad';
-import type { RequestGateOptions } from './limits';
+import type { RequestGateOptions } from './client/limits';
 import type { CreateTokenRequest, Credentials, PersonalAccessToken, Tenant, TokenListQuery, TokenPatch } from './model';
-import type { PatApi } from './patApi';
+import type { PatApi } from './client/patApi';
 import { type Clock, type KeyValueStore, type Logger, type SecretStore, systemClock } from './ports';
-import { defaultRedactor, redactingLogger } from './redact';
+import { defaultRedactor, redactingLogger } from './client/redact';
 import type { CreateTokenOutcome, NewTenant, PatService } from './service';
-import { normalizeTenantUrl, TenantRegistry, type TenantRegistryOptions } from './tenants';
+import { TenantRegistry, type TenantRegistryOptions } from './store/tenantRegistry';
+import { normalizeTenantUrl } from './tenantUrl';
 import { trimCredentials, validateCredentials, validateScopes, validateTokenName } from './validation';
 
 export interface PatManagerOptions {
@@ -32,7 +33,7 @@ interface TenantSession {
 }
 
 /** The network stack, loaded on the first request. */
-const loadNetwork = loadOnce(() => import('./network.js'));
+const loadNetwork = loadOnce(() => import('./client/network.js'));
 
 const DEFAULT_LIST_QUERY: TokenListQuery = { owner: { kind: 'me' } };
 

@@ -1,7 +1,7 @@
 // How tokens, tenants and errors read in the UI, as plain data: the tree and the prompts render it, unit tests check it.
 import { ALL_SCOPES, type ApiFamily, type PersonalAccessToken, type Tenant, type TokenListQuery } from './model';
 import { isPatError, type PatErrorKind } from './errors';
-import { redact } from './redact';
+import { redact } from './client/redact';
 import { sanitizeForDisplay, stripUnsafeCharacters } from './validation';
 
 const MINUTE = 60_000;

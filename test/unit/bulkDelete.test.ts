@@ -9,7 +9,7 @@ import {
   uniqueRefs,
   unusedQuery,
   type BulkProgress,
-} from '../../src/core/bulkDelete';
+} from '../../src/core/ops/bulkDelete';
 import { PatError } from '../../src/core/errors';
 import type { Tenant } from '../../src/core/model';
 import { PatManager } from '../../src/core/patManager';

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { collectInventory, csvCell, inventoryCsv, inventoryJson, inventoryRows, type TenantInventory } from '../../src/core/inventory';
+import { collectInventory, csvCell, inventoryCsv, inventoryJson, inventoryRows, type TenantInventory } from '../../src/core/ops/inventory';
 import type { PersonalAccessToken, Tenant } from '../../src/core/model';
 import { PatManager } from '../../src/core/patManager';
 import { silentLogger } from '../../src/core/ports';

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { PatError } from '../../src/core/errors';
-import { defaultRedactor } from '../../src/core/redact';
+import { defaultRedactor } from '../../src/core/client/redact';
 import type { PersonalAccessToken, Tenant } from '../../src/core/model';
 import {
   deleteButtonText,

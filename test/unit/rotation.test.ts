@@ -11,8 +11,8 @@ import {
   successorRequest,
   TokenLimitError,
   tokenLimitOf,
-} from '../../src/core/rotation';
-import { credentialsKey } from '../../src/core/secretKeys';
+} from '../../src/core/ops/rotation';
+import { credentialsKey } from '../../src/core/store/secretKeys';
 import { MAX_TOKEN_NAME_LENGTH } from '../../src/core/validation';
 import { FakeTenant, type FakeIdentity, type FakeToken } from '../fake-tenant/server';
 import { MemoryKeyValueStore, MemorySecretStore } from './helpers/memoryStores';

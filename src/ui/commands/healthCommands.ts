@@ -9,7 +9,7 @@ import {
   type TokenRef,
   type UnusedCriteria,
   type UnusedSearch,
-} from '../../core/bulkDelete';
+} from '../../core/ops/bulkDelete';
 import { PatError } from '../../core/errors';
 import type { PersonalAccessToken, Tenant } from '../../core/model';
 import { deleteButtonText } from '../../core/presentation';

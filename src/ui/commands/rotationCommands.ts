@@ -1,5 +1,5 @@
 // Rotate Token, Rotate Tenant Credentials and Change Expiry (v1). The steps and their rollback live in
-// core/rotation.ts; here they get progress, questions and the way forward at the token limit.
+// core/ops/rotation.ts; here they get progress, questions and the way forward at the token limit.
 import * as vscode from 'vscode';
 import { PatError } from '../../core/errors';
 import { ALL_SCOPES, type PersonalAccessToken, type Tenant, type TokenPatch } from '../../core/model';
@@ -15,7 +15,7 @@ import {
   tenantSignInToken,
   TokenLimitError,
   type RotationTarget,
-} from '../../core/rotation';
+} from '../../core/ops/rotation';
 import type { CreateTokenOutcome } from '../../core/service';
 import { stripUnsafeCharacters, validateExpirationDate } from '../../core/validation';
 import type { CommandId } from '../ids';

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { PatError } from '../../core/errors';
 import { ALL_SCOPES, type CreateTokenRequest, type PersonalAccessToken, type Tenant } from '../../core/model';
 import { errorText } from '../../core/presentation';
-import { defaultRedactor } from '../../core/redact';
+import { defaultRedactor } from '../../core/client/redact';
 import type { CreateTokenOutcome } from '../../core/service';
 import { stripUnsafeCharacters } from '../../core/validation';
 import { askNewToken, askTokenName, askTokenScopes } from '../prompts/tokenPrompts';

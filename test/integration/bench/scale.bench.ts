@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { Readable } from 'node:stream';
 import { performance } from 'node:perf_hooks';
 import nodeFetch, { Response } from 'node-fetch';
-import type { FetchFunction } from '../../../src/core/http';
+import type { FetchFunction } from '../../../src/core/client/http';
 import type { PatManager } from '../../../src/core/patManager';
 import { silentLogger } from '../../../src/core/ports';
 import { TenantNode } from '../../../src/ui/tree/nodes';

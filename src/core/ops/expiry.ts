@@ -1,8 +1,9 @@
+// core/ops: the use cases the commands run over PatService (tokens in bulk, rotation, inventory, expiry, env lines).
 // Which loaded tokens need attention soon, and when the once-a-day reminder about them is due.
-import type { PersonalAccessToken } from './model';
-import type { KeyValueStore } from './ports';
-import { expiryState } from './presentation';
-import { stripUnsafeCharacters } from './validation';
+import type { PersonalAccessToken } from '../model';
+import type { KeyValueStore } from '../ports';
+import { expiryState } from '../presentation';
+import { stripUnsafeCharacters } from '../validation';
 
 export interface ExpiringToken {
   tenantId: string;
