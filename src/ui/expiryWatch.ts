@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { badgeTooltip, DailyReminder, expiringTokens, expiryNotificationText, type ExpiringToken } from '../core/ops/expiry';
 import type { PersonalAccessToken } from '../core/model';
 import type { Logger } from '../core/ports';
-import type { PatService } from '../core/service';
+import type { PatService } from '../core/patService';
 import { CONFIG_SECTION, VIEW_ID } from './ids';
 import { expiryWarningDays } from './settings';
 import type { PatNode } from './tree/nodes';

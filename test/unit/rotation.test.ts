@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { isPatError, PatError } from '../../src/core/errors';
 import type { PersonalAccessToken } from '../../src/core/model';
-import { PatManager } from '../../src/core/patManager';
+import { PatService } from '../../src/core/patService';
 import { silentLogger } from '../../src/core/ports';
 import {
   MAX_TOKENS_PER_OWNER,
@@ -96,7 +96,7 @@ describe('rotation against the fake tenant', function () {
   let ada: FakeIdentity;
   let signIn: FakeToken;
   let secrets: MemorySecretStore;
-  let manager: PatManager;
+  let manager: PatService;
   let tenantId: string;
 
   async function start(options: { maxTokensPerOwner?: number; family?: 'v3' | 'v1' } = {}): Promise<void> {
@@ -104,7 +104,7 @@ describe('rotation against the fake tenant', function () {
     ada = fake.addIdentity('Ada Admin', { admin: true });
     signIn = fake.addToken(ada.id, { name: 'VS Code', scope: ['sp:my-personal-access-tokens:manage'], accessTokenValiditySeconds: 1800 });
     secrets = new MemorySecretStore();
-    manager = new PatManager({
+    manager = new PatService({
       kv: new MemoryKeyValueStore(),
       secrets,
       logger: silentLogger,

@@ -4,7 +4,7 @@
 import { isPatError, PatError } from '../errors';
 import type { PersonalAccessToken, Tenant, TokenListQuery } from '../model';
 import { errorText } from '../presentation';
-import type { PatService } from '../service';
+import type { PatService } from '../patService';
 
 const DAY_MS = 86_400_000;
 
@@ -93,7 +93,7 @@ export interface BulkProgress {
 }
 
 export interface BulkDeleteOptions {
-  /** Deletes in flight at once over all tenants; PatManager's gate still limits each tenant. */
+  /** Deletes in flight at once over all tenants; PatService's gate still limits each tenant. */
   concurrency?: number;
   signal?: AbortSignal;
   onProgress?: (progress: BulkProgress) => void;

@@ -5,7 +5,7 @@
 import { isPatError } from '../errors';
 import type { OwnerFilter, PersonalAccessToken, Tenant } from '../model';
 import { errorText, listQueryText } from '../presentation';
-import type { PatService } from '../service';
+import type { PatService } from '../patService';
 
 export type InventoryFormat = 'json' | 'csv';
 

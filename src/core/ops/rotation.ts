@@ -4,7 +4,7 @@
 import { isPatError, PatError, type PatErrorKind } from '../errors';
 import { ALL_SCOPES, type ApiFamily, type CreateTokenRequest, type PersonalAccessToken, type TokenListQuery } from '../model';
 import { errorText } from '../presentation';
-import type { CreateTokenOutcome, PatService } from '../service';
+import type { CreateTokenOutcome, PatService } from '../patService';
 import {
   addMonthsUtc,
   MAX_TOKEN_NAME_LENGTH,

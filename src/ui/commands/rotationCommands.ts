@@ -16,7 +16,7 @@ import {
   TokenLimitError,
   type RotationTarget,
 } from '../../core/ops/rotation';
-import type { CreateTokenOutcome } from '../../core/service';
+import type { CreateTokenOutcome } from '../../core/patService';
 import { stripUnsafeCharacters, validateExpirationDate } from '../../core/validation';
 import type { CommandId } from '../ids';
 import { askExpiryChange } from '../prompts/expiryPrompts';

@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import type { Credentials, Tenant } from '../../core/model';
 import { defaultRedactor } from '../../core/client/redact';
-import type { NewTenant } from '../../core/service';
+import type { NewTenant } from '../../core/patService';
 import { stripUnsafeCharacters, trimCredentials, validateDisplayName } from '../../core/validation';
 import { askCredentials, askNewTenant } from '../prompts/tenantPrompts';
 import { singleInput, UserCancelled } from '../prompts/wizard';

@@ -4,7 +4,7 @@ import { PatError } from '../../core/errors';
 import { ALL_SCOPES, type CreateTokenRequest, type PersonalAccessToken, type Tenant } from '../../core/model';
 import { errorText } from '../../core/presentation';
 import { defaultRedactor } from '../../core/client/redact';
-import type { CreateTokenOutcome } from '../../core/service';
+import type { CreateTokenOutcome } from '../../core/patService';
 import { stripUnsafeCharacters } from '../../core/validation';
 import { askNewToken, askTokenName, askTokenScopes } from '../prompts/tokenPrompts';
 import { singleInput } from '../prompts/wizard';

@@ -5,7 +5,7 @@ import { PatError } from '../../core/errors';
 import type { PersonalAccessToken } from '../../core/model';
 import type { Logger } from '../../core/ports';
 import { errorText, tenantProblemHeadline, tenantStateForError, type TenantState, type TokenViewOptions } from '../../core/presentation';
-import type { PatService } from '../../core/service';
+import type { PatService } from '../../core/patService';
 import { HAS_TENANTS_CONTEXT, VIEW_ID } from '../ids';
 import { expiryWarningDays } from '../settings';
 import { MessageNode, TenantNode, TokenNode, type PatNode } from './nodes';
