@@ -3,7 +3,7 @@
 // own outcome and one failure never stops the rest.
 import { isPatError, PatError } from '../errors';
 import type { PersonalAccessToken, Tenant, TokenListQuery } from '../model';
-import { errorText } from '../presentation';
+import { errorText } from '../messages';
 import type { PatService } from '../patService';
 
 const DAY_MS = 86_400_000;

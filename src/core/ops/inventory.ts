@@ -4,7 +4,7 @@
 // that (403), with the tenant's own owner choice instead, and the file says which listing each tenant got.
 import { isPatError } from '../errors';
 import type { OwnerFilter, PersonalAccessToken, Tenant } from '../model';
-import { errorText, listQueryText } from '../presentation';
+import { errorText, listQueryText } from '../messages';
 import type { PatService } from '../patService';
 
 export type InventoryFormat = 'json' | 'csv';

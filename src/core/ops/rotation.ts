@@ -3,7 +3,7 @@
 // deleted; rotating a tenant's own sign-in token also proves and switches the credentials, rolling back on failure.
 import { isPatError, PatError, type PatErrorKind } from '../errors';
 import { ALL_SCOPES, type ApiFamily, type CreateTokenRequest, type PersonalAccessToken, type TokenListQuery } from '../model';
-import { errorText } from '../presentation';
+import { errorText } from '../messages';
 import type { CreateTokenOutcome, PatService } from '../patService';
 import {
   addMonthsUtc,

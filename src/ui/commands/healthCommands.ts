@@ -12,7 +12,7 @@ import {
 } from '../../core/ops/bulkDelete';
 import { PatError } from '../../core/errors';
 import type { PersonalAccessToken, Tenant } from '../../core/model';
-import { deleteButtonText } from '../../core/presentation';
+import { deleteButtonText } from '../view/presentation';
 import { stripUnsafeCharacters } from '../../core/validation';
 import { askUnusedCriteria, askUnusedScope, pickUnusedToDelete } from '../prompts/unusedPrompts';
 import { singleInput, UserCancelled } from '../prompts/wizard';

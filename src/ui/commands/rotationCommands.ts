@@ -3,7 +3,8 @@
 import * as vscode from 'vscode';
 import { PatError } from '../../core/errors';
 import { ALL_SCOPES, type PersonalAccessToken, type Tenant, type TokenPatch } from '../../core/model';
-import { errorText, presentToken } from '../../core/presentation';
+import { errorText } from '../../core/messages';
+import { presentToken } from '../view/presentation';
 import {
   createSuccessor,
   deleteOldToken,

@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { PatError } from '../../core/errors';
 import { ALL_SCOPES, type CreateTokenRequest, type PersonalAccessToken, type Tenant } from '../../core/model';
-import { errorText } from '../../core/presentation';
+import { errorText } from '../../core/messages';
 import { defaultRedactor } from '../../core/client/redact';
 import type { CreateTokenOutcome } from '../../core/patService';
 import { stripUnsafeCharacters } from '../../core/validation';

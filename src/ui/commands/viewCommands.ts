@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { PatError } from '../../core/errors';
 import type { OwnerFilter, Tenant, TokenListQuery } from '../../core/model';
-import { listQueryText } from '../../core/presentation';
+import { listQueryText } from '../../core/messages';
 import { webUiPatPageUrl } from '../../core/tenantUrl';
 import { stripUnsafeCharacters } from '../../core/validation';
 import { parseSinceDate } from '../prompts/inputChecks';

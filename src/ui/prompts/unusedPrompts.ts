@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { checkUnusedDays, type UnusedCriteria, type UnusedToken } from '../../core/ops/bulkDelete';
 import type { Tenant } from '../../core/model';
-import { lastUsedText, tenantHost } from '../../core/presentation';
+import { lastUsedText, tenantHost } from '../view/presentation';
 import { stripUnsafeCharacters } from '../../core/validation';
 import { runWizard, singleInput, type WizardStep } from './wizard';
 
