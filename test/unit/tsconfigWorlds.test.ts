@@ -40,7 +40,7 @@ describe('TypeScript worlds', () => {
 
   it('npm run compile builds every world, and every world of the repository is one of them', () => {
     const manifest = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
-    assert.equal(manifest.scripts.compile, 'tsc -b');
+    assert.match(manifest.scripts.compile, /(^|&& )tsc -b$/);
     const solution = readConfig<{ files: string[]; references: { path: string }[] }>('tsconfig.json');
     assert.deepEqual(solution.files, []);
     const includes = solution.references.flatMap((reference) => readConfig<{ include: string[] }>(reference.path).include);
