@@ -144,7 +144,7 @@ export class TenantRegistry {
     private readonly secrets: SecretStore,
     options: TenantRegistryOptions = {},
   ) {
-    // The global Web Crypto: importing node:crypto would load Node's stream stack at activation (about 10 ms).
+    // Kept because it measured faster (bench/README.md): the global Web Crypto; node:crypto loaded Node's streams at activation.
     this.newId = options.newId ?? (() => globalThis.crypto.randomUUID());
   }
 

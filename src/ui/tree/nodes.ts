@@ -13,6 +13,7 @@ import {
   tooltipMarkdown,
 } from '../view/presentation';
 
+// Kept because it measured faster (bench/README.md): 10,000 rows share a handful of ThemeIcons instead of one each.
 /** Presentation hands out shared icon views, so 10,000 rows share a handful of theme icons. */
 const themeIcons = new WeakMap<IconView, vscode.ThemeIcon>();
 
