@@ -54,8 +54,11 @@ export interface PatService {
   getStoredSecret(tenantId: string, tokenId: string): Promise<string | undefined>;
   forgetStoredSecret(tenantId: string, tokenId: string): Promise<void>;
 
-  /** Maps a SecretStorage key (from onDidChange in another window) to the tenant it belongs to. */
-  tenantIdForSecretKey(key: string): string | undefined;
-  /** Drops what is cached for a tenant (access token, sign-in client id), e.g. after another window changed its secrets. */
-  forgetSession(tenantId: string): void;
+  /**
+   * For a SecretStorage change event: undefined when the key is not ours or holds what this window last wrote to it
+   * (VS Code fires the event for this window's own writes too). For a change from elsewhere, new credentials drop only
+   * the cached access token and sign-in client id (the tenant's 429 pause and pacing stay), a token secret's change is
+   * mirrored in the stored-secret index, and the tenant id is returned so the view can refresh it.
+   */
+  secretChangedElsewhere(key: string): Promise<string | undefined>;
 }
