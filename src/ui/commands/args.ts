@@ -1,6 +1,6 @@
 // Reading the automation contract's argument objects: wrong shapes become the message a script's author needs.
 import { PatError } from '../../core/errors';
-import { isSafeId } from '../../core/secretKeys';
+import { isSafeId } from '../../core/store/secretKeys';
 
 export type ArgumentObject = Record<string, unknown>;
 

@@ -1,16 +1,16 @@
 import * as assert from 'node:assert/strict';
 import { PatError } from '../../src/core/errors';
-import { PatManager } from '../../src/core/patManager';
+import { PatService } from '../../src/core/patService';
 import { FakeTenant } from '../fake-tenant/server';
 import { MemoryKeyValueStore, MemorySecretStore } from './helpers/memoryStores';
 import { capturingLogger } from './helpers/assertions';
 
-describe('PatManager (the service the UI uses) against the fake tenant', () => {
+describe('PatService (the service the UI uses) against the fake tenant', () => {
   let fake: FakeTenant;
   let secrets: MemorySecretStore;
   let kv: MemoryKeyValueStore;
   let logLines: string[];
-  let manager: PatManager;
+  let manager: PatService;
   let credentials: { clientId: string; clientSecret: string };
   let identityId: string;
 
@@ -23,7 +23,7 @@ describe('PatManager (the service the UI uses) against the fake tenant', () => {
     secrets = new MemorySecretStore();
     kv = new MemoryKeyValueStore();
     logLines = [];
-    manager = new PatManager({ kv, secrets, logger: capturingLogger(logLines), http: { retry: { baseDelayMs: 5, maxDelayMs: 20 } } });
+    manager = new PatService({ kv, secrets, logger: capturingLogger(logLines), http: { retry: { baseDelayMs: 5, maxDelayMs: 20 } } });
   });
 
   afterEach(async () => {
@@ -153,7 +153,7 @@ describe('PatManager (the service the UI uses) against the fake tenant', () => {
   });
 
   /** Delivers every SecretStorage change event to the manager, as extension.ts does; collects what it reports. */
-  function deliverChangeEvents(to: PatManager): Array<string | undefined> {
+  function deliverChangeEvents(to: PatService): Array<string | undefined> {
     const reported: Array<string | undefined> = [];
     secrets.listeners.push((key) => void to.secretChangedElsewhere(key).then((tenantId) => reported.push(tenantId)));
     return reported;
@@ -183,7 +183,7 @@ describe('PatManager (the service the UI uses) against the fake tenant', () => {
     const tenantId = await addTenant();
     await manager.listTokens(tenantId);
     const second = fake.addToken(identityId, { name: 'Changed elsewhere' });
-    const otherWindow = new PatManager({ kv, secrets, logger: capturingLogger([]) });
+    const otherWindow = new PatService({ kv, secrets, logger: capturingLogger([]) });
     await otherWindow.updateCredentials(tenantId, { clientId: second.id, clientSecret: second.secret });
     await settle();
     assert.deepEqual(reported.filter((each) => each !== undefined), [tenantId], 'only the change from elsewhere is reported, to refresh the tenant');
@@ -195,7 +195,7 @@ describe('PatManager (the service the UI uses) against the fake tenant', () => {
   });
 
   it("keeps a tenant's 429 pause across a credentials change, here and from another window", async () => {
-    const paused = new PatManager({ kv, secrets, logger: capturingLogger([]), http: { retry: { maxAttempts: 1 } } });
+    const paused = new PatService({ kv, secrets, logger: capturingLogger([]), http: { retry: { maxAttempts: 1 } } });
     deliverChangeEvents(paused);
     const tenant = await paused.addTenant({ url: fake.baseUrl, displayName: 'Fake', credentials });
     await paused.listTokens(tenant.id);
@@ -204,7 +204,7 @@ describe('PatManager (the service the UI uses) against the fake tenant', () => {
       await assert.rejects(paused.listTokens(tenant.id), (error: unknown) => error instanceof PatError && error.kind === 'rate-limited');
       const limitedAt = fake.requests.filter((request) => request.status === 429).at(-1)!.at;
       const next = fake.addToken(identityId, { name: `Next sign-in ${change}` });
-      const writer = change === 'here' ? paused : new PatManager({ kv, secrets, logger: capturingLogger([]) });
+      const writer = change === 'here' ? paused : new PatService({ kv, secrets, logger: capturingLogger([]) });
       await writer.updateCredentials(tenant.id, { clientId: next.id, clientSecret: next.secret });
       await settle();
       await paused.listTokens(tenant.id);
@@ -218,7 +218,7 @@ describe('PatManager (the service the UI uses) against the fake tenant', () => {
     const made = async (name: string): Promise<string> => (await manager.createToken(tenantId, { name, scope: ['sp:scopes:default'] })).token.id;
     const [goneFromList, goneOnDelete, keptForFilter] = [await made('gone-from-list'), await made('gone-on-delete'), await made('kept-for-filter')];
     const deleteOnServer = async (tokenId: string): Promise<void> => {
-      const admin = new PatManager({ kv: new MemoryKeyValueStore(), secrets: new MemorySecretStore(), logger: capturingLogger([]) });
+      const admin = new PatService({ kv: new MemoryKeyValueStore(), secrets: new MemorySecretStore(), logger: capturingLogger([]) });
       const other = await admin.addTenant({ url: fake.baseUrl, credentials });
       await admin.deleteToken(other.id, tokenId);
     };
@@ -268,7 +268,7 @@ describe('PatManager (the service the UI uses) against the fake tenant', () => {
 
   it('treats credentials VS Code can no longer decrypt as missing, not as a gone tenant', async () => {
     const tenantId = await addTenant();
-    const fresh = new PatManager({ kv, secrets, logger: capturingLogger([]) });
+    const fresh = new PatService({ kv, secrets, logger: capturingLogger([]) });
     secrets.dropOnGet = (key) => key.endsWith('.credentials');
     assert.equal(await fresh.hasCredentials(tenantId), false);
     assert.equal(fresh.listTenants().length, 1);

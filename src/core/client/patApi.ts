@@ -3,7 +3,7 @@
 // token by name instead.
 import type { AccessTokenCache } from './auth';
 import { cleanServerText } from './errorBody';
-import { isPatError, PatError, type PatErrorKind } from './errors';
+import { isPatError, PatError, type PatErrorKind } from '../errors';
 import { type HttpClient, type HttpRequest, type HttpResponse, parseJsonBody } from './http';
 import {
   ALL_SCOPES,
@@ -14,10 +14,10 @@ import {
   type TokenListQuery,
   type TokenOwner,
   type TokenPatch,
-} from './model';
-import { type Logger, silentLogger } from './ports';
+} from '../model';
+import { type Logger, silentLogger } from '../ports';
 import { defaultRedactor, type Redactor } from './redact';
-import { checkedId } from './secretKeys';
+import { checkedId } from '../store/secretKeys';
 
 export interface PatApiOptions {
   baseUrl: string;
