@@ -169,7 +169,7 @@ export class PatService {
     return deleted ? tokens.filter((token) => (deleted.get(token.id) ?? -1) < startedAt) : tokens;
   }
 
-  /** Creates, then writes the secret to SecretStorage before returning. Never retried automatically. */
+  /** Creates, then writes the secret to SecretStorage before returning. Re-sent only once after a 429 (not processed); else never. A tenant removed meanwhile gets no secret: it comes back as secretSaved: false. */
   async createToken(tenantId: string, request: CreateTokenRequest, signal?: AbortSignal): Promise<CreateTokenOutcome> {
     const tenant = this.getTenant(tenantId);
     check(validateTokenName(request.name));
