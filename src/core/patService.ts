@@ -169,7 +169,10 @@ export class PatService {
     return deleted ? tokens.filter((token) => (deleted.get(token.id) ?? -1) < startedAt) : tokens;
   }
 
-  /** Creates, then writes the secret to SecretStorage before returning. Re-sent only once after a 429 (not processed); else never. A tenant removed meanwhile gets no secret: it comes back as secretSaved: false. */
+  /**
+   * Creates, then writes the secret to SecretStorage before returning. Re-sent only once after a 429 (not processed),
+   * else never. A tenant removed meanwhile gets no secret: it comes back as secretSaved: false, to be shown once.
+   */
   async createToken(tenantId: string, request: CreateTokenRequest, signal?: AbortSignal): Promise<CreateTokenOutcome> {
     const tenant = this.getTenant(tenantId);
     check(validateTokenName(request.name));
