@@ -398,6 +398,24 @@ describe('TenantRegistry', () => {
       assert.deepEqual([...secrets.values.keys()], [], 'no secret is left under the removed tenant');
     });
 
+    it("a URL change keeps another window's rename made while the new credentials were being stored", async () => {
+      const { registry: windowA, state, secrets } = setUp();
+      const windowB = new TenantRegistry(state, secrets);
+      const tenant = await windowA.add(ACME, CREDENTIALS);
+      const slowForA = {
+        get: (key: string) => secrets.get(key),
+        delete: (key: string) => secrets.delete(key),
+        store: async (key: string, value: string) => {
+          await windowB.update(tenant.id, { displayName: 'Renamed in window B' });
+          await secrets.store(key, value);
+        },
+      };
+      const moved = await new TenantRegistry(state, slowForA).changeBaseUrl(tenant.id, 'https://acme.api.identitynow-demo.com', OTHER_CREDENTIALS);
+      const expected = { ...tenant, displayName: 'Renamed in window B', baseUrl: 'https://acme.api.identitynow-demo.com' };
+      assert.deepEqual(moved, expected);
+      assert.deepEqual(windowB.get(tenant.id), expected);
+    });
+
     it('a create that finishes after Remove Tenant stores nothing', async () => {
       const { registry, secrets } = setUp();
       const tenant = await registry.add(ACME, CREDENTIALS);

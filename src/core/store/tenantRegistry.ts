@@ -191,29 +191,26 @@ export class TenantRegistry {
 
   update(id: string, changes: TenantChanges): Promise<Tenant> {
     return this.serialized(async () => {
-      const tenant = this.require(id);
-      const updated: Tenant = { ...tenant, ...checkedChanges(changes) };
-      await this.replaceRecord(updated);
-      return updated;
+      this.require(id);
+      return await this.changeRecord(id, checkedChanges(changes));
     });
   }
 
   /** A new URL means a possibly different tenant, so the credentials are replaced in the same step. */
   changeBaseUrl(id: string, baseUrl: string, credentials: Credentials): Promise<Tenant> {
     return this.serialized(async () => {
-      const tenant = this.require(id);
-      const updated: Tenant = { ...tenant, baseUrl: checkedBaseUrl(baseUrl) };
+      this.require(id);
+      const changes = { baseUrl: checkedBaseUrl(baseUrl) };
       const secret = checkedCredentials(credentials);
       const key = credentialsKey(id);
       const previous = await this.readSecretQuietly(key);
       await this.storeSecret(key, JSON.stringify(secret), 'Could not save the new credentials; the tenant is unchanged');
       try {
-        await this.replaceRecord(updated);
+        return await this.changeRecord(id, changes);
       } catch (error) {
         await (previous === undefined ? this.deleteQuietly(key) : this.storeQuietly(key, previous));
         throw storageError('Could not save the new tenant URL; the tenant is unchanged.', error);
       }
-      return updated;
     });
   }
 
@@ -359,9 +356,16 @@ export class TenantRegistry {
     await this.state.update(TENANTS_KEY, records);
   }
 
-  private async replaceRecord(tenant: Tenant): Promise<void> {
-    await this.writeRecords(this.rawRecords().map((entry) => (asRecord(entry)?.id === tenant.id ? tenant : entry)));
+  /**
+   * Applies the changes to the record as stored now, not to a copy read before an await: another window's change to
+   * other fields of the same tenant (or to other tenants) survives.
+   */
+  private async changeRecord(id: string, changes: Partial<Tenant>): Promise<Tenant> {
+    const records = this.rawRecords().map((entry) => (asRecord(entry)?.id === id ? { ...asRecord(entry), ...changes } : entry));
+    await this.writeRecords(records);
+    return this.require(id);
   }
+
 
   private async writeIndex(tenantId: string, change: (ids: Set<string>) => unknown): Promise<void> {
     const ids = new Set(this.storedSecretTokenIds(tenantId));
