@@ -17,22 +17,29 @@ export interface PatExtensionApi {
   treeView: vscode.TreeView<PatNode>;
 }
 
-/** Another window changed SecretStorage: refresh the tenant the key belongs to (batched, one list per tenant). */
+/**
+ * Another window changed SecretStorage: refresh the tenant the key belongs to (batched, one list per tenant). The event
+ * fires for this window's own writes too; the service ignores those, so they never cost a sign-in or a 429 pause.
+ */
 function syncWithOtherWindows(context: vscode.ExtensionContext, service: PatService, tree: PatTreeDataProvider): vscode.Disposable {
   const pending = new Set<string>();
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const subscription = context.secrets.onDidChange(({ key }) => {
-    const tenantId = service.tenantIdForSecretKey(key);
-    if (tenantId === undefined) return;
-    service.forgetSession(tenantId);
+  let disposed = false;
+  const refreshSoon = (tenantId: string | undefined): void => {
+    if (tenantId === undefined || disposed) return;
     pending.add(tenantId);
     timer ??= setTimeout(() => {
       timer = undefined;
       pending.forEach((id) => tree.refresh(id));
       pending.clear();
     }, 250);
+  };
+  const subscription = context.secrets.onDidChange(({ key }) => {
+    // A SecretStorage read that fails is no reason to refresh; the next command reports it.
+    service.secretChangedElsewhere(key).then(refreshSoon, () => undefined);
   });
   return new vscode.Disposable(() => {
+    disposed = true;
     subscription.dispose();
     if (timer !== undefined) clearTimeout(timer);
   });

@@ -1,10 +1,10 @@
 // The one facade the UI talks to: tenants and their secrets from the registry, one HTTP session per tenant.
 // The UI never builds URLs, requests or secret keys itself.
 import type { AccessTokenCache } from './client/auth';
-import { PatError } from './errors';
+import { isPatError, PatError } from './errors';
 import type { HttpClientOptions } from './client/http';
 import { loadOnce } from './lazyLoad';
-import type { RequestGateOptions } from './client/limits';
+import type { RequestGate, RequestGateOptions } from './client/limits';
 import type { ApiFamily, CreateTokenRequest, Credentials, PersonalAccessToken, Tenant, TokenListQuery, TokenPatch } from './model';
 import type { PatApi } from './client/patApi';
 import { type Clock, type KeyValueStore, type Logger, type SecretStore, systemClock } from './ports';
@@ -65,9 +65,13 @@ export class PatService {
   private readonly logger: Logger;
   private readonly clock: Clock;
   private readonly sessions = new Map<string, TenantSession>();
+  /** Per tenant, outside the session: a 429 pause, the in-flight cap and the pacing outlive a credentials change. */
+  private readonly gates = new Map<string, RequestGate>();
   private readonly signInClientIds = new Map<string, string>();
   /** Deletes under way, so a double click sends one request. */
   private readonly deletes = new Map<string, Promise<void>>();
+  /** Per tenant, the owner of each token whose secret is stored, as last seen: a list of that owner's tokens proves absence. */
+  private readonly storedSecretOwners = new Map<string, Map<string, string>>();
   /** Per tenant, when each token was deleted here, so a list that started earlier cannot bring it back. */
   private readonly deletedAt = new Map<string, Map<string, number>>();
   private sequence = 0;
@@ -112,7 +116,7 @@ export class PatService {
     const checked = this.checkedCredentials(credentials);
     await this.proveCredentials(tenant.baseUrl, checked, signal);
     await this.registry.setCredentials(tenantId, checked);
-    this.dropSession(tenantId);
+    this.forgetAccessToken(tenantId);
     this.signInClientIds.set(tenantId, checked.clientId);
     this.logger.info(`Updated the credentials of tenant ${tenant.displayName}.`);
   }
@@ -129,9 +133,11 @@ export class PatService {
   async removeTenant(tenantId: string): Promise<void> {
     const tenant = this.getTenant(tenantId);
     await this.registry.remove(tenantId);
-    this.dropSession(tenantId);
+    this.sessions.delete(tenantId);
+    this.gates.delete(tenantId);
     this.signInClientIds.delete(tenantId);
     this.deletedAt.delete(tenantId);
+    this.storedSecretOwners.delete(tenantId);
     this.logger.info(`Removed tenant ${tenant.displayName} and its stored secrets.`);
   }
 
@@ -149,13 +155,24 @@ export class PatService {
   async listTokens(tenantId: string, signal?: AbortSignal, query?: TokenListQuery): Promise<PersonalAccessToken[]> {
     const tenant = this.getTenant(tenantId);
     const startedAt = this.nextSequence();
-    const { api } = await this.session(tenant);
-    const tokens = await api.list(query ?? tenant.listQuery ?? DEFAULT_LIST_QUERY, signal);
+    // Taken before the request: a secret stored later may belong to a token this list cannot contain yet.
+    const storedBefore = this.registry.storedSecretTokenIds(tenantId);
+    const { api, auth } = await this.session(tenant);
+    const effectiveQuery = query ?? tenant.listQuery ?? DEFAULT_LIST_QUERY;
+    const tokens = await api.list(effectiveQuery, signal);
+    if (storedBefore.size > 0) {
+      // The access token the list just used is cached, so this sends nothing.
+      const callerId = await auth.get().then((info) => info.identityId, () => null);
+      await this.forgetSecretsOfVanishedTokens(tenantId, effectiveQuery, callerId, storedBefore, tokens);
+    }
     const deleted = this.deletedAt.get(tenantId);
     return deleted ? tokens.filter((token) => (deleted.get(token.id) ?? -1) < startedAt) : tokens;
   }
 
-  /** Creates, then writes the secret to SecretStorage before returning. Never retried automatically. */
+  /**
+   * Creates, then writes the secret to SecretStorage before returning. Re-sent only once after a 429 (not processed),
+   * else never. A tenant removed meanwhile gets no secret: it comes back as secretSaved: false, to be shown once.
+   */
   async createToken(tenantId: string, request: CreateTokenRequest, signal?: AbortSignal): Promise<CreateTokenOutcome> {
     const tenant = this.getTenant(tenantId);
     check(validateTokenName(request.name));
@@ -163,6 +180,7 @@ export class PatService {
     const { api } = await this.session(tenant);
     const created = await api.create({ ...request, name: request.name.trim() }, signal);
     this.logger.info(`Created token ${created.token.name} (${created.token.id}) in ${tenant.displayName}.`);
+    this.rememberOwner(tenantId, created.token);
     try {
       await this.registry.storeTokenSecret(tenantId, created.token.id, created.secret);
       return { token: created.token, secretSaved: true };
@@ -217,26 +235,88 @@ export class PatService {
     await this.registry.deleteTokenSecret(tenantId, tokenId);
   }
 
-  /** Maps a SecretStorage key (from onDidChange in another window) to the tenant it belongs to. */
-  tenantIdForSecretKey(key: string): string | undefined {
-    return this.registry.tenantIdForSecretKey(key);
-  }
-
-  /** Drops cached access tokens and sessions, e.g. after another window changed the tenant's secrets. */
-  forgetSession(tenantId: string): void {
-    this.dropSession(tenantId);
-    this.signInClientIds.delete(tenantId);
+  /**
+   * For a SecretStorage change event: undefined when the key is not ours or holds what this window last wrote to it
+   * (VS Code fires the event for this window's own writes too). For a change from elsewhere, new credentials drop only
+   * the cached access token and sign-in client id (the tenant's 429 pause and pacing stay), a token secret's change is
+   * mirrored in the stored-secret index, and the tenant id is returned so the view can refresh it.
+   */
+  async secretChangedElsewhere(key: string): Promise<string | undefined> {
+    const changed = await this.registry.changedElsewhere(key);
+    if (changed === undefined) {
+      return undefined;
+    }
+    if (changed.tokenId === undefined) {
+      this.forgetAccessToken(changed.tenantId);
+      this.signInClientIds.delete(changed.tenantId);
+    } else {
+      await this.registry.syncStoredSecretIndex(changed.tenantId, changed.tokenId);
+    }
+    return changed.tenantId;
   }
 
   private async deleteOnce(tenantId: string, tokenId: string, signal?: AbortSignal): Promise<void> {
     const tenant = this.getTenant(tenantId);
     const { api } = await this.session(tenant);
-    await api.delete(tokenId, signal);
+    try {
+      await api.delete(tokenId, signal);
+    } catch (error) {
+      // A 404 means the token is gone (deleted elsewhere): its secret can never be used again, so it goes too.
+      if (isPatError(error, 'not-found')) {
+        await this.forgetDeleted(tenantId, tokenId);
+      }
+      throw error;
+    }
+    await this.forgetDeleted(tenantId, tokenId);
+    this.logger.info(`Deleted token ${tokenId} in ${tenant.displayName}.`);
+  }
+
+  private async forgetDeleted(tenantId: string, tokenId: string): Promise<void> {
     this.rememberDeleted(tenantId, tokenId);
+    this.storedSecretOwners.get(tenantId)?.delete(tokenId);
     if (this.registry.storedSecretTokenIds(tenantId).has(tokenId)) {
       await this.registry.deleteTokenSecret(tenantId, tokenId);
     }
-    this.logger.info(`Deleted token ${tokenId} in ${tenant.displayName}.`);
+  }
+
+  /**
+   * Drops the stored secret of each token that was stored before the list started and is missing from it, but only
+   * when the list would have included it: every token, or the tokens of the owner it was last seen with. A filtered
+   * list ("never used", "not used since") proves nothing about absence.
+   */
+  private async forgetSecretsOfVanishedTokens(
+    tenantId: string,
+    query: TokenListQuery,
+    callerId: string | null,
+    storedBefore: ReadonlySet<string>,
+    tokens: readonly PersonalAccessToken[],
+  ): Promise<void> {
+    const listed = new Map(tokens.filter((token) => storedBefore.has(token.id)).map((token) => [token.id, token]));
+    listed.forEach((token) => this.rememberOwner(tenantId, token));
+    if (query.neverUsed === true || query.lastUsedBefore !== undefined) {
+      return;
+    }
+    const listedOwner = query.owner.kind === 'me' ? callerId : query.owner.kind === 'identity' ? query.owner.identityId : undefined;
+    const owners = this.storedSecretOwners.get(tenantId);
+    for (const tokenId of storedBefore) {
+      const provesAbsence = query.owner.kind === 'all' || (listedOwner !== null && listedOwner !== undefined && owners?.get(tokenId) === listedOwner);
+      if (!listed.has(tokenId) && provesAbsence) {
+        this.logger.info(`Token ${tokenId} is no longer on the tenant; its stored secret is deleted.`);
+        await this.forgetDeleted(tenantId, tokenId);
+      }
+    }
+  }
+
+  private rememberOwner(tenantId: string, token: PersonalAccessToken): void {
+    if (token.owner === null) {
+      return;
+    }
+    let owners = this.storedSecretOwners.get(tenantId);
+    if (!owners) {
+      owners = new Map();
+      this.storedSecretOwners.set(tenantId, owners);
+    }
+    owners.set(token.id, token.owner.id);
   }
 
   private rememberDeleted(tenantId: string, tokenId: string): void {
@@ -282,7 +362,12 @@ export class PatService {
     if (existing && existing.baseUrl === tenant.baseUrl && existing.apiFamily === tenant.apiFamily) {
       return existing;
     }
-    const http = new HttpClient({ ...this.options.http, logger: this.logger, clock: this.clock, gate: new RequestGate({ ...this.options.gate, clock: this.clock }) });
+    let gate = this.gates.get(tenant.id);
+    if (!gate) {
+      gate = new RequestGate({ ...this.options.gate, clock: this.clock });
+      this.gates.set(tenant.id, gate);
+    }
+    const http = new HttpClient({ ...this.options.http, logger: this.logger, clock: this.clock, gate });
     const auth = new AccessTokenCache({ http, baseUrl: tenant.baseUrl, clock: this.clock, credentials: () => this.credentialsOf(tenant.id) });
     const api = new PatApi({ baseUrl: tenant.baseUrl, apiFamily: tenant.apiFamily, http, auth, logger: this.logger });
     const session = { baseUrl: tenant.baseUrl, apiFamily: tenant.apiFamily, auth, api };
@@ -290,7 +375,8 @@ export class PatService {
     return session;
   }
 
-  private dropSession(tenantId: string): void {
-    this.sessions.delete(tenantId);
+  /** New credentials need a new access token; the session's HTTP client and its gate stay. */
+  private forgetAccessToken(tenantId: string): void {
+    this.sessions.get(tenantId)?.auth.clear();
   }
 }

@@ -191,9 +191,10 @@ describe('PatApi against the fake tenant', () => {
         assert.match(error.message, /^Deleting token 0123456789abcdef0123456789abcdef failed: 404 Not Found: .*\(tracking id [0-9a-f]{32}\)$/);
       });
 
-      it('URL-encodes token ids', async () => {
-        await rejection(setUp(family).api.delete('a/b?c#d e'));
-        assert.equal(fake.requests.find((r) => r.method === 'DELETE')!.path, `${path}/a%2Fb%3Fc%23d%20e`);
+      it('sends a token id as exactly one path segment', async () => {
+        const id = '2c9180835d2e5168015d32f890ca1581-A_b';
+        await rejection(setUp(family).api.delete(id));
+        assert.equal(fake.requests.find((r) => r.method === 'DELETE')!.path, `${path}/${id}`);
       });
 
       it('signs in again after a 401 and retries once', async () => {
@@ -357,6 +358,61 @@ describe('PatApi against the fake tenant', () => {
       const many = Array.from({ length: 10_000 }, (_, i) => ({ id: `id${i}`, name: `token ${i}`, scope: ['sp:scopes:default'] }));
       fake.inject({ fault: { kind: 'body', body: JSON.stringify(many) }, match: { path: PATHS.v3 } });
       assert.equal((await setUp('v3').api.list({ owner: { kind: 'all' } })).length, 10_000);
+    });
+  });
+
+  describe('ids never walk the URL', () => {
+    beforeEach(freshPeople);
+
+    for (const id of ['.', '..', '../..', 'a/b', '?x=1', '#top', '%2e', '%2E%2e', '', ' ', 'a b', 'x'.repeat(129), '\u202e1']) {
+      it(`refuses the token id ${JSON.stringify(id.slice(0, 20))} for update and delete without any request`, async () => {
+        const { api } = setUp('v3');
+        for (const error of [await rejection(api.delete(id)), await rejection(api.update(id, { name: 'renamed' }))]) {
+          assert.equal(error.kind, 'invalid-input');
+          assert.match(error.message, /The token id is not valid/);
+        }
+        assert.equal(fake.count(), 0, 'not even a sign-in');
+      });
+    }
+  });
+
+  describe('a large tenant', () => {
+    beforeEach(freshPeople);
+
+    it('lists 30,000 tokens (over 8 MiB of JSON) with the list cap, while other answers keep 8 MiB', async function () {
+      this.timeout(60_000);
+      for (let i = 0; i < 30_000; i++) fake.addToken(bob.id, { name: `bulk token number ${i} with a realistic name`, scope: ['sp:scopes:default', 'idn:accounts:read'] });
+      const { api } = setUp('v3');
+      const tokens = await api.list({ owner: { kind: 'all' } });
+      assert.ok(tokens.length >= 30_000, `listed ${tokens.length}`);
+      const listed = fake.requests.find((request) => request.method === 'GET' && request.path === PATHS.v3);
+      assert.ok(listed !== undefined && Buffer.byteLength(listed.responseBody) > 8 * 1024 * 1024, 'the answer really is over 8 MiB');
+
+      const mine = fake.addToken(ada.id, { name: 'mine' });
+      fake.inject({ fault: { kind: 'body', body: JSON.stringify({ id: mine.id, name: 'x'.repeat(9 * 1024 * 1024) }) }, match: { method: 'PATCH' } });
+      const error = await rejection(api.update(mine.id, { name: 'renamed' }));
+      assert.equal(error.kind, 'bad-response');
+      assert.match(error.message, /larger than 8 MiB/);
+    });
+  });
+
+  describe('a create after a 429', () => {
+    beforeEach(freshPeople);
+    const request: CreateTokenRequest = { name: 'after-429', scope: ['sp:scopes:default'] };
+
+    it('is re-sent once after the Retry-After, and makes exactly one token', async () => {
+      fake.inject({ fault: { kind: 'rate-limit', retryAfter: '0' }, match: { method: 'POST', path: PATHS.v3 } });
+      const created = await setUp('v3').api.create(request);
+      assert.equal(fake.count({ method: 'POST', path: PATHS.v3 }), 2);
+      assert.deepEqual(fake.tokens().filter((token) => token.name === request.name).map((token) => token.id), [created.token.id]);
+    });
+
+    it('is not re-sent a second time in a 429 storm: it fails as rate-limited and nothing is created', async () => {
+      fake.inject({ fault: { kind: 'rate-limit', retryAfter: '0' }, match: { method: 'POST', path: PATHS.v3 }, times: Infinity });
+      const error = await rejection(setUp('v3').api.create(request));
+      assert.equal(error.kind, 'rate-limited', 'a 429 is a known outcome: not reported as unknown');
+      assert.equal(fake.count({ method: 'POST', path: PATHS.v3 }), 2);
+      assert.equal(fake.tokens().filter((token) => token.ownerId === ada.id).length, 0);
     });
   });
 

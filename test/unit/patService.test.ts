@@ -152,18 +152,108 @@ describe('PatService (the service the UI uses) against the fake tenant', () => {
     assert.ok((await manager.listTokens(tenantId)).length > 0);
   });
 
-  it('signs in again with what SecretStorage holds after forgetSession (another window changed the credentials)', async () => {
+  /** Delivers every SecretStorage change event to the manager, as extension.ts does; collects what it reports. */
+  function deliverChangeEvents(to: PatService): Array<string | undefined> {
+    const reported: Array<string | undefined> = [];
+    secrets.listeners.push((key) => void to.secretChangedElsewhere(key).then((tenantId) => reported.push(tenantId)));
+    return reported;
+  }
+
+  const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 20));
+
+  it("ignores the change events of its own writes: create, copy, rename, delete, list and update credentials sign in once each", async () => {
+    const reported = deliverChangeEvents(manager);
+    const tenantId = await addTenant();
+    fake.resetRequests();
+    await manager.listTokens(tenantId);
+    const { token } = await manager.createToken(tenantId, { name: 'Session', scope: ['sp:scopes:default'] });
+    await settle();
+    assert.ok((await manager.getStoredSecret(tenantId, token.id)) !== undefined);
+    await manager.updateToken(tenantId, token.id, { name: 'Session renamed' });
+    await manager.deleteToken(tenantId, token.id);
+    await settle();
+    await manager.listTokens(tenantId);
+    assert.equal(fake.count({ path: '/oauth/token' }), 1, 'one sign-in serves the whole session');
+    assert.ok(reported.length >= 3, 'the events did arrive');
+    assert.deepEqual(reported.filter((tenantId) => tenantId !== undefined), [], 'none of them counts as a change from elsewhere');
+  });
+
+  it('after another window changes the credentials, drops only the access token and signs in with the new ones', async () => {
+    const reported = deliverChangeEvents(manager);
     const tenantId = await addTenant();
     await manager.listTokens(tenantId);
     const second = fake.addToken(identityId, { name: 'Changed elsewhere' });
-    const other = new PatService({ kv, secrets, logger: capturingLogger([]) });
-    await other.updateCredentials(tenantId, { clientId: second.id, clientSecret: second.secret });
-    manager.forgetSession(tenantId);
+    const otherWindow = new PatService({ kv, secrets, logger: capturingLogger([]) });
+    await otherWindow.updateCredentials(tenantId, { clientId: second.id, clientSecret: second.secret });
+    await settle();
+    assert.deepEqual(reported.filter((each) => each !== undefined), [tenantId], 'only the change from elsewhere is reported, to refresh the tenant');
     assert.equal(await manager.signInClientId(tenantId), second.id);
     fake.resetRequests();
     await manager.listTokens(tenantId);
     const mint = fake.requests.find((request) => request.path === '/oauth/token');
     assert.ok(mint?.body.includes(`client_id=${second.id}`), 'the next list did not sign in with the new credentials');
+  });
+
+  it("keeps a tenant's 429 pause across a credentials change, here and from another window", async () => {
+    const paused = new PatService({ kv, secrets, logger: capturingLogger([]), http: { retry: { maxAttempts: 1 } } });
+    deliverChangeEvents(paused);
+    const tenant = await paused.addTenant({ url: fake.baseUrl, displayName: 'Fake', credentials });
+    await paused.listTokens(tenant.id);
+    for (const change of ['here', 'elsewhere'] as const) {
+      fake.inject({ fault: { kind: 'rate-limit', retryAfter: '1' }, match: { method: 'GET' } });
+      await assert.rejects(paused.listTokens(tenant.id), (error: unknown) => error instanceof PatError && error.kind === 'rate-limited');
+      const limitedAt = fake.requests.filter((request) => request.status === 429).at(-1)!.at;
+      const next = fake.addToken(identityId, { name: `Next sign-in ${change}` });
+      const writer = change === 'here' ? paused : new PatService({ kv, secrets, logger: capturingLogger([]) });
+      await writer.updateCredentials(tenant.id, { clientId: next.id, clientSecret: next.secret });
+      await settle();
+      await paused.listTokens(tenant.id);
+      const listedAt = fake.requests.filter((request) => request.method === 'GET').at(-1)!.at;
+      assert.ok(listedAt - limitedAt >= 900, `the list after a change ${change} went out ${listedAt - limitedAt} ms after the 429 (Retry-After: 1)`);
+    }
+  });
+
+  it('drops the stored secret of a token deleted elsewhere or answered 404, but not after a filtered list', async () => {
+    const tenantId = await addTenant();
+    const made = async (name: string): Promise<string> => (await manager.createToken(tenantId, { name, scope: ['sp:scopes:default'] })).token.id;
+    const [goneFromList, goneOnDelete, keptForFilter] = [await made('gone-from-list'), await made('gone-on-delete'), await made('kept-for-filter')];
+    const deleteOnServer = async (tokenId: string): Promise<void> => {
+      const admin = new PatService({ kv: new MemoryKeyValueStore(), secrets: new MemorySecretStore(), logger: capturingLogger([]) });
+      const other = await admin.addTenant({ url: fake.baseUrl, credentials });
+      await admin.deleteToken(other.id, tokenId);
+    };
+    await deleteOnServer(goneFromList);
+    await deleteOnServer(keptForFilter);
+    await manager.listTokens(tenantId, undefined, { owner: { kind: 'me' }, neverUsed: true });
+    assert.ok(manager.storedSecretTokenIds(tenantId).has(keptForFilter), 'a filtered list proves nothing');
+    await manager.listTokens(tenantId);
+    assert.deepEqual([...manager.storedSecretTokenIds(tenantId)].sort(), [goneOnDelete].sort(), 'my full list no longer has them');
+    await deleteOnServer(goneOnDelete);
+    await assert.rejects(manager.deleteToken(tenantId, goneOnDelete), (error: unknown) => error instanceof PatError && error.kind === 'not-found');
+    assert.deepEqual([...manager.storedSecretTokenIds(tenantId)], []);
+    assert.deepEqual([...secrets.values.keys()].filter((key) => key.includes('.token.')), []);
+  });
+
+  it("keeps the stored secret of a token a caller's own list cannot show (it belongs to the previous sign-in identity)", async () => {
+    const tenantId = await addTenant();
+    const { token } = await manager.createToken(tenantId, { name: 'made-as-ada', scope: ['sp:scopes:default'] });
+    const carol = fake.addIdentity('Carol');
+    const carolsSignIn = fake.addToken(carol.id, { name: 'carol sign-in' });
+    await manager.updateCredentials(tenantId, { clientId: carolsSignIn.id, clientSecret: carolsSignIn.secret });
+    assert.ok(!(await manager.listTokens(tenantId)).some((listed) => listed.id === token.id));
+    assert.ok(manager.storedSecretTokenIds(tenantId).has(token.id));
+  });
+
+  it('a create that finishes after Remove Tenant hands the secret back instead of storing it', async () => {
+    const tenantId = await addTenant();
+    fake.inject({ fault: { kind: 'delay', ms: 300 }, match: { method: 'POST', path: '/v3/personal-access-tokens' } });
+    const creating = manager.createToken(tenantId, { name: 'Late', scope: ['sp:scopes:default'] });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await manager.removeTenant(tenantId);
+    const outcome = await creating;
+    assert.equal(outcome.secretSaved, false);
+    assert.ok(!outcome.secretSaved && outcome.secret.length > 0 && /tenant was removed/.test(outcome.error.message));
+    assert.equal(secrets.values.size, 0, 'nothing is left in SecretStorage');
   });
 
   it('removes a tenant together with every secret stored for it', async () => {

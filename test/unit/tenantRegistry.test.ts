@@ -340,14 +340,107 @@ describe('TenantRegistry', () => {
     });
   });
 
-  describe('tenantIdForSecretKey', () => {
-    it('maps credential and token secret keys to their tenant, and nothing else', async () => {
-      const { registry } = setUp();
+  describe('changedElsewhere (SecretStorage change events)', () => {
+    it("ignores this registry's own writes and deletes, and reports another registry's (another window's) for our keys only", async () => {
+      const { registry, state, secrets } = setUp();
       const tenant = await registry.add(ACME, CREDENTIALS);
-      assert.equal(registry.tenantIdForSecretKey(credentialsKey(tenant.id)), tenant.id);
-      assert.equal(registry.tenantIdForSecretKey(tokenSecretKey(tenant.id, 'token-1')), tenant.id);
-      assert.equal(registry.tenantIdForSecretKey('github.auth'), undefined);
-      assert.equal(registry.tenantIdForSecretKey(TENANTS_KEY), undefined);
+      await registry.storeTokenSecret(tenant.id, 'token-1', 'secret-one');
+      await registry.storeTokenSecret(tenant.id, 'token-2', 'secret-two');
+      await registry.deleteTokenSecret(tenant.id, 'token-2');
+      for (const key of [credentialsKey(tenant.id), tokenSecretKey(tenant.id, 'token-1'), tokenSecretKey(tenant.id, 'token-2')]) {
+        assert.equal(await registry.changedElsewhere(key), undefined, key);
+      }
+      const otherWindow = new TenantRegistry(state, secrets);
+      await otherWindow.setCredentials(tenant.id, OTHER_CREDENTIALS);
+      await otherWindow.storeTokenSecret(tenant.id, 'token-2', 'secret-two-again');
+      assert.deepEqual(await registry.changedElsewhere(credentialsKey(tenant.id)), { tenantId: tenant.id });
+      assert.deepEqual(await registry.changedElsewhere(tokenSecretKey(tenant.id, 'token-2')), { tenantId: tenant.id, tokenId: 'token-2' });
+      assert.deepEqual(await registry.changedElsewhere(tokenSecretKey(tenant.id, 'never-written-here')), { tenantId: tenant.id, tokenId: 'never-written-here' });
+      assert.equal(await registry.changedElsewhere('github.auth'), undefined);
+      assert.equal(await registry.changedElsewhere(TENANTS_KEY), undefined);
+    });
+  });
+
+  describe('two windows over one shared store', () => {
+    it('a token secret stored while the tenant is removed elsewhere is not left behind, and the storer is told', async () => {
+      for (const storeFirst of [true, false]) {
+        const { registry: windowA, state, secrets } = setUp();
+        const windowB = new TenantRegistry(state, secrets);
+        const tenant = await windowA.add(ACME, CREDENTIALS);
+        const store = (): Promise<unknown> => windowB.storeTokenSecret(tenant.id, 'late-token', 'late-secret').then(() => 'stored', (error: unknown) => error);
+        const [stored] = storeFirst ? await Promise.all([store(), windowA.remove(tenant.id)]) : (await Promise.all([windowA.remove(tenant.id), store()])).reverse();
+        assert.deepEqual(windowA.list(), []);
+        assert.deepEqual([...secrets.values.keys()], [], `orphaned secret (store first: ${storeFirst})`);
+        assert.ok(isPatError(stored, 'secret-storage'), `the storer must hear that the secret was not stored (store first: ${storeFirst})`);
+        assert.match((stored as Error).message, /tenant was removed/);
+      }
+    });
+
+    it('Remove Tenant also deletes a secret another window indexed while the removal was deleting secrets', async () => {
+      const { registry: windowA, state, secrets } = setUp();
+      const windowB = new TenantRegistry(state, secrets);
+      const tenant = await windowA.add(ACME, CREDENTIALS);
+      let storedByB: Promise<void> | undefined;
+      // Window A's keychain is slow: B stores and indexes its secret (the tenant still exists) while A deletes the credentials.
+      const slowForA = {
+        get: (key: string) => secrets.get(key),
+        store: (key: string, value: string) => secrets.store(key, value),
+        delete: async (key: string) => {
+          storedByB ??= windowB.storeTokenSecret(tenant.id, 'token-b', 'secret-b');
+          await storedByB;
+          await secrets.delete(key);
+        },
+      };
+      await new TenantRegistry(state, slowForA).remove(tenant.id);
+      assert.ok(storedByB !== undefined);
+      await storedByB;
+      assert.deepEqual(windowA.list(), []);
+      assert.deepEqual([...secrets.values.keys()], [], 'no secret is left under the removed tenant');
+    });
+
+    it("a URL change keeps another window's rename made while the new credentials were being stored", async () => {
+      const { registry: windowA, state, secrets } = setUp();
+      const windowB = new TenantRegistry(state, secrets);
+      const tenant = await windowA.add(ACME, CREDENTIALS);
+      const slowForA = {
+        get: (key: string) => secrets.get(key),
+        delete: (key: string) => secrets.delete(key),
+        store: async (key: string, value: string) => {
+          await windowB.update(tenant.id, { displayName: 'Renamed in window B' });
+          await secrets.store(key, value);
+        },
+      };
+      const moved = await new TenantRegistry(state, slowForA).changeBaseUrl(tenant.id, 'https://acme.api.identitynow-demo.com', OTHER_CREDENTIALS);
+      const expected = { ...tenant, displayName: 'Renamed in window B', baseUrl: 'https://acme.api.identitynow-demo.com' };
+      assert.deepEqual(moved, expected);
+      assert.deepEqual(windowB.get(tenant.id), expected);
+    });
+
+    it('a create that finishes after Remove Tenant stores nothing', async () => {
+      const { registry, secrets } = setUp();
+      const tenant = await registry.add(ACME, CREDENTIALS);
+      await registry.remove(tenant.id);
+      await rejectsWith(registry.storeTokenSecret(tenant.id, 'token-1', 'secret-one'), 'secret-storage');
+      assert.equal(secrets.values.size, 0);
+      assert.equal(secrets.calls.filter((call) => call.startsWith('store ')).length, 1, 'only the credentials were ever stored');
+    });
+
+    it('an index entry lost to another window overwriting the index is restored from SecretStorage, so Remove Tenant still deletes the secret', async () => {
+      const { registry: windowA, state, secrets } = setUp();
+      const windowB = new TenantRegistry(state, secrets);
+      const tenant = await windowA.add(ACME, CREDENTIALS);
+      await windowB.storeTokenSecret(tenant.id, 'token-b', 'secret-b');
+      // What globalState does across windows: a window writes its whole, older copy and B's entry is gone.
+      await state.update(storedSecretIndexKey(tenant.id), undefined);
+      await windowA.syncStoredSecretIndex(tenant.id, 'token-b');
+      assert.deepEqual([...windowA.storedSecretTokenIds(tenant.id)], ['token-b']);
+      await windowB.deleteTokenSecret(tenant.id, 'token-b');
+      await windowB.storeTokenSecret(tenant.id, 'token-c', 'secret-c');
+      await state.update(storedSecretIndexKey(tenant.id), ['token-b', 'token-c']);
+      await windowA.syncStoredSecretIndex(tenant.id, 'token-b');
+      assert.deepEqual([...windowA.storedSecretTokenIds(tenant.id)], ['token-c'], 'a deleted secret leaves the index');
+      await windowA.remove(tenant.id);
+      assert.equal(secrets.values.size, 0);
     });
   });
 });

@@ -1,5 +1,6 @@
 // The one way the core talks HTTP: a deadline that covers the body, a capped body, no redirects, a bounded
-// retry policy (429 for any method, 5xx and network errors only when the call is idempotent) and typed errors.
+// retry policy (429 for any method, but a non-idempotent call only once; 5xx and network errors only when the call is
+// idempotent) and typed errors.
 // Imported statically: this module is itself loaded on the first request (core/client/network.ts), never at activation.
 import { StringDecoder } from 'node:string_decoder';
 import nodeFetch, { type RequestInit, type Response } from 'node-fetch';
@@ -52,6 +53,8 @@ export interface HttpRequest {
   description: string;
   /** Statuses that mean success when an earlier attempt may already have done the work (a retried DELETE's 404). */
   successOnRetry?: readonly number[];
+  /** Largest answer accepted for this call; default the client's (8 MiB). A token list needs more. */
+  maxBodyBytes?: number;
 }
 
 export interface HttpResponse {
@@ -70,6 +73,11 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
 };
 export const DEFAULT_TIMEOUT_MS = 30_000;
 export const DEFAULT_MAX_BODY_BYTES = 8 * 1024 * 1024;
+/**
+ * A 429 means the request was not processed, so even a call that must not be repeated (a create) is re-sent after its
+ * Retry-After, but only once: a second 429 is reported instead of leaving a create pending for minutes.
+ */
+export const NON_IDEMPOTENT_RATE_LIMIT_RESENDS = 1;
 
 type AttemptOutcome =
   | { response: HttpResponse; contentType: string | null; reason: string }
@@ -160,7 +168,7 @@ export class HttpClient {
         controller.abort();
         return { error: this.redirectError(request, response), retryable: false };
       }
-      const text = await readCappedBody(response, this.maxBodyBytes);
+      const text = await readCappedBody(response, this.bodyCap(request));
       line(String(response.status));
       return {
         response: { status: response.status, headers: headerRecord(response), text },
@@ -205,11 +213,12 @@ export class HttpClient {
   ): number | undefined {
     let delayMs: number;
     if (failure.error instanceof RateLimitedError) {
+      const resendsLeft = idempotent || attempt <= NON_IDEMPOTENT_RATE_LIMIT_RESENDS;
       const askedMs = failure.error.retryAfterMs;
       delayMs = askedMs === undefined ? this.backoffMs(attempt) : clampDelayMs(askedMs, this.retry.maxRetryAfterMs);
       // Every request of this tenant waits, not only the one that was told to, even when this one gives up.
       this.gate.pauseUntil(this.clock.now() + delayMs);
-      if (askedMs !== undefined && askedMs > this.retry.maxRetryAfterMs) {
+      if ((askedMs !== undefined && askedMs > this.retry.maxRetryAfterMs) || !resendsLeft) {
         return undefined;
       }
     } else if (failure.retryable && idempotent) {
@@ -277,7 +286,7 @@ export class HttpClient {
       };
     }
     if (error instanceof BodyTooLargeError) {
-      const mib = Math.round((this.maxBodyBytes / (1024 * 1024)) * 10) / 10;
+      const mib = Math.round((this.bodyCap(request) / (1024 * 1024)) * 10) / 10;
       return {
         error: new PatError('bad-response', `${request.description} failed: the answer from ${host} is larger than ${mib} MiB.`),
         retryable: false,
@@ -299,6 +308,10 @@ export class HttpClient {
       `${request.description} failed: the server answered ${response.status} with a redirect${target}. Redirects are not followed, so credentials only go to the tenant's own address; check the tenant URL.`,
       { status: response.status },
     );
+  }
+
+  private bodyCap(request: HttpRequest): number {
+    return request.maxBodyBytes ?? this.maxBodyBytes;
   }
 
   private cancelledError(request: HttpRequest, cause: unknown): PatError {

@@ -1,5 +1,6 @@
 // The four PAT operations for either API family, with a bearer token on every call, one re-sign-in after a 401,
-// and a create that is never re-sent: after an unknown outcome it looks for the token by name instead.
+// and a create that is re-sent only once after a 429 (not processed): after an unknown outcome it looks for the
+// token by name instead.
 import type { AccessTokenCache } from './auth';
 import { cleanServerText } from './errorBody';
 import { isPatError, PatError, type PatErrorKind } from '../errors';
@@ -16,6 +17,7 @@ import {
 } from '../model';
 import { type Logger, silentLogger } from '../ports';
 import { defaultRedactor, type Redactor } from './redact';
+import { checkedId } from '../store/secretKeys';
 
 export interface PatApiOptions {
   baseUrl: string;
@@ -30,6 +32,13 @@ export interface PatApiOptions {
 const UNKNOWN_OUTCOME_KINDS: ReadonlySet<PatErrorKind> = new Set(['timeout', 'network', 'server', 'bad-response', 'cancelled']);
 /** The lookup after an unknown create outcome gets its own deadline: the caller's signal may already be aborted. */
 const OUTCOME_LOOKUP_TIMEOUT_MS = 30_000;
+/**
+ * A token list may be far larger than the 8 MiB other answers get (an "all tokens" list passes 8 MiB at about 25,000
+ * tokens). One token's JSON is under 1 KiB even with a 128-character name, a 128-character owner name and ten scopes
+ * (340 bytes is typical), and ISC's 10 tokens per identity make 100,000 tokens a generous practical maximum (10,000
+ * identities holding PATs): 100,000 × 1 KiB. The string and its parse fit easily in the extension host's heap.
+ */
+export const LIST_MAX_BODY_BYTES = 100_000 * 1024;
 const JSON_TYPE = 'application/json';
 const JSON_PATCH_TYPE = 'application/json-patch+json';
 
@@ -74,7 +83,7 @@ export class PatApi {
   async list(query: TokenListQuery, signal?: AbortSignal): Promise<PersonalAccessToken[]> {
     const description = 'Listing tokens';
     const url = this.collectionUrl + queryString(listParameters(query));
-    const response = await this.authorized({ method: 'GET', url, signal, description });
+    const response = await this.authorized({ method: 'GET', url, signal, description, maxBodyBytes: LIST_MAX_BODY_BYTES });
     const body = parseJsonBody(response, description);
     if (!Array.isArray(body)) {
       throw new PatError('bad-response', `${description} failed: the server did not send a list.`, { status: response.status });
@@ -102,7 +111,8 @@ export class PatApi {
         url: this.collectionUrl,
         headers: { 'Content-Type': JSON_TYPE },
         body,
-        // A re-sent create can make a second token: never retried after the request may have arrived.
+        // A re-sent create can make a second token: never retried after the request may have arrived; only a 429
+        // (not processed) is re-sent, once, after its Retry-After (see NON_IDEMPOTENT_RATE_LIMIT_RESENDS).
         idempotent: false,
         signal,
         description,
@@ -260,11 +270,9 @@ export class PatApi {
     return operations;
   }
 
+  /** The one place a token id becomes part of a URL: `.`, `..`, `/`, `%2e` and the like would walk the path, so only safe ids pass. */
   private itemUrl(id: string): string {
-    if (typeof id !== 'string' || id.trim() === '') {
-      throw new PatError('invalid-input', 'A token id is required.');
-    }
-    return `${this.collectionUrl}/${encodeURIComponent(id)}`;
+    return `${this.collectionUrl}/${checkedId(id, 'token')}`;
   }
 }
 

@@ -16,9 +16,15 @@ export function isSafeId(id: unknown): id is string {
   return typeof id === 'string' && SAFE_ID.test(id);
 }
 
-function checkedId(id: string, what: string): string {
+/** Why an id was refused; never echoes the id, which may be hostile text. */
+export function unsafeIdMessage(what: string): string {
+  return `The ${what} id is not valid: an id is 1 to 128 letters, digits, '-' or '_' (no dots, slashes, escapes or spaces).`;
+}
+
+/** The id itself when it is safe as a key part and a URL path segment; else PatError('invalid-input'). */
+export function checkedId(id: unknown, what: string): string {
   if (!isSafeId(id)) {
-    throw new PatError('invalid-input', `The ${what} id is not valid: only letters, digits, '-' and '_' are allowed.`);
+    throw new PatError('invalid-input', unsafeIdMessage(what));
   }
   return id;
 }

@@ -1,12 +1,13 @@
 // core/store: what the extension keeps between sessions, in the stores the host lends it (see ../ports.ts).
 // The registry of tenants: their records in the KeyValueStore, their credentials and token secrets in the SecretStore.
-import { PatError } from '../errors';
+import { isPatError, PatError } from '../errors';
 import type { ApiFamily, Credentials, Tenant, TokenListQuery } from '../model';
 import type { KeyValueStore, SecretStore } from '../ports';
 import {
   TENANTS_KEY,
   credentialsKey,
   isSafeId,
+  type ParsedSecretKey,
   parseSecretKey,
   storedSecretIndexKey,
   tokenSecretKey,
@@ -138,6 +139,8 @@ function checkedChanges(changes: TenantChanges): TenantChanges {
 export class TenantRegistry {
   private readonly newId: () => string;
   private writeQueue: Promise<unknown> = Promise.resolve();
+  /** What this registry last wrote to each SecretStorage key (undefined: deleted), to tell its own change events from others'. */
+  private readonly lastWritten = new Map<string, string | undefined>();
 
   constructor(
     private readonly state: KeyValueStore,
@@ -188,42 +191,43 @@ export class TenantRegistry {
 
   update(id: string, changes: TenantChanges): Promise<Tenant> {
     return this.serialized(async () => {
-      const tenant = this.require(id);
-      const updated: Tenant = { ...tenant, ...checkedChanges(changes) };
-      await this.replaceRecord(updated);
-      return updated;
+      this.require(id);
+      return await this.changeRecord(id, checkedChanges(changes));
     });
   }
 
   /** A new URL means a possibly different tenant, so the credentials are replaced in the same step. */
   changeBaseUrl(id: string, baseUrl: string, credentials: Credentials): Promise<Tenant> {
     return this.serialized(async () => {
-      const tenant = this.require(id);
-      const updated: Tenant = { ...tenant, baseUrl: checkedBaseUrl(baseUrl) };
+      this.require(id);
+      const changes = { baseUrl: checkedBaseUrl(baseUrl) };
       const secret = checkedCredentials(credentials);
       const key = credentialsKey(id);
       const previous = await this.readSecretQuietly(key);
       await this.storeSecret(key, JSON.stringify(secret), 'Could not save the new credentials; the tenant is unchanged');
       try {
-        await this.replaceRecord(updated);
+        return await this.changeRecord(id, changes);
       } catch (error) {
         await (previous === undefined ? this.deleteQuietly(key) : this.storeQuietly(key, previous));
         throw storageError('Could not save the new tenant URL; the tenant is unchanged.', error);
       }
-      return updated;
     });
   }
 
   /** Deletes every secret first; the record goes only when they are all gone, so a retry can finish the job. */
   remove(id: string): Promise<void> {
     return this.serialized(async () => {
-      const keys = [credentialsKey(id), ...[...this.storedSecretTokenIds(id)].map((tokenId) => tokenSecretKey(id, tokenId))];
+      const tokenKeys = (): string[] => [...this.storedSecretTokenIds(id)].map((tokenId) => tokenSecretKey(id, tokenId));
       try {
-        for (const key of keys) {
-          await this.secrets.delete(key);
+        for (const key of [credentialsKey(id), ...tokenKeys()]) {
+          await this.deleteSecret(key);
+        }
+        await this.writeRecords(this.rawRecords().filter((entry) => asRecord(entry)?.id !== id));
+        // Another window may have indexed a secret meanwhile; it checks for the tenant after indexing, we after removing.
+        for (const key of tokenKeys()) {
+          await this.deleteSecret(key);
         }
         await this.state.update(storedSecretIndexKey(id), undefined);
-        await this.writeRecords(this.rawRecords().filter((entry) => asRecord(entry)?.id !== id));
       } catch (error) {
         throw storageError('Could not remove every secret of the tenant; try removing it again.', error);
       }
@@ -252,17 +256,23 @@ export class TenantRegistry {
     });
   }
 
-  /** Throws PatError('secret-storage') when the secret could not be stored; it is then not indexed as stored. */
+  /**
+   * Throws PatError('secret-storage') when the secret could not be stored; it is then not indexed as stored. A tenant
+   * removed before or during the write (here or in another window) gets no secret: nothing could ever delete it.
+   */
   storeTokenSecret(tenantId: string, tokenId: string, secret: string): Promise<void> {
     return this.serialized(async () => {
       const key = tokenSecretKey(tenantId, tokenId);
+      this.requireForSecret(tenantId);
       await this.storeSecret(key, secret, 'Could not save the token secret');
       try {
         await this.writeIndex(tenantId, (ids) => ids.add(tokenId));
+        this.requireForSecret(tenantId);
       } catch (error) {
-        // An unindexed secret could never be cleaned up by remove(), so it is not kept.
+        // An unindexed secret, or one of a removed tenant, could never be cleaned up by remove(), so it is not kept.
         await this.deleteQuietly(key);
-        throw storageError('Could not save the token secret.', error);
+        await this.writeIndex(tenantId, (ids) => ids.delete(tokenId)).catch(() => undefined);
+        throw isPatError(error) ? error : storageError('Could not save the token secret.', error);
       }
     });
   }
@@ -274,11 +284,25 @@ export class TenantRegistry {
   deleteTokenSecret(tenantId: string, tokenId: string): Promise<void> {
     return this.serialized(async () => {
       try {
-        await this.secrets.delete(tokenSecretKey(tenantId, tokenId));
+        await this.deleteSecret(tokenSecretKey(tenantId, tokenId));
         await this.writeIndex(tenantId, (ids) => ids.delete(tokenId));
       } catch (error) {
         throw storageError('Could not delete the stored token secret.', error);
       }
+    });
+  }
+
+  /**
+   * Makes the stored-secret index agree with SecretStorage for one token after another window changed its secret:
+   * SecretStorage keeps each key apart, while the index shares one globalState value that windows can overwrite.
+   */
+  syncStoredSecretIndex(tenantId: string, tokenId: string): Promise<void> {
+    return this.serialized(async () => {
+      const stored = (await this.readSecretQuietly(tokenSecretKey(tenantId, tokenId))) !== undefined;
+      if (stored === this.storedSecretTokenIds(tenantId).has(tokenId) || (stored && !this.get(tenantId))) {
+        return;
+      }
+      await this.writeIndex(tenantId, (ids) => (stored ? ids.add(tokenId) : ids.delete(tokenId)));
     });
   }
 
@@ -287,14 +311,31 @@ export class TenantRegistry {
     return new Set(Array.isArray(stored) ? stored.filter(isSafeId) : []);
   }
 
-  tenantIdForSecretKey(key: string): string | undefined {
-    return parseSecretKey(key)?.tenantId;
+  /**
+   * Whether a SecretStorage change event came from elsewhere (another window): the key is re-read and compared with what
+   * this registry last wrote to it. undefined for a key that is not ours.
+   */
+  async changedElsewhere(key: string): Promise<ParsedSecretKey | undefined> {
+    const parsed = parseSecretKey(key);
+    if (parsed === undefined) {
+      return undefined;
+    }
+    if (this.lastWritten.has(key) && (await this.readSecretQuietly(key)) === this.lastWritten.get(key)) {
+      return undefined;
+    }
+    return parsed;
   }
 
   private serialized<T>(operation: () => Promise<T>): Promise<T> {
     const result = this.writeQueue.then(operation);
     this.writeQueue = result.catch(() => undefined);
     return result;
+  }
+
+  private requireForSecret(tenantId: string): void {
+    if (!this.get(tenantId)) {
+      throw new PatError('secret-storage', 'The tenant was removed while the token was being created, so its secret was not stored.');
+    }
   }
 
   private require(id: string): Tenant {
@@ -315,9 +356,16 @@ export class TenantRegistry {
     await this.state.update(TENANTS_KEY, records);
   }
 
-  private async replaceRecord(tenant: Tenant): Promise<void> {
-    await this.writeRecords(this.rawRecords().map((entry) => (asRecord(entry)?.id === tenant.id ? tenant : entry)));
+  /**
+   * Applies the changes to the record as stored now, not to a copy read before an await: another window's change to
+   * other fields of the same tenant (or to other tenants) survives.
+   */
+  private async changeRecord(id: string, changes: Partial<Tenant>): Promise<Tenant> {
+    const records = this.rawRecords().map((entry) => (asRecord(entry)?.id === id ? { ...asRecord(entry), ...changes } : entry));
+    await this.writeRecords(records);
+    return this.require(id);
   }
+
 
   private async writeIndex(tenantId: string, change: (ids: Set<string>) => unknown): Promise<void> {
     const ids = new Set(this.storedSecretTokenIds(tenantId));
@@ -325,8 +373,15 @@ export class TenantRegistry {
     await this.state.update(storedSecretIndexKey(tenantId), ids.size === 0 ? undefined : [...ids]);
   }
 
+  /** Remembered before the write, because VS Code may fire the change event before the promise settles. */
+  private async deleteSecret(key: string): Promise<void> {
+    this.lastWritten.set(key, undefined);
+    await this.secrets.delete(key);
+  }
+
   private async storeSecret(key: string, value: string, failure: string): Promise<void> {
     try {
+      this.lastWritten.set(key, value);
       await this.secrets.store(key, value);
     } catch (error) {
       throw storageError(`${failure}: the system keychain refused it.`, error);
@@ -343,6 +398,7 @@ export class TenantRegistry {
 
   private async storeQuietly(key: string, value: string): Promise<void> {
     try {
+      this.lastWritten.set(key, value);
       await this.secrets.store(key, value);
     } catch {
       // Best effort during a rollback; the original error is what the user needs to see.
@@ -351,7 +407,7 @@ export class TenantRegistry {
 
   private async deleteQuietly(key: string): Promise<void> {
     try {
-      await this.secrets.delete(key);
+      await this.deleteSecret(key);
     } catch {
       // Best effort during a rollback or clean-up.
     }

@@ -1,5 +1,6 @@
 // Reading the automation contract's argument objects: wrong shapes become the message a script's author needs.
 import { PatError } from '../../core/errors';
+import { isSafeId } from '../../core/store/secretKeys';
 
 export type ArgumentObject = Record<string, unknown>;
 
@@ -11,6 +12,17 @@ export function requireString(args: ArgumentObject, name: string): string {
   const value = args[name];
   if (typeof value !== 'string' || value.trim() === '') throw invalid(name, 'a non-empty string');
   return value;
+}
+
+/** A tenant or token id: checked where it enters, so `..` or `a/b` never reaches a lookup, a key or a URL. */
+export function requireId(args: ArgumentObject, name: string): string {
+  const value = requireString(args, name);
+  if (!isSafeId(value)) throw invalid(name, "an id of 1 to 128 letters, digits, '-' or '_' (no dots, slashes, escapes or spaces)");
+  return value;
+}
+
+export function optionalId(args: ArgumentObject, name: string): string | undefined {
+  return args[name] === undefined ? undefined : requireId(args, name);
 }
 
 export function optionalString(args: ArgumentObject, name: string): string | undefined {

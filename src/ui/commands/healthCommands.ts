@@ -12,12 +12,13 @@ import {
 } from '../../core/ops/bulkDelete';
 import { PatError } from '../../core/errors';
 import type { PersonalAccessToken, Tenant } from '../../core/model';
+import { isSafeId } from '../../core/store/secretKeys';
 import { deleteButtonText } from '../view/presentation';
 import { stripUnsafeCharacters } from '../../core/validation';
 import { askUnusedCriteria, askUnusedScope, pickUnusedToDelete } from '../prompts/unusedPrompts';
 import { singleInput, UserCancelled } from '../prompts/wizard';
 import type { PatNode, TokenNode } from '../tree/nodes';
-import { optionalBoolean, optionalNumber, optionalString, type ArgumentObject } from './args';
+import { optionalBoolean, optionalId, optionalNumber, type ArgumentObject } from './args';
 import type { CommandRun, PatCommand } from './runner';
 import { chooseTenant, selectedTokenNodes, tenantOfNode, tokenPickItems } from './targets';
 
@@ -74,7 +75,7 @@ export const findUnusedTokensCommand: PatCommand = {
     await deleteInBulk(run, targets);
   },
   async automated(run, args) {
-    const tenantId = optionalString(args, 'tenantId');
+    const tenantId = optionalId(args, 'tenantId');
     const tenants = tenantId === undefined ? run.ui.service.listTenants() : [run.ui.service.getTenant(tenantId)];
     const result = await search(run, tenants, criteriaFromArgs(args));
     if (tenantId !== undefined && result.failedTenants.length > 0) throw new PatError('http', result.failedTenants[0].message);
@@ -192,12 +193,12 @@ async function pickTargets(run: CommandRun, node: PatNode | undefined): Promise<
 
 function itemsFromArgs(run: CommandRun, args: ArgumentObject): TokenRef[] {
   const value = args.items;
-  const invalid = new PatError('invalid-input', 'The argument "items" must be a non-empty array of { tenantId, tokenId } with non-empty strings.');
+  const invalid = new PatError('invalid-input', 'The argument "items" must be a non-empty array of { tenantId, tokenId } with valid ids (letters, digits, \'-\' or \'_\').');
   if (!Array.isArray(value) || value.length === 0) throw invalid;
   const items = value.map((item: unknown): TokenRef => {
     if (typeof item !== 'object' || item === null) throw invalid;
     const { tenantId, tokenId } = item as Record<string, unknown>;
-    if (typeof tenantId !== 'string' || typeof tokenId !== 'string' || tenantId.trim() === '' || tokenId.trim() === '') throw invalid;
+    if (!isSafeId(tenantId) || !isSafeId(tokenId)) throw invalid;
     return { tenantId, tokenId };
   });
   // Every tenant must exist before anything is deleted: a typo in one item changes nothing.

@@ -9,7 +9,7 @@ import type { PersonalAccessToken, Tenant } from '../../core/model';
 import { stripUnsafeCharacters } from '../../core/validation';
 import { singleInput, UserCancelled } from '../prompts/wizard';
 import { TokenNode } from '../tree/nodes';
-import { optionalChoice, requireString, type ArgumentObject } from './args';
+import { optionalChoice, requireId, requireString, type ArgumentObject } from './args';
 import type { CommandRun, PatCommand } from './runner';
 import { chooseTenant, tenantFromArgs, tokenPickItems } from './targets';
 
@@ -116,6 +116,6 @@ export const copyTokenAsEnvCommand: PatCommand = {
     await copyAsEnv(run, tenant, await pickTokenWithSecret(run, tenant));
   },
   async automated(run, args: ArgumentObject) {
-    await copyAsEnv(run, tenantFromArgs(run, args), { id: requireString(args, 'tokenId') });
+    await copyAsEnv(run, tenantFromArgs(run, args), { id: requireId(args, 'tokenId') });
   },
 };

@@ -31,7 +31,7 @@ import {
 } from '../prompts/rotationPrompts';
 import { singleInput } from '../prompts/wizard';
 import { TokenNode } from '../tree/nodes';
-import { optionalString, requireBoolean, requireString, type ArgumentObject } from './args';
+import { optionalString, requireBoolean, requireId, type ArgumentObject } from './args';
 import type { CommandRun, PatCommand } from './runner';
 import { copyStoredSecret } from './secretCommands';
 import { chooseTenant, tenantFromArgs, tokenPickItems } from './targets';
@@ -208,7 +208,7 @@ export const rotateTokenCommand: PatCommand = {
   },
   async automated(run, args) {
     const tenant = tenantFromArgs(run, args);
-    const request = { tenantId: tenant.id, tokenId: requireString(args, 'tokenId'), name: optionalString(args, 'name'), deleteOld: requireBoolean(args, 'deleteOld') };
+    const request = { tenantId: tenant.id, tokenId: requireId(args, 'tokenId'), name: optionalString(args, 'name'), deleteOld: requireBoolean(args, 'deleteOld') };
     const result = await run
       .network('Rotating token…', (signal) => rotateToken(run.ui.service, request, signal), { retryable: false })
       .finally(() => run.ui.tree.refresh(tenant.id));
@@ -280,7 +280,7 @@ export const editTokenExpiryCommand: PatCommand = {
   async automated(run, args) {
     const tenant = tenantFromArgs(run, args);
     requireV1(tenant);
-    const tokenId = requireString(args, 'tokenId');
+    const tokenId = requireId(args, 'tokenId');
     const patch = expiryPatch(requireExpiryArgument(args));
     await changeExpiry(run, tenant.id, tokenId, patch);
   },

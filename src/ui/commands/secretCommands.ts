@@ -4,7 +4,7 @@ import { PatError } from '../../core/errors';
 import type { PersonalAccessToken } from '../../core/model';
 import { stripUnsafeCharacters } from '../../core/validation';
 import { UserCancelled } from '../prompts/wizard';
-import { requireString } from './args';
+import { requireId } from './args';
 import type { CommandRun, PatCommand } from './runner';
 import { requireTokenNode, tenantFromArgs } from './targets';
 
@@ -38,7 +38,7 @@ export const copyTokenIdCommand: PatCommand = {
   },
   async automated(run, args) {
     tenantFromArgs(run, args);
-    await run.ui.clipboard.copyText(requireString(args, 'tokenId'));
+    await run.ui.clipboard.copyText(requireId(args, 'tokenId'));
   },
 };
 
@@ -50,7 +50,7 @@ export const copyTokenSecretCommand: PatCommand = {
   },
   async automated(run, args) {
     const tenant = tenantFromArgs(run, args);
-    await copyStoredSecret(run, tenant.id, { id: requireString(args, 'tokenId') });
+    await copyStoredSecret(run, tenant.id, { id: requireId(args, 'tokenId') });
   },
 };
 
@@ -77,6 +77,6 @@ export const forgetTokenSecretCommand: PatCommand = {
   },
   async automated(run, args) {
     const tenant = tenantFromArgs(run, args);
-    await forgetSecret(run, tenant.id, requireString(args, 'tokenId'));
+    await forgetSecret(run, tenant.id, requireId(args, 'tokenId'));
   },
 };

@@ -6,7 +6,7 @@ import { presentToken, tenantHost } from '../view/presentation';
 import { stripUnsafeCharacters } from '../../core/validation';
 import { singleInput } from '../prompts/wizard';
 import { MessageNode, TenantNode, TokenNode, type PatNode } from '../tree/nodes';
-import { requireString, type ArgumentObject } from './args';
+import { requireId, type ArgumentObject } from './args';
 import type { CommandRun } from './runner';
 
 export function tenantOfNode(node: PatNode | undefined): Tenant | undefined {
@@ -16,7 +16,7 @@ export function tenantOfNode(node: PatNode | undefined): Tenant | undefined {
 }
 
 export function tenantFromArgs(run: CommandRun, args: ArgumentObject): Tenant {
-  return run.ui.service.getTenant(requireString(args, 'tenantId'));
+  return run.ui.service.getTenant(requireId(args, 'tenantId'));
 }
 
 /** The node's tenant; from the palette, the only tenant or one the user picks. */

@@ -9,7 +9,7 @@ import { stripUnsafeCharacters } from '../../core/validation';
 import { askNewToken, askTokenName, askTokenScopes } from '../prompts/tokenPrompts';
 import { singleInput } from '../prompts/wizard';
 import type { PatNode } from '../tree/nodes';
-import { optionalBoolean, optionalNumber, optionalString, requireString, requireStringArray, type ArgumentObject } from './args';
+import { optionalBoolean, optionalNumber, optionalString, requireId, requireString, requireStringArray, type ArgumentObject } from './args';
 import type { CommandRun, PatCommand } from './runner';
 import { type BulkTarget, bulkTargetsOf, confirmBulkDelete, deleteInBulk } from './healthCommands';
 import { copyStoredSecret } from './secretCommands';
@@ -112,7 +112,7 @@ export const renameTokenCommand: PatCommand = {
   },
   async automated(run, args) {
     const tenant = tenantFromArgs(run, args);
-    await updateToken(run, tenant.id, requireString(args, 'tokenId'), 'Renaming…', { name: requireString(args, 'name') });
+    await updateToken(run, tenant.id, requireId(args, 'tokenId'), 'Renaming…', { name: requireString(args, 'name') });
   },
 };
 
@@ -128,7 +128,7 @@ export const editTokenScopesCommand: PatCommand = {
   },
   async automated(run, args) {
     const tenant = tenantFromArgs(run, args);
-    await updateToken(run, tenant.id, requireString(args, 'tokenId'), 'Updating scopes…', { scope: requireStringArray(args, 'scope') });
+    await updateToken(run, tenant.id, requireId(args, 'tokenId'), 'Updating scopes…', { scope: requireStringArray(args, 'scope') });
   },
 };
 
@@ -180,7 +180,7 @@ export const deleteTokenCommand: PatCommand = {
   },
   async automated(run, args) {
     const tenant = tenantFromArgs(run, args);
-    const tokenId = requireString(args, 'tokenId');
+    const tokenId = requireId(args, 'tokenId');
     const node = run.ui.tree.tokenNode(tenant.id, tokenId);
     await run.network(`Deleting token…`, (signal) => run.ui.service.deleteToken(tenant.id, tokenId, signal), {
       busy: node === undefined ? [] : [node],

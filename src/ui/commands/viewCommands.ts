@@ -7,7 +7,7 @@ import { webUiPatPageUrl } from '../../core/tenantUrl';
 import { stripUnsafeCharacters } from '../../core/validation';
 import { parseSinceDate } from '../prompts/inputChecks';
 import { runWizard, type WizardStep } from '../prompts/wizard';
-import { optionalString, type ArgumentObject } from './args';
+import { optionalId, type ArgumentObject } from './args';
 import type { CommandRun, PatCommand } from './runner';
 import { chooseTenant, tenantFromArgs, tenantOfNode } from './targets';
 
@@ -18,7 +18,7 @@ export const refreshCommand: PatCommand = {
     return Promise.resolve();
   },
   automated(run, args) {
-    const tenantId = optionalString(args, 'tenantId');
+    const tenantId = optionalId(args, 'tenantId');
     if (tenantId !== undefined) run.ui.service.getTenant(tenantId);
     run.ui.tree.refresh(tenantId);
     return Promise.resolve(undefined);

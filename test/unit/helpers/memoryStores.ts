@@ -10,6 +10,8 @@ export class MemorySecretStore implements SecretStore {
   /** When it returns true for a key, get() answers undefined although a value is stored (VS Code cannot decrypt it). */
   dropOnGet: (key: string) => boolean = () => false;
   readonly calls: string[] = [];
+  /** Told of every stored or deleted key after the write, like SecretStorage.onDidChange (which also fires for one's own writes). */
+  readonly listeners: Array<(key: string) => void> = [];
 
   get(key: string): Promise<string | undefined> {
     this.calls.push(`get ${key}`);
@@ -22,6 +24,7 @@ export class MemorySecretStore implements SecretStore {
       return Promise.reject(new Error('keychain is locked'));
     }
     this.values.set(key, value);
+    this.announce(key);
     return Promise.resolve();
   }
 
@@ -31,7 +34,12 @@ export class MemorySecretStore implements SecretStore {
       return Promise.reject(new Error('keychain is locked'));
     }
     this.values.delete(key);
+    this.announce(key);
     return Promise.resolve();
+  }
+
+  private announce(key: string): void {
+    setTimeout(() => this.listeners.forEach((listener) => listener(key)), 0);
   }
 }
 
