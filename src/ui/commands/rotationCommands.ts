@@ -55,13 +55,14 @@ async function createInteractively(run: CommandRun, tenant: Tenant, target: Rota
   const outcome = await run.network(
     `Creating "${shown(name)}"…`,
     (signal) =>
-      createSuccessor(run.ui.service, tenant.id, target, { name, now: Date.now() }, signal).catch((error: unknown) => {
-        if (error instanceof TokenLimitError) return error;
-        throw error;
-      }),
+      createSuccessor(run.ui.service, tenant.id, target, { name, now: Date.now() }, signal)
+        .catch((error: unknown) => {
+          if (error instanceof TokenLimitError) return error;
+          throw error;
+        })
+        .finally(() => run.ui.tree.refresh(tenant.id)),
     { busy: node === undefined ? [] : [node], busyLabel: 'Creating token…', retryable: false, tenantId: tenant.id },
   );
-  run.ui.tree.refresh(tenant.id);
   return outcome;
 }
 
@@ -109,20 +110,21 @@ async function rotateDeletingFirst(run: CommandRun, tenant: Tenant, target: Rota
   });
   const freed: RotationTarget = { ...target, mine: target.mine.filter((token) => token.id !== old.id), atLimit: false };
   const scopes = (old.scope ?? [ALL_SCOPES]).join(', ');
-  const outcome = await run
-    .network(
-      `Creating "${shown(name)}"…`,
-      (signal) =>
-        createSuccessor(run.ui.service, tenant.id, freed, { name, now: Date.now() }, signal).catch((error: unknown) => {
+  const outcome = await run.network(
+    `Creating "${shown(name)}"…`,
+    (signal) =>
+      createSuccessor(run.ui.service, tenant.id, freed, { name, now: Date.now() }, signal)
+        .catch((error: unknown) => {
+          // Not a cancellation even when Cancel caused it: the old token is gone, which the user must hear.
           throw new PatError(
             'http',
             `"${shown(old.name)}" was deleted, but creating its successor failed: ${errorText(error)} Create a token with the scopes ${scopes} yourself.`,
             { cause: error },
           );
-        }),
-      { retryable: false, tenantId: tenant.id },
-    )
-    .finally(() => run.ui.tree.refresh(tenant.id));
+        })
+        .finally(() => run.ui.tree.refresh(tenant.id)),
+    { retryable: false, tenantId: tenant.id },
+  );
   await finishRotation(run, tenant, old, outcome, true);
 }
 

@@ -21,13 +21,13 @@ function shown(text: string): string {
 
 async function createToken(run: CommandRun, tenant: Tenant, request: CreateTokenRequest): Promise<CreateTokenOutcome> {
   const node = run.ui.tree.tenantNode(tenant.id);
+  // Refreshed whatever happens: a failed or cancelled create may still have made the token.
   const outcome = await run.network(
     `Creating the token "${shown(request.name)}"…`,
-    (signal) => run.ui.service.createToken(tenant.id, request, signal),
+    (signal) => run.ui.service.createToken(tenant.id, request, signal).finally(() => run.ui.tree.refresh(tenant.id)),
     { busy: node === undefined ? [] : [node], busyLabel: 'Creating token…', retryable: false, tenantId: tenant.id },
   );
   if (!outcome.secretSaved) defaultRedactor.register(outcome.secret);
-  run.ui.tree.refresh(tenant.id);
   return outcome;
 }
 
