@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { PatManager } from './core/patManager';
 import type { PatService } from './core/service';
+import { extensionApi, type PatExtensionApi } from './ui/api';
 import { SecretClipboard } from './ui/clipboard';
 import { registerCommands } from './ui/commands/register';
 import { ExpiryWatch } from './ui/expiryWatch';
@@ -12,11 +13,7 @@ import { clipboardClearSeconds } from './ui/settings';
 import type { PatNode } from './ui/tree/nodes';
 import { PatTreeDataProvider } from './ui/tree/patTreeDataProvider';
 
-export interface PatExtensionApi {
-  treeDataProvider: PatTreeDataProvider;
-  /** The view, e.g. to read its expiry badge. */
-  treeView: vscode.TreeView<PatNode>;
-}
+export type { PatExtensionApi };
 
 /** Another window changed SecretStorage: refresh the tenant the key belongs to (batched, one list per tenant). */
 function syncWithOtherWindows(context: vscode.ExtensionContext, service: PatService, tree: PatTreeDataProvider): vscode.Disposable {
@@ -61,7 +58,8 @@ export function activate(context: vscode.ExtensionContext): PatExtensionApi {
     ...registerCommands({ service, tree, logger, logChannel, clipboard }),
   );
   void vscode.commands.executeCommand('setContext', HAS_TENANTS_CONTEXT, service.listTenants().length > 0);
-  return { treeDataProvider: tree, treeView };
+  // Never the provider itself: its service would hand any extension every tenant's credentials.
+  return extensionApi(tree, treeView);
 }
 
 export function deactivate(): void {
