@@ -10,6 +10,7 @@ import { ExpiryWatch } from './ui/expiryWatch';
 import { HAS_TENANTS_CONTEXT, VIEW_ID } from './ui/ids';
 import { channelLogger, createLogChannel } from './ui/log';
 import { clipboardClearSeconds } from './ui/settings';
+import { secretStoreFor } from './ui/testHooks';
 import type { PatNode } from './ui/tree/nodes';
 import { PatTreeDataProvider } from './ui/tree/patTreeDataProvider';
 
@@ -39,9 +40,10 @@ function syncWithOtherWindows(context: vscode.ExtensionContext, service: PatServ
 export function activate(context: vscode.ExtensionContext): PatExtensionApi {
   const logChannel = createLogChannel();
   const logger = channelLogger(logChannel);
-  const service = new PatManager({ kv: context.globalState, secrets: context.secrets, logger });
+  const service = new PatManager({ kv: context.globalState, secrets: secretStoreFor(context), logger });
   const tree = new PatTreeDataProvider(service, logger);
   const clipboard = new SecretClipboard(vscode.env.clipboard, clipboardClearSeconds);
+  secretClipboard = clipboard;
   const treeView = vscode.window.createTreeView<PatNode>(VIEW_ID, { treeDataProvider: tree, canSelectMany: true, showCollapseAll: true });
 
   context.subscriptions.push(
@@ -62,6 +64,10 @@ export function activate(context: vscode.ExtensionContext): PatExtensionApi {
   return extensionApi(tree, treeView);
 }
 
-export function deactivate(): void {
-  // Everything is released through context.subscriptions.
+/** Set while active: deactivate() clears a copied secret at once, and VS Code waits for that. */
+let secretClipboard: SecretClipboard | undefined;
+
+export function deactivate(): Promise<void> {
+  // Everything else is released through context.subscriptions.
+  return secretClipboard?.clearNow() ?? Promise.resolve();
 }

@@ -34,7 +34,7 @@ import { optionalString, requireBoolean, requireString, type ArgumentObject } fr
 import type { CommandRun, PatCommand } from './runner';
 import { copyStoredSecret } from './secretCommands';
 import { chooseTenant, tenantFromArgs, tokenPickItems } from './targets';
-import { showUnsavedSecret } from './tokenCommands';
+import { showUnsavedSecret, unsavedSecretRejection } from './tokenCommands';
 
 const FIND_UNUSED_COMMAND: CommandId = 'sailpointPat.findUnusedTokens';
 const V3_EXPIRY_MESSAGE =
@@ -214,12 +214,7 @@ export const rotateTokenCommand: PatCommand = {
       .network('Rotating token…', (signal) => rotateToken(run.ui.service, request, signal), { retryable: false })
       .finally(() => run.ui.tree.refresh(tenant.id));
     const { outcome } = result;
-    if (!outcome.secretSaved) {
-      throw new PatError(
-        'secret-storage',
-        `The successor "${outcome.token.name}" (${outcome.token.id}) was created, but VS Code could not store its secret, so the old token was kept.`,
-      );
-    }
+    if (!outcome.secretSaved) throw await unsavedSecretRejection(run, tenant.id, outcome, 'The old token was kept. ');
     return { tokenId: outcome.token.id };
   },
 };

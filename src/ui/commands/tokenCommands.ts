@@ -4,6 +4,7 @@ import { PatError } from '../../core/errors';
 import { ALL_SCOPES, type CreateTokenRequest, type PersonalAccessToken, type Tenant } from '../../core/model';
 import { errorText } from '../../core/presentation';
 import { defaultRedactor } from '../../core/redact';
+import { discardNewToken } from '../../core/rotation';
 import type { CreateTokenOutcome } from '../../core/service';
 import { stripUnsafeCharacters } from '../../core/validation';
 import { askNewToken, askTokenName, askTokenScopes } from '../prompts/tokenPrompts';
@@ -55,7 +56,26 @@ export async function showUnsavedSecret(run: CommandRun, outcome: Extract<Create
     },
     copy,
   );
-  if (choice === copy) await run.ui.clipboard.copyText(outcome.secret);
+  // Through copySecret like every other secret, so it is cleared as the setting promises.
+  if (choice === copy) await run.ui.clipboard.copySecret(outcome.secret);
+}
+
+/**
+ * A script cannot be shown the secret SecretStorage refused, so the token would live on with its secret lost: it is
+ * deleted again (best effort), and the rejection says whether that worked.
+ */
+export async function unsavedSecretRejection(
+  run: CommandRun,
+  tenantId: string,
+  outcome: Extract<CreateTokenOutcome, { secretSaved: false }>,
+  note = '',
+): Promise<PatError> {
+  const cleanup = await discardNewToken(run.ui.service, tenantId, outcome.token);
+  run.ui.tree.refresh(tenantId);
+  return new PatError(
+    'secret-storage',
+    `Token "${shown(outcome.token.name)}" (${outcome.token.id}) was created, but VS Code could not store its secret: ${errorText(outcome.error)} ${note}${cleanup}.`,
+  );
 }
 
 function requestFromArgs(args: ArgumentObject, tenant: Tenant): CreateTokenRequest {
@@ -86,9 +106,7 @@ export const createTokenCommand: PatCommand = {
   async automated(run, args) {
     const tenant = tenantFromArgs(run, args);
     const outcome = await createToken(run, tenant, requestFromArgs(args, tenant));
-    if (!outcome.secretSaved) {
-      throw new PatError('secret-storage', `Token "${outcome.token.name}" (${outcome.token.id}) was created, but VS Code could not store its secret: ${errorText(outcome.error)}`);
-    }
+    if (!outcome.secretSaved) throw await unsavedSecretRejection(run, tenant.id, outcome);
     return { tokenId: outcome.token.id };
   },
 };
