@@ -22,7 +22,7 @@ async function pressingCancelAfter<T>(afterMs: number, body: () => Promise<T>): 
       token.onCancellationRequested(() => cancel.cancel());
       setTimeout(() => cancel.cancel(), afterMs);
       return task(progress, cancel.token);
-    })) as WithProgress;
+    }));
   try {
     return await body();
   } finally {
