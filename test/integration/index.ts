@@ -23,12 +23,18 @@ export async function run(): Promise<void> {
   if (counts.passed === 0) throw new Error(`no integration test found under ${__dirname}`);
 }
 
+/** Scans for the secrets every other file used, so it must run after all of them. */
+const CANARY_SCAN = 'secretsCanary.test.js';
+
+/** Every test file, the canary scan last; without the scan the run fails rather than prove nothing about leaks. */
 function findTestFiles(dir: string): string[] {
-  return fs
+  const files = fs
     .readdirSync(dir, { recursive: true, encoding: 'utf8' })
     .filter((name) => name.endsWith('.test.js'))
-    .sort()
-    .map((name) => path.join(dir, name));
+    .sort();
+  const scan = files.filter((name) => path.basename(name) === CANARY_SCAN);
+  if (scan.length !== 1) throw new Error(`expected exactly one ${CANARY_SCAN} under ${dir}, found ${scan.length}`);
+  return [...files.filter((name) => !scan.includes(name)), ...scan].map((name) => path.join(dir, name));
 }
 
 // The launcher reads the result file to tell "all passed" from "nothing ran"; CI greps the summary line.
