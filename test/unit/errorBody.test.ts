@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
-import { cleanServerText, MAX_SERVER_MESSAGE_CHARS, parseErrorBody } from '../../src/core/errorBody';
-import { defaultRedactor } from '../../src/core/redact';
+import { cleanServerText, MAX_SERVER_MESSAGE_CHARS, parseErrorBody } from '../../src/core/client/errorBody';
+import { defaultRedactor } from '../../src/core/client/redact';
 
 const JSON_TYPE = 'application/json;charset=utf-8';
 

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { Logger } from '../../src/core/ports';
-import { Redactor, defaultRedactor, encodedForms, redact, redactingLogger } from '../../src/core/redact';
+import { Redactor, defaultRedactor, encodedForms, redact, redactingLogger } from '../../src/core/client/redact';
 
 const SECRET = 'canary+&=%# /Secret~!*()';
 
@@ -137,6 +137,6 @@ describe('redactingLogger keeps one entry per line', () => {
     const logger = redactingLogger({ trace: sink, debug: sink, info: sink, warn: sink, error: sink });
     logger.info('Created token evil\n2026-12-01 [error] forged entry\r\u001b[31m (id)');
     assert.equal(lines.length, 1);
-    assert.doesNotMatch(lines[0], /[\n\r\u001b]/);
+    assert.ok(![...lines[0]].some((char) => char.charCodeAt(0) < 0x20), JSON.stringify(lines[0]));
   });
 });

@@ -2,10 +2,10 @@
 import * as vscode from 'vscode';
 import { PatError } from '../../core/errors';
 import { ALL_SCOPES, type CreateTokenRequest, type PersonalAccessToken, type Tenant } from '../../core/model';
-import { errorText } from '../../core/presentation';
-import { defaultRedactor } from '../../core/redact';
-import { discardNewToken } from '../../core/rotation';
-import type { CreateTokenOutcome } from '../../core/service';
+import { errorText } from '../../core/messages';
+import { defaultRedactor } from '../../core/client/redact';
+import { discardNewToken } from '../../core/ops/rotation';
+import type { CreateTokenOutcome } from '../../core/patService';
 import { stripUnsafeCharacters } from '../../core/validation';
 import { askNewToken, askTokenName, askTokenScopes } from '../prompts/tokenPrompts';
 import { singleInput } from '../prompts/wizard';

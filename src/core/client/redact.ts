@@ -1,6 +1,6 @@
 // The one redaction facility: every log line and every user-facing error passes through it.
-import type { Logger } from './ports';
-import { stripUnsafeCharacters } from './validation';
+import type { Logger } from '../ports';
+import { stripUnsafeCharacters } from '../validation';
 
 const MASK = '***';
 /** Shorter values are too likely to occur by chance; masking them would mangle ordinary text. */

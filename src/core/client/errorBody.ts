@@ -1,7 +1,7 @@
 // Turns whatever an error response carries into the few facts worth showing: the server's message, its
 // detail code and the tracking id users quote to SailPoint support. Never throws, whatever the body.
+import { stripUnsafeCharacters } from '../validation';
 import { redact } from './redact';
-import { stripUnsafeCharacters } from './validation';
 
 export interface ErrorBodyFacts {
   serverMessage?: string;
