@@ -2,20 +2,18 @@
 // Activation touches no network; tokens load when the view shows a tenant or a command needs them.
 import * as vscode from 'vscode';
 import { PatService } from './core/patService';
+import { extensionApi, type PatExtensionApi } from './ui/api';
 import { SecretClipboard } from './ui/clipboard';
 import { registerCommands } from './ui/commands/register';
 import { ExpiryWatch } from './ui/expiryWatch';
 import { HAS_TENANTS_CONTEXT, VIEW_ID } from './ui/ids';
 import { channelLogger, createLogChannel } from './ui/log';
 import { clipboardClearSeconds } from './ui/settings';
+import { secretStoreFor } from './ui/testHooks';
 import type { PatNode } from './ui/tree/nodes';
 import { PatTreeDataProvider } from './ui/tree/patTreeDataProvider';
 
-export interface PatExtensionApi {
-  treeDataProvider: PatTreeDataProvider;
-  /** The view, e.g. to read its expiry badge. */
-  treeView: vscode.TreeView<PatNode>;
-}
+export type { PatExtensionApi };
 
 /**
  * Another window changed SecretStorage: refresh the tenant the key belongs to (batched, one list per tenant). The event
@@ -48,9 +46,10 @@ function syncWithOtherWindows(context: vscode.ExtensionContext, service: PatServ
 export function activate(context: vscode.ExtensionContext): PatExtensionApi {
   const logChannel = createLogChannel();
   const logger = channelLogger(logChannel);
-  const service = new PatService({ kv: context.globalState, secrets: context.secrets, logger });
+  const service = new PatService({ kv: context.globalState, secrets: secretStoreFor(context), logger });
   const tree = new PatTreeDataProvider(service, logger);
   const clipboard = new SecretClipboard(vscode.env.clipboard, clipboardClearSeconds);
+  secretClipboard = clipboard;
   const treeView = vscode.window.createTreeView<PatNode>(VIEW_ID, { treeDataProvider: tree, canSelectMany: true, showCollapseAll: true });
 
   context.subscriptions.push(
@@ -67,9 +66,14 @@ export function activate(context: vscode.ExtensionContext): PatExtensionApi {
     ...registerCommands({ service, tree, logger, logChannel, clipboard }),
   );
   void vscode.commands.executeCommand('setContext', HAS_TENANTS_CONTEXT, service.listTenants().length > 0);
-  return { treeDataProvider: tree, treeView };
+  // Never the provider itself: its service would hand any extension every tenant's credentials.
+  return extensionApi(tree, treeView);
 }
 
-export function deactivate(): void {
-  // Everything is released through context.subscriptions.
+/** Set while active: deactivate() clears a copied secret at once, and VS Code waits for that. */
+let secretClipboard: SecretClipboard | undefined;
+
+export function deactivate(): Promise<void> {
+  // Everything else is released through context.subscriptions.
+  return secretClipboard?.clearNow() ?? Promise.resolve();
 }

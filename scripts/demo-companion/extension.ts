@@ -16,15 +16,14 @@ interface DemoTenantConfig {
   clientSecret: string;
 }
 
-interface PatExtensionApi {
-  treeDataProvider: vscode.TreeDataProvider<vscode.TreeItem>;
-}
+/** activate() returns the tree-reading facade itself. */
+type PatExtensionApi = vscode.TreeDataProvider<vscode.TreeItem>;
 
 async function tenantIdsInTree(): Promise<Set<string>> {
   const extension = vscode.extensions.getExtension<PatExtensionApi>(PAT_EXTENSION_ID);
   if (extension === undefined) throw new Error(`${PAT_EXTENSION_ID} is not loaded`);
   const api = await extension.activate();
-  const tenants = (await api.treeDataProvider.getChildren()) ?? [];
+  const tenants = (await api.getChildren()) ?? [];
   return new Set(tenants.map((tenant) => tenant.id?.replace(/^tenant:/, '') ?? ''));
 }
 

@@ -49,3 +49,20 @@ export class PatError extends Error {
 export function isPatError(value: unknown, kind?: PatErrorKind): value is PatError {
   return value instanceof PatError && (kind === undefined || value.kind === kind);
 }
+
+/**
+ * The one test for "the user stopped it, nothing else happened": only such errors may end a command silently.
+ * An error that reports a side effect (a token created anyway, an old token already deleted) is never one, even
+ * when a cancellation caused it.
+ */
+export function isCancellation(error: unknown): boolean {
+  return isPatError(error, 'cancelled') || (error instanceof Error && error.name === 'AbortError');
+}
+
+/** The user dismissed a prompt or pressed Cancel: a cancellation in the core's own terms. */
+export class UserCancelled extends PatError {
+  constructor() {
+    super('cancelled', 'Cancelled.');
+    this.name = 'UserCancelled';
+  }
+}

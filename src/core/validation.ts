@@ -2,6 +2,7 @@
 // the user, or undefined when the value is acceptable.
 import type { ApiFamily, Credentials } from './model';
 import { ALL_SCOPES } from './model';
+import { MIN_SECRET_LENGTH } from './client/redact';
 
 /** ISC documents no limit; 128 fits any descriptive name and keeps the tree readable. */
 export const MAX_TOKEN_NAME_LENGTH = 128;
@@ -160,7 +161,12 @@ export function validateCredentials(credentials: Credentials): string | undefine
   if (!/^[\x21-\x7E]+$/.test(credentials.clientId.trim())) {
     return 'The client ID may only contain printable ASCII characters.';
   }
-  return validateCredential(credentials.clientSecret, 'client secret');
+  const secretProblem = validateCredential(credentials.clientSecret, 'client secret');
+  if (secretProblem !== undefined) return secretProblem;
+  // The redactor masks only values this long, so a shorter one could reach a log; no real client secret is this short.
+  return credentials.clientSecret.trim().length < MIN_SECRET_LENGTH
+    ? `The client secret is too short (under ${MIN_SECRET_LENGTH} characters); check that you pasted all of it.`
+    : undefined;
 }
 
 /** The form in which credentials are used and stored: surrounding whitespace from copy and paste removed. */

@@ -6,8 +6,13 @@ export interface Clipboard {
   writeText(value: string): PromiseLike<void>;
 }
 
+interface PendingClear {
+  secret: string;
+  timer: ReturnType<typeof setTimeout>;
+}
+
 export class SecretClipboard {
-  private pendingClear: ReturnType<typeof setTimeout> | undefined;
+  private pendingClear: PendingClear | undefined;
 
   constructor(
     private readonly clipboard: Clipboard,
@@ -24,22 +29,29 @@ export class SecretClipboard {
     await this.clipboard.writeText(secret);
     const seconds = this.clearAfterSeconds();
     if (seconds > 0) {
-      this.pendingClear = setTimeout(() => void this.clearIfStillHolds(secret), seconds * 1000);
+      this.pendingClear = { secret, timer: setTimeout(() => void this.clearNow(), seconds * 1000) };
     }
     return seconds;
   }
 
-  dispose(): void {
+  /** Clears at once what is waiting to be cleared (if the clipboard still holds it): the window is closing. */
+  clearNow(): Promise<void> {
+    const pending = this.pendingClear;
     this.cancelPendingClear();
+    return pending === undefined ? Promise.resolve() : this.clearIfStillHolds(pending.secret);
+  }
+
+  /** Closing must not leave the secret behind: the clear is done now instead of being dropped. */
+  dispose(): void {
+    void this.clearNow();
   }
 
   private cancelPendingClear(): void {
-    if (this.pendingClear !== undefined) clearTimeout(this.pendingClear);
+    if (this.pendingClear !== undefined) clearTimeout(this.pendingClear.timer);
     this.pendingClear = undefined;
   }
 
   private async clearIfStillHolds(secret: string): Promise<void> {
-    this.pendingClear = undefined;
     try {
       if ((await this.clipboard.readText()) === secret) await this.clipboard.writeText('');
     } catch {

@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { FakeTenant, type FakeIdentity } from '../fake-tenant/server';
-import { canarySecret, EXTENSION_ID, rejectsWith, rememberSecret, removeAllTenants, run, sleep, tenantElement, tokensOf } from './helpers';
+import { canarySecret, EXTENSION_ID, extensionApi, rejectsWith, rememberSecret, removeAllTenants, run, sleep, tenantElement, tokensOf, type PatExtensionApi } from './helpers';
 
 const DAY = 86_400_000;
 
@@ -26,10 +26,8 @@ interface MenuItem {
   when?: string;
 }
 
-async function treeView(): Promise<vscode.TreeView<unknown>> {
-  const extension = vscode.extensions.getExtension<{ treeView: vscode.TreeView<unknown> }>(EXTENSION_ID);
-  assert.ok(extension);
-  return (await extension.activate()).treeView;
+async function treeView(): Promise<PatExtensionApi['treeView']> {
+  return (await extensionApi()).treeView;
 }
 
 async function badgeValue(): Promise<number | undefined> {

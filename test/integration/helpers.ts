@@ -5,8 +5,15 @@ import * as vscode from 'vscode';
 
 export const EXTENSION_ID = 'sailpoint-pat-manager.sailpoint-pat-manager';
 
-interface PatExtensionApi {
-  treeDataProvider: vscode.TreeDataProvider<vscode.TreeItem>;
+/** What activate() returns: a frozen, tree-reading facade (a TreeDataProvider) and a read-only view. */
+export interface PatExtensionApi extends vscode.TreeDataProvider<vscode.TreeItem> {
+  treeView: Pick<vscode.TreeView<vscode.TreeItem>, 'badge' | 'visible' | 'selection'>;
+}
+
+export async function extensionApi(): Promise<PatExtensionApi> {
+  const extension = vscode.extensions.getExtension<PatExtensionApi>(EXTENSION_ID);
+  assert.ok(extension, `${EXTENSION_ID} is not loaded`);
+  return await extension.activate();
 }
 
 /** Every secret the tests hand to the extension or let the fake tenant mint; none may reach a log or a file. */
@@ -24,10 +31,7 @@ export function rememberSecret(secret: string): void {
 }
 
 export async function provider(): Promise<vscode.TreeDataProvider<vscode.TreeItem>> {
-  const extension = vscode.extensions.getExtension<PatExtensionApi>(EXTENSION_ID);
-  assert.ok(extension, `${EXTENSION_ID} is not loaded`);
-  const api = await extension.activate();
-  return api.treeDataProvider;
+  return await extensionApi();
 }
 
 export async function children(element?: vscode.TreeItem): Promise<vscode.TreeItem[]> {

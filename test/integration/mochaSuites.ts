@@ -16,15 +16,17 @@ export interface SuiteOptions {
   timeout: number;
   /** What failed or empty runs are called in the error, e.g. "integration test". */
   noun: string;
+  /** A file that must exist exactly once and runs after every other one (the canary scan); the run fails without it. */
+  last?: string;
 }
 
-export async function runSuites({ dir, suffix, timeout, noun }: SuiteOptions): Promise<void> {
+export async function runSuites({ dir, suffix, timeout, noun, last }: SuiteOptions): Promise<void> {
   // mocha 12 ships as ESM; a dynamic import loads it from this CommonJS file on any Node the host runs.
   const { default: Mocha } = await import('mocha');
   // PAT_TESTS_GREP narrows a run to matching titles while working on one area; CI leaves it unset.
   const grep = process.env.PAT_TESTS_GREP;
   const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', color: false, timeout, ...(grep ? { grep } : {}) });
-  for (const file of findFiles(dir, suffix)) mocha.addFile(file);
+  for (const file of findFiles(dir, suffix, last)) mocha.addFile(file);
   await mocha.loadFilesAsync();
   const counts = await new Promise<RunCounts>((resolve) => {
     const runner = mocha.run((failures) => resolve({ passed: runner.stats?.passes ?? 0, failed: failures }));
@@ -34,12 +36,15 @@ export async function runSuites({ dir, suffix, timeout, noun }: SuiteOptions): P
   if (counts.passed === 0) throw new Error(`no ${noun} found under ${dir}`);
 }
 
-function findFiles(dir: string, suffix: string): string[] {
-  return fs
+function findFiles(dir: string, suffix: string, last: string | undefined): string[] {
+  const files = fs
     .readdirSync(dir, { recursive: true, encoding: 'utf8' })
     .filter((name) => name.endsWith(suffix))
-    .sort()
-    .map((name) => path.join(dir, name));
+    .sort();
+  if (last === undefined) return files.map((name) => path.join(dir, name));
+  const tail = files.filter((name) => path.basename(name) === last);
+  if (tail.length !== 1) throw new Error(`expected exactly one ${last} under ${dir}, found ${tail.length}`);
+  return [...files.filter((name) => !tail.includes(name)), ...tail].map((name) => path.join(dir, name));
 }
 
 // The launcher reads the result file to tell "all passed" from "nothing ran"; CI greps the summary line.

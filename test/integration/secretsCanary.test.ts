@@ -1,5 +1,5 @@
-// Runs after the other flows (files run in name order): no secret they used may appear in the extension's log,
-// in any file VS Code wrote, or in the tree.
+// Runs after every other integration file (index.ts loads it last, and it checks so): no secret they used may
+// appear in the extension's log, in any file VS Code wrote, or in the tree.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -34,7 +34,10 @@ function leaksIn(file: string): string[] {
 describe('secrets stay secret (canary scan)', function () {
   this.timeout(60_000);
 
-  before(async () => {
+  before(async function () {
+    // Loaded last, this is the last suite of the run; otherwise later files' secrets would go unscanned.
+    const suites = this.test?.parent?.parent?.suites ?? [];
+    assert.equal(suites[suites.length - 1], this.test?.parent, 'the canary scan is not the last suite of the run');
     // Trace is the level at which a careless debug line would leak; _extensionTests.* works only in test runs.
     await vscode.commands.executeCommand('_extensionTests.setLogLevel', 'trace');
     await sleep(500);

@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
+import * as fc from 'fast-check';
 import { cleanServerText, MAX_SERVER_MESSAGE_CHARS, parseErrorBody } from '../../src/core/client/errorBody';
+import { defaultRedactor } from '../../src/core/client/redact';
 
 const JSON_TYPE = 'application/json;charset=utf-8';
 
@@ -118,5 +120,19 @@ describe('cleanServerText', () => {
   it('never cuts a surrogate pair in half', () => {
     const cut = cleanServerText(`${'a'.repeat(8)}😀😀`, 10);
     assert.equal(cut, `${'a'.repeat(8)}…`);
+  });
+});
+
+describe('server text: redacted whole, then shortened', () => {
+  it('masks a registered secret that the 500-character cut would split, wherever the cut falls', () => {
+    const secret = 'srv-echo-7f3a9c2e41b8d6f0a5c3e9b7d1f4a2c8';
+    defaultRedactor.register(secret);
+    fc.assert(
+      fc.property(fc.integer({ min: MAX_SERVER_MESSAGE_CHARS - secret.length, max: MAX_SERVER_MESSAGE_CHARS }), (offset) => {
+        const shown = cleanServerText(`${'x'.repeat(offset)}${secret} trailing words`);
+        // No 8-character run of the secret survives anywhere in what is shown.
+        for (let start = 0; start + 8 <= secret.length; start++) assert.ok(!shown.includes(secret.slice(start, start + 8)), shown.slice(-60));
+      }),
+    );
   });
 });

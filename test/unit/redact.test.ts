@@ -129,3 +129,14 @@ describe('defaultRedactor, redact and redactingLogger', () => {
     assert.deepEqual(lines, ['***']);
   });
 });
+
+describe('redactingLogger keeps one entry per line', () => {
+  it('strips line breaks and control characters, so a token name cannot forge a log entry', () => {
+    const lines: string[] = [];
+    const sink = (message: string): void => void lines.push(message);
+    const logger = redactingLogger({ trace: sink, debug: sink, info: sink, warn: sink, error: sink });
+    logger.info('Created token evil\n2026-12-01 [error] forged entry\r\u001b[31m (id)');
+    assert.equal(lines.length, 1);
+    assert.ok(![...lines[0]].some((char) => char.charCodeAt(0) < 0x20), JSON.stringify(lines[0]));
+  });
+});

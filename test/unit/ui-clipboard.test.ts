@@ -43,13 +43,30 @@ describe('secret clipboard', () => {
     assert.equal(memory.text, 's3cr3t-value');
   });
 
-  it('a second secret replaces the first clear, and dispose cancels it', async () => {
+  it('a second secret replaces the first clear', async () => {
     const memory = new MemoryClipboard();
     const clipboard = new SecretClipboard(memory, () => 0.03);
     await clipboard.copySecret('first-secret');
     await clipboard.copySecret('second-secret');
-    clipboard.dispose();
     await wait(60);
-    assert.equal(memory.text, 'second-secret');
+    assert.equal(memory.text, '');
+  });
+
+  it('clears at once when the window closes (dispose) instead of dropping the pending clear', async () => {
+    const memory = new MemoryClipboard();
+    const clipboard = new SecretClipboard(memory, () => 3600);
+    await clipboard.copySecret('secret-still-there');
+    clipboard.dispose();
+    await wait(10);
+    assert.equal(memory.text, '');
+  });
+
+  it('on close leaves alone what the user copied after the secret', async () => {
+    const memory = new MemoryClipboard();
+    const clipboard = new SecretClipboard(memory, () => 3600);
+    await clipboard.copySecret('secret-replaced');
+    memory.text = 'the user copied this';
+    await clipboard.clearNow();
+    assert.equal(memory.text, 'the user copied this');
   });
 });

@@ -156,6 +156,11 @@ describe('validateExpirationDate', () => {
 });
 
 describe('validateCredentials', () => {
+  it('refuses a client secret shorter than the redactor can mask (8 characters)', () => {
+    assert.match(validateCredentials({ clientId: 'abcdef0123456789', clientSecret: 'short7!' }) ?? '', /too short/);
+    assert.equal(validateCredentials({ clientId: 'abcdef0123456789', clientSecret: 'eight8ch' }), undefined);
+  });
+
   const secret = '3f'.repeat(32);
 
   it('accepts PAT ids, UUID ids, other printable ids and opaque secrets', () => {

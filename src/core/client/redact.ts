@@ -1,5 +1,6 @@
 // The one redaction facility: every log line and every user-facing error passes through it.
 import type { Logger } from '../ports';
+import { stripUnsafeCharacters } from '../validation';
 
 const MASK = '***';
 /** Shorter values are too likely to occur by chance; masking them would mangle ordinary text. */
@@ -144,12 +145,14 @@ export function redact(text: string): string {
   return defaultRedactor.redact(text);
 }
 
+/** Redacted, then one line: a name with a line break in it cannot forge a log entry. */
 export function redactingLogger(logger: Logger, redactor: Redactor = defaultRedactor): Logger {
+  const clean = (message: string): string => stripUnsafeCharacters(redactor.redact(message));
   return {
-    trace: (message) => logger.trace(redactor.redact(message)),
-    debug: (message) => logger.debug(redactor.redact(message)),
-    info: (message) => logger.info(redactor.redact(message)),
-    warn: (message) => logger.warn(redactor.redact(message)),
-    error: (message) => logger.error(redactor.redact(message)),
+    trace: (message) => logger.trace(clean(message)),
+    debug: (message) => logger.debug(clean(message)),
+    info: (message) => logger.info(clean(message)),
+    warn: (message) => logger.warn(clean(message)),
+    error: (message) => logger.error(clean(message)),
   };
 }

@@ -245,13 +245,16 @@ export async function tenantSignInToken(service: PatService, tenantId: string, n
   return rotationTarget(mine, clientId, now);
 }
 
-/** Best effort: a successor that could not take over is deleted again with the old credentials, which still work. */
-async function discardSuccessor(service: PatService, tenantId: string, successor: PersonalAccessToken): Promise<string> {
+/**
+ * Best effort: a new token that is of no use (its secret could not be kept, or it could not take over) is deleted
+ * again, on a deadline of its own. Says which happened, for the message.
+ */
+export async function discardNewToken(service: PatService, tenantId: string, token: PersonalAccessToken): Promise<string> {
   try {
-    await service.deleteToken(tenantId, successor.id, AbortSignal.timeout(CLEANUP_TIMEOUT_MS));
-    return `The new token ${shown(successor.name)} was deleted again`;
+    await service.deleteToken(tenantId, token.id, AbortSignal.timeout(CLEANUP_TIMEOUT_MS));
+    return `The new token ${shown(token.name)} was deleted again`;
   } catch (error) {
-    return `Deleting the new token ${shown(successor.name)} (client ID ${successor.id}) failed too (${errorText(error)}), so it still exists: delete it yourself`;
+    return `Deleting the new token ${shown(token.name)} (client ID ${token.id}) failed too (${errorText(error)}), so it still exists: delete it yourself`;
   }
 }
 
@@ -276,7 +279,7 @@ export async function rotateTenantCredentials(
     if (secret === undefined) throw new PatError('secret-storage', 'VS Code could not read back the secret it just stored.');
     await service.updateCredentials(tenantId, { clientId: successor.id, clientSecret: secret }, signal);
   } catch (error) {
-    const cleanup = await discardSuccessor(service, tenantId, successor);
+    const cleanup = await discardNewToken(service, tenantId, successor);
     throw stepFailure(
       error,
       `The tenant keeps its old credentials (${shown(target.old.name)}), which still work: the new token could not take over (${errorText(error)}). ${cleanup}.`,

@@ -35,7 +35,7 @@ import { optionalString, requireBoolean, requireId, type ArgumentObject } from '
 import type { CommandRun, PatCommand } from './runner';
 import { copyStoredSecret } from './secretCommands';
 import { chooseTenant, tenantFromArgs, tokenPickItems } from './targets';
-import { showUnsavedSecret } from './tokenCommands';
+import { showUnsavedSecret, unsavedSecretRejection } from './tokenCommands';
 
 const FIND_UNUSED_COMMAND: CommandId = 'sailpointPat.findUnusedTokens';
 const V3_EXPIRY_MESSAGE =
@@ -56,13 +56,14 @@ async function createInteractively(run: CommandRun, tenant: Tenant, target: Rota
   const outcome = await run.network(
     `Creating "${shown(name)}"…`,
     (signal) =>
-      createSuccessor(run.ui.service, tenant.id, target, { name, now: Date.now() }, signal).catch((error: unknown) => {
-        if (error instanceof TokenLimitError) return error;
-        throw error;
-      }),
+      createSuccessor(run.ui.service, tenant.id, target, { name, now: Date.now() }, signal)
+        .catch((error: unknown) => {
+          if (error instanceof TokenLimitError) return error;
+          throw error;
+        })
+        .finally(() => run.ui.tree.refresh(tenant.id)),
     { busy: node === undefined ? [] : [node], busyLabel: 'Creating token…', retryable: false, tenantId: tenant.id },
   );
-  run.ui.tree.refresh(tenant.id);
   return outcome;
 }
 
@@ -110,20 +111,21 @@ async function rotateDeletingFirst(run: CommandRun, tenant: Tenant, target: Rota
   });
   const freed: RotationTarget = { ...target, mine: target.mine.filter((token) => token.id !== old.id), atLimit: false };
   const scopes = (old.scope ?? [ALL_SCOPES]).join(', ');
-  const outcome = await run
-    .network(
-      `Creating "${shown(name)}"…`,
-      (signal) =>
-        createSuccessor(run.ui.service, tenant.id, freed, { name, now: Date.now() }, signal).catch((error: unknown) => {
+  const outcome = await run.network(
+    `Creating "${shown(name)}"…`,
+    (signal) =>
+      createSuccessor(run.ui.service, tenant.id, freed, { name, now: Date.now() }, signal)
+        .catch((error: unknown) => {
+          // Not a cancellation even when Cancel caused it: the old token is gone, which the user must hear.
           throw new PatError(
             'http',
             `"${shown(old.name)}" was deleted, but creating its successor failed: ${errorText(error)} Create a token with the scopes ${scopes} yourself.`,
             { cause: error },
           );
-        }),
-      { retryable: false, tenantId: tenant.id },
-    )
-    .finally(() => run.ui.tree.refresh(tenant.id));
+        })
+        .finally(() => run.ui.tree.refresh(tenant.id)),
+    { retryable: false, tenantId: tenant.id },
+  );
   await finishRotation(run, tenant, old, outcome, true);
 }
 
@@ -213,12 +215,7 @@ export const rotateTokenCommand: PatCommand = {
       .network('Rotating token…', (signal) => rotateToken(run.ui.service, request, signal), { retryable: false })
       .finally(() => run.ui.tree.refresh(tenant.id));
     const { outcome } = result;
-    if (!outcome.secretSaved) {
-      throw new PatError(
-        'secret-storage',
-        `The successor "${outcome.token.name}" (${outcome.token.id}) was created, but VS Code could not store its secret, so the old token was kept.`,
-      );
-    }
+    if (!outcome.secretSaved) throw await unsavedSecretRejection(run, tenant.id, outcome, 'The old token was kept. ');
     return { tokenId: outcome.token.id };
   },
 };

@@ -1,14 +1,13 @@
 // The one wrapper every command runs in: progress and cancellation for network steps, silence when the user
 // cancels, errors logged (redacted) and shown with actions; with an argument object, no prompts and a plain rejection.
 import * as vscode from 'vscode';
-import { isPatError } from '../../core/errors';
+import { isCancellation, UserCancelled } from '../../core/errors';
 import type { Logger } from '../../core/ports';
 import { errorText } from '../../core/messages';
 import { errorActions, type ErrorAction } from '../view/presentation';
 import type { PatService } from '../../core/patService';
 import type { SecretClipboard } from '../clipboard';
 import type { CommandId } from '../ids';
-import { UserCancelled } from '../prompts/wizard';
 import type { PatNode, TenantNode, TokenNode } from '../tree/nodes';
 import type { PatTreeDataProvider } from '../tree/patTreeDataProvider';
 import type { ArgumentObject } from './args';
@@ -48,10 +47,6 @@ const ACTION_LABELS: Record<ErrorAction, string> = {
   updateCredentials: 'Update Credentials',
   showLog: 'Show Log',
 };
-
-function isCancellation(error: unknown): boolean {
-  return error instanceof UserCancelled || isPatError(error, 'cancelled');
-}
 
 export class CommandRun {
   constructor(
@@ -110,9 +105,8 @@ export class CommandRun {
       try {
         const step = (): Promise<T> => work(abort.signal);
         const nodes = options.busy ?? [];
+        // A failure after Cancel is passed on as it is: only a cancellation itself may end the command silently.
         return await (nodes.length === 0 ? step() : this.ui.tree.busy(nodes, options.busyLabel ?? `${title}`, step));
-      } catch (error) {
-        throw abort.signal.aborted ? new UserCancelled() : error;
       } finally {
         subscription.dispose();
       }

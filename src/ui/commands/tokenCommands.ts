@@ -4,6 +4,7 @@ import { PatError } from '../../core/errors';
 import { ALL_SCOPES, type CreateTokenRequest, type PersonalAccessToken, type Tenant } from '../../core/model';
 import { errorText } from '../../core/messages';
 import { defaultRedactor } from '../../core/client/redact';
+import { discardNewToken } from '../../core/ops/rotation';
 import type { CreateTokenOutcome } from '../../core/patService';
 import { stripUnsafeCharacters } from '../../core/validation';
 import { askNewToken, askTokenName, askTokenScopes } from '../prompts/tokenPrompts';
@@ -21,13 +22,13 @@ function shown(text: string): string {
 
 async function createToken(run: CommandRun, tenant: Tenant, request: CreateTokenRequest): Promise<CreateTokenOutcome> {
   const node = run.ui.tree.tenantNode(tenant.id);
+  // Refreshed whatever happens: a failed or cancelled create may still have made the token.
   const outcome = await run.network(
     `Creating the token "${shown(request.name)}"…`,
-    (signal) => run.ui.service.createToken(tenant.id, request, signal),
+    (signal) => run.ui.service.createToken(tenant.id, request, signal).finally(() => run.ui.tree.refresh(tenant.id)),
     { busy: node === undefined ? [] : [node], busyLabel: 'Creating token…', retryable: false, tenantId: tenant.id },
   );
   if (!outcome.secretSaved) defaultRedactor.register(outcome.secret);
-  run.ui.tree.refresh(tenant.id);
   return outcome;
 }
 
@@ -55,7 +56,26 @@ export async function showUnsavedSecret(run: CommandRun, outcome: Extract<Create
     },
     copy,
   );
-  if (choice === copy) await run.ui.clipboard.copyText(outcome.secret);
+  // Through copySecret like every other secret, so it is cleared as the setting promises.
+  if (choice === copy) await run.ui.clipboard.copySecret(outcome.secret);
+}
+
+/**
+ * A script cannot be shown the secret SecretStorage refused, so the token would live on with its secret lost: it is
+ * deleted again (best effort), and the rejection says whether that worked.
+ */
+export async function unsavedSecretRejection(
+  run: CommandRun,
+  tenantId: string,
+  outcome: Extract<CreateTokenOutcome, { secretSaved: false }>,
+  note = '',
+): Promise<PatError> {
+  const cleanup = await discardNewToken(run.ui.service, tenantId, outcome.token);
+  run.ui.tree.refresh(tenantId);
+  return new PatError(
+    'secret-storage',
+    `Token "${shown(outcome.token.name)}" (${outcome.token.id}) was created, but VS Code could not store its secret: ${errorText(outcome.error)} ${note}${cleanup}.`,
+  );
 }
 
 function requestFromArgs(args: ArgumentObject, tenant: Tenant): CreateTokenRequest {
@@ -86,9 +106,7 @@ export const createTokenCommand: PatCommand = {
   async automated(run, args) {
     const tenant = tenantFromArgs(run, args);
     const outcome = await createToken(run, tenant, requestFromArgs(args, tenant));
-    if (!outcome.secretSaved) {
-      throw new PatError('secret-storage', `Token "${outcome.token.name}" (${outcome.token.id}) was created, but VS Code could not store its secret: ${errorText(outcome.error)}`);
-    }
+    if (!outcome.secretSaved) throw await unsavedSecretRejection(run, tenant.id, outcome);
     return { tokenId: outcome.token.id };
   },
 };

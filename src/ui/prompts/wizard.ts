@@ -1,13 +1,10 @@
 // Multi-step input with a Back button: each step is a function that asks one thing and returns the next step.
 // Prompts throw UserCancelled when dismissed, so a command can just stop; the command wrapper keeps that silent.
 import * as vscode from 'vscode';
+import { UserCancelled } from '../../core/errors';
 
-export class UserCancelled extends Error {
-  constructor() {
-    super('Cancelled.');
-    this.name = 'UserCancelled';
-  }
-}
+// One kind of "cancelled": the prompts throw the core's, so the command wrapper asks a single question.
+export { UserCancelled };
 
 class WentBack extends Error {}
 

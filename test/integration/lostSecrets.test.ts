@@ -1,0 +1,99 @@
+// No secret is lost in silence: a create cancelled after the server made the token is reported (not a quiet
+// cancel), and a script whose new secret SecretStorage refuses gets the token deleted again and is told so.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { FakeTenant } from '../fake-tenant/server';
+import { canarySecret, rejectsWith, rememberSecret, removeAllTenants, run, sleep, tokensOf } from './helpers';
+
+/** Registered by the extension only in test runs: SecretStorage then refuses new secrets, as a locked keychain does. */
+const REFUSE_SECRET_WRITES = 'sailpointPat.test.refuseSecretWrites';
+
+type WithProgress = typeof vscode.window.withProgress;
+
+/** Runs `body` while every progress notification is cancelled `afterMs` after it opens, as a user pressing Cancel. */
+async function pressingCancelAfter<T>(afterMs: number, body: () => Promise<T>): Promise<T> {
+  const window = vscode.window as { withProgress: WithProgress };
+  const original = window.withProgress;
+  window.withProgress = ((options, task) =>
+    original(options, (progress, token) => {
+      const cancel = new vscode.CancellationTokenSource();
+      token.onCancellationRequested(() => cancel.cancel());
+      setTimeout(() => cancel.cancel(), afterMs);
+      return task(progress, cancel.token);
+    }));
+  try {
+    return await body();
+  } finally {
+    window.withProgress = original;
+  }
+}
+
+function extensionLog(): string {
+  const dir = process.env.SAILPOINT_PAT_TEST_USER_DATA_DIR ?? '';
+  if (dir === '') return '';
+  return fs
+    .readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((name) => name.includes('SailPoint PAT Manager'))
+    .map((name) => fs.readFileSync(path.join(dir, name), 'utf8'))
+    .join('\n');
+}
+
+describe('no secret is lost in silence', function () {
+  this.timeout(60_000);
+  let fake: FakeTenant;
+  let tenantId: string;
+
+  before(async () => {
+    await removeAllTenants();
+    fake = await FakeTenant.start();
+    const owner = fake.addIdentity('Lost Secrets', { admin: true });
+    const signIn = fake.addToken(owner.id, { name: 'lost-secrets-sign-in', secret: canarySecret('lost-secrets') });
+    ({ tenantId } = await run<{ tenantId: string }>('sailpointPat.addTenant', { url: fake.baseUrl, clientId: signIn.id, clientSecret: signIn.secret }));
+  });
+
+  afterEach(async () => {
+    await vscode.commands.executeCommand(REFUSE_SECRET_WRITES, false);
+    fake.clearFaults();
+  });
+
+  after(async () => {
+    await removeAllTenants();
+    await fake.stop();
+  });
+
+  it('Cancel while the server already made the token reports it and refreshes the tree, instead of a quiet cancel', async () => {
+    // The token is made at once; its answer (with the secret) trickles, so Cancel comes between the two.
+    fake.inject({ fault: { kind: 'trickle', intervalMs: 100 }, match: { method: 'POST', path: '/v3/personal-access-tokens' } });
+    await pressingCancelAfter(400, () =>
+      rejectsWith('sailpointPat.createToken', { tenantId, name: 'cancelled-but-made', scope: ['sp:scopes:default'] }, /was created anyway.*delete/i),
+    );
+    const made = fake.tokens().find((token) => token.name === 'cancelled-but-made');
+    assert.ok(made, 'the fake tenant did not make the token: the test proves nothing');
+    rememberSecret(made.secret);
+    assert.ok((await tokensOf(tenantId)).has('cancelled-but-made'), 'the tree was not refreshed to show the token');
+    await sleep(1500);
+    assert.match(extensionLog(), /createToken failed: .*was created anyway/, 'the lost secret was not logged');
+  });
+
+  it('createToken: a secret SecretStorage refuses gets its token deleted again, and the rejection says so', async () => {
+    await vscode.commands.executeCommand(REFUSE_SECRET_WRITES, true);
+    await rejectsWith(
+      'sailpointPat.createToken',
+      { tenantId, name: 'refused-secret', scope: ['sp:scopes:default'] },
+      /could not store its secret.*was deleted again/i,
+    );
+    assert.equal(fake.tokens().some((token) => token.name === 'refused-secret'), false, 'the token with the lost secret is still on the tenant');
+  });
+
+  it('rotateToken: a successor whose secret is refused is deleted again, the old token kept, and the rejection says so', async () => {
+    const { tokenId } = await run<{ tokenId: string }>('sailpointPat.createToken', { tenantId, name: 'to-rotate', scope: ['sp:scopes:default'] });
+    rememberSecret(fake.tokens().find((token) => token.id === tokenId)!.secret);
+    await vscode.commands.executeCommand(REFUSE_SECRET_WRITES, true);
+    await rejectsWith('sailpointPat.rotateToken', { tenantId, tokenId, deleteOld: true }, /could not store its secret.*old token was kept.*was deleted again/i);
+    const names = fake.tokens().map((token) => token.name);
+    assert.ok(names.includes('to-rotate'), 'the old token was deleted');
+    assert.equal(names.filter((name) => name.startsWith('to-rotate (rotated')).length, 0, 'the successor with the lost secret is still on the tenant');
+  });
+});
