@@ -58,7 +58,7 @@ export function activate(context: vscode.ExtensionContext): PatExtensionApi {
       // Only how tokens look depends on it: redraw from what is loaded instead of listing every tenant again.
       if (event.affectsConfiguration('sailpointPat.expiryWarningDays')) tree.redraw();
     }),
-    ...registerCommands({ service, tree, logger, logChannel, clipboard }),
+    ...registerCommands({ service, tree, treeView, logger, logChannel, clipboard }, context.extensionMode),
   );
   void vscode.commands.executeCommand('setContext', HAS_TENANTS_CONTEXT, service.listTenants().length > 0);
   return { treeDataProvider: tree, treeView };

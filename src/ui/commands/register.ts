@@ -3,11 +3,22 @@
 import * as vscode from 'vscode';
 import { loadOnce } from '../../core/lazyLoad';
 import { COMMAND_IDS } from '../ids';
+import type { AnsweredRunRequest } from './index.js';
 import type { UiContext } from './runner';
 
-export function registerCommands(ui: UiContext): vscode.Disposable[] {
+/**
+ * Only while VS Code runs the extension's own tests: runs a command with a queue of answers instead of VS Code's
+ * prompts. It is no part of the automation contract and does not exist for users or other extensions outside tests.
+ */
+export const ANSWERED_RUN_TEST_COMMAND = 'sailpointPat.test.runWithAnswers';
+
+export function registerCommands(ui: UiContext, mode: vscode.ExtensionMode): vscode.Disposable[] {
   const load = loadOnce(() => import('./index.js'));
-  return COMMAND_IDS.map((id) =>
+  const commands = COMMAND_IDS.map((id) =>
     vscode.commands.registerCommand(id, async (...args: unknown[]) => (await load()).runCommandById(ui, id, args)),
   );
+  if (mode === vscode.ExtensionMode.Test) {
+    commands.push(vscode.commands.registerCommand(ANSWERED_RUN_TEST_COMMAND, async (request: AnsweredRunRequest) => (await load()).runWithAnswers(ui, request)));
+  }
+  return commands;
 }
