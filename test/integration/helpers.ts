@@ -83,3 +83,46 @@ export async function removeAllTenants(): Promise<void> {
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
+
+/** One prompt or message as the person saw it (see src/ui/prompts/queuedPrompts.ts). */
+export interface Shown {
+  kind: 'text' | 'pickOne' | 'pickMany' | 'confirm' | 'message' | 'save';
+  title?: string;
+  step?: string;
+  text: string;
+  detail?: string;
+  severity?: string;
+  value?: string;
+  options?: string[];
+  selected?: string[];
+  problem?: string;
+  refused: string[];
+}
+
+/** Typed text, a label picked or button pressed, labels ticked, Escape, or Back. */
+export type Answer = string | string[] | { escape: true } | { back: true };
+
+export const ESCAPE: Answer = { escape: true };
+export const BACK: Answer = { back: true };
+
+interface AnsweredRun {
+  shown: Shown[];
+  unused: Answer[];
+  failure?: string;
+}
+
+/**
+ * Runs a command as a person who gives exactly these answers, through the extension's test-mode-only hook, and
+ * fails on a prompt nobody answered or an answer nobody asked for. Returns everything the person was shown.
+ */
+export async function asPerson(command: string, answers: Answer[], on?: { node?: vscode.TreeItem; selection?: vscode.TreeItem[] }): Promise<Shown[]> {
+  await provider();
+  const result = await vscode.commands.executeCommand<AnsweredRun>('sailpointPat.test.runWithAnswers', { command, answers, node: on?.node, selection: on?.selection });
+  assert.equal(result.failure, undefined, `${command}: ${result.failure ?? ''}\nshown: ${JSON.stringify(result.shown, null, 1)}`);
+  return result.shown;
+}
+
+/** The messages (notifications and modals with buttons) among what was shown, as their text. */
+export function messagesIn(shown: readonly Shown[]): string[] {
+  return shown.filter((each) => each.kind === 'message').map((each) => each.text);
+}
