@@ -151,11 +151,12 @@ function createSteps(family: ApiFamily): WizardStep<TokenDraft> {
       validate: (value) => checkExpiry(value, family, Date.now()),
       fromArguments: expiryFromArgs(family),
     });
-    return family === 'v1' && draft.expiry.trim() === '' ? askNeverExpiresStep : undefined;
+    // Scripts may ask for "never expires" on any family; on v3 the tenant's refusal then says why.
+    return draft.expiry.trim() === '' && (family === 'v1' || !ask.person) ? askNeverExpiresStep : undefined;
   };
   const askNeverExpiresStep: WizardStep<TokenDraft> = async (ask, draft) => {
     draft.neverExpires = await askNeverExpires(ask, draft.name);
-    return draft.neverExpires ? undefined : askExpiry;
+    return draft.neverExpires || !ask.person ? undefined : askExpiry;
   };
   return askName;
 }
@@ -169,7 +170,7 @@ export async function askNewToken(ask: Prompts, tenantName: string, family: ApiF
   const expirationDate = parseExpiry(draft.expiry);
   if (validity !== undefined) request.accessTokenValiditySeconds = validity;
   if (expirationDate !== undefined) request.expirationDate = expirationDate;
-  else if (family === 'v1' && draft.neverExpires) request.userAwareTokenNeverExpires = true;
+  else if (draft.neverExpires) request.userAwareTokenNeverExpires = true;
   return request;
 }
 
