@@ -1,8 +1,8 @@
 // Find Unused Tokens: where and what counts as unused, the search, then the one delete flow for what the user picks.
-import { findUnusedTokens, type UnusedSearch } from '../../core/bulkDelete';
+import { findUnusedTokens, type UnusedSearch } from '../../core/ops/bulkDelete';
 import { PatError } from '../../core/errors';
 import type { Tenant } from '../../core/model';
-import { plural } from '../../core/presentation';
+import { plural } from '../view/presentation';
 import { quoted, shown } from '../prompts/prompts';
 import { askUnused, pickUnusedToDelete } from '../prompts/unusedPrompts';
 import { optionalString, type ArgumentObject } from './args';

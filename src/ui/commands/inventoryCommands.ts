@@ -1,12 +1,12 @@
 // What a user takes out of the extension: the token inventory as a file (no secrets), and a token as SAIL_ env lines.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { localDay } from '../../core/expiry';
-import { envLines } from '../../core/envLines';
+import { localDay } from '../../core/ops/expiry';
+import { envLines } from '../../core/ops/envLines';
 import { PatError } from '../../core/errors';
-import { collectInventory, inventoryText, type InventoryFormat, type InventoryScope, type TenantInventory } from '../../core/inventory';
+import { collectInventory, inventoryText, type InventoryFormat, type InventoryScope, type TenantInventory } from '../../core/ops/inventory';
 import type { Tenant } from '../../core/model';
-import { plural } from '../../core/presentation';
+import { plural } from '../view/presentation';
 import { quoted, type Item } from '../prompts/prompts';
 import { optionalChoice, type ArgumentObject } from './args';
 import type { CommandRun, PatCommand } from './runner';

@@ -2,7 +2,8 @@
 // core/rotation.ts; here they get progress, questions and the way forward at the token limit.
 import { PatError } from '../../core/errors';
 import { ALL_SCOPES, type PersonalAccessToken, type Tenant, type TokenPatch } from '../../core/model';
-import { errorText, presentToken } from '../../core/presentation';
+import { errorText } from '../../core/messages';
+import { presentToken } from '../view/presentation';
 import {
   createSuccessor,
   deleteOldToken,
@@ -14,8 +15,8 @@ import {
   tenantSignInToken,
   TokenLimitError,
   type RotationTarget,
-} from '../../core/rotation';
-import type { CreateTokenOutcome } from '../../core/service';
+} from '../../core/ops/rotation';
+import type { CreateTokenOutcome } from '../../core/patService';
 import { validateExpirationDate } from '../../core/validation';
 import { askExpiryChange } from '../prompts/expiryPrompts';
 import { parseExpiry } from '../prompts/inputChecks';

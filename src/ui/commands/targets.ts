@@ -1,7 +1,7 @@
 // What a command acts on: the node it was invoked on, what the user picks from the palette, or the argument object.
 import { PatError } from '../../core/errors';
 import type { PersonalAccessToken, Tenant } from '../../core/model';
-import { presentToken, tenantHost } from '../../core/presentation';
+import { presentToken, tenantHost } from '../view/presentation';
 import { shown, type Item } from '../prompts/prompts';
 import { MessageNode, TenantNode, TokenNode, type PatNode } from '../tree/nodes';
 import { requireString, type ArgumentObject } from './args';

@@ -2,10 +2,10 @@
 import * as vscode from 'vscode';
 import { isPatError } from '../../core/errors';
 import type { Credentials, Tenant } from '../../core/model';
-import { defaultRedactor } from '../../core/redact';
-import type { NewTenant } from '../../core/service';
+import { defaultRedactor } from '../../core/client/redact';
+import type { NewTenant } from '../../core/patService';
 import { trimCredentials, validateDisplayName } from '../../core/validation';
-import { plural } from '../../core/presentation';
+import { plural } from '../view/presentation';
 import { VIEW_ID } from '../ids';
 import { quoted } from '../prompts/prompts';
 import { askCredentials, askNewTenant, emptyTenantDraft, type TenantDraft } from '../prompts/tenantPrompts';

@@ -1,9 +1,9 @@
 // Create Token, Rename Token, Edit Scopes.
 import { PatError } from '../../core/errors';
 import { ALL_SCOPES, type PersonalAccessToken, type Tenant } from '../../core/model';
-import { errorText } from '../../core/presentation';
-import { defaultRedactor } from '../../core/redact';
-import type { CreateTokenOutcome } from '../../core/service';
+import { errorText } from '../../core/messages';
+import { defaultRedactor } from '../../core/client/redact';
+import type { CreateTokenOutcome } from '../../core/patService';
 import { quoted, shown } from '../prompts/prompts';
 import { askNewToken, askTokenName, askTokenScopes } from '../prompts/tokenPrompts';
 import type { CommandRun, PatCommand } from './runner';

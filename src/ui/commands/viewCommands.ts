@@ -2,8 +2,8 @@
 import * as vscode from 'vscode';
 import { PatError } from '../../core/errors';
 import type { Tenant } from '../../core/model';
-import { listQueryText } from '../../core/presentation';
-import { webUiPatPageUrl } from '../../core/tenants';
+import { listQueryText } from '../../core/messages';
+import { webUiPatPageUrl } from '../../core/tenantUrl';
 import { askListQuery } from '../prompts/listQueryPrompts';
 import { quoted, shown } from '../prompts/prompts';
 import { optionalString } from './args';
