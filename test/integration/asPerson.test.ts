@@ -81,8 +81,10 @@ describe('interactive flows with queued answers', function () {
     assert.equal(secretSteps[1].step, '4/4');
     assert.match(secretSteps[1].problem ?? '', /rejected this client ID and secret.*enter the secret again/);
     assert.doesNotMatch(secretSteps[1].problem ?? '', /update the tenant's credentials/i);
-    assert.ok(!shown.some((each) => /PAT API/.test(each.text)), 'a new user is asked about the API family');
-    assert.deepEqual(messagesIn(shown), ['Tenant "Answer Prod" added; its client secret is stored in VS Code SecretStorage.']);
+    assert.ok(!shown.some((each) => each.kind !== 'message' && /PAT API/.test(each.text)), 'a new user is asked about the API family');
+    assert.deepEqual(messagesIn(shown), [
+      'Tenant "Answer Prod" added; its client secret is stored in VS Code SecretStorage. It uses the v3 PAT API, as most tenants do (Change API Family switches it).',
+    ]);
     const tenants = await children();
     assert.deepEqual(tenants.map(labelOf), ['Answer Prod']);
     tenantId = (tenants[0].id ?? '').replace(/^tenant:/, '');
@@ -97,6 +99,16 @@ describe('interactive flows with queued answers', function () {
     assert.deepEqual([...(await tokensOf(tenantId)).keys()], ['bobs-script', 'nightly-export']);
     await asPerson('sailpointPat.setTenantListQuery', ['My tokens', 'Any'], { node: await tenantElement(tenantId) });
     assert.deepEqual([...(await tokensOf(tenantId)).keys()], ['nightly-export']);
+  });
+
+  it('Change API Family: the choice Add Tenant no longer asks', async () => {
+    const shown = await asPerson('sailpointPat.setApiFamily', ['v1'], { node: await tenantElement(tenantId) });
+    assert.deepEqual(shown[0].options, ['v3', 'v1']);
+    fake.resetRequests();
+    await run('sailpointPat.refresh', { tenantId });
+    await tokensOf(tenantId);
+    assert.ok(fake.requests.some((request) => request.path.startsWith('/personal-access-tokens/v1')), 'the tenant is not listed through v1');
+    await asPerson('sailpointPat.setApiFamily', ['v3'], { node: await tenantElement(tenantId) });
   });
 
   it('Update Credentials checks and stores the new ones', async () => {

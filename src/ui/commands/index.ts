@@ -10,7 +10,7 @@ import { findUnusedTokensCommand, findUnusedTokensInAnyTenantCommand } from './h
 import { copyTokenAsEnvCommand, exportInventoryCommand } from './inventoryCommands';
 import { editTokenExpiryCommand, rotateTenantCredentialsCommand, rotateTokenCommand } from './rotationCommands';
 import { copyTokenIdCommand, copyTokenSecretCommand, forgetTokenSecretCommand } from './secretCommands';
-import { addTenantCommand, removeTenantCommand, renameTenantCommand, updateCredentialsCommand } from './tenantCommands';
+import { addTenantCommand, removeTenantCommand, renameTenantCommand, setApiFamilyCommand, updateCredentialsCommand } from './tenantCommands';
 import { createTokenCommand, editTokenScopesCommand, renameTokenCommand } from './tokenCommands';
 import { openInWebUiCommand, refreshAllCommand, refreshCommand, setTenantListQueryCommand, showLogCommand } from './viewCommands';
 
@@ -18,6 +18,7 @@ const COMMANDS: Record<CommandId, PatCommand> = {
   'sailpointPat.addTenant': addTenantCommand,
   'sailpointPat.updateCredentials': updateCredentialsCommand,
   'sailpointPat.renameTenant': renameTenantCommand,
+  'sailpointPat.setApiFamily': setApiFamilyCommand,
   'sailpointPat.removeTenant': removeTenantCommand,
   'sailpointPat.refresh': refreshCommand,
   'sailpointPat.refreshAll': refreshAllCommand,

@@ -1,13 +1,13 @@
 // Add Tenant, Update Credentials, Rename Tenant, Remove Tenant.
 import * as vscode from 'vscode';
-import { isPatError } from '../../core/errors';
-import type { Credentials, Tenant } from '../../core/model';
+import { isPatError, PatError } from '../../core/errors';
+import type { ApiFamily, Credentials, Tenant } from '../../core/model';
 import { defaultRedactor } from '../../core/client/redact';
 import type { NewTenant } from '../../core/patService';
 import { trimCredentials, validateDisplayName } from '../../core/validation';
 import { plural } from '../view/presentation';
 import { VIEW_ID } from '../ids';
-import { quoted } from '../prompts/prompts';
+import { quoted, shown, type Item } from '../prompts/prompts';
 import { askCredentials, askNewTenant, emptyTenantDraft, type TenantDraft } from '../prompts/tenantPrompts';
 import { optionalChoice } from './args';
 import type { CommandRun, Invocation, PatCommand } from './runner';
@@ -60,7 +60,10 @@ export const addTenantCommand: PatCommand = {
       await vscode.commands.executeCommand(`${VIEW_ID}.focus`);
       await run.revealTenant(tenant.id);
     }
-    run.inform(`Tenant ${quoted(tenant.displayName)} added; its client secret is stored in VS Code SecretStorage.`);
+    run.inform(
+      `Tenant ${quoted(tenant.displayName)} added; its client secret is stored in VS Code SecretStorage. ` +
+        `It uses the ${tenant.apiFamily} PAT API${tenant.apiFamily === 'v3' ? ', as most tenants do' : ''} (Change API Family switches it).`,
+    );
     return { tenantId: tenant.id };
   },
 };
@@ -114,6 +117,38 @@ export const removeTenantCommand: PatCommand = {
     });
     await run.ui.service.removeTenant(tenant.id);
     run.ui.tree.refresh();
+    return undefined;
+  },
+};
+
+interface FamilyPick extends Item {
+  family: ApiFamily;
+}
+
+const FAMILIES: readonly FamilyPick[] = [
+  { label: 'v3', description: '/v3/personal-access-tokens', detail: 'The API most tenants use today; Add Tenant starts with it', family: 'v3' },
+  { label: 'v1', description: '/personal-access-tokens/v1', detail: 'The per-service API that succeeds v3; only it can change an expiry', family: 'v1' },
+];
+
+/** Out of Add Tenant's way: a new user cannot answer it, and v3 is right for most tenants. */
+export const setApiFamilyCommand: PatCommand = {
+  id: 'sailpointPat.setApiFamily',
+  async run(run, invocation) {
+    const tenant = await chooseTenant(run, invocation, 'Change API Family');
+    const { family } = await run.ask.titled(`API Family of ${shown(tenant.displayName)}`).pickOne({
+      name: 'apiFamily',
+      placeholder: `Which PAT API does ${shown(tenant.displayName)} use? Now: ${tenant.apiFamily}`,
+      items: FAMILIES,
+      active: FAMILIES.find((each) => each.family === tenant.apiFamily),
+      fromArguments: (args) => {
+        const family = optionalChoice(args, 'apiFamily', ['v3', 'v1'] as const);
+        if (family === undefined) throw new PatError('invalid-input', 'The argument "apiFamily" must be one of v3, v1.');
+        return { label: family, family };
+      },
+    });
+    await run.ui.service.setApiFamily(tenant.id, family);
+    run.ui.tree.refresh(tenant.id);
+    run.inform(`${quoted(tenant.displayName)} now uses the ${family} PAT API.`);
     return undefined;
   },
 };
