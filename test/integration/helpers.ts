@@ -2,6 +2,8 @@
 import * as assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
+import type { AnsweredRun } from '../../src/ui/commands/index';
+import type { QueuedAnswer as Answer, Shown } from '../../src/ui/prompts/queuedPrompts';
 
 export const EXTENSION_ID = 'sailpoint-pat-manager.sailpoint-pat-manager';
 
@@ -84,32 +86,11 @@ export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-/** One prompt or message as the person saw it (see src/ui/prompts/queuedPrompts.ts). */
-export interface Shown {
-  kind: 'text' | 'pickOne' | 'pickMany' | 'confirm' | 'message' | 'save';
-  title?: string;
-  step?: string;
-  text: string;
-  detail?: string;
-  severity?: string;
-  value?: string;
-  options?: string[];
-  selected?: string[];
-  problem?: string;
-  refused: string[];
-}
-
-/** Typed text, a label picked or button pressed, labels ticked, Escape, or Back. */
-export type Answer = string | string[] | { escape: true } | { back: true };
+export type { QueuedAnswer as Answer, Shown } from '../../src/ui/prompts/queuedPrompts';
 
 export const ESCAPE: Answer = { escape: true };
 export const BACK: Answer = { back: true };
 
-interface AnsweredRun {
-  shown: Shown[];
-  unused: Answer[];
-  failure?: string;
-}
 
 /**
  * Runs a command as a person who gives exactly these answers, through the extension's test-mode-only hook, and
