@@ -54,6 +54,8 @@ describe('interactive flows with queued answers', function () {
   });
 
   after(async () => {
+    // Add Tenant revealed the view; the tests after these expect it hidden, so that only they list tokens.
+    await vscode.commands.executeCommand('workbench.view.explorer');
     await removeAllTenants();
     await vscode.env.clipboard.writeText('');
     await fake.stop();
