@@ -111,6 +111,18 @@ describe('interactive flows with queued answers', function () {
     await tokensOf(tenantId);
     assert.ok(fake.requests.some((request) => request.path.startsWith('/personal-access-tokens/v1')), 'the tenant is not listed through v1');
     await asPerson('sailpointPat.setApiFamily', ['v3'], { node: await tenantElement(tenantId) });
+    await assert.rejects(Promise.resolve(run('sailpointPat.setApiFamily', { tenantId })), /The argument "apiFamily" must be one of v3, v1\./);
+  });
+
+  it('a refresh during an operation keeps the spinner on the token', async () => {
+    const tokenId = serverToken(fake, 'nightly-export')?.id ?? '';
+    fake.inject({ fault: { kind: 'delay', ms: 1500 }, match: { method: 'PATCH' } });
+    const renaming = Promise.resolve(run('sailpointPat.renameToken', { tenantId, tokenId, name: 'nightly-export' }));
+    await sleep(300);
+    await run('sailpointPat.refresh', { tenantId });
+    assert.equal((await tokenElement(tenantId, 'nightly-export')).description, 'Renaming…');
+    await renaming;
+    assert.notEqual((await tokenElement(tenantId, 'nightly-export')).description, 'Renaming…');
   });
 
   it('Update Credentials checks and stores the new ones', async () => {
