@@ -11,6 +11,7 @@ import { channelLogger, createLogChannel } from './ui/log';
 import { clipboardClearSeconds } from './ui/settings';
 import type { PatNode } from './ui/tree/nodes';
 import { PatTreeDataProvider } from './ui/tree/patTreeDataProvider';
+import { registerSelectionKeys } from './ui/tree/selectionKeys';
 
 export interface PatExtensionApi {
   treeDataProvider: PatTreeDataProvider;
@@ -59,6 +60,7 @@ export function activate(context: vscode.ExtensionContext): PatExtensionApi {
       if (event.affectsConfiguration('sailpointPat.expiryWarningDays')) tree.redraw();
     }),
     ...registerCommands({ service, tree, logger, logChannel, clipboard }),
+    ...registerSelectionKeys(treeView),
   );
   void vscode.commands.executeCommand('setContext', HAS_TENANTS_CONTEXT, service.listTenants().length > 0);
   return { treeDataProvider: tree, treeView };
