@@ -119,6 +119,7 @@ export class PatTreeDataProvider implements vscode.TreeDataProvider<PatNode>, vs
       return;
     }
     this.invalidate(entry);
+    this.renderTenant(entry.node);
     this.changed.fire(entry.node);
   }
 
@@ -175,6 +176,14 @@ export class PatTreeDataProvider implements vscode.TreeDataProvider<PatNode>, vs
       node.render();
       if (this.isShown(node)) this.changed.fire(node);
     }
+  }
+
+  /** VS Code redraws only the node the change names, so it must carry the tenant as saved (name, what it lists). */
+  private renderTenant(node: TenantNode): void {
+    const saved = this.service.listTenants().find((tenant) => tenant.id === node.tenantId);
+    if (saved === undefined) return;
+    node.tenant = saved;
+    node.render();
   }
 
   private isShown(node: TenantNode | TokenNode): boolean {
