@@ -42,7 +42,7 @@ function tokensOf(children: readonly PatNode[]): PersonalAccessToken[] {
 }
 
 /**
- * Names sort by VS Code's display language. Naming it also keeps V8's fast comparison: with no locale given, an
+ * Names sort, and tooltip dates read, in VS Code's display language. Naming it also keeps V8's fast comparison: with no locale given, an
  * extension host whose process locale is undetermined sorts 10,000 names about four times slower.
  */
 function sortLocale(): string | undefined {
@@ -60,14 +60,15 @@ function tokenNodes(
   stored: ReadonlySet<string>,
   ownClientId: string | undefined,
 ): TokenNode[] {
+  const locale = sortLocale();
   const plain: TokenViewOptions = {
     now: Date.now(),
     expiryWarningDays: expiryWarningDays(),
     secretStored: false,
     isOwnCredential: false,
     apiFamily: tenant.tenant.apiFamily,
+    locale,
   };
-  const locale = sortLocale();
   return [...tokens]
     .sort((a, b) => a.name.localeCompare(b.name, locale))
     .map((token) => {
