@@ -1,12 +1,8 @@
 // The Delete key on selected tokens, as in the Explorer. A keybinding's command gets no tree item and VS Code has no
 // `viewItem` context for keybindings, so the view's selection is mirrored into a context key and handed on here.
 import * as vscode from 'vscode';
+import { DELETE_SELECTED_TOKENS_COMMAND, TOKENS_SELECTED_CONTEXT } from '../ids';
 import { TokenNode, type PatNode } from './nodes';
-
-/** True while the view's selection is one or more tokens and nothing else; the keybinding's `when` reads it. */
-export const TOKENS_SELECTED_CONTEXT = 'sailpointPat.tokensSelected';
-/** Bound to Delete in package.json; not in the palette, which has Delete Token… for that. */
-export const DELETE_SELECTED_TOKENS_COMMAND = 'sailpointPat.deleteSelectedTokens';
 
 function selectedTokens(treeView: vscode.TreeView<PatNode>): TokenNode[] {
   const selection = treeView.selection;
