@@ -1,10 +1,11 @@
 // The PatService the UI talks to: tenants and their secrets from the registry, one HTTP session per tenant.
 import type { AccessTokenCache } from './auth';
 import { PatError } from './errors';
+import type { EnvCredentials } from './envLines';
 import type { HttpClientOptions } from './http';
 import { loadOnce } from './lazyLoad';
 import type { RequestGateOptions } from './limits';
-import type { CreateTokenRequest, Credentials, PersonalAccessToken, Tenant, TokenListQuery, TokenPatch } from './model';
+import type { AccessTokenInfo, CreateTokenRequest, Credentials, PersonalAccessToken, Tenant, TokenListQuery, TokenPatch } from './model';
 import type { PatApi } from './patApi';
 import { type Clock, type KeyValueStore, type Logger, type SecretStore, systemClock } from './ports';
 import { defaultRedactor, redactingLogger } from './redact';
@@ -191,6 +192,27 @@ export class PatManager implements PatService {
 
   async forgetStoredSecret(tenantId: string, tokenId: string): Promise<void> {
     await this.registry.deleteTokenSecret(tenantId, tokenId);
+  }
+
+  async signInEnvironment(tenantId: string, tokenId?: string): Promise<EnvCredentials> {
+    const tenant = this.getTenant(tenantId);
+    if (tokenId === undefined) {
+      const credentials = await this.credentialsOf(tenantId);
+      if (!credentials) {
+        throw new PatError('credentials-missing', `No client ID and secret of tenant ${tenant.displayName} are stored in VS Code.`);
+      }
+      return { baseUrl: tenant.baseUrl, ...credentials };
+    }
+    const secret = await this.getStoredSecret(tenantId, tokenId);
+    if (secret === undefined) {
+      throw invalidInput(`No secret of token ${tokenId} is stored in VS Code; it is shown only when the token is created.`);
+    }
+    return { baseUrl: tenant.baseUrl, clientId: tokenId, clientSecret: secret };
+  }
+
+  async accessToken(tenantId: string, signal?: AbortSignal): Promise<AccessTokenInfo> {
+    const { auth } = await this.session(this.getTenant(tenantId));
+    return await auth.get(signal);
   }
 
   tenantIdForSecretKey(key: string): string | undefined {

@@ -1,5 +1,7 @@
 // The one facade the UI talks to. The UI never builds URLs, requests or secret keys itself.
+import type { EnvCredentials } from './envLines';
 import type {
+  AccessTokenInfo,
   ApiFamily,
   Credentials,
   CreateTokenRequest,
@@ -53,6 +55,14 @@ export interface PatService {
   storedSecretTokenIds(tenantId: string): ReadonlySet<string>;
   getStoredSecret(tenantId: string, tokenId: string): Promise<string | undefined>;
   forgetStoredSecret(tenantId: string, tokenId: string): Promise<void>;
+
+  /**
+   * What a process needs to sign in as the token whose secret is stored here, or (without tokenId) as the tenant
+   * itself. Throws PatError('invalid-input') when no such secret is stored, 'credentials-missing' for the tenant.
+   */
+  signInEnvironment(tenantId: string, tokenId?: string): Promise<EnvCredentials>;
+  /** The tenant's current access token (minted from its stored credentials when none is valid), for other extensions. */
+  accessToken(tenantId: string, signal?: AbortSignal): Promise<AccessTokenInfo>;
 
   /** Maps a SecretStorage key (from onDidChange in another window) to the tenant it belongs to. */
   tenantIdForSecretKey(key: string): string | undefined;

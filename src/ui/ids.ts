@@ -3,6 +3,9 @@
 export const VIEW_ID = 'sailpointPat.tokens';
 export const CONFIG_SECTION = 'sailpointPat';
 export const HAS_TENANTS_CONTEXT = 'sailpointPat.hasTenants';
+/** The authentication provider other extensions ask for ISC sessions (documented in the README). */
+export const AUTH_PROVIDER_ID = 'sailpoint-isc';
+export const AUTH_PROVIDER_LABEL = 'SailPoint ISC';
 
 export const COMMAND_IDS = [
   'sailpointPat.addTenant',
@@ -29,6 +32,8 @@ export const COMMAND_IDS = [
   'sailpointPat.rotateToken',
   'sailpointPat.rotateTenantCredentials',
   'sailpointPat.editTokenExpiry',
+  'sailpointPat.openTerminal',
+  'sailpointPat.importFromSailPointCli',
 ] as const;
 
 export type CommandId = (typeof COMMAND_IDS)[number];

@@ -5,6 +5,8 @@ import { type PatCommand, runCommand, type UiContext } from './runner';
 import { deleteTokensCommand, findUnusedTokensCommand, findUnusedTokensInAnyTenantCommand } from './healthCommands';
 import { copyTokenAsEnvCommand, exportInventoryCommand } from './inventoryCommands';
 import { editTokenExpiryCommand, rotateTenantCredentialsCommand, rotateTokenCommand } from './rotationCommands';
+import { importFromSailPointCliCommand } from './cliImportCommands';
+import { openTerminalCommand } from './terminalCommands';
 import { copyTokenIdCommand, copyTokenSecretCommand, forgetTokenSecretCommand } from './secretCommands';
 import { addTenantCommand, removeTenantCommand, renameTenantCommand, updateCredentialsCommand } from './tenantCommands';
 import { createTokenCommand, deleteTokenCommand, editTokenScopesCommand, renameTokenCommand } from './tokenCommands';
@@ -35,6 +37,8 @@ const COMMANDS: Record<CommandId, PatCommand> = {
   'sailpointPat.rotateToken': rotateTokenCommand,
   'sailpointPat.rotateTenantCredentials': rotateTenantCredentialsCommand,
   'sailpointPat.editTokenExpiry': editTokenExpiryCommand,
+  'sailpointPat.openTerminal': openTerminalCommand,
+  'sailpointPat.importFromSailPointCli': importFromSailPointCliCommand,
 };
 
 export function runCommandById(ui: UiContext, id: CommandId, args: unknown[]): Promise<unknown> {

@@ -11,7 +11,7 @@ import { singleInput, UserCancelled } from '../prompts/wizard';
 import { TokenNode } from '../tree/nodes';
 import { optionalChoice, requireString, type ArgumentObject } from './args';
 import type { CommandRun, PatCommand } from './runner';
-import { chooseTenant, tenantFromArgs, tokenPickItems } from './targets';
+import { chooseTenant, tenantFromArgs, tokenPickItems, type TokenPick } from './targets';
 
 const FORMATS: readonly InventoryFormat[] = ['json', 'csv'];
 const STATUS_MESSAGE_MS = 5000;
@@ -97,12 +97,22 @@ async function copyAsEnv(run: CommandRun, tenant: Tenant, token: Pick<PersonalAc
   if (!run.automated) vscode.window.setStatusBarMessage(`SAIL_BASE_URL, SAIL_CLIENT_ID and SAIL_CLIENT_SECRET of ${label} copied.${clearing}`, STATUS_MESSAGE_MS);
 }
 
-/** From the palette: a token of the chosen tenant whose secret is stored here. */
-async function pickTokenWithSecret(run: CommandRun, tenant: Tenant): Promise<PersonalAccessToken> {
+/** A pick item that stands for no token: the tenant's own credentials. */
+export interface TenantItself extends vscode.QuickPickItem {
+  token?: undefined;
+}
+
+/** From the palette: a token of the chosen tenant whose secret is stored here (or, when offered, the tenant itself). */
+export async function pickTokenWithSecret(run: CommandRun, tenant: Tenant, title: string): Promise<PersonalAccessToken>;
+export async function pickTokenWithSecret(run: CommandRun, tenant: Tenant, title: string, itself: TenantItself): Promise<PersonalAccessToken | undefined>;
+export async function pickTokenWithSecret(run: CommandRun, tenant: Tenant, title: string, itself?: TenantItself): Promise<PersonalAccessToken | undefined> {
   const stored = run.ui.service.storedSecretTokenIds(tenant.id);
   const items = (await tokenPickItems(run, tenant)).filter((item) => stored.has(item.token.id));
-  if (items.length === 0) throw new PatError('invalid-input', `No token of "${shown(tenant.displayName)}" has its secret stored in VS Code.`);
-  return (await singleInput('Copy as Environment Variables').pickOne({ placeholder: 'Token whose SAIL_ variables to copy', items })).token;
+  if (items.length === 0 && itself === undefined) {
+    throw new PatError('invalid-input', `No token of "${shown(tenant.displayName)}" has its secret stored in VS Code.`);
+  }
+  const choices: (TokenPick | TenantItself)[] = itself === undefined ? items : [itself, ...items];
+  return (await singleInput(title).pickOne({ placeholder: 'Whose credentials to use', items: choices })).token;
 }
 
 export const copyTokenAsEnvCommand: PatCommand = {
@@ -113,7 +123,7 @@ export const copyTokenAsEnvCommand: PatCommand = {
       return;
     }
     const tenant = await chooseTenant(run, node, 'Copy as Environment Variables');
-    await copyAsEnv(run, tenant, await pickTokenWithSecret(run, tenant));
+    await copyAsEnv(run, tenant, await pickTokenWithSecret(run, tenant, 'Copy as Environment Variables'));
   },
   async automated(run, args: ArgumentObject) {
     await copyAsEnv(run, tenantFromArgs(run, args), { id: requireString(args, 'tokenId') });

@@ -11,7 +11,7 @@ import { optionalChoice, optionalString, requireString, type ArgumentObject } fr
 import type { CommandRun, PatCommand } from './runner';
 import { chooseTenant, tenantFromArgs } from './targets';
 
-function credentialsFrom(clientId: string, clientSecret: string): Credentials {
+export function credentialsFrom(clientId: string, clientSecret: string): Credentials {
   // Registered first, so that no later log line or error can repeat it.
   defaultRedactor.register(clientSecret.trim());
   return trimCredentials({ clientId, clientSecret });
@@ -21,7 +21,7 @@ function name(tenant: Tenant): string {
   return stripUnsafeCharacters(tenant.displayName);
 }
 
-async function addTenant(run: CommandRun, input: NewTenant): Promise<Tenant> {
+export async function addTenant(run: CommandRun, input: NewTenant): Promise<Tenant> {
   const tenant = await run.network('Checking the credentials with the tenant…', (signal) => run.ui.service.addTenant(input, signal));
   run.ui.tree.refresh();
   return tenant;
