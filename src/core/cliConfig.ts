@@ -34,7 +34,7 @@ function malformed(file: string, why: string): PatError {
 
 function parseYaml(text: string, file: string): unknown {
   try {
-    return parse(text, { maxAliasCount: 100, prettyErrors: false });
+    return parse(text, { maxAliasCount: 100 });
   } catch (error) {
     const where = (error as { linePos?: { line: number }[] }).linePos?.[0]?.line;
     throw malformed(file, `it is not valid YAML${where === undefined ? '' : ` (line ${where})`}.`);

@@ -51,7 +51,7 @@ function isCancellation(error: unknown): boolean {
 
 /** Asks and proves one environment's credentials; false when the tenant refused them (already shown). */
 async function importOne(run: CommandRun, environment: CliEnvironment): Promise<boolean> {
-  const credentials = await askCredentials(environment.name, undefined);
+  const credentials = await askCredentials(environment.name, undefined, `Import ${environment.name} from SailPoint CLI`);
   try {
     await addTenant(run, { url: environment.baseUrl, displayName: environment.name, credentials: credentialsFrom(credentials.clientId, credentials.clientSecret) });
     return true;

@@ -96,7 +96,7 @@ export async function askNewTenant(): Promise<NewTenant> {
   };
 }
 
-export async function askCredentials(tenantName: string, currentClientId: string | undefined): Promise<Credentials> {
+export async function askCredentials(tenantName: string, currentClientId: string | undefined, title = `Update Credentials of ${tenantName}`): Promise<Credentials> {
   const draft = { clientId: currentClientId ?? '', clientSecret: '' };
   const askId: WizardStep<typeof draft> = async (input, state) => {
     state.clientId = await askForClientId(input, state.clientId);
@@ -106,6 +106,6 @@ export async function askCredentials(tenantName: string, currentClientId: string
     state.clientSecret = await askForClientSecret(input, state.clientId);
     return undefined;
   };
-  await runWizard(`Update Credentials of ${tenantName}`, 2, askId, draft);
+  await runWizard(title, 2, askId, draft);
   return draft;
 }
