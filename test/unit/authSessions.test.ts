@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { AuthSessionStore, sameScopes, tenantForScopes } from '../../src/core/authSessions';
+import { AuthSessionStore, sameScopes, tenantForScopes } from '../../src/core/store/authSessions';
 import { isPatError } from '../../src/core/errors';
 import type { Tenant } from '../../src/core/model';
-import { AUTH_SESSIONS_KEY } from '../../src/core/secretKeys';
+import { AUTH_SESSIONS_KEY } from '../../src/core/store/secretKeys';
 import { MemoryKeyValueStore } from './helpers/memoryStores';
 
 const TENANTS: Tenant[] = [

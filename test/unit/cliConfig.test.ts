@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { notYetAdded, parseCliConfig } from '../../src/core/cliConfig';
+import { notYetAdded, parseCliConfig } from '../../src/core/ops/cliConfig';
 import { isPatError } from '../../src/core/errors';
 import type { Tenant } from '../../src/core/model';
 

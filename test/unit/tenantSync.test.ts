@@ -1,11 +1,11 @@
 import * as assert from 'node:assert/strict';
 import { PatError } from '../../src/core/errors';
-import { PatManager } from '../../src/core/patManager';
+import { PatService } from '../../src/core/patService';
 import { silentLogger } from '../../src/core/ports';
-import { tenantFix, tenantProblemHeadline, tenantStateForError } from '../../src/core/presentation';
-import { parseSecretKey, TENANTS_KEY } from '../../src/core/secretKeys';
-import { applyTenantSync, tenantKeysForSync } from '../../src/core/tenantSync';
-import { TenantRegistry } from '../../src/core/tenants';
+import { tenantFix, tenantProblemHeadline, tenantStateForError } from '../../src/ui/view/presentation';
+import { parseSecretKey, TENANTS_KEY } from '../../src/core/store/secretKeys';
+import { applyTenantSync, tenantKeysForSync } from '../../src/core/store/tenantSync';
+import { TenantRegistry } from '../../src/core/store/tenantRegistry';
 import { MemoryKeyValueStore, MemorySecretStore } from './helpers/memoryStores';
 
 const CLIENT_SECRET = 'client-secret-that-must-stay-here-0123456789';
@@ -50,7 +50,7 @@ describe('tenant list sync', () => {
 
   it('a tenant arriving on another machine is listed as it was, without credentials, and shows "credentials missing: click to enter them"', async () => {
     const { kv } = await firstMachine();
-    const arrived = new PatManager({ kv: carried(kv, tenantKeysForSync(true)), secrets: new MemorySecretStore(), logger: silentLogger });
+    const arrived = new PatService({ kv: carried(kv, tenantKeysForSync(true)), secrets: new MemorySecretStore(), logger: silentLogger });
     const tenants = arrived.listTenants();
     assert.deepEqual(tenants.map((tenant) => [tenant.displayName, tenant.baseUrl, tenant.apiFamily]), [
       ['Acme prod', 'https://acme.api.identitynow.com', 'v3'],
@@ -68,7 +68,7 @@ describe('tenant list sync', () => {
 
   it('with the setting off, another machine gets no tenant', async () => {
     const { kv } = await firstMachine();
-    const arrived = new PatManager({ kv: carried(kv, tenantKeysForSync(false)), secrets: new MemorySecretStore(), logger: silentLogger });
+    const arrived = new PatService({ kv: carried(kv, tenantKeysForSync(false)), secrets: new MemorySecretStore(), logger: silentLogger });
     assert.deepEqual(arrived.listTenants(), []);
   });
 });

@@ -2,9 +2,10 @@
 // access token (never its client secret, never a PAT secret), minted from the stored credentials and renewed on
 // the next getSession after it expires. VS Code asks the user's consent before createSession is ever called.
 import * as vscode from 'vscode';
-import { type AuthSessionRecord, AuthSessionStore, sameScopes, tenantForScopes } from '../../core/authSessions';
+import { type AuthSessionRecord, AuthSessionStore, sameScopes, tenantForScopes } from '../../core/store/authSessions';
 import type { Tenant } from '../../core/model';
-import { errorText, tenantHost } from '../../core/presentation';
+import { errorText } from '../../core/messages';
+import { tenantHost } from '../view/presentation';
 import { stripUnsafeCharacters } from '../../core/validation';
 import type { AuthProviderContext } from './register';
 

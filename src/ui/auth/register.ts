@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { loadOnce } from '../../core/lazyLoad';
 import type { Logger, KeyValueStore } from '../../core/ports';
-import type { PatService } from '../../core/service';
+import type { PatService } from '../../core/patService';
 import { AUTH_PROVIDER_ID, AUTH_PROVIDER_LABEL } from '../ids';
 
 export type SessionsChange = vscode.AuthenticationProviderAuthenticationSessionsChangeEvent;

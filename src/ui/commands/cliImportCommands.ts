@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { CliEnvironment } from '../../core/cliConfig';
+import type { CliEnvironment } from '../../core/ops/cliConfig';
 import { isPatError, PatError } from '../../core/errors';
 import { loadOnce } from '../../core/lazyLoad';
 import { stripUnsafeCharacters } from '../../core/validation';
@@ -16,7 +16,7 @@ import { addTenant, credentialsFrom } from './tenantCommands';
 
 const SHOWN_PATH = '~/.sailpoint/config.yaml';
 /** The YAML parser is most of this command's code: it loads when the command first runs, not with every command. */
-const loadCliConfig = loadOnce(() => import('../../core/cliConfig.js'));
+const loadCliConfig = loadOnce(() => import('../../core/ops/cliConfig.js'));
 
 function configPath(): string {
   return path.join(os.homedir(), '.sailpoint', 'config.yaml');

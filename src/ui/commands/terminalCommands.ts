@@ -1,6 +1,6 @@
 // Open Terminal Signed In: a terminal whose process alone holds SAIL_BASE_URL, SAIL_CLIENT_ID and SAIL_CLIENT_SECRET.
 import * as vscode from 'vscode';
-import { sailEnvironment } from '../../core/envLines';
+import { sailEnvironment } from '../../core/ops/envLines';
 import type { PersonalAccessToken, Tenant } from '../../core/model';
 import { stripUnsafeCharacters } from '../../core/validation';
 import { TenantNode, TokenNode } from '../tree/nodes';

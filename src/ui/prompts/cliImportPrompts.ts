@@ -1,6 +1,6 @@
 // The prompts of Import Tenants from SailPoint CLI; each throws UserCancelled when dismissed.
 import type * as vscode from 'vscode';
-import type { CliEnvironment } from '../../core/cliConfig';
+import type { CliEnvironment } from '../../core/ops/cliConfig';
 import { singleInput } from './wizard';
 
 interface EnvironmentPick extends vscode.QuickPickItem {

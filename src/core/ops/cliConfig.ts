@@ -1,10 +1,10 @@
 // The SailPoint CLI's configuration (~/.sailpoint/config.yaml): its `environments` name each tenant and give its
 // `baseurl` (API) and `tenanturl` (web UI). The CLI keeps secrets in the OS keyring, which is not read here.
 import { parse } from 'yaml';
-import { PatError } from './errors';
-import type { Tenant } from './model';
-import { normalizeTenantUrl } from './tenants';
-import { stripUnsafeCharacters } from './validation';
+import { PatError } from '../errors';
+import type { Tenant } from '../model';
+import { normalizeTenantUrl } from '../tenantUrl';
+import { stripUnsafeCharacters } from '../validation';
 
 export interface CliEnvironment {
   /** The environment's name in the CLI, used as the tenant's display name. */

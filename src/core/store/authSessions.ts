@@ -1,8 +1,8 @@
 // The sessions other extensions hold through the SailPoint ISC authentication provider: which tenant a scope names,
 // and the records kept between windows (session id, tenant id, scopes; never a token or a secret).
-import { PatError } from './errors';
-import type { Tenant } from './model';
-import type { KeyValueStore } from './ports';
+import { PatError } from '../errors';
+import type { Tenant } from '../model';
+import type { KeyValueStore } from '../ports';
 import { AUTH_SESSIONS_KEY, isSafeId } from './secretKeys';
 
 /** `tenant:<tenant id>` or `tenant:<API host>`, e.g. `tenant:acme.api.identitynow.com`. */
