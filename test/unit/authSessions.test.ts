@@ -58,3 +58,15 @@ describe('authentication provider scopes and sessions', () => {
     assert.equal(state.values.has(AUTH_SESSIONS_KEY), false);
   });
 });
+
+describe('authentication provider refusals', () => {
+  it('echo another extension\'s scope without control characters or link syntax', () => {
+    let message = '';
+    try {
+      tenantForScopes(['tenant:[click](command:workbench.action.quit)\n\u202Eevil'], TENANTS);
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    assert.match(message, /^No tenant in SailPoint PAT Manager matches "tenant:clickcommand:workbench\.action\.quit evil"/);
+  });
+});

@@ -3,6 +3,7 @@
 import { PatError } from '../errors';
 import type { Tenant } from '../model';
 import type { KeyValueStore } from '../ports';
+import { stripUnsafeCharacters } from '../validation';
 import { AUTH_SESSIONS_KEY, isSafeId } from './secretKeys';
 
 /** `tenant:<tenant id>` or `tenant:<API host>`, e.g. `tenant:acme.api.identitynow.com`. */
@@ -27,7 +28,9 @@ export function tenantForScopes(scopes: readonly string[], tenants: readonly Ten
   const wanted = named[0].slice(TENANT_SCOPE_PREFIX.length).trim().toLowerCase();
   const tenant = tenants.find((each) => each.id.toLowerCase() === wanted || apiHost(each) === wanted);
   if (tenant === undefined) {
-    throw new PatError('invalid-input', `No tenant in SailPoint PAT Manager matches "${named[0].slice(0, 120)}": add it in the SailPoint PAT view first.`);
+    // The scope is another extension's text: echoed without the characters a notification would make a link of.
+    const echoed = stripUnsafeCharacters(named[0]).replace(/[[\]()]/g, '').slice(0, 120);
+    throw new PatError('invalid-input', `No tenant in SailPoint PAT Manager matches "${echoed}": add it in the SailPoint PAT view first.`);
   }
   return tenant;
 }

@@ -54,7 +54,7 @@ export class IscSessions {
     if (existing === undefined) {
       await this.store.add(record);
       this.context.changed.fire({ added: [session], removed: [], changed: [] });
-      this.context.logger.info(`Another extension signed in to tenant ${tenant.displayName} (session ${record.id}).`);
+      this.context.logger.info(`Another extension signed in to tenant ${stripUnsafeCharacters(tenant.displayName)} (session ${record.id}).`);
     }
     return session;
   }

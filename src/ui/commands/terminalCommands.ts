@@ -30,7 +30,7 @@ async function openSignedInTerminal(run: CommandRun, tenant: Tenant, token?: Pic
     iconPath: TERMINAL_ICON,
   });
   terminal.show();
-  run.ui.logger.info(`Opened a terminal signed in as ${token === undefined ? 'the tenant' : `token ${token.id}`} of ${tenant.displayName}.`);
+  run.ui.logger.info(`Opened a terminal signed in as ${token === undefined ? 'the tenant' : `token ${token.id}`} of ${stripUnsafeCharacters(tenant.displayName)}.`);
   return terminal;
 }
 
