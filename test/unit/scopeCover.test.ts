@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { scopeAccess } from '../../src/core/scopes/catalogue';
+import { scopeAccess } from '../../src/core/scopes/access';
 import { minimalScopeCover } from '../../src/core/scopes/cover';
 
 const UNIVERSE = ['a:x:read', 'a:x:manage', 'b:y:read', 'b:y:manage', 'c:z:list', 'c:z:write', 'sp:scopes:all'];

@@ -1,7 +1,5 @@
 // The scope catalogue: which scope grants which operation of SailPoint's APIs, as SailPoint's own specs say.
 // The data is generated (catalogueData.ts) and loaded on first use only (load.ts); this is the plain-Node view of it.
-import { ALL_SCOPES } from '../model';
-
 /** One operation: [operationId, method, path, summary, indexes into scopes, indexes into userLevels]. */
 export type OperationRow = [string, string, string, string, number[], number[]];
 
@@ -23,14 +21,6 @@ export interface ApiOperation {
   /** Any one of them grants the operation; empty where the spec names none. */
   scopes: readonly string[];
   userLevels: readonly string[];
-}
-
-/** `all` is sp:scopes:all; `read` a scope that only reads (…:read, …:list); `manage` any other. */
-export type ScopeAccess = 'all' | 'read' | 'manage';
-
-export function scopeAccess(scope: string): ScopeAccess {
-  if (scope === ALL_SCOPES) return 'all';
-  return /:(read|list)$/.test(scope) ? 'read' : 'manage';
 }
 
 export class ScopeCatalogue {

@@ -3,7 +3,7 @@
 // calls. Ties go to fewer scopes that change things, then to scopes that grant fewer operations (summed scope by scope), then to
 // fewer `all-…` scopes (sp:all-personal-access-tokens over sp:my-…), then to the alphabetically first list.
 import { ALL_SCOPES } from '../model';
-import { scopeAccess } from './catalogue';
+import { scopeAccess } from './access';
 
 export interface ScopeCover {
   /** Sorted. */

@@ -1,5 +1,8 @@
-// The catalogue is some 160 KB of data: it is read on first use (a scope pick, a token's tooltip), never at activation.
+// The catalogue is some 150 KB of data: it is read on first use (a scope pick, a token's tooltip), never at
+// activation; its code comes with it, so the tree, which only asks for it on hover, carries neither.
 import { loadOnce } from '../lazyLoad';
-import { ScopeCatalogue } from './catalogue';
 
-export const loadScopeCatalogue = loadOnce(async () => new ScopeCatalogue((await import('./catalogueData.js')).CATALOGUE_DATA));
+export const loadScopeCatalogue = loadOnce(async () => {
+  const [{ ScopeCatalogue }, { CATALOGUE_DATA }] = await Promise.all([import('./catalogue.js'), import('./catalogueData.js')]);
+  return new ScopeCatalogue(CATALOGUE_DATA);
+});

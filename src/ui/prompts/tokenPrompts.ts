@@ -1,56 +1,10 @@
 // The Create Token wizard and the single prompts for renaming and rescoping; each throws UserCancelled when dismissed.
-import type * as vscode from 'vscode';
-import { ALL_SCOPES, type ApiFamily, type CreateTokenRequest } from '../../core/model';
+import type { ApiFamily, CreateTokenRequest } from '../../core/model';
 import { normalizeTokenName, validateTokenName } from '../../core/validation';
 import { askNeverExpires } from './expiryPrompts';
-import { checkExpiry, checkExtraScopes, checkValidity, COMMON_SCOPES, parseExpiry, parseScopeList, parseValidity } from './inputChecks';
-import { runWizard, singleInput, type WizardInput, type WizardStep } from './wizard';
-
-interface ScopePick extends vscode.QuickPickItem {
-  /** Undefined for the "other scopes" entry. */
-  scope: string | undefined;
-}
-
-const OTHER_SCOPES: ScopePick = {
-  label: '$(edit) Other scopes…',
-  detail: 'Type scopes that are not in this list',
-  scope: undefined,
-  alwaysShow: true,
-};
-
-function scopeItems(current: readonly string[]): ScopePick[] {
-  const known = COMMON_SCOPES.map(({ scope, detail }) => ({
-    label: scope === ALL_SCOPES ? `${scope}  (ALL your rights)` : scope,
-    detail,
-    scope,
-  }));
-  const extra = current
-    .filter((scope) => !COMMON_SCOPES.some((choice) => choice.scope === scope))
-    .map((scope) => ({ label: scope, detail: 'Entered by hand', scope }));
-  return [...known, ...extra, OTHER_SCOPES];
-}
-
-/** A multi-pick of common scopes; "Other scopes…" leads to free entry. */
-async function askScopes(input: WizardInput, current: readonly string[], note: string): Promise<{ picked: string[]; wantsMore: boolean }> {
-  const items = scopeItems(current);
-  const chosen = await input.pickMany({
-    placeholder: `Scopes of the token. ${note}`,
-    items,
-    selected: items.filter((item) => item.scope !== undefined && current.includes(item.scope)),
-    emptyMessage: `Choose at least one scope; ${ALL_SCOPES} stands for every right you have.`,
-  });
-  const picked = chosen.map((item) => item.scope).filter((scope): scope is string => scope !== undefined);
-  return { picked, wantsMore: chosen.includes(OTHER_SCOPES) };
-}
-
-async function askExtraScopes(input: WizardInput, picked: readonly string[]): Promise<string[]> {
-  const text = await input.inputBox({
-    prompt: 'More scopes, separated by spaces or commas',
-    placeholder: 'idn:access-request:manage idn:sod-policy:read',
-    validate: (value) => checkExtraScopes(value, picked.length),
-  });
-  return [...new Set([...picked, ...parseScopeList(text)])];
-}
+import { checkExpiry, checkValidity, parseExpiry, parseValidity } from './inputChecks';
+import { scopeSteps } from './scopePrompts';
+import { runWizard, singleInput, type WizardStep } from './wizard';
 
 interface TokenDraft {
   name: string;
@@ -70,15 +24,6 @@ function createSteps(family: ApiFamily): WizardStep<TokenDraft> {
     });
     return askScopeStep;
   };
-  const askScopeStep: WizardStep<TokenDraft> = async (input, draft) => {
-    const { picked, wantsMore } = await askScopes(input, draft.scope, 'Type to filter.');
-    draft.scope = picked;
-    return wantsMore ? askMoreStep : askValidity;
-  };
-  const askMoreStep: WizardStep<TokenDraft> = async (input, draft) => {
-    draft.scope = await askExtraScopes(input, draft.scope);
-    return askValidity;
-  };
   const askValidity: WizardStep<TokenDraft> = async (input, draft) => {
     draft.validity = await input.inputBox({
       prompt: 'Lifetime of access tokens minted with this PAT, in seconds (15 to 43200). Leave empty for 43200 (12 hours).',
@@ -96,6 +41,7 @@ function createSteps(family: ApiFamily): WizardStep<TokenDraft> {
     });
     return family === 'v1' && draft.expiry.trim() === '' ? askNeverExpiresStep : undefined;
   };
+  const askScopeStep = scopeSteps<TokenDraft>('', askValidity);
   const askNeverExpiresStep: WizardStep<TokenDraft> = async (input, draft) => {
     draft.neverExpires = await askNeverExpires(input, draft.name);
     return draft.neverExpires ? undefined : askExpiry;
@@ -128,15 +74,6 @@ export async function askTokenScopes(tokenName: string, current: readonly string
   const title = `Edit Scopes of ${tokenName}`;
   const note = 'New scopes apply to access tokens minted afterwards and can take up to 20 minutes to take effect.';
   const draft = { scope: [...current] };
-  const askMore: WizardStep<typeof draft> = async (input, state) => {
-    state.scope = await askExtraScopes(input, state.scope);
-    return undefined;
-  };
-  const askPicked: WizardStep<typeof draft> = async (input, state) => {
-    const { picked, wantsMore } = await askScopes(input, state.scope, note);
-    state.scope = picked;
-    return wantsMore ? askMore : undefined;
-  };
-  await runWizard(title, 1, askPicked, draft);
+  await runWizard(title, 1, scopeSteps(note, undefined), draft);
   return draft.scope;
 }

@@ -26,6 +26,8 @@ export interface PickOptions<T extends vscode.QuickPickItem> {
   selected?: readonly T[];
   /** Refuses to accept an empty selection, with this message. */
   emptyMessage?: string;
+  /** Typing also filters on each item's detail line. */
+  matchOnDetail?: boolean;
 }
 
 /** The prompts of one step; the step number and the Back button come from the wizard. */
@@ -71,6 +73,7 @@ export class WizardInput {
     pick.placeholder = options.placeholder;
     pick.canSelectMany = many;
     pick.matchOnDescription = true;
+    pick.matchOnDetail = options.matchOnDetail ?? false;
     pick.ignoreFocusOut = many;
     pick.items = options.items;
     if (options.selected !== undefined) {

@@ -5,6 +5,7 @@ import { PatError } from '../../core/errors';
 import type { PersonalAccessToken } from '../../core/model';
 import type { Logger } from '../../core/ports';
 import { errorText, tenantProblemHeadline, tenantStateForError, type TenantState, type TokenViewOptions } from '../../core/presentation';
+import { loadScopeCatalogue } from '../../core/scopes/load';
 import type { PatService } from '../../core/service';
 import { HAS_TENANTS_CONTEXT, VIEW_ID } from '../ids';
 import { expiryWarningDays } from '../settings';
@@ -94,10 +95,24 @@ export class PatTreeDataProvider implements vscode.TreeDataProvider<PatNode>, vs
     return node;
   }
 
-  /** VS Code asks on hover; only a token's tooltip is left for then, as building it for every row of a long list is what costs. */
-  resolveTreeItem(item: vscode.TreeItem, node: PatNode): vscode.TreeItem {
-    if (node instanceof TokenNode && item.tooltip === undefined) item.tooltip = node.hoverTooltip();
+  /**
+   * VS Code asks on hover; only a token's tooltip is left for then, as building it for every row of a long list is
+   * what costs. The first hover loads the scope catalogue, to flag scopes that grant nothing.
+   */
+  async resolveTreeItem(item: vscode.TreeItem, node: PatNode): Promise<vscode.TreeItem> {
+    if (node instanceof TokenNode && item.tooltip === undefined) item.tooltip = node.hoverTooltip(await this.unknownScopes(node.token));
     return item;
+  }
+
+  /** Without the catalogue (it failed to load) the tooltip is shown without the flag rather than not at all. */
+  private async unknownScopes(token: PersonalAccessToken): Promise<string[]> {
+    if (token.scope === null) return [];
+    try {
+      return (await loadScopeCatalogue()).unknownScopes(token.scope);
+    } catch (error) {
+      this.logger.warn(`The scope catalogue did not load: ${errorText(error)}`);
+      return [];
+    }
   }
 
   getParent(node: PatNode): PatNode | undefined {
