@@ -17,10 +17,27 @@ export default tseslint.config(
     },
   },
   {
-    // The core is plain TypeScript tested in plain Node: it must never depend on the editor.
+    // The core is plain TypeScript tested in plain Node: it must never depend on the editor, and it returns facts
+    // (states, dates, counts), not how the UI shows them: words, codicons and menu values live in src/ui/view.
     files: ['src/core/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'src/core must not import vscode; put editor code in src/ui.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'vscode', message: 'src/core must not import vscode; put editor code in src/ui.' }],
+          patterns: [
+            { regex: '(^|/)ui(/|$)', message: 'src/core must not import src/ui; return facts and let the UI word them.' },
+            { regex: '(^|/)presentation$', message: 'View text and icons live in src/ui/view/presentation.ts, which core must not use.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // What the tree and prompts show is plain data, unit-tested without the editor.
+    files: ['src/ui/view/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'src/ui/view is vscode-free data; render it in src/ui/tree or src/ui/prompts.' }] }],
     },
   },
   {

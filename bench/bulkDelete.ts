@@ -1,6 +1,6 @@
 // Kind to the tenant: 300 deletes at once, as the UI's bulk delete sends them, against a fake enforcing a scaled
 // rate limit, with our gate scaled the same way. Counts the 429s and the rate achieved against the one allowed.
-import { DEFAULT_RATE_LIMIT, type RateLimit } from '../src/core/limits';
+import { DEFAULT_RATE_LIMIT, type RateLimit } from '../src/core/client/limits';
 import { FakeTenant } from '../test/fake-tenant/server';
 import { atLeast, atMost, type Figure } from './figures';
 import { addSignedInTenant, newManager, seedTokens } from './setup';

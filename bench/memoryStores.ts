@@ -1,4 +1,4 @@
-// In-memory stand-ins for VS Code's globalState and SecretStorage, so PatManager runs in plain Node.
+// In-memory stand-ins for VS Code's globalState and SecretStorage, so PatService runs in plain Node.
 import type { KeyValueStore, SecretStore } from '../src/core/ports';
 
 export class MemoryKeyValueStore implements KeyValueStore {

@@ -1,13 +1,13 @@
-// A PatManager on in-memory stores and a fake tenant identity it signs in as: the starting point of every section.
+// A PatService on in-memory stores and a fake tenant identity it signs in as: the starting point of every section.
 import type { FakeIdentity, FakeTenant } from '../test/fake-tenant/server';
-import { PatManager, type PatManagerOptions } from '../src/core/patManager';
+import { PatService, type PatServiceOptions } from '../src/core/patService';
 import { silentLogger } from '../src/core/ports';
 import { MemoryKeyValueStore, MemorySecretStore } from './memoryStores';
 
-export type ManagerTuning = Pick<PatManagerOptions, 'http' | 'gate'>;
+export type ManagerTuning = Pick<PatServiceOptions, 'http' | 'gate'>;
 
-export function newManager(tuning: ManagerTuning = {}): PatManager {
-  return new PatManager({ kv: new MemoryKeyValueStore(), secrets: new MemorySecretStore(), logger: silentLogger, ...tuning });
+export function newManager(tuning: ManagerTuning = {}): PatService {
+  return new PatService({ kv: new MemoryKeyValueStore(), secrets: new MemorySecretStore(), logger: silentLogger, ...tuning });
 }
 
 export interface SignedInTenant {
@@ -18,7 +18,7 @@ export interface SignedInTenant {
 }
 
 /** A new admin identity with an API client, added to the manager as a tenant (this proves the credentials once). */
-export async function addSignedInTenant(manager: PatManager, fake: FakeTenant, name: string): Promise<SignedInTenant> {
+export async function addSignedInTenant(manager: PatService, fake: FakeTenant, name: string): Promise<SignedInTenant> {
   const identity = fake.addIdentity(name, { admin: true });
   const { clientId, clientSecret } = fake.addApiClient(identity.id);
   const tenant = await manager.addTenant({ url: fake.baseUrl, displayName: name, credentials: { clientId, clientSecret } });

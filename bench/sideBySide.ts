@@ -5,7 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
 import { Configuration, PersonalAccessTokensApi } from 'sailpoint-api-client';
-import type { PatManager } from '../src/core/patManager';
+import type { PatService } from '../src/core/patService';
 import { type FakeTenantAddress, startFakeTenantProcess } from './fakeTenantProcess';
 import { atMost, type Figure } from './figures';
 import { loadInFreshNode } from './loadModule';
@@ -59,7 +59,7 @@ function measureModuleLoad(repoRoot: string): Figure {
   };
 }
 
-function ourClient(manager: PatManager, tenantId: string): Client {
+function ourClient(manager: PatService, tenantId: string): Client {
   return {
     list: () => manager.listTokens(tenantId),
     create: async (name) => (await manager.createToken(tenantId, { name, scope: SCOPE })).token.id,

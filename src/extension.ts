@@ -1,8 +1,7 @@
 // Wiring only: build the objects, register the view and the commands, return the automation API.
 // Activation touches no network; tokens load when the view shows a tenant or a command needs them.
 import * as vscode from 'vscode';
-import { PatManager } from './core/patManager';
-import type { PatService } from './core/service';
+import { PatService } from './core/patService';
 import { SecretClipboard } from './ui/clipboard';
 import { registerCommands } from './ui/commands/register';
 import { ExpiryWatch } from './ui/expiryWatch';
@@ -42,7 +41,7 @@ function syncWithOtherWindows(context: vscode.ExtensionContext, service: PatServ
 export function activate(context: vscode.ExtensionContext): PatExtensionApi {
   const logChannel = createLogChannel();
   const logger = channelLogger(logChannel);
-  const service = new PatManager({ kv: context.globalState, secrets: context.secrets, logger });
+  const service = new PatService({ kv: context.globalState, secrets: context.secrets, logger });
   const tree = new PatTreeDataProvider(service, logger);
   const clipboard = new SecretClipboard(vscode.env.clipboard, clipboardClearSeconds);
   const treeView = vscode.window.createTreeView<PatNode>(VIEW_ID, { treeDataProvider: tree, canSelectMany: true, showCollapseAll: true });

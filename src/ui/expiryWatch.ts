@@ -1,10 +1,10 @@
 // The view's badge counts loaded tokens that are expired or expire soon; an opt-in reminder names them once a day.
 // It only looks at what the tree already listed, so activation never touches the network.
 import * as vscode from 'vscode';
-import { badgeTooltip, DailyReminder, expiringTokens, expiryNotificationText, type ExpiringToken } from '../core/expiry';
+import { badgeTooltip, DailyReminder, expiringTokens, expiryNotificationText, type ExpiringToken } from '../core/ops/expiry';
 import type { PersonalAccessToken } from '../core/model';
 import type { Logger } from '../core/ports';
-import type { PatService } from '../core/service';
+import type { PatService } from '../core/patService';
 import { CONFIG_SECTION, VIEW_ID } from './ids';
 import { expiryWarningDays } from './settings';
 import type { PatNode } from './tree/nodes';

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Logger } from '../core/ports';
-import { redactingLogger } from '../core/redact';
+import { redactingLogger } from '../core/client/redact';
 
 export const LOG_CHANNEL_NAME = 'SailPoint PAT Manager';
 

@@ -1,12 +1,12 @@
 // Drives our own PatApi (both families) through every operation against the fake tenant and checks that every
 // request it put on the wire, and every answer it read, matches the official PAT spec.
 import * as assert from 'node:assert/strict';
-import { AccessTokenCache } from '../../src/core/auth';
+import { AccessTokenCache } from '../../src/core/client/auth';
 import { isPatError } from '../../src/core/errors';
-import { HttpClient } from '../../src/core/http';
+import { HttpClient } from '../../src/core/client/http';
 import type { ApiFamily } from '../../src/core/model';
-import { PatApi } from '../../src/core/patApi';
-import { Redactor } from '../../src/core/redact';
+import { PatApi } from '../../src/core/client/patApi';
+import { Redactor } from '../../src/core/client/redact';
 import { FakeTenant, type FakeIdentity } from '../fake-tenant/server';
 import { assertAllRecordedTrafficMatchesSpec } from './spec';
 

@@ -1,11 +1,11 @@
 import * as assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { AccessTokenCache, mintAccessToken, UNKNOWN_LIFETIME_REUSE_MS } from '../../src/core/auth';
-import { HttpClient } from '../../src/core/http';
+import { AccessTokenCache, mintAccessToken, UNKNOWN_LIFETIME_REUSE_MS } from '../../src/core/client/auth';
+import { HttpClient } from '../../src/core/client/http';
 import type { Credentials } from '../../src/core/model';
 import { type Clock, systemClock } from '../../src/core/ports';
-import { Redactor } from '../../src/core/redact';
+import { Redactor } from '../../src/core/client/redact';
 import { FakeTenant } from '../fake-tenant/server';
 import { rejection } from './helpers/assertions';
 

@@ -9,10 +9,10 @@ import {
   uniqueRefs,
   unusedQuery,
   type BulkProgress,
-} from '../../src/core/bulkDelete';
+} from '../../src/core/ops/bulkDelete';
 import { PatError } from '../../src/core/errors';
 import type { Tenant } from '../../src/core/model';
-import { PatManager } from '../../src/core/patManager';
+import { PatService } from '../../src/core/patService';
 import { silentLogger } from '../../src/core/ports';
 import { FakeTenant } from '../fake-tenant/server';
 import { MemoryKeyValueStore, MemorySecretStore } from './helpers/memoryStores';
@@ -82,9 +82,9 @@ describe('bulk delete', () => {
     });
   });
 
-  describe('with the real PatManager against the fake tenant', () => {
+  describe('with the real PatService against the fake tenant', () => {
     let fake: FakeTenant;
-    let manager: PatManager;
+    let manager: PatService;
     let tenantId: string;
     let ids: string[];
 
@@ -93,7 +93,7 @@ describe('bulk delete', () => {
       const ada = fake.addIdentity('Ada', { admin: true });
       const signIn = fake.addToken(ada.id, { name: 'sign-in' });
       ids = Array.from({ length: 8 }, (_, i) => fake.addToken(ada.id, { name: `old-${i}` }).id);
-      manager = new PatManager({
+      manager = new PatService({
         kv: new MemoryKeyValueStore(),
         secrets: new MemorySecretStore(),
         logger: silentLogger,

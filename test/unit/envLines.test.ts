@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { envLines, shellValue } from '../../src/core/envLines';
+import { envLines, shellValue } from '../../src/core/ops/envLines';
 import { PatError } from '../../src/core/errors';
 
 describe('copy as environment: envLines', () => {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { cleanServerText, MAX_SERVER_MESSAGE_CHARS, parseErrorBody } from '../../src/core/errorBody';
+import { cleanServerText, MAX_SERVER_MESSAGE_CHARS, parseErrorBody } from '../../src/core/client/errorBody';
 
 const JSON_TYPE = 'application/json;charset=utf-8';
 

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { badgeTooltip, DailyReminder, expiringTokens, expiryNotificationText, localDay, type LoadedTenantTokens } from '../../src/core/expiry';
+import { badgeTooltip, DailyReminder, expiringTokens, expiryNotificationText, localDay, type LoadedTenantTokens } from '../../src/core/ops/expiry';
 import type { PersonalAccessToken } from '../../src/core/model';
 import { MemoryKeyValueStore } from './helpers/memoryStores';
 

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
-import { cleanServerText, MAX_SERVER_MESSAGE_CHARS, parseErrorBody } from '../../src/core/errorBody';
-import { clampDelayMs, MAX_TIMER_MS, parseRetryAfterMs } from '../../src/core/retryAfter';
+import { cleanServerText, MAX_SERVER_MESSAGE_CHARS, parseErrorBody } from '../../src/core/client/errorBody';
+import { clampDelayMs, MAX_TIMER_MS, parseRetryAfterMs } from '../../src/core/client/retryAfter';
 
 const RUNS = { numRuns: 2000 };
 const UNSAFE = /[\p{Cc}\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069]/u;

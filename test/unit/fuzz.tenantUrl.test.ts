@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
-import { Redactor, encodedForms } from '../../src/core/redact';
-import { normalizeTenantUrl } from '../../src/core/tenants';
+import { Redactor, encodedForms } from '../../src/core/client/redact';
+import { normalizeTenantUrl } from '../../src/core/tenantUrl';
 import { sanitizeForDisplay } from '../../src/core/validation';
 
 const RUNS = { numRuns: 3000 };

@@ -3,11 +3,11 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
-import { HttpClient, type HttpClientOptions, type HttpRequest } from '../../src/core/http';
-import { RequestGate } from '../../src/core/limits';
+import { HttpClient, type HttpClientOptions, type HttpRequest } from '../../src/core/client/http';
+import { RequestGate } from '../../src/core/client/limits';
 import type { Clock } from '../../src/core/ports';
 import { abortReason } from '../../src/core/ports';
-import { Redactor } from '../../src/core/redact';
+import { Redactor } from '../../src/core/client/redact';
 import { FakeTenant } from '../fake-tenant/server';
 import { capturingLogger, rejection } from './helpers/assertions';
 
@@ -440,7 +440,7 @@ describe('HttpClient against the fake tenant', () => {
 describe('HTTP sources', () => {
   it('weaken no TLS check and set no custom agent, so VS Code proxy support applies', () => {
     const root = path.resolve(__dirname, '../../..');
-    for (const file of ['src/core/http.ts', 'src/core/auth.ts', 'src/core/patApi.ts']) {
+    for (const file of ['src/core/client/http.ts', 'src/core/client/auth.ts', 'src/core/client/patApi.ts']) {
       const source = readFileSync(path.join(root, file), 'utf8');
       assert.doesNotMatch(source, /rejectUnauthorized|NODE_TLS_REJECT_UNAUTHORIZED|\bagent\s*:|\bAgent\s*\(|checkServerIdentity/, file);
     }

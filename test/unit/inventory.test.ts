@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { collectInventory, csvCell, inventoryCsv, inventoryJson, inventoryRows, type TenantInventory } from '../../src/core/inventory';
+import { collectInventory, csvCell, inventoryCsv, inventoryJson, inventoryRows, type TenantInventory } from '../../src/core/ops/inventory';
 import type { PersonalAccessToken, Tenant } from '../../src/core/model';
-import { PatManager } from '../../src/core/patManager';
+import { PatService } from '../../src/core/patService';
 import { silentLogger } from '../../src/core/ports';
 import { FakeTenant } from '../fake-tenant/server';
 import { MemoryKeyValueStore, MemorySecretStore } from './helpers/memoryStores';
@@ -115,16 +115,16 @@ describe('inventory export', () => {
     });
   });
 
-  describe('collecting from tenants (PatManager against fake tenants)', () => {
+  describe('collecting from tenants (PatService against fake tenants)', () => {
     let admin: FakeTenant;
     let plain: FakeTenant;
-    let manager: PatManager;
+    let manager: PatService;
     const seededSecrets: string[] = [];
 
     before(async () => {
       admin = await FakeTenant.start();
       plain = await FakeTenant.start();
-      manager = new PatManager({ kv: new MemoryKeyValueStore(), secrets: new MemorySecretStore(), logger: silentLogger, http: { retry: { baseDelayMs: 5, maxDelayMs: 20, maxAttempts: 2 } } });
+      manager = new PatService({ kv: new MemoryKeyValueStore(), secrets: new MemorySecretStore(), logger: silentLogger, http: { retry: { baseDelayMs: 5, maxDelayMs: 20, maxAttempts: 2 } } });
       const ada = admin.addIdentity('Ada', { admin: true });
       const bob = admin.addIdentity('Bob');
       const adaSignIn = admin.addToken(ada.id, { name: 'ada-sign-in' });

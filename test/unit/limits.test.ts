@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { RequestGate } from '../../src/core/limits';
+import { RequestGate } from '../../src/core/client/limits';
 import { abortReason, type Clock } from '../../src/core/ports';
 
 /** A clock that only moves when the test says so. */

@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { AccessTokenCache } from '../../src/core/auth';
-import { HttpClient } from '../../src/core/http';
+import { AccessTokenCache } from '../../src/core/client/auth';
+import { HttpClient } from '../../src/core/client/http';
 import type { ApiFamily, CreateTokenRequest, Credentials } from '../../src/core/model';
 import type { Logger } from '../../src/core/ports';
-import { CreateOutcomeUnknownError, PatApi } from '../../src/core/patApi';
-import { Redactor } from '../../src/core/redact';
+import { CreateOutcomeUnknownError, PatApi } from '../../src/core/client/patApi';
+import { Redactor } from '../../src/core/client/redact';
 import { FakeTenant } from '../fake-tenant/server';
 import { rejection } from './helpers/assertions';
 

@@ -1,13 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { PatError } from '../../src/core/errors';
-import { defaultRedactor } from '../../src/core/redact';
+import { defaultRedactor } from '../../src/core/client/redact';
 import type { PersonalAccessToken, Tenant } from '../../src/core/model';
 import {
   deleteButtonText,
   errorActions,
-  errorText,
-  expiryState,
-  listQueryText,
   presentTenant,
   presentToken,
   relativeTime,
@@ -17,7 +14,9 @@ import {
   tokenTooltipLines,
   tooltipMarkdown,
   type TokenViewOptions,
-} from '../../src/core/presentation';
+} from '../../src/ui/view/presentation';
+import { errorText, listQueryText } from '../../src/core/messages';
+import { expiryState } from '../../src/core/ops/expiry';
 
 const NOW = Date.parse('2026-08-15T12:00:00Z');
 const DAY = 86_400_000;

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { Logger } from '../../src/core/ports';
-import { Redactor, defaultRedactor, encodedForms, redact, redactingLogger } from '../../src/core/redact';
+import { Redactor, defaultRedactor, encodedForms, redact, redactingLogger } from '../../src/core/client/redact';
 
 const SECRET = 'canary+&=%# /Secret~!*()';
 

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { clampDelayMs, MAX_TIMER_MS, parseRetryAfterMs } from '../../src/core/retryAfter';
+import { clampDelayMs, MAX_TIMER_MS, parseRetryAfterMs } from '../../src/core/client/retryAfter';
 
 const NOW = Date.parse('1994-11-06T08:49:00.000Z');
 

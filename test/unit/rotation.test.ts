@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { isPatError, PatError } from '../../src/core/errors';
 import type { PersonalAccessToken } from '../../src/core/model';
-import { PatManager } from '../../src/core/patManager';
+import { PatService } from '../../src/core/patService';
 import { silentLogger } from '../../src/core/ports';
 import {
   MAX_TOKENS_PER_OWNER,
@@ -11,8 +11,8 @@ import {
   successorRequest,
   TokenLimitError,
   tokenLimitOf,
-} from '../../src/core/rotation';
-import { credentialsKey } from '../../src/core/secretKeys';
+} from '../../src/core/ops/rotation';
+import { credentialsKey } from '../../src/core/store/secretKeys';
 import { MAX_TOKEN_NAME_LENGTH } from '../../src/core/validation';
 import { FakeTenant, type FakeIdentity, type FakeToken } from '../fake-tenant/server';
 import { MemoryKeyValueStore, MemorySecretStore } from './helpers/memoryStores';
@@ -96,7 +96,7 @@ describe('rotation against the fake tenant', function () {
   let ada: FakeIdentity;
   let signIn: FakeToken;
   let secrets: MemorySecretStore;
-  let manager: PatManager;
+  let manager: PatService;
   let tenantId: string;
 
   async function start(options: { maxTokensPerOwner?: number; family?: 'v3' | 'v1' } = {}): Promise<void> {
@@ -104,7 +104,7 @@ describe('rotation against the fake tenant', function () {
     ada = fake.addIdentity('Ada Admin', { admin: true });
     signIn = fake.addToken(ada.id, { name: 'VS Code', scope: ['sp:my-personal-access-tokens:manage'], accessTokenValiditySeconds: 1800 });
     secrets = new MemorySecretStore();
-    manager = new PatManager({
+    manager = new PatService({
       kv: new MemoryKeyValueStore(),
       secrets,
       logger: silentLogger,

@@ -7,7 +7,7 @@ import {
   parseSecretKey,
   storedSecretIndexKey,
   tokenSecretKey,
-} from '../../src/core/secretKeys';
+} from '../../src/core/store/secretKeys';
 
 const TENANT = '3f1c9a52-8e0b-4d7e-9c61-2a5b7d9e0f13';
 const TOKEN = '9b2f4e8c1a7d4b3e8f6a0c5d2e9b1f47';

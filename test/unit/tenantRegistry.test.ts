@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { isPatError } from '../../src/core/errors';
 import type { Credentials, Tenant } from '../../src/core/model';
-import { TENANTS_KEY, credentialsKey, storedSecretIndexKey, tokenSecretKey } from '../../src/core/secretKeys';
-import { TenantRegistry } from '../../src/core/tenants';
+import { TENANTS_KEY, credentialsKey, storedSecretIndexKey, tokenSecretKey } from '../../src/core/store/secretKeys';
+import { TenantRegistry } from '../../src/core/store/tenantRegistry';
 import { MemoryKeyValueStore, MemorySecretStore } from './helpers/memoryStores';
 
 const CREDENTIALS: Credentials = { clientId: '0f3a2c4e6b8d0f1a3c5e7b9d1f2a4c6e', clientSecret: 'canary-secret-+&=%#-1234567890' };

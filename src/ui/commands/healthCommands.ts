@@ -9,10 +9,10 @@ import {
   type TokenRef,
   type UnusedCriteria,
   type UnusedSearch,
-} from '../../core/bulkDelete';
+} from '../../core/ops/bulkDelete';
 import { PatError } from '../../core/errors';
 import type { PersonalAccessToken, Tenant } from '../../core/model';
-import { deleteButtonText } from '../../core/presentation';
+import { deleteButtonText } from '../view/presentation';
 import { stripUnsafeCharacters } from '../../core/validation';
 import { askUnusedCriteria, askUnusedScope, pickUnusedToDelete } from '../prompts/unusedPrompts';
 import { singleInput, UserCancelled } from '../prompts/wizard';

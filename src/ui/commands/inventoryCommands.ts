@@ -1,10 +1,10 @@
 // What a user takes out of the extension: the token inventory as a file (no secrets), and a token as SAIL_ env lines.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { localDay } from '../../core/expiry';
-import { envLines } from '../../core/envLines';
+import { localDay } from '../../core/ops/expiry';
+import { envLines } from '../../core/ops/envLines';
 import { PatError } from '../../core/errors';
-import { collectInventory, inventoryText, type InventoryFormat, type TenantInventory } from '../../core/inventory';
+import { collectInventory, inventoryText, type InventoryFormat, type TenantInventory } from '../../core/ops/inventory';
 import type { PersonalAccessToken, Tenant } from '../../core/model';
 import { stripUnsafeCharacters } from '../../core/validation';
 import { singleInput, UserCancelled } from '../prompts/wizard';

@@ -1,9 +1,10 @@
 // Rotate Token, Rotate Tenant Credentials and Change Expiry (v1). The steps and their rollback live in
-// core/rotation.ts; here they get progress, questions and the way forward at the token limit.
+// core/ops/rotation.ts; here they get progress, questions and the way forward at the token limit.
 import * as vscode from 'vscode';
 import { PatError } from '../../core/errors';
 import { ALL_SCOPES, type PersonalAccessToken, type Tenant, type TokenPatch } from '../../core/model';
-import { errorText, presentToken } from '../../core/presentation';
+import { errorText } from '../../core/messages';
+import { presentToken } from '../view/presentation';
 import {
   createSuccessor,
   deleteOldToken,
@@ -15,8 +16,8 @@ import {
   tenantSignInToken,
   TokenLimitError,
   type RotationTarget,
-} from '../../core/rotation';
-import type { CreateTokenOutcome } from '../../core/service';
+} from '../../core/ops/rotation';
+import type { CreateTokenOutcome } from '../../core/patService';
 import { stripUnsafeCharacters, validateExpirationDate } from '../../core/validation';
 import type { CommandId } from '../ids';
 import { askExpiryChange } from '../prompts/expiryPrompts';

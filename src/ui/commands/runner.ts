@@ -3,8 +3,9 @@
 import * as vscode from 'vscode';
 import { isPatError } from '../../core/errors';
 import type { Logger } from '../../core/ports';
-import { errorActions, errorText, type ErrorAction } from '../../core/presentation';
-import type { PatService } from '../../core/service';
+import { errorText } from '../../core/messages';
+import { errorActions, type ErrorAction } from '../view/presentation';
+import type { PatService } from '../../core/patService';
 import type { SecretClipboard } from '../clipboard';
 import type { CommandId } from '../ids';
 import { UserCancelled } from '../prompts/wizard';

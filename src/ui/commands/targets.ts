@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { PatError } from '../../core/errors';
 import type { PersonalAccessToken, Tenant } from '../../core/model';
-import { presentToken, tenantHost } from '../../core/presentation';
+import { presentToken, tenantHost } from '../view/presentation';
 import { stripUnsafeCharacters } from '../../core/validation';
 import { singleInput } from '../prompts/wizard';
 import { MessageNode, TenantNode, TokenNode, type PatNode } from '../tree/nodes';

@@ -1,8 +1,8 @@
 // Add Tenant, Update Credentials, Rename Tenant, Remove Tenant.
 import * as vscode from 'vscode';
 import type { Credentials, Tenant } from '../../core/model';
-import { defaultRedactor } from '../../core/redact';
-import type { NewTenant } from '../../core/service';
+import { defaultRedactor } from '../../core/client/redact';
+import type { NewTenant } from '../../core/patService';
 import { stripUnsafeCharacters, trimCredentials, validateDisplayName } from '../../core/validation';
 import { askCredentials, askNewTenant } from '../prompts/tenantPrompts';
 import { singleInput, UserCancelled } from '../prompts/wizard';

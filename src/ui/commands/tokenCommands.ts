@@ -2,9 +2,9 @@
 import * as vscode from 'vscode';
 import { PatError } from '../../core/errors';
 import { ALL_SCOPES, type CreateTokenRequest, type PersonalAccessToken, type Tenant } from '../../core/model';
-import { errorText } from '../../core/presentation';
-import { defaultRedactor } from '../../core/redact';
-import type { CreateTokenOutcome } from '../../core/service';
+import { errorText } from '../../core/messages';
+import { defaultRedactor } from '../../core/client/redact';
+import type { CreateTokenOutcome } from '../../core/patService';
 import { stripUnsafeCharacters } from '../../core/validation';
 import { askNewToken, askTokenName, askTokenScopes } from '../prompts/tokenPrompts';
 import { singleInput } from '../prompts/wizard';

@@ -2,8 +2,8 @@
 import * as vscode from 'vscode';
 import { PatError } from '../../core/errors';
 import type { OwnerFilter, Tenant, TokenListQuery } from '../../core/model';
-import { listQueryText } from '../../core/presentation';
-import { webUiPatPageUrl } from '../../core/tenants';
+import { listQueryText } from '../../core/messages';
+import { webUiPatPageUrl } from '../../core/tenantUrl';
 import { stripUnsafeCharacters } from '../../core/validation';
 import { parseSinceDate } from '../prompts/inputChecks';
 import { runWizard, type WizardStep } from '../prompts/wizard';

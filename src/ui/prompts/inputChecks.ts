@@ -1,6 +1,6 @@
 // What the wizards accept, as plain functions over the core's validation (no VS Code, unit-tested).
 import type { ApiFamily } from '../../core/model';
-import { normalizeTenantUrl } from '../../core/tenants';
+import { normalizeTenantUrl } from '../../core/tenantUrl';
 import { validateAccessTokenValiditySeconds, validateCredentials, validateExpirationDate, validateScopes } from '../../core/validation';
 
 /** Scopes typed as a list separated by commas or spaces, without repeats. */

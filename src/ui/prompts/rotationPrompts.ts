@@ -1,7 +1,7 @@
 // The questions of a rotation: the successor's name, whether consumers were switched, the tenant-credential
 // confirmation and the way forward at the token limit. Dismissing a modal always takes the choice that deletes nothing.
 import * as vscode from 'vscode';
-import { checkSuccessorName, type RotationTarget } from '../../core/rotation';
+import { checkSuccessorName, type RotationTarget } from '../../core/ops/rotation';
 import { normalizeTokenName, stripUnsafeCharacters } from '../../core/validation';
 import { singleInput, UserCancelled } from './wizard';
 

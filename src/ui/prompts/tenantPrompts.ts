@@ -1,8 +1,8 @@
 // The Add Tenant wizard and the credential prompts; each throws UserCancelled when dismissed.
 import type * as vscode from 'vscode';
 import type { ApiFamily, Credentials } from '../../core/model';
-import type { NewTenant } from '../../core/service';
-import { normalizeTenantUrl } from '../../core/tenants';
+import type { NewTenant } from '../../core/patService';
+import { normalizeTenantUrl } from '../../core/tenantUrl';
 import { validateDisplayName } from '../../core/validation';
 import { checkClientId, checkClientSecret, checkTenantUrl } from './inputChecks';
 import { runWizard, type WizardInput, type WizardStep } from './wizard';

@@ -1,8 +1,8 @@
 // Find Unused Tokens: which tenants, what "unused" means, then which of the findings to delete.
 import * as vscode from 'vscode';
-import { checkUnusedDays, type UnusedCriteria, type UnusedToken } from '../../core/bulkDelete';
+import { checkUnusedDays, type UnusedCriteria, type UnusedToken } from '../../core/ops/bulkDelete';
 import type { Tenant } from '../../core/model';
-import { lastUsedText, tenantHost } from '../../core/presentation';
+import { lastUsedText, tenantHost } from '../view/presentation';
 import { stripUnsafeCharacters } from '../../core/validation';
 import { runWizard, singleInput, type WizardStep } from './wizard';
 

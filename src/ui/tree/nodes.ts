@@ -11,7 +11,7 @@ import {
   type TokenViewOptions,
   type TooltipLine,
   tooltipMarkdown,
-} from '../../core/presentation';
+} from '../view/presentation';
 
 /** Presentation hands out shared icon views, so 10,000 rows share a handful of theme icons. */
 const themeIcons = new WeakMap<IconView, vscode.ThemeIcon>();

@@ -4,8 +4,8 @@ import * as assert from 'node:assert/strict';
 import { Readable } from 'node:stream';
 import { performance } from 'node:perf_hooks';
 import nodeFetch, { Response } from 'node-fetch';
-import type { FetchFunction } from '../../../src/core/http';
-import type { PatManager } from '../../../src/core/patManager';
+import type { FetchFunction } from '../../../src/core/client/http';
+import type { PatService } from '../../../src/core/patService';
 import { silentLogger } from '../../../src/core/ports';
 import { TenantNode } from '../../../src/ui/tree/nodes';
 import { PatTreeDataProvider } from '../../../src/ui/tree/patTreeDataProvider';
@@ -36,11 +36,11 @@ function bufferingFetch(marks: Marks): FetchFunction {
 }
 
 /** The manager as the tree sees it, marking when listTokens resolves. */
-function markingService(manager: PatManager, marks: Marks): PatManager {
+function markingService(manager: PatService, marks: Marks): PatService {
   return new Proxy(manager, {
     get(target, property): unknown {
       if (property === 'listTokens') {
-        return async (...args: Parameters<PatManager['listTokens']>) => {
+        return async (...args: Parameters<PatService['listTokens']>) => {
           const tokens = await target.listTokens(...args);
           marks.listedAt = performance.now();
           return tokens;

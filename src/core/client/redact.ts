@@ -1,5 +1,5 @@
 // The one redaction facility: every log line and every user-facing error passes through it.
-import type { Logger } from './ports';
+import type { Logger } from '../ports';
 
 const MASK = '***';
 /** Shorter values are too likely to occur by chance; masking them would mangle ordinary text. */

@@ -1,8 +1,10 @@
+// ui/view: what the UI shows, as vscode-free data (words, codicons, theme colours, menu context values) from core's facts.
 // How tokens, tenants and errors read in the UI, as plain data: the tree and the prompts render it, unit tests check it.
-import { ALL_SCOPES, type ApiFamily, type PersonalAccessToken, type Tenant, type TokenListQuery } from './model';
-import { isPatError, type PatErrorKind } from './errors';
-import { redact } from './redact';
-import { sanitizeForDisplay, stripUnsafeCharacters } from './validation';
+import { ALL_SCOPES, type ApiFamily, type PersonalAccessToken, type Tenant } from '../../core/model';
+import { isPatError, type PatErrorKind } from '../../core/errors';
+import { listQueryText } from '../../core/messages';
+import { expiryState, expiryStateAt, parseTime, type ExpiryState } from '../../core/ops/expiry';
+import { sanitizeForDisplay, stripUnsafeCharacters } from '../../core/validation';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -40,16 +42,8 @@ export interface TokenViewOptions {
   apiFamily?: ApiFamily;
 }
 
-export type ExpiryState = 'unknown' | 'never' | 'ok' | 'soon' | 'expired';
-
 function plural(count: number, unit: string): string {
   return `${count} ${unit}${count === 1 ? '' : 's'}`;
-}
-
-function parseTime(iso: string | null): number | undefined {
-  if (iso === null) return undefined;
-  const time = Date.parse(iso);
-  return Number.isNaN(time) ? undefined : time;
 }
 
 function spanText(ms: number): string {
@@ -70,17 +64,6 @@ function relativeTimeAt(time: number | undefined, now: number): string {
 /** "3 days ago", "in 12 days", "just now"; "unknown" for a missing or unreadable date. */
 export function relativeTime(iso: string | null, now: number): string {
   return relativeTimeAt(parseTime(iso), now);
-}
-
-/** Takes the expiry already parsed, so a row parses each date once. */
-function expiryStateAt(token: PersonalAccessToken, expires: number | undefined, now: number, warningDays: number): ExpiryState {
-  if (expires === undefined) return token.userAwareTokenNeverExpires === true ? 'never' : 'unknown';
-  if (expires <= now) return 'expired';
-  return expires - now <= warningDays * DAY ? 'soon' : 'ok';
-}
-
-export function expiryState(token: PersonalAccessToken, now: number, warningDays: number): ExpiryState {
-  return expiryStateAt(token, parseTime(token.expirationDate), now, warningDays);
 }
 
 export function lastUsedText(token: PersonalAccessToken, now: number): string {
@@ -203,26 +186,6 @@ export function presentToken(token: PersonalAccessToken, options: TokenViewOptio
   };
 }
 
-function dayOf(iso: string): string {
-  return stripUnsafeCharacters(iso.slice(0, 10));
-}
-
-/** What the tenant lists, e.g. "my tokens, never used". */
-export function listQueryText(query: TokenListQuery | undefined): string {
-  const owner = query?.owner ?? { kind: 'me' };
-  const parts = [
-    owner.kind === 'me'
-      ? 'my tokens'
-      : owner.kind === 'all'
-        ? 'all tokens'
-        : `tokens of ${stripUnsafeCharacters(owner.label ?? owner.identityId)}`,
-  ];
-  if (query?.neverUsed && query.lastUsedBefore !== undefined) parts.push(`never used or not used since ${dayOf(query.lastUsedBefore)}`);
-  else if (query?.neverUsed) parts.push('never used');
-  else if (query?.lastUsedBefore !== undefined) parts.push(`not used since ${dayOf(query.lastUsedBefore)}`);
-  return parts.join(', ');
-}
-
 export function tenantHost(tenant: Tenant): string {
   try {
     return new URL(tenant.baseUrl).host;
@@ -292,24 +255,6 @@ export function tenantStateForError(error: unknown): TenantState {
 /** The fix a tenant's error child offers: new credentials when they are the problem, otherwise another try. */
 export function tenantFix(state: TenantState): TenantFix {
   return state === 'credentials-missing' || state === 'credentials-rejected' ? 'updateCredentials' : 'retry';
-}
-
-/** The one sentence the user is told (redacted): our message, then the server's own words and its tracking id. */
-export function errorText(error: unknown): string {
-  return redact(composeErrorText(error));
-}
-
-function composeErrorText(error: unknown): string {
-  if (!(error instanceof Error)) return stripUnsafeCharacters(String(error));
-  let text = stripUnsafeCharacters(error.message);
-  if (isPatError(error)) {
-    const server = error.serverMessage === undefined ? undefined : stripUnsafeCharacters(error.serverMessage);
-    if (server !== undefined && server !== '' && !text.includes(server)) text += ` Server says: ${server}`;
-    if (error.trackingId !== undefined && !text.includes(error.trackingId)) {
-      text += ` (tracking id ${stripUnsafeCharacters(error.trackingId)})`;
-    }
-  }
-  return text;
 }
 
 export type ErrorAction = 'updateCredentials' | 'retry' | 'showLog';

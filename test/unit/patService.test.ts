@@ -1,16 +1,16 @@
 import * as assert from 'node:assert/strict';
 import { PatError } from '../../src/core/errors';
-import { PatManager } from '../../src/core/patManager';
+import { PatService } from '../../src/core/patService';
 import { FakeTenant } from '../fake-tenant/server';
 import { MemoryKeyValueStore, MemorySecretStore } from './helpers/memoryStores';
 import { capturingLogger } from './helpers/assertions';
 
-describe('PatManager (the service the UI uses) against the fake tenant', () => {
+describe('PatService (the service the UI uses) against the fake tenant', () => {
   let fake: FakeTenant;
   let secrets: MemorySecretStore;
   let kv: MemoryKeyValueStore;
   let logLines: string[];
-  let manager: PatManager;
+  let manager: PatService;
   let credentials: { clientId: string; clientSecret: string };
   let identityId: string;
 
@@ -23,7 +23,7 @@ describe('PatManager (the service the UI uses) against the fake tenant', () => {
     secrets = new MemorySecretStore();
     kv = new MemoryKeyValueStore();
     logLines = [];
-    manager = new PatManager({ kv, secrets, logger: capturingLogger(logLines), http: { retry: { baseDelayMs: 5, maxDelayMs: 20 } } });
+    manager = new PatService({ kv, secrets, logger: capturingLogger(logLines), http: { retry: { baseDelayMs: 5, maxDelayMs: 20 } } });
   });
 
   afterEach(async () => {
@@ -156,7 +156,7 @@ describe('PatManager (the service the UI uses) against the fake tenant', () => {
     const tenantId = await addTenant();
     await manager.listTokens(tenantId);
     const second = fake.addToken(identityId, { name: 'Changed elsewhere' });
-    const other = new PatManager({ kv, secrets, logger: capturingLogger([]) });
+    const other = new PatService({ kv, secrets, logger: capturingLogger([]) });
     await other.updateCredentials(tenantId, { clientId: second.id, clientSecret: second.secret });
     manager.forgetSession(tenantId);
     assert.equal(await manager.signInClientId(tenantId), second.id);
@@ -178,7 +178,7 @@ describe('PatManager (the service the UI uses) against the fake tenant', () => {
 
   it('treats credentials VS Code can no longer decrypt as missing, not as a gone tenant', async () => {
     const tenantId = await addTenant();
-    const fresh = new PatManager({ kv, secrets, logger: capturingLogger([]) });
+    const fresh = new PatService({ kv, secrets, logger: capturingLogger([]) });
     secrets.dropOnGet = (key) => key.endsWith('.credentials');
     assert.equal(await fresh.hasCredentials(tenantId), false);
     assert.equal(fresh.listTenants().length, 1);

@@ -1,7 +1,7 @@
 // The only place where SecretStorage keys and the extension's KeyValueStore keys are built.
 // Keys are made from the tenant's random id and server token ids only, never from user text,
 // so renaming a tenant or editing its URL never moves or exposes a secret.
-import { PatError } from './errors';
+import { PatError } from '../errors';
 
 const NAMESPACE = 'sailpointPat';
 const TENANT_PREFIX = `${NAMESPACE}.tenant.`;

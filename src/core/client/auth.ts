@@ -1,9 +1,9 @@
 // OAuth client credentials for one tenant: one token request serves every concurrent caller, and the access
 // token is reused until shortly before it expires. Secrets go in the form body only and are registered for redaction.
-import { isPatError, PatError } from './errors';
+import { isPatError, PatError } from '../errors';
 import { type HttpClient, type HttpResponse, parseJsonBody } from './http';
-import type { AccessTokenInfo, Credentials } from './model';
-import { abortReason, type Clock, systemClock } from './ports';
+import type { AccessTokenInfo, Credentials } from '../model';
+import { abortReason, type Clock, systemClock } from '../ports';
 import { defaultRedactor, type Redactor } from './redact';
 
 /** How long a token whose lifetime the server did not state (or stated as 0 or negative) is reused. */

@@ -1,5 +1,6 @@
+// core/ops: the use cases the commands run over PatService (tokens in bulk, rotation, inventory, expiry, env lines).
 // The environment variables SailPoint's CLI and SDKs read, as lines a shell, a .env file or a CI secret accepts.
-import { PatError } from './errors';
+import { PatError } from '../errors';
 
 export interface EnvCredentials {
   baseUrl: string;

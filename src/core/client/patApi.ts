@@ -2,7 +2,7 @@
 // and a create that is never re-sent: after an unknown outcome it looks for the token by name instead.
 import type { AccessTokenCache } from './auth';
 import { cleanServerText } from './errorBody';
-import { isPatError, PatError, type PatErrorKind } from './errors';
+import { isPatError, PatError, type PatErrorKind } from '../errors';
 import { type HttpClient, type HttpRequest, type HttpResponse, parseJsonBody } from './http';
 import {
   ALL_SCOPES,
@@ -13,8 +13,8 @@ import {
   type TokenListQuery,
   type TokenOwner,
   type TokenPatch,
-} from './model';
-import { type Logger, silentLogger } from './ports';
+} from '../model';
+import { type Logger, silentLogger } from '../ports';
 import { defaultRedactor, type Redactor } from './redact';
 
 export interface PatApiOptions {

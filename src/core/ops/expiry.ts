@@ -1,8 +1,28 @@
+// core/ops: the use cases the commands run over PatService (tokens in bulk, rotation, inventory, expiry, env lines).
 // Which loaded tokens need attention soon, and when the once-a-day reminder about them is due.
-import type { PersonalAccessToken } from './model';
-import type { KeyValueStore } from './ports';
-import { expiryState } from './presentation';
-import { stripUnsafeCharacters } from './validation';
+import type { PersonalAccessToken } from '../model';
+import type { KeyValueStore } from '../ports';
+import { stripUnsafeCharacters } from '../validation';
+
+export type ExpiryState = 'unknown' | 'never' | 'ok' | 'soon' | 'expired';
+
+/** An ISO date as epoch milliseconds; undefined when missing or unreadable. */
+export function parseTime(iso: string | null): number | undefined {
+  if (iso === null) return undefined;
+  const time = Date.parse(iso);
+  return Number.isNaN(time) ? undefined : time;
+}
+
+/** Takes the expiry already parsed, so a tree row parses each date once. */
+export function expiryStateAt(token: PersonalAccessToken, expires: number | undefined, now: number, warningDays: number): ExpiryState {
+  if (expires === undefined) return token.userAwareTokenNeverExpires === true ? 'never' : 'unknown';
+  if (expires <= now) return 'expired';
+  return expires - now <= warningDays * 86_400_000 ? 'soon' : 'ok'; // ms in a day
+}
+
+export function expiryState(token: PersonalAccessToken, now: number, warningDays: number): ExpiryState {
+  return expiryStateAt(token, parseTime(token.expirationDate), now, warningDays);
+}
 
 export interface ExpiringToken {
   tenantId: string;

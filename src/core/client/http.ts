@@ -1,12 +1,12 @@
 // The one way the core talks HTTP: a deadline that covers the body, a capped body, no redirects, a bounded
 // retry policy (429 for any method, 5xx and network errors only when the call is idempotent) and typed errors.
-// Imported statically: this module is itself loaded on the first request (core/network.ts), never at activation.
+// Imported statically: this module is itself loaded on the first request (core/client/network.ts), never at activation.
 import { StringDecoder } from 'node:string_decoder';
 import nodeFetch, { type RequestInit, type Response } from 'node-fetch';
 import { cleanServerText, parseErrorBody } from './errorBody';
-import { PatError, type PatErrorDetails, type PatErrorKind } from './errors';
+import { PatError, type PatErrorDetails, type PatErrorKind } from '../errors';
 import { RequestGate } from './limits';
-import { type Clock, type Logger, silentLogger, systemClock } from './ports';
+import { type Clock, type Logger, silentLogger, systemClock } from '../ports';
 import { defaultRedactor, type Redactor } from './redact';
 import { clampDelayMs, MAX_TIMER_MS, parseRetryAfterMs } from './retryAfter';
 

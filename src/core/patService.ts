@@ -1,18 +1,32 @@
-// The PatService the UI talks to: tenants and their secrets from the registry, one HTTP session per tenant.
-import type { AccessTokenCache } from './auth';
+// The one facade the UI talks to: tenants and their secrets from the registry, one HTTP session per tenant.
+// The UI never builds URLs, requests or secret keys itself.
+import type { AccessTokenCache } from './client/auth';
 import { PatError } from './errors';
-import type { HttpClientOptions } from './http';
+import type { HttpClientOptions } from './client/http';
 import { loadOnce } from './lazyLoad';
-import type { RequestGateOptions } from './limits';
-import type { CreateTokenRequest, Credentials, PersonalAccessToken, Tenant, TokenListQuery, TokenPatch } from './model';
-import type { PatApi } from './patApi';
+import type { RequestGateOptions } from './client/limits';
+import type { ApiFamily, CreateTokenRequest, Credentials, PersonalAccessToken, Tenant, TokenListQuery, TokenPatch } from './model';
+import type { PatApi } from './client/patApi';
 import { type Clock, type KeyValueStore, type Logger, type SecretStore, systemClock } from './ports';
-import { defaultRedactor, redactingLogger } from './redact';
-import type { CreateTokenOutcome, NewTenant, PatService } from './service';
-import { normalizeTenantUrl, TenantRegistry, type TenantRegistryOptions } from './tenants';
+import { defaultRedactor, redactingLogger } from './client/redact';
+import { TenantRegistry, type TenantRegistryOptions } from './store/tenantRegistry';
+import { normalizeTenantUrl } from './tenantUrl';
 import { trimCredentials, validateCredentials, validateScopes, validateTokenName } from './validation';
 
-export interface PatManagerOptions {
+export interface NewTenant {
+  /** What the user typed: `acme`, a UI or API host, or a full API base URL. */
+  url: string;
+  displayName?: string;
+  apiFamily?: ApiFamily;
+  credentials: Credentials;
+}
+
+export type CreateTokenOutcome =
+  | { token: PersonalAccessToken; secretSaved: true }
+  /** The token exists but SecretStorage refused the secret: the UI must show it once, in a modal. */
+  | { token: PersonalAccessToken; secretSaved: false; secret: string; error: PatError };
+
+export interface PatServiceOptions {
   kv: KeyValueStore;
   secrets: SecretStore;
   logger: Logger;
@@ -32,7 +46,7 @@ interface TenantSession {
 }
 
 /** The network stack, loaded on the first request. */
-const loadNetwork = loadOnce(() => import('./network.js'));
+const loadNetwork = loadOnce(() => import('./client/network.js'));
 
 const DEFAULT_LIST_QUERY: TokenListQuery = { owner: { kind: 'me' } };
 
@@ -46,7 +60,7 @@ function check(problem: string | undefined): void {
   }
 }
 
-export class PatManager implements PatService {
+export class PatService {
   private readonly registry: TenantRegistry;
   private readonly logger: Logger;
   private readonly clock: Clock;
@@ -58,7 +72,7 @@ export class PatManager implements PatService {
   private readonly deletedAt = new Map<string, Map<string, number>>();
   private sequence = 0;
 
-  constructor(private readonly options: PatManagerOptions) {
+  constructor(private readonly options: PatServiceOptions) {
     this.registry = new TenantRegistry(options.kv, options.secrets, options.registry);
     this.logger = redactingLogger(options.logger);
     this.clock = options.clock ?? systemClock;
@@ -68,6 +82,7 @@ export class PatManager implements PatService {
     return this.registry.list();
   }
 
+  /** Throws PatError('invalid-input') for an unknown id. */
   getTenant(tenantId: string): Tenant {
     const tenant = this.registry.get(tenantId);
     if (!tenant) {
@@ -76,6 +91,7 @@ export class PatManager implements PatService {
     return tenant;
   }
 
+  /** Validates the URL, proves the credentials by minting an access token, then saves. Nothing is saved on failure. */
   async addTenant(input: NewTenant, signal?: AbortSignal): Promise<Tenant> {
     const url = normalizeTenantUrl(input.url);
     if (!url.ok) {
@@ -90,6 +106,7 @@ export class PatManager implements PatService {
     return tenant;
   }
 
+  /** Proves the new credentials against the tenant's own URL before replacing the stored ones. */
   async updateCredentials(tenantId: string, credentials: Credentials, signal?: AbortSignal): Promise<void> {
     const tenant = this.getTenant(tenantId);
     const checked = this.checkedCredentials(credentials);
@@ -108,6 +125,7 @@ export class PatManager implements PatService {
     await this.registry.update(tenantId, { listQuery: query });
   }
 
+  /** Forgets the tenant and deletes every secret stored for it. */
   async removeTenant(tenantId: string): Promise<void> {
     const tenant = this.getTenant(tenantId);
     await this.registry.remove(tenantId);
@@ -117,14 +135,17 @@ export class PatManager implements PatService {
     this.logger.info(`Removed tenant ${tenant.displayName} and its stored secrets.`);
   }
 
+  /** False when SecretStorage has no (or undecryptable) credentials: ask the user again. */
   async hasCredentials(tenantId: string): Promise<boolean> {
     return (await this.credentialsOf(tenantId)) !== undefined;
   }
 
+  /** The client id the tenant signs in with (not a secret), to mark the tenant's own PAT. */
   async signInClientId(tenantId: string): Promise<string | undefined> {
     return this.signInClientIds.get(tenantId) ?? (await this.credentialsOf(tenantId))?.clientId;
   }
 
+  /** Lists with the given query, or else the tenant's own list query (default: the caller's own tokens). */
   async listTokens(tenantId: string, signal?: AbortSignal, query?: TokenListQuery): Promise<PersonalAccessToken[]> {
     const tenant = this.getTenant(tenantId);
     const startedAt = this.nextSequence();
@@ -134,6 +155,7 @@ export class PatManager implements PatService {
     return deleted ? tokens.filter((token) => (deleted.get(token.id) ?? -1) < startedAt) : tokens;
   }
 
+  /** Creates, then writes the secret to SecretStorage before returning. Never retried automatically. */
   async createToken(tenantId: string, request: CreateTokenRequest, signal?: AbortSignal): Promise<CreateTokenOutcome> {
     const tenant = this.getTenant(tenantId);
     check(validateTokenName(request.name));
@@ -166,6 +188,7 @@ export class PatManager implements PatService {
     return token;
   }
 
+  /** Deletes on the server, then the stored secret. */
   deleteToken(tenantId: string, tokenId: string, signal?: AbortSignal): Promise<void> {
     const key = `${tenantId}\u0000${tokenId}`;
     const running = this.deletes.get(key);
@@ -177,6 +200,7 @@ export class PatManager implements PatService {
     return deletion;
   }
 
+  /** Ids of the tenant's tokens whose secret is stored here (no SecretStorage reads). */
   storedSecretTokenIds(tenantId: string): ReadonlySet<string> {
     return this.registry.storedSecretTokenIds(tenantId);
   }
@@ -193,6 +217,7 @@ export class PatManager implements PatService {
     await this.registry.deleteTokenSecret(tenantId, tokenId);
   }
 
+  /** Maps a SecretStorage key (from onDidChange in another window) to the tenant it belongs to. */
   tenantIdForSecretKey(key: string): string | undefined {
     return this.registry.tenantIdForSecretKey(key);
   }

@@ -1,9 +1,10 @@
+// core/ops: the use cases the commands run over PatService (tokens in bulk, rotation, inventory, expiry, env lines).
 // Finds unused tokens with the server's own filters, and deletes many tokens a few at a time: each item gets its
 // own outcome and one failure never stops the rest.
-import { isPatError, PatError } from './errors';
-import type { PersonalAccessToken, Tenant, TokenListQuery } from './model';
-import { errorText } from './presentation';
-import type { PatService } from './service';
+import { isPatError, PatError } from '../errors';
+import type { PersonalAccessToken, Tenant, TokenListQuery } from '../model';
+import { errorText } from '../messages';
+import type { PatService } from '../patService';
 
 const DAY_MS = 86_400_000;
 
@@ -92,7 +93,7 @@ export interface BulkProgress {
 }
 
 export interface BulkDeleteOptions {
-  /** Deletes in flight at once over all tenants; PatManager's gate still limits each tenant. */
+  /** Deletes in flight at once over all tenants; PatService's gate still limits each tenant. */
   concurrency?: number;
   signal?: AbortSignal;
   onProgress?: (progress: BulkProgress) => void;

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { normalizeTenantUrl, webUiPatPageUrl } from '../../src/core/tenants';
+import { normalizeTenantUrl, webUiPatPageUrl } from '../../src/core/tenantUrl';
 
 function accepted(input: string): { baseUrl: string; tenantName: string | null } {
   const result = normalizeTenantUrl(input);

@@ -1,10 +1,11 @@
+// core/ops: the use cases the commands run over PatService (tokens in bulk, rotation, inventory, expiry, env lines).
 // The token inventory auditors ask for: every token of every tenant, never a secret, as JSON or CSV.
 // Each tenant is listed with owner "all" when its credentials may read every token; when the tenant refuses
 // that (403), with the tenant's own owner choice instead, and the file says which listing each tenant got.
-import { isPatError } from './errors';
-import type { OwnerFilter, PersonalAccessToken, Tenant } from './model';
-import { errorText, listQueryText } from './presentation';
-import type { PatService } from './service';
+import { isPatError } from '../errors';
+import type { OwnerFilter, PersonalAccessToken, Tenant } from '../model';
+import { errorText, listQueryText } from '../messages';
+import type { PatService } from '../patService';
 
 export type InventoryFormat = 'json' | 'csv';
 

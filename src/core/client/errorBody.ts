@@ -1,6 +1,6 @@
 // Turns whatever an error response carries into the few facts worth showing: the server's message, its
 // detail code and the tracking id users quote to SailPoint support. Never throws, whatever the body.
-import { stripUnsafeCharacters } from './validation';
+import { stripUnsafeCharacters } from '../validation';
 
 export interface ErrorBodyFacts {
   serverMessage?: string;

@@ -1,9 +1,10 @@
+// core/ops: the use cases the commands run over PatService (tokens in bulk, rotation, inventory, expiry, env lines).
 // Rotating a token: a successor with the same rights is created and its secret stored before anything old is
 // deleted; rotating a tenant's own sign-in token also proves and switches the credentials, rolling back on failure.
-import { isPatError, PatError, type PatErrorKind } from './errors';
-import { ALL_SCOPES, type ApiFamily, type CreateTokenRequest, type PersonalAccessToken, type TokenListQuery } from './model';
-import { errorText } from './presentation';
-import type { CreateTokenOutcome, PatService } from './service';
+import { isPatError, PatError, type PatErrorKind } from '../errors';
+import { ALL_SCOPES, type ApiFamily, type CreateTokenRequest, type PersonalAccessToken, type TokenListQuery } from '../model';
+import { errorText } from '../messages';
+import type { CreateTokenOutcome, PatService } from '../patService';
 import {
   addMonthsUtc,
   MAX_TOKEN_NAME_LENGTH,
@@ -12,7 +13,7 @@ import {
   validateAccessTokenValiditySeconds,
   validateTokenName,
   V3_MAX_EXPIRATION_MONTHS,
-} from './validation';
+} from '../validation';
 
 /** ISC's documented cap on tokens per user. */
 export const MAX_TOKENS_PER_OWNER = 10;

@@ -1,7 +1,7 @@
 // Per-tenant admission control: a bounded number of requests in flight, a client-side rate limit kept under
 // ISC's 100 requests per 10 s per client id (starts evenly spaced after a small burst, never more than the limit in
 // any sliding window), and a shared pause so one 429 holds back every request of the tenant.
-import { abortReason, type Clock, systemClock } from './ports';
+import { abortReason, type Clock, systemClock } from '../ports';
 
 export interface RateLimit {
   requests: number;

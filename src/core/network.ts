@@ -1,6 +1,0 @@
-// The network stack as one module, which PatManager loads on its first request: listing the tenants, the
-// tree's first paint and activation need none of it.
-export { AccessTokenCache, mintAccessToken } from './auth';
-export { HttpClient } from './http';
-export { RequestGate } from './limits';
-export { PatApi } from './patApi';
