@@ -6,7 +6,7 @@ import type { ApiOperation, ScopeCatalogue } from '../../core/scopes/catalogue';
 import { loadScopeCatalogue } from '../../core/scopes/load';
 import { proposeScopes } from '../../core/scopes/propose';
 import { checkExtraScopes, parseScopeList } from './inputChecks';
-import { operationChoiceText, proposalText, proposedChoiceText, scopeChoiceText } from './scopeChoices';
+import { operationChoiceText, proposalText, proposedChoiceText, scopeChoiceText } from '../view/scopeChoices';
 import type { WizardStep } from './wizard';
 
 export interface ScopeDraft {
