@@ -2,7 +2,4 @@
 // activation; its code comes with it, so the tree, which only asks for it on hover, carries neither.
 import { loadOnce } from '../lazyLoad';
 
-export const loadScopeCatalogue = loadOnce(async () => {
-  const [{ ScopeCatalogue }, { CATALOGUE_DATA }] = await Promise.all([import('./catalogue.js'), import('./catalogueData.js')]);
-  return new ScopeCatalogue(CATALOGUE_DATA);
-});
+export const loadScopeCatalogue = loadOnce(async () => (await import('./build.js')).buildScopeCatalogue());
