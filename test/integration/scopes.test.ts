@@ -36,6 +36,7 @@ describe('scope catalogue', () => {
     rememberSecret(clientSecret);
     for (const [name, scope] of [
       ['typo-script', ['idn:accounts:read', 'idn:acounts:manage']],
+      ['hostile-scope', ['[click](command:workbench.action.quit) $(zap)']],
       ['everything', ['sp:scopes:all']],
       ['metadata-sync', ['sp:scopes:default']],
     ] as const) {
@@ -55,6 +56,11 @@ describe('scope catalogue', () => {
     const tooltip = await tooltipOf(tokens.get('typo-script')!);
     assert.match(tooltip, /\*\*Unknown scopes:\*\* idn\\:acounts\\:manage\\: not in SailPoint\\'s API specs/);
     assert.doesNotMatch(tooltip.split('Unknown scopes')[1], /idn\\:accounts\\:read/);
+  });
+
+  it('flags a hostile scope as plain text: no link, command or icon can form in the tooltip', async () => {
+    const tooltip = await tooltipOf((await tokensOf(tenantId)).get('hostile-scope')!);
+    assert.match(tooltip, /\*\*Unknown scopes:\*\* \\\[click\\\]\\\(command\\:workbench\\\.action\\\.quit\\\) \\\$\\\(zap\\\)/);
   });
 
   it('keeps sp:scopes:all as all rights, with no unknown-scope flag', async () => {
