@@ -8,9 +8,9 @@ import { operationChoiceText, proposalText, proposedChoiceText, scopeChoiceText 
 const catalogue = new ScopeCatalogue({
   source: 'test',
   scopes: ['a:x:manage', 'a:x:read', 'sp:scopes:all'],
-  userLevels: [],
+  userLevels: ['HELPDESK', 'ORG_ADMIN'],
   operations: [
-    ['listX', 'GET', '/x/v1', 'List x', [0, 1, 2], []],
+    ['listX', 'GET', '/x/v1', 'List x', [0, 1, 2], [0, 1]],
     ['getX', 'GET', '/x/v1/{id}', 'Get x', [0, 1], []],
     ['makeX', 'POST', '/x/v1', 'Make x', [0], []],
     ['dropX', 'DELETE', '/x/v1/{id}', 'Drop x', [0], []],
@@ -34,9 +34,14 @@ describe('scope picker text', () => {
     assert.match(unknown.detail, /grants nothing/);
   });
 
-  it('shows an operation by method, path and summary, with the scopes it accepts', () => {
-    const [listX, , , , , openY] = catalogue.operations;
-    assert.deepEqual(operationChoiceText(listX), { label: 'GET /x/v1', description: 'List x', detail: 'Any of: a:x:manage, a:x:read, sp:scopes:all' });
+  it('shows an operation by method, path and summary, with the scopes it accepts and its user levels', () => {
+    const [listX, getX, , , , openY] = catalogue.operations;
+    assert.deepEqual(operationChoiceText(listX), {
+      label: 'GET /x/v1',
+      description: 'List x',
+      detail: 'Any of: a:x:manage, a:x:read, sp:scopes:all · user levels: HELPDESK, ORG_ADMIN',
+    });
+    assert.equal(operationChoiceText(getX).detail, 'Any of: a:x:manage, a:x:read');
     assert.equal(operationChoiceText(openY).detail, 'The spec names no scope');
   });
 

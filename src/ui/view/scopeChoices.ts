@@ -48,12 +48,11 @@ export function scopeChoiceText(catalogue: ScopeCatalogue, scope: string): Choic
   };
 }
 
+/** The scopes an operation accepts and, where the spec names them, the user levels it is meant for. */
 export function operationChoiceText(operation: ApiOperation): ChoiceText {
-  return {
-    label: `${operation.method} ${operation.path}`,
-    description: operation.summary,
-    detail: operation.scopes.length === 0 ? 'The spec names no scope' : `Any of: ${operation.scopes.join(', ')}`,
-  };
+  const scopes = operation.scopes.length === 0 ? 'The spec names no scope' : `Any of: ${operation.scopes.join(', ')}`;
+  const levels = operation.userLevels.length === 0 ? '' : ` · user levels: ${operation.userLevels.join(', ')}`;
+  return { label: `${operation.method} ${operation.path}`, description: operation.summary, detail: `${scopes}${levels}` };
 }
 
 /** A proposed scope: what it grants of the chosen operations, and what else. */
