@@ -199,7 +199,7 @@ describe('token health: expiry badge, unused tokens, bulk delete', function () {
 
   it('findUnusedTokens refuses bad criteria before any request', async () => {
     fake.resetRequests();
-    await rejectsWith('sailpointPat.findUnusedTokens', { tenantId }, /never used, not used for some days, or both/);
+    await rejectsWith('sailpointPat.findUnusedTokens', { tenantId }, /never used, not used for some days, owner inactive, or a mix/);
     await rejectsWith('sailpointPat.findUnusedTokens', { tenantId, unusedSinceDays: 0 }, /whole number from 1 to 3650/);
     await rejectsWith('sailpointPat.findUnusedTokens', { tenantId, unusedSinceDays: 2.5 }, /whole number from 1 to 3650/);
     await rejectsWith('sailpointPat.findUnusedTokens', { tenantId, neverUsed: 'yes' }, /"neverUsed" must be true or false/);

@@ -34,7 +34,11 @@ function shown(text: string): string {
 }
 
 function criteriaFromArgs(args: ArgumentObject): UnusedCriteria {
-  return { neverUsed: optionalBoolean(args, 'neverUsed') ?? false, unusedSinceDays: optionalNumber(args, 'unusedSinceDays') };
+  return {
+    neverUsed: optionalBoolean(args, 'neverUsed') ?? false,
+    unusedSinceDays: optionalNumber(args, 'unusedSinceDays'),
+    ownerInactive: optionalBoolean(args, 'ownerInactive'),
+  };
 }
 
 async function search(run: CommandRun, tenants: readonly Tenant[], criteria: UnusedCriteria): Promise<UnusedSearch> {
@@ -79,7 +83,14 @@ export const findUnusedTokensCommand: PatCommand = {
     const result = await search(run, tenants, criteriaFromArgs(args));
     if (tenantId !== undefined && result.failedTenants.length > 0) throw new PatError('http', result.failedTenants[0].message);
     return {
-      tokens: result.found.map(({ tenant, token, signsInTenant }) => ({ tenantId: tenant.id, tokenId: token.id, name: token.name, managed: token.managed, signsInTenant })),
+      tokens: result.found.map(({ tenant, token, signsInTenant, ownerStatus }) => ({
+        tenantId: tenant.id,
+        tokenId: token.id,
+        name: token.name,
+        managed: token.managed,
+        signsInTenant,
+        ...(ownerStatus === undefined ? {} : { ownerStatus: ownerStatus.text }),
+      })),
       failedTenants: result.failedTenants.map(({ tenant, message }) => ({ tenantId: tenant.id, message })),
     };
   },

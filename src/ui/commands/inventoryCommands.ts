@@ -29,6 +29,9 @@ async function exportInventory(run: CommandRun, format: InventoryFormat, target:
   inventories
     .filter((each) => each.error !== undefined)
     .forEach((each) => run.ui.logger.warn(`Inventory: tenant "${each.tenant.displayName}" could not be listed: ${each.error ?? ''}`));
+  inventories
+    .filter((each) => each.ownerStatusProblem !== undefined)
+    .forEach((each) => run.ui.logger.warn(`Inventory: owner status of tenant "${each.tenant.displayName}" is not available: ${each.ownerStatusProblem ?? ''}`));
   return inventories;
 }
 

@@ -34,7 +34,7 @@ import { TokenNode } from '../tree/nodes';
 import { optionalString, requireBoolean, requireString, type ArgumentObject } from './args';
 import type { CommandRun, PatCommand } from './runner';
 import { copyStoredSecret } from './secretCommands';
-import { chooseTenant, tenantFromArgs, tokenPickItems } from './targets';
+import { chooseTenant, refuseOthersToken, tenantFromArgs, tokenPickItems } from './targets';
 import { showUnsavedSecret } from './tokenCommands';
 
 const FIND_UNUSED_COMMAND: CommandId = 'sailpointPat.findUnusedTokens';
@@ -195,6 +195,7 @@ export const rotateTokenCommand: PatCommand = {
   async interactive(run, node) {
     const tenant = await chooseTenant(run, node, 'Rotate Token');
     const tokenId = node instanceof TokenNode ? node.token.id : (await pickOwnToken(run, tenant)).id;
+    await refuseOthersToken(run, tenant.id, tokenId, 'Rotate');
     if (tokenId === (await run.ui.service.signInClientId(tenant.id))) {
       await rotateTenantInteractively(run, tenant);
       return;
@@ -209,6 +210,7 @@ export const rotateTokenCommand: PatCommand = {
   async automated(run, args) {
     const tenant = tenantFromArgs(run, args);
     const request = { tenantId: tenant.id, tokenId: requireString(args, 'tokenId'), name: optionalString(args, 'name'), deleteOld: requireBoolean(args, 'deleteOld') };
+    await refuseOthersToken(run, tenant.id, request.tokenId, 'Rotate');
     const result = await run
       .network('Rotating token…', (signal) => rotateToken(run.ui.service, request, signal), { retryable: false })
       .finally(() => run.ui.tree.refresh(tenant.id));
@@ -273,6 +275,7 @@ export const editTokenExpiryCommand: PatCommand = {
     const tenant = await chooseTenant(run, node, 'Change Expiry');
     requireV1(tenant);
     const token = node instanceof TokenNode ? node.token : (await singleInput('Change Expiry').pickOne({ placeholder: 'Token whose expiry to change', items: await tokenPickItems(run, tenant) })).token;
+    await refuseOthersToken(run, tenant.id, token.id, 'Change Expiry');
     const expirationDate = await askExpiryChange(shown(token.name), token.expirationDate);
     await changeExpiry(run, tenant.id, token.id, expiryPatch(expirationDate));
     run.inform(expirationDate === null ? `"${shown(token.name)}" now never expires.` : `"${shown(token.name)}" now expires ${expirationDate}.`);
@@ -282,6 +285,7 @@ export const editTokenExpiryCommand: PatCommand = {
     requireV1(tenant);
     const tokenId = requireString(args, 'tokenId');
     const patch = expiryPatch(requireExpiryArgument(args));
+    await refuseOthersToken(run, tenant.id, tokenId, 'Change Expiry');
     await changeExpiry(run, tenant.id, tokenId, patch);
   },
 };

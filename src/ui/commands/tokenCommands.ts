@@ -7,13 +7,14 @@ import { defaultRedactor } from '../../core/client/redact';
 import type { CreateTokenOutcome } from '../../core/patService';
 import { stripUnsafeCharacters } from '../../core/validation';
 import { askNewToken, askTokenName, askTokenScopes } from '../prompts/tokenPrompts';
-import { singleInput } from '../prompts/wizard';
+import { singleInput, UserCancelled } from '../prompts/wizard';
+import { ownTokenCount, TOKENS_PER_OWNER } from '../../core/ops/owners';
 import type { PatNode } from '../tree/nodes';
 import { optionalBoolean, optionalNumber, optionalString, requireString, requireStringArray, type ArgumentObject } from './args';
 import type { CommandRun, PatCommand } from './runner';
 import { type BulkTarget, bulkTargetsOf, confirmBulkDelete, deleteInBulk } from './healthCommands';
 import { copyStoredSecret } from './secretCommands';
-import { chooseTenant, requireTokenNode, selectedTokenNodes, tenantFromArgs, tokenPickItems } from './targets';
+import { chooseTenant, refuseOthersToken, requireTokenNode, selectedTokenNodes, tenantFromArgs, tokenPickItems } from './targets';
 
 function shown(text: string): string {
   return stripUnsafeCharacters(text);
@@ -74,10 +75,27 @@ function requestFromArgs(args: ArgumentObject, tenant: Tenant): CreateTokenReque
   return request;
 }
 
+/** ISC refuses a token beyond 10 per identity: say so before the wizard, with Find Unused Tokens one click away. */
+async function warnAtTokenLimit(run: CommandRun, tenant: Tenant): Promise<void> {
+  const count = await run.network('Counting your tokens…', (signal) => ownTokenCount(run.ui.service, tenant.id, signal), { tenantId: tenant.id });
+  if (count < TOKENS_PER_OWNER) return;
+  const find = 'Find Unused Tokens';
+  const anyway = 'Create Anyway';
+  const answer = await vscode.window.showWarningMessage(
+    `You already have ${count}/${TOKENS_PER_OWNER} tokens in "${shown(tenant.displayName)}".`,
+    { modal: true, detail: `ISC allows ${TOKENS_PER_OWNER} personal access tokens per identity and refuses a new one until one is deleted.` },
+    find,
+    anyway,
+  );
+  if (answer === find) await vscode.commands.executeCommand('sailpointPat.findUnusedTokens', run.ui.tree.tenantNode(tenant.id));
+  if (answer !== anyway) throw new UserCancelled();
+}
+
 export const createTokenCommand: PatCommand = {
   id: 'sailpointPat.createToken',
   async interactive(run, node) {
     const tenant = await chooseTenant(run, node, 'Create Token');
+    await warnAtTokenLimit(run, tenant);
     const request = await askNewToken(shown(tenant.displayName), tenant.apiFamily);
     const outcome = await createToken(run, tenant, request);
     if (outcome.secretSaved) void offerCopies(run, tenant, outcome.token).catch((error) => run.logFailure(error));
@@ -107,12 +125,16 @@ export const renameTokenCommand: PatCommand = {
   id: 'sailpointPat.renameToken',
   async interactive(run, node) {
     const { tenantId, token } = requireTokenNode(node);
+    await refuseOthersToken(run, tenantId, token.id, 'Rename');
     const name = await askTokenName(token.name);
     await updateToken(run, tenantId, token.id, 'Renaming…', { name });
   },
   async automated(run, args) {
     const tenant = tenantFromArgs(run, args);
-    await updateToken(run, tenant.id, requireString(args, 'tokenId'), 'Renaming…', { name: requireString(args, 'name') });
+    const tokenId = requireString(args, 'tokenId');
+    const name = requireString(args, 'name');
+    await refuseOthersToken(run, tenant.id, tokenId, 'Rename');
+    await updateToken(run, tenant.id, tokenId, 'Renaming…', { name });
   },
 };
 
@@ -122,13 +144,17 @@ export const editTokenScopesCommand: PatCommand = {
   id: 'sailpointPat.editTokenScopes',
   async interactive(run, node) {
     const { tenantId, token } = requireTokenNode(node);
+    await refuseOthersToken(run, tenantId, token.id, 'Edit Scopes');
     const scope = await askTokenScopes(shown(token.name), token.scope ?? [ALL_SCOPES]);
     await updateToken(run, tenantId, token.id, 'Updating scopes…', { scope });
     run.inform(`Scopes of "${shown(token.name)}" updated. ${SCOPE_CHANGE_NOTE}`);
   },
   async automated(run, args) {
     const tenant = tenantFromArgs(run, args);
-    await updateToken(run, tenant.id, requireString(args, 'tokenId'), 'Updating scopes…', { scope: requireStringArray(args, 'scope') });
+    const tokenId = requireString(args, 'tokenId');
+    const scope = requireStringArray(args, 'scope');
+    await refuseOthersToken(run, tenant.id, tokenId, 'Edit Scopes');
+    await updateToken(run, tenant.id, tokenId, 'Updating scopes…', { scope });
   },
 };
 

@@ -26,12 +26,20 @@ export async function askUnusedScope(tenants: readonly Tenant[]): Promise<Tenant
 interface CriteriaPick extends vscode.QuickPickItem {
   neverUsed: boolean;
   since: boolean;
+  ownerInactive?: boolean;
 }
 
 const CRITERIA: readonly CriteriaPick[] = [
   { label: 'Never used', detail: 'Tokens that have never minted an access token', neverUsed: true, since: false },
   { label: 'Not used for a number of days…', detail: 'ISC updates "last used" at most once a day', neverUsed: false, since: true },
   { label: 'Never used, or not used for a number of days…', neverUsed: true, since: true },
+  {
+    label: 'Owner inactive',
+    detail: 'Owned by a disabled, deactivated, terminated, locked or deleted identity (tenants that list others\' tokens)',
+    neverUsed: false,
+    since: false,
+    ownerInactive: true,
+  },
 ];
 
 interface CriteriaDraft {
@@ -51,7 +59,7 @@ const askDays: WizardStep<CriteriaDraft> = async (input, draft) => {
 
 export async function askUnusedCriteria(): Promise<UnusedCriteria> {
   const draft = await runWizard<CriteriaDraft>('Find Unused Tokens', 2, askCriteria, { pick: CRITERIA[0], days: String(DEFAULT_UNUSED_DAYS) });
-  return { neverUsed: draft.pick.neverUsed, unusedSinceDays: draft.pick.since ? Number(draft.days) : undefined };
+  return { neverUsed: draft.pick.neverUsed, unusedSinceDays: draft.pick.since ? Number(draft.days) : undefined, ownerInactive: draft.pick.ownerInactive };
 }
 
 interface FoundPick extends vscode.QuickPickItem {
@@ -63,7 +71,8 @@ export async function pickUnusedToDelete(found: readonly UnusedToken[], severalT
   const now = Date.now();
   const items: FoundPick[] = found.map((each) => {
     const marks = [each.signsInTenant ? 'this tenant signs in with it' : '', each.token.managed ? 'managed by the platform' : ''].filter((mark) => mark !== '');
-    const where = severalTenants ? `${stripUnsafeCharacters(each.tenant.displayName)} · ` : '';
+    const owner = each.ownerStatus === undefined || each.ownerStatus.kind === 'active' ? '' : `owner ${each.ownerStatus.text} · `;
+    const where = `${severalTenants ? `${stripUnsafeCharacters(each.tenant.displayName)} · ` : ''}${owner}`;
     return {
       label: `${marks.length > 0 ? '$(shield) ' : ''}${stripUnsafeCharacters(each.token.name)}`,
       description: `${where}${lastUsedText(each.token, now)}${marks.length > 0 ? ` · ${marks.join(' · ')}` : ''}`,
