@@ -181,7 +181,7 @@ async function hoverUntilTooltip(page: Page, selector: string): Promise<void> {
 async function shootOwnerStatus(page: Page): Promise<void> {
   await waitForTreeText(page, 'Lea nightly export');
   await hoverUntilTooltip(page, row('Lea nightly export'));
-  await shoot(page, 'owner-status.png', { x: 0, y: 0, width: 1040, height: 560 });
+  await shoot(page, 'owner-status.png', { x: 0, y: 0, width: 1040, height: VIEWPORT.height });
   await page.mouse.move(900, 700);
 }
 
