@@ -1,6 +1,8 @@
 // Shared by the integration tests: the extension's automation API, tree reading, and the canary registry.
 import * as assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 
 export const EXTENSION_ID = 'sailpoint-pat-manager.sailpoint-pat-manager';
@@ -82,4 +84,15 @@ export async function removeAllTenants(): Promise<void> {
 
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** The launcher's user-data folder, where the extension's log file is written (unknown in desktop runs). */
+export const userDataDir = process.env.SAILPOINT_PAT_TEST_USER_DATA_DIR ?? '';
+
+export function extensionLog(): string {
+  return fs
+    .readdirSync(userDataDir, { recursive: true, encoding: 'utf8' })
+    .filter((name) => name.includes('SailPoint PAT Manager'))
+    .map((name) => fs.readFileSync(path.join(userDataDir, name), 'utf8'))
+    .join('\n');
 }

@@ -1,26 +1,15 @@
 // Owner hygiene in the real VS Code against the fake tenant: an inactive owner's token marked and found, a 403 on
 // identities said once on the tenant, no Rename / Edit Scopes / Rotate on another identity's token, n/10 per owner.
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { FakeTenant, type FakeIdentity } from '../fake-tenant/server';
-import { canarySecret, EXTENSION_ID, rejectsWith, rememberSecret, removeAllTenants, run, tenantElement, tokensOf, tooltipOf } from './helpers';
+import { canarySecret, EXTENSION_ID, extensionLog, rejectsWith, rememberSecret, removeAllTenants, run, tenantElement, tokensOf, tooltipOf, userDataDir } from './helpers';
 
 interface MenuItem {
   command: string;
   when?: string;
 }
 
-const userDataDir = process.env.SAILPOINT_PAT_TEST_USER_DATA_DIR ?? '';
-
-function extensionLog(): string {
-  return fs
-    .readdirSync(userDataDir, { recursive: true, encoding: 'utf8' })
-    .filter((name) => name.includes('SailPoint PAT Manager'))
-    .map((name) => fs.readFileSync(path.join(userDataDir, name), 'utf8'))
-    .join('\n');
-}
 
 /** Whether the token menu's `when` regex (viewItem =~ /…/) offers the command on a row with this context value. */
 function offered(command: string, contextValue: string): boolean {
