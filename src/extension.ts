@@ -63,7 +63,7 @@ export function activate(context: vscode.ExtensionContext): PatExtensionApi {
       // Only how tokens look depends on it: redraw from what is loaded instead of listing every tenant again.
       if (event.affectsConfiguration('sailpointPat.expiryWarningDays')) tree.redraw();
     }),
-    ...registerCommands({ service, tree, logger, logChannel, clipboard }),
+    ...registerCommands({ service, tree, treeView, logger, logChannel, clipboard }, context.extensionMode),
   );
   void vscode.commands.executeCommand('setContext', HAS_TENANTS_CONTEXT, service.listTenants().length > 0);
   // Never the provider itself: its service would hand any extension every tenant's credentials.

@@ -125,6 +125,11 @@ export class PatService {
     await this.registry.update(tenantId, { displayName });
   }
 
+  /** Which PAT API the tenant's tokens are managed through; its cached session stays valid (same sign-in). */
+  async setApiFamily(tenantId: string, apiFamily: ApiFamily): Promise<void> {
+    await this.registry.update(tenantId, { apiFamily });
+  }
+
   async setListQuery(tenantId: string, query: TokenListQuery): Promise<void> {
     await this.registry.update(tenantId, { listQuery: query });
   }

@@ -8,6 +8,7 @@ export const COMMAND_IDS = [
   'sailpointPat.addTenant',
   'sailpointPat.updateCredentials',
   'sailpointPat.renameTenant',
+  'sailpointPat.setApiFamily',
   'sailpointPat.removeTenant',
   'sailpointPat.refresh',
   'sailpointPat.refreshAll',

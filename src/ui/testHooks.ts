@@ -1,9 +1,12 @@
-// Only when VS Code runs this extension's own integration tests (ExtensionMode.Test): a switch that makes
-// SecretStorage refuse new secrets, as a locked keychain does, which the real VS Code cannot be made to do.
+// Only when VS Code runs this extension's own integration tests (ExtensionMode.Test): the two test-only commands.
+// Neither is contributed in package.json, part of the automation contract, or registered outside test runs.
 import * as vscode from 'vscode';
 import type { SecretStore } from '../core/ports';
 
-/** Not contributed in package.json and never registered outside test runs. */
+/** Runs a command with a queue of answers instead of VS Code's prompts (registered in commands/register.ts). */
+export const ANSWERED_RUN_TEST_COMMAND = 'sailpointPat.test.runWithAnswers';
+
+/** Makes SecretStorage refuse new secrets, as a locked keychain does, which the real VS Code cannot be made to do. */
 export const REFUSE_SECRET_WRITES_COMMAND = 'sailpointPat.test.refuseSecretWrites';
 
 export function secretStoreFor(context: vscode.ExtensionContext): SecretStore {

@@ -2,6 +2,8 @@
 import * as assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
+import type { AnsweredRun } from '../../src/ui/commands/index';
+import type { QueuedAnswer as Answer, Shown } from '../../src/ui/prompts/queuedPrompts';
 
 export const EXTENSION_ID = 'sailpoint-pat-manager.sailpoint-pat-manager';
 
@@ -86,4 +88,26 @@ export async function removeAllTenants(): Promise<void> {
 
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+export type { QueuedAnswer as Answer, Shown } from '../../src/ui/prompts/queuedPrompts';
+
+export const ESCAPE: Answer = { escape: true };
+export const BACK: Answer = { back: true };
+
+
+/**
+ * Runs a command as a person who gives exactly these answers, through the extension's test-mode-only hook, and
+ * fails on a prompt nobody answered or an answer nobody asked for. Returns everything the person was shown.
+ */
+export async function asPerson(command: string, answers: Answer[], on?: { node?: vscode.TreeItem; selection?: vscode.TreeItem[] }): Promise<Shown[]> {
+  await provider();
+  const result = await vscode.commands.executeCommand<AnsweredRun>('sailpointPat.test.runWithAnswers', { command, answers, node: on?.node, selection: on?.selection });
+  assert.equal(result.failure, undefined, `${command}: ${result.failure ?? ''}\nshown: ${JSON.stringify(result.shown, null, 1)}`);
+  return result.shown;
+}
+
+/** The messages (notifications and modals with buttons) among what was shown, as their text. */
+export function messagesIn(shown: readonly Shown[]): string[] {
+  return shown.filter((each) => each.kind === 'message').map((each) => each.text);
 }

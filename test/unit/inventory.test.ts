@@ -155,6 +155,17 @@ describe('inventory export', () => {
       for (const secret of seededSecrets) assert.ok(!text.includes(secret), 'a secret is in the inventory');
     });
 
+    it('lists, when asked for what the tree shows, each tenant as it lists itself', async () => {
+      const inventories = await collectInventory(manager, undefined, 'asShown');
+      assert.deepEqual(
+        inventories.map((each) => [each.tenant.displayName, each.listed, each.tokens.map((t) => t.name).sort()]),
+        [
+          ['Admin tenant', 'my tokens', ['ada-sign-in']],
+          ['Plain tenant', 'my tokens', ['carl-sign-in']],
+        ],
+      );
+    });
+
     it('records a tenant that fails and goes on with the others', async () => {
       plain.inject({ fault: { kind: 'status', status: 500 }, match: { method: 'GET' }, times: 10 });
       try {

@@ -52,12 +52,21 @@ async function listTenant(service: PatService, tenant: Tenant, signal?: AbortSig
   }
 }
 
+/** Each tenant's list as the tree shows it: the tenant's own choice of what it lists. */
+async function listTenantAsShown(service: PatService, tenant: Tenant, signal?: AbortSignal): Promise<TenantInventory> {
+  const tokens = await service.listTokens(tenant.id, signal);
+  return { tenant, listed: listQueryText(tenant.listQuery ?? { owner: { kind: 'me' } }), tokens, storedSecretIds: service.storedSecretTokenIds(tenant.id) };
+}
+
+/** "everything": all tokens each tenant's credentials may list; "asShown": what each tenant lists in the tree. */
+export type InventoryScope = 'everything' | 'asShown';
+
 /** Lists every tenant; a tenant that fails is recorded with its error and the others go on. Cancellation stops all. */
-export async function collectInventory(service: PatService, signal?: AbortSignal): Promise<TenantInventory[]> {
+export async function collectInventory(service: PatService, signal?: AbortSignal, scope: InventoryScope = 'everything'): Promise<TenantInventory[]> {
   const inventories: TenantInventory[] = [];
   for (const tenant of service.listTenants()) {
     try {
-      inventories.push(await listTenant(service, tenant, signal));
+      inventories.push(await (scope === 'everything' ? listTenant(service, tenant, signal) : listTenantAsShown(service, tenant, signal)));
     } catch (error) {
       if (signal?.aborted || isPatError(error, 'cancelled')) throw error;
       inventories.push({ tenant, listed: 'nothing', tokens: [], storedSecretIds: new Set(), error: errorText(error) });

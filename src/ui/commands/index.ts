@@ -1,19 +1,24 @@
 // The one list of commands, loaded on the first command run (see register.ts). Keyed by id so that a command
 // missing here is a compile error; the manifest contributes exactly COMMAND_IDS (checked by a unit test).
 import type { CommandId } from '../ids';
+import type { Prompts } from '../prompts/prompts';
+import { QueuedPrompts, type QueuedAnswer, type Shown } from '../prompts/queuedPrompts';
+import type { PatNode } from '../tree/nodes';
 import { type PatCommand, runCommand, type UiContext } from './runner';
-import { deleteTokensCommand, findUnusedTokensCommand, findUnusedTokensInAnyTenantCommand } from './healthCommands';
+import { deleteTokenCommand, deleteTokensCommand } from './deleteCommands';
+import { findUnusedTokensCommand, findUnusedTokensInAnyTenantCommand } from './healthCommands';
 import { copyTokenAsEnvCommand, exportInventoryCommand } from './inventoryCommands';
 import { editTokenExpiryCommand, rotateTenantCredentialsCommand, rotateTokenCommand } from './rotationCommands';
 import { copyTokenIdCommand, copyTokenSecretCommand, forgetTokenSecretCommand } from './secretCommands';
-import { addTenantCommand, removeTenantCommand, renameTenantCommand, updateCredentialsCommand } from './tenantCommands';
-import { createTokenCommand, deleteTokenCommand, editTokenScopesCommand, renameTokenCommand } from './tokenCommands';
+import { addTenantCommand, removeTenantCommand, renameTenantCommand, setApiFamilyCommand, updateCredentialsCommand } from './tenantCommands';
+import { createTokenCommand, editTokenScopesCommand, renameTokenCommand } from './tokenCommands';
 import { openInWebUiCommand, refreshAllCommand, refreshCommand, setTenantListQueryCommand, showLogCommand } from './viewCommands';
 
 const COMMANDS: Record<CommandId, PatCommand> = {
   'sailpointPat.addTenant': addTenantCommand,
   'sailpointPat.updateCredentials': updateCredentialsCommand,
   'sailpointPat.renameTenant': renameTenantCommand,
+  'sailpointPat.setApiFamily': setApiFamilyCommand,
   'sailpointPat.removeTenant': removeTenantCommand,
   'sailpointPat.refresh': refreshCommand,
   'sailpointPat.refreshAll': refreshAllCommand,
@@ -37,6 +42,36 @@ const COMMANDS: Record<CommandId, PatCommand> = {
   'sailpointPat.editTokenExpiry': editTokenExpiryCommand,
 };
 
-export function runCommandById(ui: UiContext, id: CommandId, args: unknown[]): Promise<unknown> {
-  return runCommand(ui, COMMANDS[id], args);
+export function runCommandById(ui: UiContext, id: CommandId, args: unknown[], ask?: Prompts): Promise<unknown> {
+  const runOther = (other: CommandId, node: PatNode | undefined, prompts: Prompts): Promise<unknown> => runCommandById(ui, other, [node], prompts);
+  return runCommand(ui, COMMANDS[id], args, runOther, ask);
+}
+
+/** A test's run of one command as a person: the answers it gave, what it was shown, and what went wrong with the queue. */
+export interface AnsweredRun {
+  shown: Shown[];
+  unused: QueuedAnswer[];
+  /** An unexpected prompt, a wrong kind of answer, or answers left over. */
+  failure?: string;
+}
+
+export interface AnsweredRunRequest {
+  command: CommandId;
+  node?: PatNode;
+  selection?: PatNode[];
+  answers: QueuedAnswer[];
+}
+
+/** Behind the test-mode-only hook (see register.ts): runs the command as a person who gives these answers. */
+export async function runWithAnswers(ui: UiContext, request: AnsweredRunRequest): Promise<AnsweredRun> {
+  const prompts = new QueuedPrompts([...request.answers]);
+  let failure: string | undefined;
+  try {
+    await runCommandById(ui, request.command, [request.node, request.selection], prompts);
+  } catch (error) {
+    failure = error instanceof Error ? error.message : String(error);
+  }
+  failure = prompts.failure ?? failure;
+  if (failure === undefined && prompts.unused.length > 0) failure = `${prompts.unused.length} answer(s) left unused: ${JSON.stringify(prompts.unused)}`;
+  return { shown: prompts.shown, unused: [...prompts.unused], failure };
 }

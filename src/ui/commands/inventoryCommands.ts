@@ -4,118 +4,131 @@ import * as vscode from 'vscode';
 import { localDay } from '../../core/ops/expiry';
 import { envLines } from '../../core/ops/envLines';
 import { PatError } from '../../core/errors';
-import { collectInventory, inventoryText, type InventoryFormat, type TenantInventory } from '../../core/ops/inventory';
-import type { PersonalAccessToken, Tenant } from '../../core/model';
-import { stripUnsafeCharacters } from '../../core/validation';
-import { singleInput, UserCancelled } from '../prompts/wizard';
-import { TokenNode } from '../tree/nodes';
-import { optionalChoice, requireId, requireString, type ArgumentObject } from './args';
+import { collectInventory, inventoryText, type InventoryFormat, type InventoryScope, type TenantInventory } from '../../core/ops/inventory';
+import type { Tenant } from '../../core/model';
+import { plural } from '../view/presentation';
+import { quoted, type Item } from '../prompts/prompts';
+import { optionalChoice, type ArgumentObject } from './args';
 import type { CommandRun, PatCommand } from './runner';
-import { chooseTenant, tenantFromArgs, tokenPickItems } from './targets';
+import { status, storedSecret } from './secretCommands';
+import { chooseTenant, NO_TENANT_YET, tokenLabel, tokenPickItems, tokenTarget, type TokenTarget } from './targets';
+import { TokenNode } from '../tree/nodes';
 
 const FORMATS: readonly InventoryFormat[] = ['json', 'csv'];
-const STATUS_MESSAGE_MS = 5000;
+const TITLE = 'Export Token Inventory';
 
-function shown(text: string): string {
-  return stripUnsafeCharacters(text);
+interface ScopePick extends Item {
+  scope: InventoryScope;
 }
 
-async function exportInventory(run: CommandRun, format: InventoryFormat, target: vscode.Uri): Promise<TenantInventory[]> {
-  const inventories = await run.network('Listing every token of every tenant…', (signal) => collectInventory(run.ui.service, signal));
-  const text = inventoryText(format, inventories, new Date().toISOString());
-  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
-  const count = inventories.reduce((sum, each) => sum + each.tokens.length, 0);
-  run.ui.logger.info(`Exported an inventory of ${count} tokens (${format}) to ${target.fsPath}.`);
-  inventories
-    .filter((each) => each.error !== undefined)
-    .forEach((each) => run.ui.logger.warn(`Inventory: tenant "${each.tenant.displayName}" could not be listed: ${each.error ?? ''}`));
-  return inventories;
+const SCOPES: readonly ScopePick[] = [
+  {
+    label: 'What the tree shows',
+    detail: "The tokens each tenant lists in the view (its choice of whose tokens, and filter)",
+    scope: 'asShown',
+  },
+  {
+    label: "Everything each tenant's credentials can list",
+    detail: 'All tokens where the credentials may read them all (else what the tenant lists); can be many more than the tree shows',
+    scope: 'everything',
+  },
+];
+
+function countOf(inventories: readonly TenantInventory[]): number {
+  return inventories.reduce((sum, each) => sum + each.tokens.length, 0);
 }
 
 function failedTenants(inventories: readonly TenantInventory[]): TenantInventory[] {
   return inventories.filter((each) => each.error !== undefined);
 }
 
-async function askTarget(): Promise<vscode.Uri> {
-  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-  const name = `sailpoint-pat-inventory-${localDay(Date.now())}.csv`;
-  const target = await vscode.window.showSaveDialog({
-    title: 'Export Token Inventory (no secrets)',
-    saveLabel: 'Export',
-    defaultUri: folder === undefined ? undefined : vscode.Uri.joinPath(folder, name),
-    filters: { CSV: ['csv'], JSON: ['json'] },
-  });
-  if (target === undefined) throw new UserCancelled();
-  return target;
+/** Scripts: `format` and an absolute `path`, and always everything the credentials can list. */
+function formatOf(file: string, args: ArgumentObject | undefined): InventoryFormat {
+  if (args === undefined) return path.extname(file).toLowerCase() === '.json' ? 'json' : 'csv';
+  const format = optionalChoice(args, 'format', FORMATS);
+  if (format === undefined) throw new PatError('invalid-input', 'The argument "format" must be one of json, csv.');
+  return format;
 }
 
-async function tellExported(run: CommandRun, inventories: readonly TenantInventory[], target: vscode.Uri): Promise<void> {
-  const count = inventories.reduce((sum, each) => sum + each.tokens.length, 0);
+async function askTarget(run: CommandRun, args: ArgumentObject | undefined): Promise<{ scope: InventoryScope; file: string; format: InventoryFormat }> {
+  const ask = run.ask.titled(TITLE);
+  if (args !== undefined) formatOf('', args);
+  const { scope } = await ask.pickOne({
+    name: 'scope',
+    placeholder: 'Which tokens to export? The file holds names, owners, scopes and dates, never a secret.',
+    items: SCOPES,
+    fromArguments: () => SCOPES[1],
+  });
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  const file = await ask.saveLocation({
+    name: 'path',
+    title: `${TITLE} (no secrets)`,
+    saveLabel: 'Export',
+    suggestedPath: folder === undefined ? undefined : path.join(folder.fsPath, `sailpoint-pat-inventory-${localDay(Date.now())}.csv`),
+    filters: { CSV: ['csv'], JSON: ['json'] },
+  });
+  if (!path.isAbsolute(file)) throw new PatError('invalid-input', 'The argument "path" must be an absolute file path.');
+  return { scope, file, format: formatOf(file, args) };
+}
+
+async function tellExported(run: CommandRun, inventories: readonly TenantInventory[], file: string, scope: InventoryScope): Promise<void> {
+  const count = countOf(inventories);
   const failed = failedTenants(inventories);
-  const open = 'Open File';
-  const showLog = 'Show Log';
-  const base = `Exported ${count} token${count === 1 ? '' : 's'} from ${inventories.length - failed.length} tenant(s) to ${path.posix.basename(target.path)}.`;
-  const choice =
-    failed.length === 0
-      ? await vscode.window.showInformationMessage(base, open)
-      : await vscode.window.showWarningMessage(`${base} Could not list ${failed.map((each) => `"${shown(each.tenant.displayName)}"`).join(', ')}.`, open, showLog);
-  if (choice === open) await vscode.window.showTextDocument(target);
-  if (choice === showLog) run.ui.logChannel.show(true);
+  const what = scope === 'asShown' ? 'as the tree lists them' : "all each tenant's credentials can list";
+  const base = `Exported ${plural(count, 'token')} (${what}) from ${plural(inventories.length - failed.length, 'tenant')} to ${path.basename(file)}.`;
+  const choice = await run.ask.message({
+    severity: failed.length === 0 ? 'info' : 'warning',
+    message: failed.length === 0 ? base : `${base} Could not list ${failed.map((each) => quoted(each.tenant.displayName)).join(', ')}.`,
+    actions: failed.length === 0 ? (['Open File'] as const) : (['Open File', 'Show Log'] as const),
+  });
+  if (choice === 'Open File') await vscode.window.showTextDocument(vscode.Uri.file(file));
+  if (choice === 'Show Log') run.ui.logChannel.show(true);
 }
 
 export const exportInventoryCommand: PatCommand = {
   id: 'sailpointPat.exportInventory',
-  async interactive(run) {
-    if (run.ui.service.listTenants().length === 0) throw new PatError('invalid-input', 'No tenant yet: add one first with "SailPoint PAT: Add Tenant".');
-    const target = await askTarget();
-    const format: InventoryFormat = path.posix.extname(target.path).toLowerCase() === '.json' ? 'json' : 'csv';
-    const inventories = await exportInventory(run, format, target);
-    void tellExported(run, inventories, target).catch((error: unknown) => run.logFailure(error));
-  },
-  async automated(run, args) {
-    const format = optionalChoice(args, 'format', FORMATS);
-    if (format === undefined) throw new PatError('invalid-input', 'The argument "format" must be one of json, csv.');
-    const file = requireString(args, 'path');
-    if (!path.isAbsolute(file)) throw new PatError('invalid-input', 'The argument "path" must be an absolute file path.');
-    const inventories = await exportInventory(run, format, vscode.Uri.file(file));
+  async run(run, invocation) {
+    if (run.ask.person && run.ui.service.listTenants().length === 0) throw new PatError('invalid-input', NO_TENANT_YET);
+    const { scope, file, format } = await askTarget(run, invocation.args);
+    const title = scope === 'asShown' ? 'Listing the tokens each tenant shows…' : 'Listing every token of every tenant…';
+    const inventories = await run.network(title, (signal) => collectInventory(run.ui.service, signal, scope));
+    await vscode.workspace.fs.writeFile(vscode.Uri.file(file), new TextEncoder().encode(inventoryText(format, inventories, new Date().toISOString())));
+    run.ui.logger.info(`Exported an inventory of ${plural(countOf(inventories), 'token')} (${format}) to ${file}.`);
+    failedTenants(inventories).forEach((each) => run.ui.logger.warn(`Inventory: tenant "${each.tenant.displayName}" could not be listed: ${each.error ?? ''}`));
+    if (run.ask.person) void tellExported(run, inventories, file, scope).catch((error: unknown) => run.logFailure(error));
     return {
-      count: inventories.reduce((sum, each) => sum + each.tokens.length, 0),
+      count: countOf(inventories),
       failedTenants: failedTenants(inventories).map((each) => ({ tenantId: each.tenant.id, message: each.error })),
     };
   },
 };
 
 /** Copies the lines through SecretClipboard, which clears them later if the clipboard still holds them. */
-async function copyAsEnv(run: CommandRun, tenant: Tenant, token: Pick<PersonalAccessToken, 'id'> & { name?: string }): Promise<void> {
-  const label = token.name === undefined ? token.id : `"${shown(token.name)}"`;
-  const secret = await run.ui.service.getStoredSecret(tenant.id, token.id);
-  if (secret === undefined) {
-    throw new PatError('invalid-input', `No secret of token ${label} is stored in VS Code; it is shown only when the token is created.`);
-  }
-  const seconds = await run.ui.clipboard.copySecret(envLines({ baseUrl: tenant.baseUrl, clientId: token.id, clientSecret: secret }));
+async function copyAsEnv(run: CommandRun, target: TokenTarget): Promise<void> {
+  const { tenant, tokenId } = target;
+  const secret = await storedSecret(run, tenant.id, tokenLabel(target), tokenId);
+  const seconds = await run.ui.clipboard.copySecret(envLines({ baseUrl: tenant.baseUrl, clientId: tokenId, clientSecret: secret }));
   const clearing = seconds > 0 ? ` The clipboard is cleared in ${seconds} s if it still holds them.` : '';
-  if (!run.automated) vscode.window.setStatusBarMessage(`SAIL_BASE_URL, SAIL_CLIENT_ID and SAIL_CLIENT_SECRET of ${label} copied.${clearing}`, STATUS_MESSAGE_MS);
+  status(run, `SAIL_BASE_URL, SAIL_CLIENT_ID and SAIL_CLIENT_SECRET of ${tokenLabel(target)} copied.${clearing}`);
 }
 
 /** From the palette: a token of the chosen tenant whose secret is stored here. */
-async function pickTokenWithSecret(run: CommandRun, tenant: Tenant): Promise<PersonalAccessToken> {
+async function pickTokenWithSecret(run: CommandRun, tenant: Tenant): Promise<TokenTarget> {
   const stored = run.ui.service.storedSecretTokenIds(tenant.id);
   const items = (await tokenPickItems(run, tenant)).filter((item) => stored.has(item.token.id));
-  if (items.length === 0) throw new PatError('invalid-input', `No token of "${shown(tenant.displayName)}" has its secret stored in VS Code.`);
-  return (await singleInput('Copy as Environment Variables').pickOne({ placeholder: 'Token whose SAIL_ variables to copy', items })).token;
+  if (items.length === 0) throw new PatError('invalid-input', `No token of ${quoted(tenant.displayName)} has its secret stored in VS Code.`);
+  const { token } = await run.ask.titled('Copy as Environment Variables').pickOne({ name: 'tokenId', placeholder: 'Token whose SAIL_ variables to copy', items });
+  return { tenant, tokenId: token.id, token };
 }
 
 export const copyTokenAsEnvCommand: PatCommand = {
   id: 'sailpointPat.copyTokenAsEnv',
-  async interactive(run, node) {
-    if (node instanceof TokenNode) {
-      await copyAsEnv(run, node.parent.tenant, node.token);
-      return;
-    }
-    const tenant = await chooseTenant(run, node, 'Copy as Environment Variables');
-    await copyAsEnv(run, tenant, await pickTokenWithSecret(run, tenant));
-  },
-  async automated(run, args: ArgumentObject) {
-    await copyAsEnv(run, tenantFromArgs(run, args), { id: requireId(args, 'tokenId') });
+  async run(run, invocation) {
+    const fromTreeOrArgs = invocation.node instanceof TokenNode || invocation.args !== undefined;
+    const target = fromTreeOrArgs
+      ? tokenTarget(run, invocation)
+      : await pickTokenWithSecret(run, await chooseTenant(run, invocation, 'Copy as Environment Variables'));
+    await copyAsEnv(run, target);
+    return undefined;
   },
 };

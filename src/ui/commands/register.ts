@@ -3,11 +3,18 @@
 import * as vscode from 'vscode';
 import { loadOnce } from '../../core/lazyLoad';
 import { COMMAND_IDS } from '../ids';
+import { ANSWERED_RUN_TEST_COMMAND } from '../testHooks';
+import type { AnsweredRunRequest } from './index.js';
 import type { UiContext } from './runner';
 
-export function registerCommands(ui: UiContext): vscode.Disposable[] {
+
+export function registerCommands(ui: UiContext, mode: vscode.ExtensionMode): vscode.Disposable[] {
   const load = loadOnce(() => import('./index.js'));
-  return COMMAND_IDS.map((id) =>
+  const commands = COMMAND_IDS.map((id) =>
     vscode.commands.registerCommand(id, async (...args: unknown[]) => (await load()).runCommandById(ui, id, args)),
   );
+  if (mode === vscode.ExtensionMode.Test) {
+    commands.push(vscode.commands.registerCommand(ANSWERED_RUN_TEST_COMMAND, async (request: AnsweredRunRequest) => (await load()).runWithAnswers(ui, request)));
+  }
+  return commands;
 }

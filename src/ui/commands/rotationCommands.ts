@@ -1,6 +1,5 @@
 // Rotate Token, Rotate Tenant Credentials and Change Expiry (v1). The steps and their rollback live in
-// core/ops/rotation.ts; here they get progress, questions and the way forward at the token limit.
-import * as vscode from 'vscode';
+// core/rotation.ts; here they get progress, questions and the way forward at the token limit.
 import { PatError } from '../../core/errors';
 import { ALL_SCOPES, type PersonalAccessToken, type Tenant, type TokenPatch } from '../../core/model';
 import { errorText } from '../../core/messages';
@@ -18,41 +17,34 @@ import {
   type RotationTarget,
 } from '../../core/ops/rotation';
 import type { CreateTokenOutcome } from '../../core/patService';
-import { stripUnsafeCharacters, validateExpirationDate } from '../../core/validation';
-import type { CommandId } from '../ids';
+import { validateExpirationDate } from '../../core/validation';
 import { askExpiryChange } from '../prompts/expiryPrompts';
 import { parseExpiry } from '../prompts/inputChecks';
+import { shown, type Item } from '../prompts/prompts';
 import {
   askAfterRotation,
   askLimitWayForward,
   askSuccessorName,
   confirmDeleteOldFirst,
   confirmTenantRotation,
+  offerSuccessorSecret,
 } from '../prompts/rotationPrompts';
-import { singleInput } from '../prompts/wizard';
 import { TokenNode } from '../tree/nodes';
 import { optionalString, requireBoolean, requireId, type ArgumentObject } from './args';
-import type { CommandRun, PatCommand } from './runner';
+import type { CommandRun, Invocation, PatCommand } from './runner';
 import { copyStoredSecret } from './secretCommands';
 import { chooseTenant, tenantFromArgs, tokenPickItems } from './targets';
 import { showUnsavedSecret, unsavedSecretRejection } from './tokenCommands';
 
-const FIND_UNUSED_COMMAND: CommandId = 'sailpointPat.findUnusedTokens';
 const V3_EXPIRY_MESSAGE =
   "The v3 API cannot change a token's expiry (only its name and scopes). Rotate the token instead: its successor expires 6 months from now.";
 
-function shown(text: string): string {
-  return stripUnsafeCharacters(text);
-}
-
-function tokenBusy(run: CommandRun, tenantId: string, tokenId: string): TokenNode[] {
-  const node = run.ui.tree.tokenNode(tenantId, tokenId);
-  return node === undefined ? [] : [node];
+function tokenBusy(tenantId: string, tokenId: string): { tenantId: string; tokenId: string }[] {
+  return [{ tenantId, tokenId }];
 }
 
 /** Creates the successor, handing the limit back as a value so it can be explained rather than shown as an error. */
 async function createInteractively(run: CommandRun, tenant: Tenant, target: RotationTarget, name: string): Promise<CreateTokenOutcome | TokenLimitError> {
-  const node = run.ui.tree.tenantNode(tenant.id);
   const outcome = await run.network(
     `Creating "${shown(name)}"…`,
     (signal) =>
@@ -62,24 +54,27 @@ async function createInteractively(run: CommandRun, tenant: Tenant, target: Rota
           throw error;
         })
         .finally(() => run.ui.tree.refresh(tenant.id)),
-    { busy: node === undefined ? [] : [node], busyLabel: 'Creating token…', retryable: false, tenantId: tenant.id },
+    { busy: [{ tenantId: tenant.id }], busyLabel: 'Creating token…', retryable: false, tenantId: tenant.id },
   );
   return outcome;
 }
 
-/** Offers the copies until the user decides about the old token; returns whether it should be deleted now. */
+/** Asks until the user decides about the old token, copying the new secret on the way; returns whether to delete it now. */
 async function settleOldToken(run: CommandRun, tenant: Tenant, old: PersonalAccessToken, successor: PersonalAccessToken, oldAlreadyDeleted: boolean): Promise<boolean> {
+  if (oldAlreadyDeleted) {
+    if (await offerSuccessorSecret(run.ask, old.name, successor.name)) await copyStoredSecret(run, tenant.id, successor);
+    return false;
+  }
   for (;;) {
-    const choice = await askAfterRotation(old.name, successor.name, oldAlreadyDeleted);
-    if (choice === 'copySecret') await copyStoredSecret(run, tenant.id, successor);
-    else if (choice === 'copyId') await run.ui.clipboard.copyText(successor.id);
-    else return choice === 'deleteOld';
+    const choice = await askAfterRotation(run.ask, old.name, successor.name);
+    if (choice !== 'copySecret') return choice === 'deleteOld';
+    await copyStoredSecret(run, tenant.id, successor);
   }
 }
 
 async function finishRotation(run: CommandRun, tenant: Tenant, old: PersonalAccessToken, outcome: CreateTokenOutcome, oldAlreadyDeleted: boolean): Promise<void> {
   if (!outcome.secretSaved) {
-    await showUnsavedSecret(run, outcome);
+    await showUnsavedSecret(run, tenant.id, outcome);
     return;
   }
   const successor = outcome.token;
@@ -88,7 +83,7 @@ async function finishRotation(run: CommandRun, tenant: Tenant, old: PersonalAcce
     return;
   }
   await run.network(`Deleting "${shown(old.name)}"…`, (signal) => deleteOldToken(run.ui.service, tenant.id, old, successor, signal), {
-    busy: tokenBusy(run, tenant.id, old.id),
+    busy: tokenBusy(tenant.id, old.id),
     busyLabel: 'Deleting…',
     tenantId: tenant.id,
   });
@@ -97,15 +92,15 @@ async function finishRotation(run: CommandRun, tenant: Tenant, old: PersonalAcce
 }
 
 async function findUnusedTokens(run: CommandRun, tenant: Tenant): Promise<void> {
-  await vscode.commands.executeCommand(FIND_UNUSED_COMMAND, run.ui.tree.tenantNode(tenant.id));
+  await run.other('sailpointPat.findUnusedTokens', run.ui.tree.tenantNode(tenant.id));
 }
 
 /** Deletes the old token (after a modal), then creates its successor in the place that frees. */
 async function rotateDeletingFirst(run: CommandRun, tenant: Tenant, target: RotationTarget, name: string): Promise<void> {
   const { old } = target;
-  await confirmDeleteOldFirst(old.name, name);
+  await confirmDeleteOldFirst(run.ask, old.name, name);
   await run.network(`Deleting "${shown(old.name)}"…`, (signal) => run.ui.service.deleteToken(tenant.id, old.id, signal), {
-    busy: tokenBusy(run, tenant.id, old.id),
+    busy: tokenBusy(tenant.id, old.id),
     busyLabel: 'Deleting…',
     tenantId: tenant.id,
   });
@@ -131,9 +126,9 @@ async function rotateDeletingFirst(run: CommandRun, tenant: Tenant, target: Rota
 
 /** At the limit: explain, then find unused tokens or (when allowed) delete the old token first. */
 async function wayForwardAtLimit(run: CommandRun, tenant: Tenant, target: RotationTarget, limit: TokenLimitError): Promise<void> {
-  const choice = await askLimitWayForward(limit.message, !limit.forTenantCredentials);
+  const choice = await askLimitWayForward(run.ask, limit.message, !limit.forTenantCredentials);
   if (choice === 'findUnused') await findUnusedTokens(run, tenant);
-  if (choice === 'deleteOldFirst') await rotateDeletingFirst(run, tenant, target, await askSuccessorName(target));
+  if (choice === 'deleteOldFirst') await rotateDeletingFirst(run, tenant, target, await askSuccessorName(run.ask, target));
 }
 
 async function rotateInteractively(run: CommandRun, tenant: Tenant, target: RotationTarget): Promise<void> {
@@ -141,13 +136,13 @@ async function rotateInteractively(run: CommandRun, tenant: Tenant, target: Rota
     await wayForwardAtLimit(run, tenant, target, new TokenLimitError(MAX_TOKENS_PER_OWNER, false));
     return;
   }
-  const name = await askSuccessorName(target);
+  const name = await askSuccessorName(run.ask, target);
   const outcome = await createInteractively(run, tenant, target, name);
   if (outcome instanceof TokenLimitError) await wayForwardAtLimit(run, tenant, target, outcome);
   else await finishRotation(run, tenant, target.old, outcome, false);
 }
 
-interface OwnTokenPick extends vscode.QuickPickItem {
+interface OwnTokenPick extends Item {
   token: PersonalAccessToken;
 }
 
@@ -162,11 +157,10 @@ async function pickOwnToken(run: CommandRun, tenant: Tenant): Promise<PersonalAc
     const view = presentToken(token, { now, expiryWarningDays: 0, secretStored: false, isOwnCredential: false });
     return { label: view.label, description: view.description, token };
   });
-  return (await singleInput('Rotate Token').pickOne({ placeholder: 'Token to rotate', items })).token;
+  return (await run.ask.titled('Rotate Token').pickOne({ name: 'tokenId', placeholder: 'Token to rotate', items })).token;
 }
 
 async function rotateTenantInteractively(run: CommandRun, tenant: Tenant): Promise<void> {
-  const node = run.ui.tree.tenantNode(tenant.id);
   const target = await run.network('Finding the token the tenant signs in with…', (signal) => tenantSignInToken(run.ui.service, tenant.id, Date.now(), signal), {
     tenantId: tenant.id,
   });
@@ -174,8 +168,8 @@ async function rotateTenantInteractively(run: CommandRun, tenant: Tenant): Promi
     await wayForwardAtLimit(run, tenant, target, new TokenLimitError(MAX_TOKENS_PER_OWNER, true));
     return;
   }
-  const name = await askSuccessorName(target);
-  await confirmTenantRotation(tenant.displayName, target.old.name, name);
+  const name = await askSuccessorName(run.ask, target);
+  await confirmTenantRotation(run.ask, tenant.displayName, target.old.name, name);
   const result = await run.network(
     `Rotating the credentials of ${shown(tenant.displayName)}…`,
     (signal) =>
@@ -183,7 +177,7 @@ async function rotateTenantInteractively(run: CommandRun, tenant: Tenant): Promi
         if (error instanceof TokenLimitError) return error;
         throw error;
       }),
-    { busy: node === undefined ? [] : [node], busyLabel: 'Rotating credentials…', retryable: false, cancellable: false },
+    { busy: [{ tenantId: tenant.id }], busyLabel: 'Rotating credentials…', retryable: false, cancellable: false },
   ).finally(() => run.ui.tree.refresh(tenant.id));
   if (result instanceof TokenLimitError) {
     await wayForwardAtLimit(run, tenant, target, result);
@@ -192,41 +186,52 @@ async function rotateTenantInteractively(run: CommandRun, tenant: Tenant): Promi
   run.inform(`${shown(tenant.displayName)} now signs in with "${shown(result.successor.name)}"; "${shown(result.old.name)}" was deleted.`);
 }
 
+/** A script's rotation: one call to the core, which keeps the old token when the successor's secret could not be stored. */
+async function rotateForScript(run: CommandRun, args: ArgumentObject): Promise<{ tokenId: string }> {
+  const tenant = tenantFromArgs(run, args);
+  const request = { tenantId: tenant.id, tokenId: requireId(args, 'tokenId'), name: optionalString(args, 'name'), deleteOld: requireBoolean(args, 'deleteOld') };
+  const { outcome } = await run
+    .network('Rotating token…', (signal) => rotateToken(run.ui.service, request, signal), { retryable: false })
+    .finally(() => run.ui.tree.refresh(tenant.id));
+  if (!outcome.secretSaved) throw await unsavedSecretRejection(run, tenant.id, outcome, 'The old token was kept. ');
+  return { tokenId: outcome.token.id };
+}
+
+async function rotateForPerson(run: CommandRun, invocation: Invocation): Promise<void> {
+  const { node } = invocation;
+  const tenant = await chooseTenant(run, invocation, 'Rotate Token');
+  const tokenId = node instanceof TokenNode ? node.token.id : (await pickOwnToken(run, tenant)).id;
+  if (tokenId === (await run.ui.service.signInClientId(tenant.id))) {
+    await rotateTenantInteractively(run, tenant);
+    return;
+  }
+  const target = await run.network('Reading your tokens…', (signal) => prepareRotation(run.ui.service, tenant.id, tokenId, Date.now(), signal), {
+    busy: tokenBusy(tenant.id, tokenId),
+    busyLabel: 'Reading…',
+    tenantId: tenant.id,
+  });
+  await rotateInteractively(run, tenant, target);
+}
+
 export const rotateTokenCommand: PatCommand = {
   id: 'sailpointPat.rotateToken',
-  async interactive(run, node) {
-    const tenant = await chooseTenant(run, node, 'Rotate Token');
-    const tokenId = node instanceof TokenNode ? node.token.id : (await pickOwnToken(run, tenant)).id;
-    if (tokenId === (await run.ui.service.signInClientId(tenant.id))) {
-      await rotateTenantInteractively(run, tenant);
-      return;
-    }
-    const target = await run.network('Reading your tokens…', (signal) => prepareRotation(run.ui.service, tenant.id, tokenId, Date.now(), signal), {
-      busy: tokenBusy(run, tenant.id, tokenId),
-      busyLabel: 'Reading…',
-      tenantId: tenant.id,
-    });
-    await rotateInteractively(run, tenant, target);
-  },
-  async automated(run, args) {
-    const tenant = tenantFromArgs(run, args);
-    const request = { tenantId: tenant.id, tokenId: requireId(args, 'tokenId'), name: optionalString(args, 'name'), deleteOld: requireBoolean(args, 'deleteOld') };
-    const result = await run
-      .network('Rotating token…', (signal) => rotateToken(run.ui.service, request, signal), { retryable: false })
-      .finally(() => run.ui.tree.refresh(tenant.id));
-    const { outcome } = result;
-    if (!outcome.secretSaved) throw await unsavedSecretRejection(run, tenant.id, outcome, 'The old token was kept. ');
-    return { tokenId: outcome.token.id };
+  async run(run, invocation) {
+    // Two paths: a script's answers (name, deleteOld) come all at once, before anything is created, so the core rotates
+    // in one step; a person decides about the old token only after the successor exists and consumers were switched.
+    if (invocation.args !== undefined) return rotateForScript(run, invocation.args);
+    await rotateForPerson(run, invocation);
+    return undefined;
   },
 };
 
 export const rotateTenantCredentialsCommand: PatCommand = {
   id: 'sailpointPat.rotateTenantCredentials',
-  async interactive(run, node) {
-    await rotateTenantInteractively(run, await chooseTenant(run, node, 'Rotate Tenant Credentials'));
-  },
-  async automated(run, args) {
-    const tenant = tenantFromArgs(run, args);
+  async run(run, invocation) {
+    if (invocation.args === undefined) {
+      await rotateTenantInteractively(run, await chooseTenant(run, invocation, 'Rotate Tenant Credentials'));
+      return undefined;
+    }
+    const tenant = tenantFromArgs(run, invocation.args);
     const result = await run
       .network('Rotating tenant credentials…', (signal) => rotateTenantCredentials(run.ui.service, tenant.id, {}, signal), { retryable: false })
       .finally(() => run.ui.tree.refresh(tenant.id));
@@ -249,7 +254,7 @@ function expiryPatch(expirationDate: string | null): TokenPatch {
 
 async function changeExpiry(run: CommandRun, tenantId: string, tokenId: string, patch: TokenPatch): Promise<PersonalAccessToken> {
   const token = await run.network('Changing the expiry…', (signal) => run.ui.service.updateToken(tenantId, tokenId, patch, signal), {
-    busy: tokenBusy(run, tenantId, tokenId),
+    busy: tokenBusy(tenantId, tokenId),
     busyLabel: 'Changing expiry…',
     tenantId,
   });
@@ -257,28 +262,23 @@ async function changeExpiry(run: CommandRun, tenantId: string, tokenId: string, 
   return token;
 }
 
-function requireExpiryArgument(args: ArgumentObject): string | null {
-  const value = args.expirationDate;
-  if (value === null) return null;
-  if (typeof value === 'string' && value.trim() !== '') return value;
-  throw new PatError('invalid-input', 'The argument "expirationDate" must be a date-time string, or null for a token that never expires.');
-}
-
 export const editTokenExpiryCommand: PatCommand = {
   id: 'sailpointPat.editTokenExpiry',
-  async interactive(run, node) {
-    const tenant = await chooseTenant(run, node, 'Change Expiry');
+  async run(run, invocation) {
+    const tenant = await chooseTenant(run, invocation, 'Change Expiry');
     requireV1(tenant);
-    const token = node instanceof TokenNode ? node.token : (await singleInput('Change Expiry').pickOne({ placeholder: 'Token whose expiry to change', items: await tokenPickItems(run, tenant) })).token;
-    const expirationDate = await askExpiryChange(shown(token.name), token.expirationDate);
-    await changeExpiry(run, tenant.id, token.id, expiryPatch(expirationDate));
-    run.inform(expirationDate === null ? `"${shown(token.name)}" now never expires.` : `"${shown(token.name)}" now expires ${expirationDate}.`);
-  },
-  async automated(run, args) {
-    const tenant = tenantFromArgs(run, args);
-    requireV1(tenant);
-    const tokenId = requireId(args, 'tokenId');
-    const patch = expiryPatch(requireExpiryArgument(args));
-    await changeExpiry(run, tenant.id, tokenId, patch);
+    const { node, args } = invocation;
+    const token =
+      node instanceof TokenNode
+        ? node.token
+        : args !== undefined
+          ? undefined
+          : (await run.ask.titled('Change Expiry').pickOne({ name: 'tokenId', placeholder: 'Token whose expiry to change', items: await tokenPickItems(run, tenant) })).token;
+    const tokenId = token?.id ?? requireId(args ?? {}, 'tokenId');
+    const label = token === undefined ? tokenId : shown(token.name);
+    const expirationDate = await askExpiryChange(run.ask, label, token?.expirationDate);
+    await changeExpiry(run, tenant.id, tokenId, expiryPatch(expirationDate));
+    run.inform(expirationDate === null ? `"${label}" now never expires.` : `"${label}" now expires ${expirationDate}.`);
+    return undefined;
   },
 };

@@ -1,5 +1,6 @@
 // The one wrapper every command runs in: progress and cancellation for network steps, silence when the user
 // cancels, errors logged (redacted) and shown with actions; with an argument object, no prompts and a plain rejection.
+// A command's body asks its questions through `run.ask`: VS Code's prompts, the argument object, or a test's queue.
 import * as vscode from 'vscode';
 import { isCancellation, UserCancelled } from '../../core/errors';
 import type { Logger } from '../../core/ports';
@@ -8,36 +9,53 @@ import { errorActions, type ErrorAction } from '../view/presentation';
 import type { PatService } from '../../core/patService';
 import type { SecretClipboard } from '../clipboard';
 import type { CommandId } from '../ids';
-import type { PatNode, TenantNode, TokenNode } from '../tree/nodes';
-import type { PatTreeDataProvider } from '../tree/patTreeDataProvider';
+import { ArgumentPrompts } from '../prompts/argumentPrompts';
+import type { Prompts } from '../prompts/prompts';
+import { VsCodePrompts } from '../prompts/vscodePrompts';
+import type { PatNode } from '../tree/nodes';
+import type { BusyKey, PatTreeDataProvider } from '../tree/patTreeDataProvider';
 import type { ArgumentObject } from './args';
 
 export interface UiContext {
   service: PatService;
   tree: PatTreeDataProvider;
+  treeView: vscode.TreeView<PatNode>;
   logger: Logger;
   logChannel: vscode.LogOutputChannel;
   clipboard: SecretClipboard;
 }
 
-export interface PatCommand {
-  id: CommandId;
-  /** From the tree (the node and, with multi-select, every selected node) or the palette (nothing): may prompt. */
-  interactive(run: CommandRun, node: PatNode | undefined, selection: readonly PatNode[] | undefined): Promise<void>;
-  /** From a script with an argument object: never prompts; resolves with the documented result. */
-  automated(run: CommandRun, args: ArgumentObject): Promise<unknown>;
+/** What the command was invoked on: a tree node (and, with multi-select, every selected node), nothing, or an argument object. */
+export interface Invocation {
+  node?: PatNode;
+  selection?: readonly PatNode[];
+  args?: ArgumentObject;
 }
 
+export interface PatCommand {
+  id: CommandId;
+  /** The one body: asks through `run.ask`; resolves with the result the automation contract documents. */
+  run(run: CommandRun, invocation: Invocation): Promise<unknown>;
+}
+
+/** Runs another command with the same prompts (e.g. Update Credentials offered by an error). */
+export type RunOther = (id: CommandId, node: PatNode | undefined, ask: Prompts) => Promise<unknown>;
+
 export interface NetworkOptions {
-  /** Nodes that show `busyLabel` and a spinner while the step runs. */
-  busy?: readonly (TenantNode | TokenNode)[];
+  /** Tenants and tokens that show `busyLabel` and a spinner while the step runs, across refreshes. */
+  busy?: readonly BusyKey[];
   busyLabel?: string;
   /** False for steps that must not be repeated blindly (creating a token). */
   retryable?: boolean;
   cancellable?: boolean;
   /** The tenant concerned, to offer Update Credentials when it rejects them. */
   tenantId?: string;
+  /** Failures the caller handles itself: thrown on without being shown. */
+  passThrough?: (error: unknown) => boolean;
 }
+
+/** Tells the progress notification how far a step got; `increment` in percent of the whole. */
+export type ProgressReport = (message: string, increment?: number) => void;
 
 /** The failure was already shown to the user with its actions. */
 class AlreadyReported extends Error {}
@@ -51,17 +69,38 @@ const ACTION_LABELS: Record<ErrorAction, string> = {
 export class CommandRun {
   constructor(
     readonly ui: UiContext,
-    readonly automated: boolean,
+    readonly ask: Prompts,
     private readonly commandId: CommandId,
+    private readonly runOther: RunOther,
   ) {}
 
+  /** A script called with an argument object: it gets results and errors, never a notification. */
+  get automated(): boolean {
+    return !this.ask.person;
+  }
+
+  /** Shows the tenant selected in the view (after adding it); a view still opening may refuse, which changes nothing. */
+  async revealTenant(tenantId: string): Promise<void> {
+    await this.ui.tree.getChildren();
+    const node = this.ui.tree.tenantNode(tenantId);
+    if (node === undefined) return;
+    await Promise.resolve(this.ui.treeView.reveal(node, { select: true, focus: true })).catch((error: unknown) => {
+      this.ui.logger.info(`Could not reveal the new tenant: ${errorText(error)}`);
+    });
+  }
+
+  /** Runs another command, asking through the same prompts. */
+  async other(id: CommandId, node: PatNode | undefined): Promise<void> {
+    await this.runOther(id, node, this.ask);
+  }
+
   /** Runs a network step with a progress notification; the signal aborts when the user cancels. */
-  async network<T>(title: string, work: (signal: AbortSignal) => Promise<T>, options: NetworkOptions = {}): Promise<T> {
+  async network<T>(title: string, work: (signal: AbortSignal, report: ProgressReport) => Promise<T>, options: NetworkOptions = {}): Promise<T> {
     for (;;) {
       try {
         return await this.withProgress(title, work, options);
       } catch (error) {
-        if (this.automated || isCancellation(error)) throw error;
+        if (this.automated || isCancellation(error) || options.passThrough?.(error) === true) throw error;
         this.logFailure(error);
         const action = await this.showError(error, options.retryable ?? true, options.tenantId);
         if (action !== 'retry') throw new AlreadyReported();
@@ -71,7 +110,7 @@ export class CommandRun {
 
   /** An outcome worth a word to a person; scripts get the result instead. */
   inform(message: string): void {
-    if (!this.automated) void vscode.window.showInformationMessage(message);
+    if (!this.automated) void this.ask.message({ severity: 'info', message, actions: [] });
   }
 
   logFailure(error: unknown): void {
@@ -84,26 +123,26 @@ export class CommandRun {
       (action) => (action !== 'retry' || retryable) && (action !== 'updateCredentials' || tenantId !== undefined),
     );
     const labels = actions.map((action) => ACTION_LABELS[action]);
-    const chosen = await vscode.window.showErrorMessage(errorText(error), ...labels);
+    const chosen = await this.ask.message({ severity: 'error', message: errorText(error), actions: labels });
     const action = actions.find((each) => ACTION_LABELS[each] === chosen);
     if (action === 'showLog') this.ui.logChannel.show(true);
     if (action === 'updateCredentials' && tenantId !== undefined) {
-      await vscode.commands.executeCommand('sailpointPat.updateCredentials', this.ui.tree.tenantNode(tenantId));
+      await this.other('sailpointPat.updateCredentials', this.ui.tree.tenantNode(tenantId));
     }
     return action;
   }
 
-  private async withProgress<T>(title: string, work: (signal: AbortSignal) => Promise<T>, options: NetworkOptions): Promise<T> {
+  private async withProgress<T>(title: string, work: (signal: AbortSignal, report: ProgressReport) => Promise<T>, options: NetworkOptions): Promise<T> {
     const progressOptions = {
       location: vscode.ProgressLocation.Notification,
       title,
       cancellable: options.cancellable ?? true,
     };
-    return await vscode.window.withProgress(progressOptions, async (_progress, token) => {
+    return await vscode.window.withProgress(progressOptions, async (progress, token) => {
       const abort = new AbortController();
       const subscription = token.onCancellationRequested(() => abort.abort(new UserCancelled()));
       try {
-        const step = (): Promise<T> => work(abort.signal);
+        const step = (): Promise<T> => work(abort.signal, (message, increment) => progress.report({ message, increment }));
         const nodes = options.busy ?? [];
         // A failure after Cancel is passed on as it is: only a cancellation itself may end the command silently.
         return await (nodes.length === 0 ? step() : this.ui.tree.busy(nodes, options.busyLabel ?? `${title}`, step));
@@ -124,16 +163,20 @@ function isArgumentObject(value: unknown): value is ArgumentObject {
   );
 }
 
-/** Runs one command invocation as VS Code delivered it: a tree node (and selection), nothing, or an argument object. */
-export async function runCommand(ui: UiContext, command: PatCommand, args: unknown[]): Promise<unknown> {
+/**
+ * Runs one command invocation as VS Code delivered it: a tree node (and selection), nothing, or an argument object.
+ * `ask` replaces VS Code's prompts for a person (the tests' queue); an argument object always answers for itself.
+ */
+export async function runCommand(ui: UiContext, command: PatCommand, args: unknown[], runOther: RunOther, ask?: Prompts): Promise<unknown> {
   const [first, second] = args;
   const automated = isArgumentObject(first);
-  const run = new CommandRun(ui, automated, command.id);
+  const prompts = automated ? new ArgumentPrompts(first) : (ask ?? new VsCodePrompts());
+  const run = new CommandRun(ui, prompts, command.id, runOther);
   try {
-    if (automated) return await command.automated(run, first);
+    if (automated) return await command.run(run, { args: first });
     const node = first instanceof vscode.TreeItem ? (first as PatNode) : undefined;
     const selection = Array.isArray(second) ? (second as PatNode[]) : undefined;
-    await command.interactive(run, node, selection);
+    await command.run(run, { node, selection });
     return undefined;
   } catch (error) {
     if (error instanceof AlreadyReported) return undefined;

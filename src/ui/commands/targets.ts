@@ -1,13 +1,13 @@
 // What a command acts on: the node it was invoked on, what the user picks from the palette, or the argument object.
-import * as vscode from 'vscode';
 import { PatError } from '../../core/errors';
 import type { PersonalAccessToken, Tenant } from '../../core/model';
 import { presentToken, tenantHost } from '../view/presentation';
-import { stripUnsafeCharacters } from '../../core/validation';
-import { singleInput } from '../prompts/wizard';
+import { shown, type Item } from '../prompts/prompts';
 import { MessageNode, TenantNode, TokenNode, type PatNode } from '../tree/nodes';
 import { requireId, type ArgumentObject } from './args';
-import type { CommandRun } from './runner';
+import type { CommandRun, Invocation } from './runner';
+
+export const NO_TENANT_YET = 'No tenant yet: add one first with "SailPoint PAT: Add Tenant".';
 
 export function tenantOfNode(node: PatNode | undefined): Tenant | undefined {
   if (node instanceof TenantNode) return node.tenant;
@@ -19,21 +19,50 @@ export function tenantFromArgs(run: CommandRun, args: ArgumentObject): Tenant {
   return run.ui.service.getTenant(requireId(args, 'tenantId'));
 }
 
-/** The node's tenant; from the palette, the only tenant or one the user picks. */
-export async function chooseTenant(run: CommandRun, node: PatNode | undefined, purpose: string): Promise<Tenant> {
-  const fromNode = tenantOfNode(node);
+interface TenantPick extends Item {
+  tenant: Tenant;
+}
+
+/** The node's tenant; else the one the user picks (nothing to ask with one tenant), or the argument `tenantId`. */
+export async function chooseTenant(run: CommandRun, invocation: Invocation, purpose: string): Promise<Tenant> {
+  const fromNode = tenantOfNode(invocation.node);
   if (fromNode !== undefined) return fromNode;
-  const tenants = run.ui.service.listTenants();
-  if (tenants.length === 0) throw new PatError('invalid-input', 'No tenant yet: add one first with "SailPoint PAT: Add Tenant".');
-  if (tenants.length === 1) return tenants[0];
-  const items = tenants.map((tenant) => ({ label: stripUnsafeCharacters(tenant.displayName), description: tenantHost(tenant), tenant }));
-  const picked = await singleInput(purpose).pickOne({ placeholder: 'Choose a tenant', items });
+  const tenants = run.automated ? [] : run.ui.service.listTenants();
+  if (!run.automated && tenants.length === 0) throw new PatError('invalid-input', NO_TENANT_YET);
+  const items: TenantPick[] = tenants.map((tenant) => ({ label: shown(tenant.displayName), description: tenantHost(tenant), tenant }));
+  const picked = await run.ask.titled(purpose).pickOne({
+    name: 'tenantId',
+    placeholder: 'Choose a tenant',
+    items,
+    skipIfOne: true,
+    fromArguments: (args) => ({ label: '', tenant: tenantFromArgs(run, args) }),
+  });
   return picked.tenant;
 }
 
-export function requireTokenNode(node: PatNode | undefined): TokenNode {
-  if (node instanceof TokenNode) return node;
+/** A token a command acts on; scripts name only its id, so the token itself is known only from the tree. */
+export interface TokenTarget {
+  tenant: Tenant;
+  tokenId: string;
+  token?: PersonalAccessToken;
+  node?: TokenNode;
+}
+
+/** The token node the command was invoked on, or `tenantId` and `tokenId` of the argument object. */
+export function tokenTarget(run: CommandRun, invocation: Invocation): TokenTarget {
+  const { node, args } = invocation;
+  if (node instanceof TokenNode) return { tenant: node.parent.tenant, tokenId: node.token.id, token: node.token, node };
+  if (args !== undefined) {
+    const tenant = tenantFromArgs(run, args);
+    const tokenId = requireId(args, 'tokenId');
+    return { tenant, tokenId, node: run.ui.tree.tokenNode(tenant.id, tokenId) };
+  }
   throw new PatError('invalid-input', 'Run this command on a token in the Personal Access Tokens view.');
+}
+
+/** The label a token is known by in messages: its quoted name, or its id when a script named only that. */
+export function tokenLabel(target: Pick<TokenTarget, 'tokenId' | 'token'>): string {
+  return target.token === undefined ? target.tokenId : `"${shown(target.token.name)}"`;
 }
 
 /** The token nodes a command acts on: the multi-selection if the clicked node is part of it, else the clicked node. */
@@ -43,15 +72,13 @@ export function selectedTokenNodes(node: PatNode | undefined, selection: readonl
   return tokens;
 }
 
-export interface TokenPick extends vscode.QuickPickItem {
+export interface TokenPick extends Item {
   token: PersonalAccessToken;
 }
 
 /** Tokens of a tenant as picker items; the tenant's own credential and managed tokens are marked. */
 export async function tokenPickItems(run: CommandRun, tenant: Tenant): Promise<TokenPick[]> {
-  const tokens = await run.network(`Listing the tokens of ${stripUnsafeCharacters(tenant.displayName)}…`, () =>
-    run.ui.tree.tokens(tenant.id),
-  );
+  const tokens = await run.network(`Listing the tokens of ${shown(tenant.displayName)}…`, () => run.ui.tree.tokens(tenant.id));
   const ownClientId = await run.ui.service.signInClientId(tenant.id);
   const stored = run.ui.service.storedSecretTokenIds(tenant.id);
   const now = Date.now();

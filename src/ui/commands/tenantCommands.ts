@@ -1,15 +1,17 @@
 // Add Tenant, Update Credentials, Rename Tenant, Remove Tenant.
 import * as vscode from 'vscode';
-import type { Credentials, Tenant } from '../../core/model';
+import { isPatError, PatError } from '../../core/errors';
+import type { ApiFamily, Credentials, Tenant } from '../../core/model';
 import { defaultRedactor } from '../../core/client/redact';
 import type { NewTenant } from '../../core/patService';
-import { stripUnsafeCharacters, trimCredentials, validateDisplayName } from '../../core/validation';
-import { askCredentials, askNewTenant } from '../prompts/tenantPrompts';
-import { singleInput, UserCancelled } from '../prompts/wizard';
+import { trimCredentials, validateDisplayName } from '../../core/validation';
+import { plural } from '../view/presentation';
 import { VIEW_ID } from '../ids';
-import { optionalChoice, optionalString, requireString, type ArgumentObject } from './args';
-import type { CommandRun, PatCommand } from './runner';
-import { chooseTenant, tenantFromArgs } from './targets';
+import { quoted, shown, type Item } from '../prompts/prompts';
+import { askCredentials, askNewTenant, emptyTenantDraft, type TenantDraft } from '../prompts/tenantPrompts';
+import { optionalChoice } from './args';
+import type { CommandRun, Invocation, PatCommand } from './runner';
+import { chooseTenant } from './targets';
 
 function credentialsFrom(clientId: string, clientSecret: string): Credentials {
   // Registered first, so that no later log line or error can repeat it.
@@ -17,106 +19,136 @@ function credentialsFrom(clientId: string, clientSecret: string): Credentials {
   return trimCredentials({ clientId, clientSecret });
 }
 
-function name(tenant: Tenant): string {
-  return stripUnsafeCharacters(tenant.displayName);
+function newTenant(draft: TenantDraft, invocation: Invocation): NewTenant {
+  return {
+    url: draft.url.trim(),
+    displayName: draft.displayName.trim() || undefined,
+    // People get v3, which most tenants use; scripts may name the family.
+    apiFamily: invocation.args === undefined ? undefined : optionalChoice(invocation.args, 'apiFamily', ['v3', 'v1'] as const),
+    credentials: credentialsFrom(draft.clientId, draft.clientSecret),
+  };
 }
 
-async function addTenant(run: CommandRun, input: NewTenant): Promise<Tenant> {
-  const tenant = await run.network('Checking the credentials with the tenant…', (signal) => run.ui.service.addTenant(input, signal));
-  run.ui.tree.refresh();
-  return tenant;
+/** Why Add Tenant goes back to the secret step: the tenant is not added yet, so there are no credentials to update. */
+function refusedSecretText(error: unknown): string {
+  const said = isPatError(error) && error.serverMessage !== undefined ? ` (${error.serverMessage})` : '';
+  return `The tenant rejected this client ID and secret${said}. Check them and enter the secret again.`;
+}
+
+/** Asks until the tenant accepts the credentials; a refused secret sends a person back to the secret step. */
+async function addTenant(run: CommandRun, invocation: Invocation): Promise<Tenant> {
+  const draft = emptyTenantDraft();
+  for (;;) {
+    const input = newTenant(await askNewTenant(run.ask, draft), invocation);
+    try {
+      return await run.network('Checking the credentials with the tenant…', (signal) => run.ui.service.addTenant(input, signal), {
+        passThrough: (error) => run.ask.person && isPatError(error, 'credentials-rejected'),
+      });
+    } catch (error) {
+      if (!run.ask.person || !isPatError(error, 'credentials-rejected')) throw error;
+      draft.secretProblem = refusedSecretText(error);
+    }
+  }
 }
 
 export const addTenantCommand: PatCommand = {
   id: 'sailpointPat.addTenant',
-  async interactive(run) {
-    const input = await askNewTenant();
-    const tenant = await addTenant(run, { ...input, credentials: credentialsFrom(input.credentials.clientId, input.credentials.clientSecret) });
-    await vscode.commands.executeCommand(`${VIEW_ID}.focus`);
-    run.inform(`Tenant "${name(tenant)}" added; its client secret is stored in VS Code SecretStorage.`);
-  },
-  async automated(run, args: ArgumentObject) {
-    const tenant = await addTenant(run, {
-      url: requireString(args, 'url'),
-      displayName: optionalString(args, 'displayName'),
-      apiFamily: optionalChoice(args, 'apiFamily', ['v3', 'v1'] as const),
-      credentials: credentialsFrom(requireString(args, 'clientId'), requireString(args, 'clientSecret')),
-    });
+  async run(run, invocation) {
+    const tenant = await addTenant(run, invocation);
+    run.ui.tree.refresh();
+    if (run.ask.person) {
+      await vscode.commands.executeCommand(`${VIEW_ID}.focus`);
+      await run.revealTenant(tenant.id);
+    }
+    run.inform(
+      `Tenant ${quoted(tenant.displayName)} added; its client secret is stored in VS Code SecretStorage. ` +
+        `It uses the ${tenant.apiFamily} PAT API${tenant.apiFamily === 'v3' ? ', as most tenants do' : ''} (Change API Family switches it).`,
+    );
     return { tenantId: tenant.id };
   },
 };
 
-async function updateCredentials(run: CommandRun, tenant: Tenant, credentials: Credentials): Promise<void> {
-  const node = run.ui.tree.tenantNode(tenant.id);
-  await run.network(
-    `Checking the new credentials of ${name(tenant)}…`,
-    (signal) => run.ui.service.updateCredentials(tenant.id, credentials, signal),
-    { busy: node === undefined ? [] : [node], busyLabel: 'Checking credentials…', tenantId: tenant.id },
-  );
-  run.ui.tree.refresh(tenant.id);
-}
-
 export const updateCredentialsCommand: PatCommand = {
   id: 'sailpointPat.updateCredentials',
-  async interactive(run, node) {
-    const tenant = await chooseTenant(run, node, 'Update Credentials');
-    const current = await run.ui.service.signInClientId(tenant.id);
-    const entered = await askCredentials(name(tenant), current);
-    await updateCredentials(run, tenant, credentialsFrom(entered.clientId, entered.clientSecret));
-    run.inform(`The new credentials of "${name(tenant)}" work and are stored in VS Code SecretStorage.`);
-  },
-  async automated(run, args) {
-    const tenant = tenantFromArgs(run, args);
-    await updateCredentials(run, tenant, credentialsFrom(requireString(args, 'clientId'), requireString(args, 'clientSecret')));
+  async run(run, invocation) {
+    const tenant = await chooseTenant(run, invocation, 'Update Credentials');
+    const current = run.ask.person ? await run.ui.service.signInClientId(tenant.id) : undefined;
+    const entered = await askCredentials(run.ask, quoted(tenant.displayName), current);
+    const credentials = credentialsFrom(entered.clientId, entered.clientSecret);
+    await run.network(
+      `Checking the new credentials of ${quoted(tenant.displayName)}…`,
+      (signal) => run.ui.service.updateCredentials(tenant.id, credentials, signal),
+      { busy: [{ tenantId: tenant.id }], busyLabel: 'Checking credentials…', tenantId: tenant.id },
+    );
+    run.ui.tree.refresh(tenant.id);
+    run.inform(`The new credentials of ${quoted(tenant.displayName)} work and are stored in VS Code SecretStorage.`);
+    return undefined;
   },
 };
 
-async function renameTenant(run: CommandRun, tenant: Tenant, displayName: string): Promise<void> {
-  await run.ui.service.renameTenant(tenant.id, displayName.trim());
-  run.ui.tree.refresh();
-}
-
 export const renameTenantCommand: PatCommand = {
   id: 'sailpointPat.renameTenant',
-  async interactive(run, node) {
-    const tenant = await chooseTenant(run, node, 'Rename Tenant');
-    const displayName = await singleInput('Rename Tenant').inputBox({
+  async run(run, invocation) {
+    const tenant = await chooseTenant(run, invocation, 'Rename Tenant');
+    const displayName = await run.ask.titled('Rename Tenant').inputText({
+      name: 'displayName',
       prompt: 'A name to show in the tree',
       value: tenant.displayName,
       validate: validateDisplayName,
     });
-    await renameTenant(run, tenant, displayName);
-  },
-  async automated(run, args) {
-    await renameTenant(run, tenantFromArgs(run, args), requireString(args, 'displayName'));
+    await run.ui.service.renameTenant(tenant.id, displayName.trim());
+    run.ui.tree.refresh();
+    return undefined;
   },
 };
 
-async function removeTenant(run: CommandRun, tenant: Tenant): Promise<void> {
-  await run.ui.service.removeTenant(tenant.id);
-  run.ui.tree.refresh();
-}
-
 export const removeTenantCommand: PatCommand = {
   id: 'sailpointPat.removeTenant',
-  async interactive(run, node) {
-    const tenant = await chooseTenant(run, node, 'Remove Tenant');
+  async run(run, invocation) {
+    const tenant = await chooseTenant(run, invocation, 'Remove Tenant');
     const stored = run.ui.service.storedSecretTokenIds(tenant.id).size;
-    const button = 'Remove Tenant';
-    const answer = await vscode.window.showWarningMessage(
-      `Remove the tenant "${name(tenant)}" from VS Code?`,
-      {
-        modal: true,
-        detail:
-          `Its client ID and secret${stored > 0 ? ` and ${stored} stored token secret${stored === 1 ? '' : 's'}` : ''} ` +
-          'are deleted from VS Code SecretStorage. The tokens themselves stay on the tenant.',
-      },
-      button,
-    );
-    if (answer !== button) throw new UserCancelled();
-    await removeTenant(run, tenant);
+    await run.ask.confirm({
+      name: 'confirm',
+      message: `Remove the tenant ${quoted(tenant.displayName)} from VS Code?`,
+      detail:
+        `Its client ID and secret${stored > 0 ? ` and ${plural(stored, 'stored token secret')}` : ''} ` +
+        'are deleted from VS Code SecretStorage. The tokens themselves stay on the tenant.',
+      button: 'Remove Tenant',
+    });
+    await run.ui.service.removeTenant(tenant.id);
+    run.ui.tree.refresh();
+    return undefined;
   },
-  async automated(run, args) {
-    await removeTenant(run, tenantFromArgs(run, args));
+};
+
+interface FamilyPick extends Item {
+  family: ApiFamily;
+}
+
+const FAMILIES: readonly FamilyPick[] = [
+  { label: 'v3', description: '/v3/personal-access-tokens', detail: 'The API most tenants use today; Add Tenant starts with it', family: 'v3' },
+  { label: 'v1', description: '/personal-access-tokens/v1', detail: 'The per-service API that succeeds v3; only it can change an expiry', family: 'v1' },
+];
+
+/** Out of Add Tenant's way: a new user cannot answer it, and v3 is right for most tenants. */
+export const setApiFamilyCommand: PatCommand = {
+  id: 'sailpointPat.setApiFamily',
+  async run(run, invocation) {
+    const tenant = await chooseTenant(run, invocation, 'Change API Family');
+    const { family } = await run.ask.titled(`API Family of ${shown(tenant.displayName)}`).pickOne({
+      name: 'apiFamily',
+      placeholder: `Which PAT API does ${shown(tenant.displayName)} use? Now: ${tenant.apiFamily}`,
+      items: FAMILIES,
+      active: FAMILIES.find((each) => each.family === tenant.apiFamily),
+      fromArguments: (args) => {
+        const family = optionalChoice(args, 'apiFamily', ['v3', 'v1'] as const);
+        if (family === undefined) throw new PatError('invalid-input', 'The argument "apiFamily" must be one of v3, v1.');
+        return { label: family, family };
+      },
+    });
+    await run.ui.service.setApiFamily(tenant.id, family);
+    run.ui.tree.refresh(tenant.id);
+    run.inform(`${quoted(tenant.displayName)} now uses the ${family} PAT API.`);
+    return undefined;
   },
 };

@@ -1,63 +1,25 @@
-// Create Token, Rename Token, Edit Scopes, Delete Token.
-import * as vscode from 'vscode';
+// Create Token, Rename Token, Edit Scopes.
 import { PatError } from '../../core/errors';
-import { ALL_SCOPES, type CreateTokenRequest, type PersonalAccessToken, type Tenant } from '../../core/model';
+import { ALL_SCOPES, type PersonalAccessToken, type Tenant } from '../../core/model';
 import { errorText } from '../../core/messages';
 import { defaultRedactor } from '../../core/client/redact';
 import { discardNewToken } from '../../core/ops/rotation';
 import type { CreateTokenOutcome } from '../../core/patService';
-import { stripUnsafeCharacters } from '../../core/validation';
+import { quoted, shown } from '../prompts/prompts';
 import { askNewToken, askTokenName, askTokenScopes } from '../prompts/tokenPrompts';
-import { singleInput } from '../prompts/wizard';
-import type { PatNode } from '../tree/nodes';
-import { optionalBoolean, optionalNumber, optionalString, requireId, requireString, requireStringArray, type ArgumentObject } from './args';
 import type { CommandRun, PatCommand } from './runner';
-import { type BulkTarget, bulkTargetsOf, confirmBulkDelete, deleteInBulk } from './healthCommands';
 import { copyStoredSecret } from './secretCommands';
-import { chooseTenant, requireTokenNode, selectedTokenNodes, tenantFromArgs, tokenPickItems } from './targets';
-
-function shown(text: string): string {
-  return stripUnsafeCharacters(text);
-}
-
-async function createToken(run: CommandRun, tenant: Tenant, request: CreateTokenRequest): Promise<CreateTokenOutcome> {
-  const node = run.ui.tree.tenantNode(tenant.id);
-  // Refreshed whatever happens: a failed or cancelled create may still have made the token.
-  const outcome = await run.network(
-    `Creating the token "${shown(request.name)}"…`,
-    (signal) => run.ui.service.createToken(tenant.id, request, signal).finally(() => run.ui.tree.refresh(tenant.id)),
-    { busy: node === undefined ? [] : [node], busyLabel: 'Creating token…', retryable: false, tenantId: tenant.id },
-  );
-  if (!outcome.secretSaved) defaultRedactor.register(outcome.secret);
-  return outcome;
-}
+import { chooseTenant, tokenLabel, tokenTarget, type TokenTarget } from './targets';
 
 /** Offered after the secret is already in SecretStorage; the notification text never contains it. */
 async function offerCopies(run: CommandRun, tenant: Tenant, token: PersonalAccessToken): Promise<void> {
-  const copySecret = 'Copy Secret';
-  const copyId = 'Copy Client ID';
-  const choice = await vscode.window.showInformationMessage(
-    `Token "${shown(token.name)}" created; its secret is stored in VS Code.`,
-    copySecret,
-    copyId,
-  );
-  if (choice === copyId) await run.ui.clipboard.copyText(token.id);
-  if (choice === copySecret) await copyStoredSecret(run, tenant.id, token);
-}
-
-/** SecretStorage refused the secret: this is the only chance to keep it, so the user must see it. */
-export async function showUnsavedSecret(run: CommandRun, outcome: Extract<CreateTokenOutcome, { secretSaved: false }>): Promise<void> {
-  const copy = 'Copy Secret';
-  const choice = await vscode.window.showWarningMessage(
-    `Token "${shown(outcome.token.name)}" was created, but VS Code could not store its secret.`,
-    {
-      modal: true,
-      detail: `${errorText(outcome.error)}\n\nCopy the secret now and keep it somewhere safe; it cannot be shown again.\n\nClient ID: ${outcome.token.id}\nSecret: ${outcome.secret}`,
-    },
-    copy,
-  );
-  // Through copySecret like every other secret, so it is cleared as the setting promises.
-  if (choice === copy) await run.ui.clipboard.copySecret(outcome.secret);
+  const choice = await run.ask.message({
+    severity: 'info',
+    message: `Token ${quoted(token.name)} created; its secret is stored in VS Code.`,
+    actions: ['Copy Secret', 'Copy Client ID'] as const,
+  });
+  if (choice === 'Copy Client ID') await run.ui.clipboard.copyText(token.id);
+  if (choice === 'Copy Secret') await copyStoredSecret(run, tenant.id, token);
 }
 
 /**
@@ -74,136 +36,84 @@ export async function unsavedSecretRejection(
   run.ui.tree.refresh(tenantId);
   return new PatError(
     'secret-storage',
-    `Token "${shown(outcome.token.name)}" (${outcome.token.id}) was created, but VS Code could not store its secret: ${errorText(outcome.error)} ${note}${cleanup}.`,
+    `Token ${quoted(outcome.token.name)} (${outcome.token.id}) was created, but VS Code could not store its secret: ${errorText(outcome.error)} ${note}${cleanup}.`,
   );
 }
 
-function requestFromArgs(args: ArgumentObject, tenant: Tenant): CreateTokenRequest {
-  const request: CreateTokenRequest = { name: requireString(args, 'name'), scope: requireStringArray(args, 'scope') };
-  const validity = optionalNumber(args, 'accessTokenValiditySeconds');
-  const expirationDate = optionalString(args, 'expirationDate');
-  if (validity !== undefined) request.accessTokenValiditySeconds = validity;
-  const neverExpires = optionalBoolean(args, 'neverExpires') === true;
-  if (expirationDate !== undefined && neverExpires) throw new PatError('invalid-input', 'Give either "expirationDate" or "neverExpires": true, not both.');
-  if (expirationDate !== undefined) request.expirationDate = expirationDate;
-  // v1 without a date makes a token that never expires: only when the script says so explicitly.
-  else if (neverExpires) request.userAwareTokenNeverExpires = true;
-  else if (tenant.apiFamily === 'v1') {
-    throw new PatError('invalid-input', 'Without "expirationDate" a v1 token never expires: pass "neverExpires": true to accept that, or give an "expirationDate".');
-  }
-  return request;
+/** SecretStorage refused the secret: this is the only chance to keep it, so the user must see it; a script gets an error. */
+export async function showUnsavedSecret(run: CommandRun, tenantId: string, outcome: Extract<CreateTokenOutcome, { secretSaved: false }>): Promise<void> {
+  if (run.automated) throw await unsavedSecretRejection(run, tenantId, outcome);
+  const choice = await run.ask.message({
+    severity: 'warning',
+    modal: true,
+    message: `Token ${quoted(outcome.token.name)} was created, but VS Code could not store its secret.`,
+    detail: `${errorText(outcome.error)}\n\nCopy the secret now and keep it somewhere safe; it cannot be shown again.\n\nClient ID: ${outcome.token.id}\nSecret: ${outcome.secret}`,
+    actions: ['Copy Secret'] as const,
+  });
+  // Through copySecret like every other secret, so it is cleared as the setting promises.
+  if (choice === 'Copy Secret') await run.ui.clipboard.copySecret(outcome.secret);
 }
 
 export const createTokenCommand: PatCommand = {
   id: 'sailpointPat.createToken',
-  async interactive(run, node) {
-    const tenant = await chooseTenant(run, node, 'Create Token');
-    const request = await askNewToken(shown(tenant.displayName), tenant.apiFamily);
-    const outcome = await createToken(run, tenant, request);
-    if (outcome.secretSaved) void offerCopies(run, tenant, outcome.token).catch((error) => run.logFailure(error));
-    else await showUnsavedSecret(run, outcome);
-  },
-  async automated(run, args) {
-    const tenant = tenantFromArgs(run, args);
-    const outcome = await createToken(run, tenant, requestFromArgs(args, tenant));
-    if (!outcome.secretSaved) throw await unsavedSecretRejection(run, tenant.id, outcome);
+  async run(run, invocation) {
+    const tenant = await chooseTenant(run, invocation, 'Create Token');
+    const request = await askNewToken(run.ask, shown(tenant.displayName), tenant.apiFamily);
+    // Refreshed whatever happens: a failed or cancelled create may still have made the token.
+    const create = (signal: AbortSignal): Promise<CreateTokenOutcome> =>
+      run.ui.service.createToken(tenant.id, request, signal).finally(() => run.ui.tree.refresh(tenant.id));
+    const outcome = await run.network(`Creating the token ${quoted(request.name)}…`, create, {
+      busy: [{ tenantId: tenant.id }],
+      busyLabel: 'Creating token…',
+      retryable: false,
+      tenantId: tenant.id,
+    });
+    if (!outcome.secretSaved) defaultRedactor.register(outcome.secret);
+    if (!outcome.secretSaved) await showUnsavedSecret(run, tenant.id, outcome);
+    else if (run.ask.person) void offerCopies(run, tenant, outcome.token).catch((error: unknown) => run.logFailure(error));
     return { tokenId: outcome.token.id };
   },
 };
 
-async function updateToken(run: CommandRun, tenantId: string, tokenId: string, title: string, patch: { name?: string; scope?: string[] }): Promise<void> {
-  const node = run.ui.tree.tokenNode(tenantId, tokenId);
-  await run.network(title, (signal) => run.ui.service.updateToken(tenantId, tokenId, patch, signal), {
-    busy: node === undefined ? [] : [node],
+async function updateToken(run: CommandRun, target: TokenTarget, title: string, patch: { name?: string; scope?: string[] }): Promise<void> {
+  const { tenant, tokenId } = target;
+  await run.network(title, (signal) => run.ui.service.updateToken(tenant.id, tokenId, patch, signal), {
+    busy: [{ tenantId: tenant.id, tokenId }],
     busyLabel: title,
-    tenantId,
+    tenantId: tenant.id,
   });
-  run.ui.tree.refresh(tenantId);
+  run.ui.tree.refresh(tenant.id);
 }
 
 export const renameTokenCommand: PatCommand = {
   id: 'sailpointPat.renameToken',
-  async interactive(run, node) {
-    const { tenantId, token } = requireTokenNode(node);
-    const name = await askTokenName(token.name);
-    await updateToken(run, tenantId, token.id, 'Renaming…', { name });
-  },
-  async automated(run, args) {
-    const tenant = tenantFromArgs(run, args);
-    await updateToken(run, tenant.id, requireId(args, 'tokenId'), 'Renaming…', { name: requireString(args, 'name') });
+  async run(run, invocation) {
+    const target = tokenTarget(run, invocation);
+    const name = await askTokenName(run.ask, target.token?.name ?? '');
+    await updateToken(run, target, 'Renaming…', { name });
+    return undefined;
   },
 };
 
 const SCOPE_CHANGE_NOTE = 'New scopes apply to access tokens minted afterwards and can take up to 20 minutes to take effect.';
 
+function sameScopes(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((scope) => b.includes(scope));
+}
+
 export const editTokenScopesCommand: PatCommand = {
   id: 'sailpointPat.editTokenScopes',
-  async interactive(run, node) {
-    const { tenantId, token } = requireTokenNode(node);
-    const scope = await askTokenScopes(shown(token.name), token.scope ?? [ALL_SCOPES]);
-    await updateToken(run, tenantId, token.id, 'Updating scopes…', { scope });
-    run.inform(`Scopes of "${shown(token.name)}" updated. ${SCOPE_CHANGE_NOTE}`);
-  },
-  async automated(run, args) {
-    const tenant = tenantFromArgs(run, args);
-    await updateToken(run, tenant.id, requireId(args, 'tokenId'), 'Updating scopes…', { scope: requireStringArray(args, 'scope') });
-  },
-};
-
-async function pickTokensToDelete(run: CommandRun, node: PatNode | undefined): Promise<BulkTarget[]> {
-  const tenant = await chooseTenant(run, node, 'Delete Tokens');
-  const items = await tokenPickItems(run, tenant);
-  if (items.length === 0) throw new PatError('invalid-input', `"${shown(tenant.displayName)}" lists no tokens.`);
-  const picked = await singleInput('Delete Tokens').pickMany({ placeholder: 'Tokens to delete', items });
-  const ownClientId = await run.ui.service.signInClientId(tenant.id);
-  return picked.map(({ token }) => ({
-    tenant,
-    token,
-    node: run.ui.tree.tokenNode(tenant.id, token.id),
-    isOwnCredential: token.id === ownClientId,
-  }));
-}
-
-/** Deletes every target; one failure does not stop the rest. Returns the failures. */
-async function deleteTargets(run: CommandRun, targets: readonly BulkTarget[]): Promise<{ target: BulkTarget; error: unknown }[]> {
-  const title = targets.length === 1 ? `Deleting "${shown(targets[0].token.name)}"…` : `Deleting ${targets.length} tokens…`;
-  const results = await run.network(
-    title,
-    (signal) =>
-      Promise.allSettled(
-        targets.map(({ tenant, token, node }) =>
-          run.ui.tree.busy(node === undefined ? [] : [node], 'Deleting…', () => run.ui.service.deleteToken(tenant.id, token.id, signal)),
-        ),
-      ),
-    { retryable: false },
-  );
-  new Set(targets.map((target) => target.tenant.id)).forEach((tenantId) => run.ui.tree.refresh(tenantId));
-  return results.flatMap((result, index) => (result.status === 'rejected' ? [{ target: targets[index], error: result.reason as unknown }] : []));
-}
-
-export const deleteTokenCommand: PatCommand = {
-  id: 'sailpointPat.deleteToken',
-  async interactive(run, node, selection) {
-    const nodes = selectedTokenNodes(node, selection);
-    const targets = nodes.length > 0 ? bulkTargetsOf(nodes) : await pickTokensToDelete(run, node);
-    // Several tokens go through the bulk delete: counted progress, each token's outcome, Retry failed.
-    if (targets.length > 1) {
-      await deleteInBulk(run, targets);
-      return;
+  async run(run, invocation) {
+    const target = tokenTarget(run, invocation);
+    const current = target.token?.scope ?? [ALL_SCOPES];
+    const scope = await askTokenScopes(run.ask, tokenLabel(target), current);
+    // Nothing changed: nothing to send, and nothing "updated" to claim. Scripts always send what they give.
+    if (run.ask.person && sameScopes(scope, current)) {
+      run.inform(`The scopes of ${tokenLabel(target)} are unchanged; nothing was sent.`);
+      return undefined;
     }
-    await confirmBulkDelete(targets);
-    const failures = await deleteTargets(run, targets);
-    if (failures.length > 0) throw failures[0].error;
-    run.inform(`Token "${shown(targets[0].token.name)}" deleted.`);
-  },
-  async automated(run, args) {
-    const tenant = tenantFromArgs(run, args);
-    const tokenId = requireId(args, 'tokenId');
-    const node = run.ui.tree.tokenNode(tenant.id, tokenId);
-    await run.network(`Deleting token…`, (signal) => run.ui.service.deleteToken(tenant.id, tokenId, signal), {
-      busy: node === undefined ? [] : [node],
-      busyLabel: 'Deleting…',
-    });
-    run.ui.tree.refresh(tenant.id);
+    await updateToken(run, target, 'Updating scopes…', { scope });
+    run.inform(`Scopes of ${tokenLabel(target)} updated. ${SCOPE_CHANGE_NOTE}`);
+    return undefined;
   },
 };

@@ -45,6 +45,8 @@ export function checkExtraScopes(text: string, pickedCount: number): string | un
 }
 
 export function checkTenantUrl(text: string): string | undefined {
+  // Only a scheme: the host is what is missing, not a character in it.
+  if (/^\s*(https?:\/\/)?\s*$/i.test(text)) return 'Enter a host, e.g. acme or https://acme.api.identitynow.com.';
   const result = normalizeTenantUrl(text);
   return result.ok ? undefined : result.reason;
 }

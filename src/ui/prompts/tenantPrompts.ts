@@ -1,28 +1,24 @@
-// The Add Tenant wizard and the credential prompts; each throws UserCancelled when dismissed.
-import type * as vscode from 'vscode';
-import type { ApiFamily, Credentials } from '../../core/model';
-import type { NewTenant } from '../../core/patService';
+// The Add Tenant wizard and the credential prompts. Each question names the argument that answers it in the
+// automation contract; each throws UserCancelled when dismissed.
+import type { Credentials } from '../../core/model';
 import { normalizeTenantUrl } from '../../core/tenantUrl';
 import { validateDisplayName } from '../../core/validation';
+import { optionalString, requireString } from '../commands/args';
 import { checkClientId, checkClientSecret, checkTenantUrl } from './inputChecks';
-import { runWizard, type WizardInput, type WizardStep } from './wizard';
+import { runWizard, type Prompts, type WizardStep } from './prompts';
 
-interface TenantDraft {
+export interface TenantDraft {
   url: string;
   displayName: string;
   clientId: string;
   clientSecret: string;
-  apiFamily: ApiFamily;
+  /** Why the tenant refused the last secret; the secret step opens with it. */
+  secretProblem?: string;
 }
 
-interface FamilyPick extends vscode.QuickPickItem {
-  family: ApiFamily;
+export function emptyTenantDraft(): TenantDraft {
+  return { url: '', displayName: '', clientId: '', clientSecret: '' };
 }
-
-const FAMILIES: readonly FamilyPick[] = [
-  { label: 'v3', description: '/v3/personal-access-tokens', detail: 'The API most tenants use today (default)', family: 'v3' },
-  { label: 'v1', description: '/personal-access-tokens/v1', detail: 'The per-service API that succeeds v3', family: 'v1' },
-];
 
 function suggestedDisplayName(url: string): string {
   const result = normalizeTenantUrl(url);
@@ -30,8 +26,9 @@ function suggestedDisplayName(url: string): string {
   return result.tenantName ?? new URL(result.baseUrl).host;
 }
 
-const askUrl: WizardStep<TenantDraft> = async (input, draft) => {
-  draft.url = await input.inputBox({
+const askUrl: WizardStep<TenantDraft> = async (ask, draft) => {
+  draft.url = await ask.inputText({
+    name: 'url',
     prompt: 'The tenant name (e.g. acme), its web address, or the full API base URL',
     placeholder: 'acme  or  https://acme.api.identitynow.com',
     value: draft.url,
@@ -40,72 +37,73 @@ const askUrl: WizardStep<TenantDraft> = async (input, draft) => {
   return askDisplayName;
 };
 
-const askDisplayName: WizardStep<TenantDraft> = async (input, draft) => {
-  draft.displayName = await input.inputBox({
+const askDisplayName: WizardStep<TenantDraft> = async (ask, draft) => {
+  draft.displayName = await ask.inputText({
+    name: 'displayName',
     prompt: 'A name to show in the tree',
     value: draft.displayName || suggestedDisplayName(draft.url),
     validate: validateDisplayName,
+    // Optional for scripts: the tenant name from the URL, as the service suggests it.
+    fromArguments: (args) => optionalString(args, 'displayName') ?? '',
   });
   return askClientId;
 };
 
-const askClientId: WizardStep<TenantDraft> = async (input, draft) => {
-  draft.clientId = await askForClientId(input, draft.clientId);
+const askClientId: WizardStep<TenantDraft> = async (ask, draft) => {
+  draft.clientId = await askForClientId(ask, draft.clientId);
   return askClientSecret;
 };
 
-const askClientSecret: WizardStep<TenantDraft> = async (input, draft) => {
-  draft.clientSecret = await askForClientSecret(input, draft.clientId);
-  return askFamily;
-};
-
-const askFamily: WizardStep<TenantDraft> = async (input, draft) => {
-  const picked = await input.pickOne({
-    placeholder: 'Which PAT API does this tenant use?',
-    items: FAMILIES,
-    selected: FAMILIES.filter((family) => family.family === draft.apiFamily),
-  });
-  draft.apiFamily = picked.family;
+const askClientSecret: WizardStep<TenantDraft> = async (ask, draft) => {
+  const problem = draft.secretProblem;
+  draft.secretProblem = undefined;
+  draft.clientSecret = await askForClientSecret(ask, draft.clientId, problem);
   return undefined;
 };
 
-function askForClientId(input: WizardInput, value: string): Promise<string> {
-  return input.inputBox({
+function askForClientId(ask: Prompts, value: string): Promise<string> {
+  return ask.inputText({
+    name: 'clientId',
     prompt: 'Client ID of a personal access token or API client that may manage PATs',
     value,
     validate: checkClientId,
   });
 }
 
-function askForClientSecret(input: WizardInput, clientId: string): Promise<string> {
-  return input.inputBox({
+function askForClientSecret(ask: Prompts, clientId: string, problem?: string): Promise<string> {
+  return ask.inputText({
+    name: 'clientSecret',
     prompt: 'Client secret (stored only in VS Code SecretStorage)',
     password: true,
+    problem,
     validate: (value) => checkClientSecret(clientId, value),
+    fromArguments: (args) => requireString(args, 'clientSecret'),
   });
 }
 
-export async function askNewTenant(): Promise<NewTenant> {
-  const draft: TenantDraft = { url: '', displayName: '', clientId: '', clientSecret: '', apiFamily: 'v3' };
-  await runWizard('Add SailPoint Tenant', 5, askUrl, draft);
-  return {
-    url: draft.url.trim(),
-    displayName: draft.displayName.trim(),
-    apiFamily: draft.apiFamily,
-    credentials: { clientId: draft.clientId, clientSecret: draft.clientSecret },
-  };
+const ADD_TENANT_STEPS: readonly WizardStep<TenantDraft>[] = [askUrl, askDisplayName, askClientId, askClientSecret];
+
+/**
+ * Asks for a new tenant into `draft`. With `draft.secretProblem` set (the tenant refused the secret) it resumes at
+ * the secret step, everything else kept and Back still leading to it.
+ */
+export async function askNewTenant(ask: Prompts, draft: TenantDraft): Promise<TenantDraft> {
+  const resume = draft.secretProblem !== undefined;
+  const first = resume ? askClientSecret : askUrl;
+  const done = resume ? ADD_TENANT_STEPS.slice(0, 3) : [];
+  return runWizard(ask, 'Add SailPoint Tenant', ADD_TENANT_STEPS.length, first, draft, done);
 }
 
-export async function askCredentials(tenantName: string, currentClientId: string | undefined): Promise<Credentials> {
+export async function askCredentials(ask: Prompts, tenantName: string, currentClientId: string | undefined): Promise<Credentials> {
   const draft = { clientId: currentClientId ?? '', clientSecret: '' };
-  const askId: WizardStep<typeof draft> = async (input, state) => {
-    state.clientId = await askForClientId(input, state.clientId);
+  const askId: WizardStep<typeof draft> = async (prompts, state) => {
+    state.clientId = await askForClientId(prompts, state.clientId);
     return askSecret;
   };
-  const askSecret: WizardStep<typeof draft> = async (input, state) => {
-    state.clientSecret = await askForClientSecret(input, state.clientId);
+  const askSecret: WizardStep<typeof draft> = async (prompts, state) => {
+    state.clientSecret = await askForClientSecret(prompts, state.clientId);
     return undefined;
   };
-  await runWizard(`Update Credentials of ${tenantName}`, 2, askId, draft);
+  await runWizard(ask, `Update Credentials of ${tenantName}`, 2, askId, draft);
   return draft;
 }

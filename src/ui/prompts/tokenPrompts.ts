@@ -1,12 +1,14 @@
-// The Create Token wizard and the single prompts for renaming and rescoping; each throws UserCancelled when dismissed.
-import type * as vscode from 'vscode';
+// The Create Token wizard and the prompts for renaming and rescoping. Each question names the argument that answers
+// it in the automation contract; each throws UserCancelled when dismissed.
+import { PatError } from '../../core/errors';
 import { ALL_SCOPES, type ApiFamily, type CreateTokenRequest } from '../../core/model';
 import { normalizeTokenName, validateTokenName } from '../../core/validation';
+import { optionalBoolean, optionalNumber, optionalString, requireStringArray, type ArgumentObject } from '../commands/args';
 import { askNeverExpires } from './expiryPrompts';
 import { checkExpiry, checkExtraScopes, checkValidity, COMMON_SCOPES, parseExpiry, parseScopeList, parseValidity } from './inputChecks';
-import { runWizard, singleInput, type WizardInput, type WizardStep } from './wizard';
+import { runWizard, type Item, type Prompts, type WizardStep } from './prompts';
 
-interface ScopePick extends vscode.QuickPickItem {
+interface ScopePick extends Item {
   /** Undefined for the "other scopes" entry. */
   scope: string | undefined;
 }
@@ -30,21 +32,29 @@ function scopeItems(current: readonly string[]): ScopePick[] {
   return [...known, ...extra, OTHER_SCOPES];
 }
 
+/** Scripts give the scopes as they are, known or not. */
+function scopesFromArgs(args: ArgumentObject): ScopePick[] {
+  return requireStringArray(args, 'scope').map((scope) => ({ label: scope, scope }));
+}
+
 /** A multi-pick of common scopes; "Other scopes…" leads to free entry. */
-async function askScopes(input: WizardInput, current: readonly string[], note: string): Promise<{ picked: string[]; wantsMore: boolean }> {
+async function askScopes(ask: Prompts, current: readonly string[], note: string): Promise<{ picked: string[]; wantsMore: boolean }> {
   const items = scopeItems(current);
-  const chosen = await input.pickMany({
+  const chosen = await ask.pickMany({
+    name: 'scope',
     placeholder: `Scopes of the token. ${note}`,
     items,
     selected: items.filter((item) => item.scope !== undefined && current.includes(item.scope)),
     emptyMessage: `Choose at least one scope; ${ALL_SCOPES} stands for every right you have.`,
+    fromArguments: scopesFromArgs,
   });
   const picked = chosen.map((item) => item.scope).filter((scope): scope is string => scope !== undefined);
   return { picked, wantsMore: chosen.includes(OTHER_SCOPES) };
 }
 
-async function askExtraScopes(input: WizardInput, picked: readonly string[]): Promise<string[]> {
-  const text = await input.inputBox({
+async function askExtraScopes(ask: Prompts, picked: readonly string[]): Promise<string[]> {
+  const text = await ask.inputText({
+    name: 'scope',
     prompt: 'More scopes, separated by spaces or commas',
     placeholder: 'idn:access-request:manage idn:sod-policy:read',
     validate: (value) => checkExtraScopes(value, picked.length),
@@ -61,82 +71,132 @@ interface TokenDraft {
   neverExpires: boolean;
 }
 
+interface LifetimePick extends Item {
+  /** Empty for the default, undefined for "other". */
+  seconds: string | undefined;
+}
+
+const LIFETIMES: readonly LifetimePick[] = [
+  { label: '12 hours', description: 'the default and the longest', seconds: '' },
+  { label: '1 hour', seconds: '3600' },
+  { label: '30 minutes', seconds: '1800' },
+  { label: '15 minutes', seconds: '900' },
+  { label: '$(edit) Other…', detail: 'Enter seconds, from 15 to 43200', seconds: undefined },
+];
+
+function lifetimeFromArgs(args: ArgumentObject): LifetimePick {
+  const seconds = optionalNumber(args, 'accessTokenValiditySeconds');
+  return { label: '', seconds: seconds === undefined ? '' : String(seconds) };
+}
+
+/** v1: "never expires" only when the script says so; a date and "never" together are a mistake. */
+function expiryFromArgs(family: ApiFamily): (args: ArgumentObject) => string {
+  return (args) => {
+    const expirationDate = optionalString(args, 'expirationDate');
+    const neverExpires = optionalBoolean(args, 'neverExpires') === true;
+    if (expirationDate !== undefined && neverExpires) throw new PatError('invalid-input', 'Give either "expirationDate" or "neverExpires": true, not both.');
+    if (expirationDate === undefined && !neverExpires && family === 'v1') {
+      throw new PatError('invalid-input', 'Without "expirationDate" a v1 token never expires: pass "neverExpires": true to accept that, or give an "expirationDate".');
+    }
+    return expirationDate ?? '';
+  };
+}
+
 function createSteps(family: ApiFamily): WizardStep<TokenDraft> {
-  const askName: WizardStep<TokenDraft> = async (input, draft) => {
-    draft.name = await input.inputBox({
+  const askName: WizardStep<TokenDraft> = async (ask, draft) => {
+    draft.name = await ask.inputText({
+      name: 'name',
       prompt: 'Token name (unique among your tokens)',
       value: draft.name,
       validate: validateTokenName,
     });
     return askScopeStep;
   };
-  const askScopeStep: WizardStep<TokenDraft> = async (input, draft) => {
-    const { picked, wantsMore } = await askScopes(input, draft.scope, 'Type to filter.');
+  const askScopeStep: WizardStep<TokenDraft> = async (ask, draft) => {
+    const { picked, wantsMore } = await askScopes(ask, draft.scope, 'Type to filter.');
     draft.scope = picked;
     return wantsMore ? askMoreStep : askValidity;
   };
-  const askMoreStep: WizardStep<TokenDraft> = async (input, draft) => {
-    draft.scope = await askExtraScopes(input, draft.scope);
+  const askMoreStep: WizardStep<TokenDraft> = async (ask, draft) => {
+    draft.scope = await askExtraScopes(ask, draft.scope);
     return askValidity;
   };
-  const askValidity: WizardStep<TokenDraft> = async (input, draft) => {
-    draft.validity = await input.inputBox({
-      prompt: 'Lifetime of access tokens minted with this PAT, in seconds (15 to 43200). Leave empty for 43200 (12 hours).',
+  const askValidity: WizardStep<TokenDraft> = async (ask, draft) => {
+    const picked = await ask.pickOne({
+      name: 'accessTokenValiditySeconds',
+      placeholder: 'How long may each access token minted with this PAT live?',
+      items: LIFETIMES,
+      active: LIFETIMES.find((each) => each.seconds === draft.validity),
+      fromArguments: lifetimeFromArgs,
+    });
+    if (picked.seconds === undefined) return askOtherValidity;
+    draft.validity = picked.seconds;
+    return askExpiry;
+  };
+  const askOtherValidity: WizardStep<TokenDraft> = async (ask, draft) => {
+    draft.validity = await ask.inputText({
+      name: 'accessTokenValiditySeconds',
+      prompt: 'Lifetime of access tokens minted with this PAT, in seconds (15 to 43200)',
       value: draft.validity,
-      validate: checkValidity,
+      validate: (value) => (value.trim() === '' ? 'Enter a number of seconds.' : checkValidity(value)),
     });
     return askExpiry;
   };
-  const askExpiry: WizardStep<TokenDraft> = async (input, draft) => {
+  const askExpiry: WizardStep<TokenDraft> = async (ask, draft) => {
     const none = family === 'v1' ? 'never expires (you will be asked to confirm)' : 'expires after 6 months, the maximum';
-    draft.expiry = await input.inputBox({
+    draft.expiry = await ask.inputText({
+      name: 'expirationDate',
       prompt: `Expiry date, e.g. 2027-01-31 (end of that day, UTC) or an ISO date-time. Leave empty: the token ${none}.`,
       value: draft.expiry,
       validate: (value) => checkExpiry(value, family, Date.now()),
+      fromArguments: expiryFromArgs(family),
     });
-    return family === 'v1' && draft.expiry.trim() === '' ? askNeverExpiresStep : undefined;
+    // Scripts may ask for "never expires" on any family; on v3 the tenant's refusal then says why.
+    return draft.expiry.trim() === '' && (family === 'v1' || !ask.person) ? askNeverExpiresStep : undefined;
   };
-  const askNeverExpiresStep: WizardStep<TokenDraft> = async (input, draft) => {
-    draft.neverExpires = await askNeverExpires(input, draft.name);
-    return draft.neverExpires ? undefined : askExpiry;
+  const askNeverExpiresStep: WizardStep<TokenDraft> = async (ask, draft) => {
+    draft.neverExpires = await askNeverExpires(ask, draft.name);
+    return draft.neverExpires || !ask.person ? undefined : askExpiry;
   };
   return askName;
 }
 
-export async function askNewToken(tenantName: string, family: ApiFamily): Promise<CreateTokenRequest> {
+export async function askNewToken(ask: Prompts, tenantName: string, family: ApiFamily): Promise<CreateTokenRequest> {
   const draft: TokenDraft = { name: '', scope: ['sp:scopes:default'], validity: '', expiry: '', neverExpires: false };
-  await runWizard(`Create Token in ${tenantName}`, 4, createSteps(family), draft);
-  const request: CreateTokenRequest = { name: normalizeTokenName(draft.name), scope: draft.scope };
+  await runWizard(ask, `Create Token in ${tenantName}`, 4, createSteps(family), draft);
+  // Scripts' names go to the tenant as given, as the automation contract always had them.
+  const request: CreateTokenRequest = { name: ask.person ? normalizeTokenName(draft.name) : draft.name, scope: draft.scope };
   const validity = parseValidity(draft.validity);
   const expirationDate = parseExpiry(draft.expiry);
   if (validity !== undefined) request.accessTokenValiditySeconds = validity;
   if (expirationDate !== undefined) request.expirationDate = expirationDate;
-  else if (family === 'v1' && draft.neverExpires) request.userAwareTokenNeverExpires = true;
+  else if (draft.neverExpires) request.userAwareTokenNeverExpires = true;
   return request;
 }
 
-export async function askTokenName(currentName: string): Promise<string> {
-  const name = await singleInput('Rename Token').inputBox({
+export async function askTokenName(ask: Prompts, currentName: string): Promise<string> {
+  const name = await ask.titled('Rename Token').inputText({
+    name: 'name',
     prompt: 'New token name',
     value: currentName,
     validate: validateTokenName,
   });
-  return normalizeTokenName(name);
+  return ask.person ? normalizeTokenName(name) : name;
 }
 
-export async function askTokenScopes(tokenName: string, current: readonly string[]): Promise<string[]> {
+export async function askTokenScopes(ask: Prompts, tokenName: string, current: readonly string[]): Promise<string[]> {
   const title = `Edit Scopes of ${tokenName}`;
   const note = 'New scopes apply to access tokens minted afterwards and can take up to 20 minutes to take effect.';
   const draft = { scope: [...current] };
-  const askMore: WizardStep<typeof draft> = async (input, state) => {
-    state.scope = await askExtraScopes(input, state.scope);
+  const askMore: WizardStep<typeof draft> = async (prompts, state) => {
+    state.scope = await askExtraScopes(prompts, state.scope);
     return undefined;
   };
-  const askPicked: WizardStep<typeof draft> = async (input, state) => {
-    const { picked, wantsMore } = await askScopes(input, state.scope, note);
+  const askPicked: WizardStep<typeof draft> = async (prompts, state) => {
+    const { picked, wantsMore } = await askScopes(prompts, state.scope, note);
     state.scope = picked;
     return wantsMore ? askMore : undefined;
   };
-  await runWizard(title, 1, askPicked, draft);
+  await runWizard(ask, title, 1, askPicked, draft);
   return draft.scope;
 }

@@ -1,29 +1,20 @@
-// Find Unused Tokens: which tenants, what "unused" means, then which of the findings to delete.
-import * as vscode from 'vscode';
+// Find Unused Tokens: which tenants and what "unused" means (one wizard, numbered), then which findings to delete.
 import { checkUnusedDays, type UnusedCriteria, type UnusedToken } from '../../core/ops/bulkDelete';
 import type { Tenant } from '../../core/model';
-import { lastUsedText, tenantHost } from '../view/presentation';
-import { stripUnsafeCharacters } from '../../core/validation';
-import { runWizard, singleInput, type WizardStep } from './wizard';
+import { lastUsedText, plural, tenantHost } from '../view/presentation';
+import { optionalBoolean, optionalNumber, optionalId, type ArgumentObject } from '../commands/args';
+import { runWizard, shown, type Item, type Prompts, type WizardStep } from './prompts';
 
 const DEFAULT_UNUSED_DAYS = 90;
+const TITLE = 'Find Unused Tokens';
 
-interface TenantChoice extends vscode.QuickPickItem {
+interface TenantChoice extends Item {
   tenants: Tenant[];
+  /** One tenant was named or picked (not "all"): if it cannot be searched, that is the command's error. */
+  one: boolean;
 }
 
-/** All tenants or one of them; with a single tenant there is nothing to ask. */
-export async function askUnusedScope(tenants: readonly Tenant[]): Promise<Tenant[]> {
-  if (tenants.length === 1) return [...tenants];
-  const items: TenantChoice[] = [
-    { label: 'All tenants', description: `${tenants.length} tenants`, tenants: [...tenants] },
-    ...tenants.map((tenant) => ({ label: stripUnsafeCharacters(tenant.displayName), description: tenantHost(tenant), tenants: [tenant] })),
-  ];
-  const picked = await singleInput('Find Unused Tokens').pickOne({ placeholder: 'Where to look for unused tokens', items });
-  return picked.tenants;
-}
-
-interface CriteriaPick extends vscode.QuickPickItem {
+interface CriteriaPick extends Item {
   neverUsed: boolean;
   since: boolean;
 }
@@ -34,48 +25,93 @@ const CRITERIA: readonly CriteriaPick[] = [
   { label: 'Never used, or not used for a number of days…', neverUsed: true, since: true },
 ];
 
-interface CriteriaDraft {
+export interface UnusedQuestion {
+  scope: TenantChoice;
+  criteria: UnusedCriteria;
+}
+
+interface Draft {
+  scope: TenantChoice;
   pick: CriteriaPick;
   days: string;
 }
 
-const askCriteria: WizardStep<CriteriaDraft> = async (input, draft) => {
-  draft.pick = await input.pickOne({ placeholder: 'Which tokens count as unused?', items: CRITERIA, selected: [draft.pick] });
-  return draft.pick.since ? askDays : undefined;
-};
-
-const askDays: WizardStep<CriteriaDraft> = async (input, draft) => {
-  draft.days = (await input.inputBox({ prompt: 'Not used for how many days?', value: draft.days, validate: checkUnusedDays })).trim();
-  return undefined;
-};
-
-export async function askUnusedCriteria(): Promise<UnusedCriteria> {
-  const draft = await runWizard<CriteriaDraft>('Find Unused Tokens', 2, askCriteria, { pick: CRITERIA[0], days: String(DEFAULT_UNUSED_DAYS) });
-  return { neverUsed: draft.pick.neverUsed, unusedSinceDays: draft.pick.since ? Number(draft.days) : undefined };
+/** Scripts: `tenantId` (absent: every tenant), `neverUsed`, `unusedSinceDays`. */
+function criteriaFromArgs(args: ArgumentObject): CriteriaPick {
+  return { label: '', neverUsed: optionalBoolean(args, 'neverUsed') ?? false, since: optionalNumber(args, 'unusedSinceDays') !== undefined };
 }
 
-interface FoundPick extends vscode.QuickPickItem {
+function steps(all: readonly Tenant[], tenantsOf: (args: ArgumentObject) => Tenant[]): { askScope: WizardStep<Draft>; askCriteria: WizardStep<Draft> } {
+  const askDays: WizardStep<Draft> = async (ask, draft) => {
+    draft.days = (
+      await ask.inputText({
+        name: 'unusedSinceDays',
+        prompt: 'Not used for how many days?',
+        value: draft.days,
+        validate: checkUnusedDays,
+        fromArguments: (args) => String(optionalNumber(args, 'unusedSinceDays')),
+      })
+    ).trim();
+    return undefined;
+  };
+  const askCriteria: WizardStep<Draft> = async (ask, draft) => {
+    draft.pick = await ask.pickOne({ name: 'neverUsed', placeholder: 'Which tokens count as unused?', items: CRITERIA, active: draft.pick, fromArguments: criteriaFromArgs });
+    return draft.pick.since ? askDays : undefined;
+  };
+  const askScope: WizardStep<Draft> = async (ask, draft) => {
+    const items: TenantChoice[] = [
+      { label: 'All tenants', description: plural(all.length, 'tenant'), tenants: [...all], one: false },
+      ...all.map((tenant) => ({ label: shown(tenant.displayName), description: tenantHost(tenant), tenants: [tenant], one: true })),
+    ];
+    draft.scope = await ask.pickOne({
+      name: 'tenantId',
+      placeholder: 'Where to look for unused tokens',
+      items,
+      active: items.find((item) => item.label === draft.scope.label),
+      fromArguments: (args) => ({ label: '', tenants: tenantsOf(args), one: optionalId(args, 'tenantId') !== undefined }),
+    });
+    return askCriteria;
+  };
+  return { askScope, askCriteria };
+}
+
+/**
+ * Where to look (not asked when the command was invoked on a tenant, or a person has only one) and what counts as
+ * unused. Scripts answer with `tenantId` (absent: every tenant), `neverUsed` and `unusedSinceDays`.
+ */
+export async function askUnused(ask: Prompts, all: readonly Tenant[], fixed: Tenant | undefined, tenantsOf: (args: ArgumentObject) => Tenant[]): Promise<UnusedQuestion> {
+  const scope: TenantChoice = fixed === undefined ? { label: 'All tenants', tenants: [...all], one: all.length === 1 } : { label: '', tenants: [fixed], one: true };
+  const draft: Draft = { scope, pick: CRITERIA[0], days: String(DEFAULT_UNUSED_DAYS) };
+  const { askScope, askCriteria } = steps(all, tenantsOf);
+  const askWhere = fixed === undefined && (all.length > 1 || !ask.person);
+  await runWizard(ask, TITLE, askWhere ? 3 : 2, askWhere ? askScope : askCriteria, draft);
+  return { scope: draft.scope, criteria: { neverUsed: draft.pick.neverUsed, unusedSinceDays: draft.pick.since ? Number(draft.days) : undefined } };
+}
+
+interface FoundPick extends Item {
   found: UnusedToken;
 }
 
-/** Protected tokens (managed, or the tenant's own sign-in) are marked and, like every finding, start unselected. */
-export async function pickUnusedToDelete(found: readonly UnusedToken[], severalTenants: boolean): Promise<UnusedToken[]> {
+/** Protected tokens (managed, or the tenant's own sign-in) are marked and, like every finding, start unselected. Scripts only find. */
+export async function pickUnusedToDelete(ask: Prompts, found: readonly UnusedToken[], severalTenants: boolean): Promise<UnusedToken[]> {
   const now = Date.now();
   const items: FoundPick[] = found.map((each) => {
     const marks = [each.signsInTenant ? 'this tenant signs in with it' : '', each.token.managed ? 'managed by the platform' : ''].filter((mark) => mark !== '');
-    const where = severalTenants ? `${stripUnsafeCharacters(each.tenant.displayName)} · ` : '';
+    const where = severalTenants ? `${shown(each.tenant.displayName)} · ` : '';
     return {
-      label: `${marks.length > 0 ? '$(shield) ' : ''}${stripUnsafeCharacters(each.token.name)}`,
+      label: `${marks.length > 0 ? '$(shield) ' : ''}${shown(each.token.name)}`,
       description: `${where}${lastUsedText(each.token, now)}${marks.length > 0 ? ` · ${marks.join(' · ')}` : ''}`,
       detail: marks.length > 0 ? 'Protected: deleting it can break the platform or this extension.' : undefined,
       found: each,
     };
   });
-  const picked = await singleInput('Find Unused Tokens').pickMany({
-    placeholder: `${found.length} unused token${found.length === 1 ? '' : 's'}: choose the ones to delete`,
+  const picked = await ask.titled(TITLE).pickMany({
+    name: 'delete',
+    placeholder: `${plural(found.length, 'unused token')}: choose the ones to delete`,
     items,
     selected: [],
     emptyMessage: 'Choose at least one token to delete, or press Escape to delete none.',
+    fromArguments: () => [],
   });
   return picked.map((pick) => pick.found);
 }

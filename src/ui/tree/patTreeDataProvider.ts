@@ -24,6 +24,16 @@ interface TenantEntry {
   loading?: Load;
 }
 
+/** A tenant, or one of its tokens, as the busy state knows it: by id, so that a refresh keeps the spinner. */
+export interface BusyKey {
+  tenantId: string;
+  tokenId?: string;
+}
+
+function busyKeyText({ tenantId, tokenId }: BusyKey): string {
+  return tokenId === undefined ? tenantId : `${tenantId}\u0000${tokenId}`;
+}
+
 export interface TokensLoaded {
   tenantId: string;
   tokens: readonly PersonalAccessToken[];
@@ -87,6 +97,8 @@ export class PatTreeDataProvider implements vscode.TreeDataProvider<PatNode>, vs
   /** A tenant's tokens were listed (not fired when the list failed). */
   readonly onDidLoadTokens = this.loaded.event;
   private readonly entries = new Map<string, TenantEntry>();
+  /** Labels of what is busy ("Deleting…"), by tenant and token id. */
+  private readonly busyLabels = new Map<string, string>();
 
   constructor(
     private readonly service: PatService,
@@ -133,7 +145,7 @@ export class PatTreeDataProvider implements vscode.TreeDataProvider<PatNode>, vs
       if (nodes.length === 0) continue;
       const stored = new Set(nodes.filter((node) => node.secretStored).map((node) => node.token.id));
       const ownClientId = nodes.find((node) => node.isOwnCredential)?.token.id;
-      entry.children = tokenNodes(entry.node, tokensOf(nodes), stored, ownClientId);
+      entry.children = this.withBusyLabels(tokenNodes(entry.node, tokensOf(nodes), stored, ownClientId));
       this.changed.fire(entry.node);
     }
   }
@@ -157,13 +169,13 @@ export class PatTreeDataProvider implements vscode.TreeDataProvider<PatNode>, vs
     return tokensOf(children);
   }
 
-  /** Shows the nodes as busy ("Deleting…", spinning icon) while the work runs. */
-  async busy<T>(nodes: readonly (TenantNode | TokenNode)[], label: string, work: () => Promise<T>): Promise<T> {
-    this.markBusy(nodes, label);
+  /** Shows the tenants and tokens as busy ("Deleting…", spinning icon) while the work runs, also on nodes a refresh makes meanwhile. */
+  async busy<T>(keys: readonly BusyKey[], label: string, work: () => Promise<T>): Promise<T> {
+    this.markBusy(keys, label);
     try {
       return await work();
     } finally {
-      this.markBusy(nodes, undefined);
+      this.markBusy(keys, undefined);
     }
   }
 
@@ -173,17 +185,30 @@ export class PatTreeDataProvider implements vscode.TreeDataProvider<PatNode>, vs
     this.loaded.dispose();
   }
 
-  private markBusy(nodes: readonly (TenantNode | TokenNode)[], label: string | undefined): void {
-    for (const node of nodes) {
+  private markBusy(keys: readonly BusyKey[], label: string | undefined): void {
+    for (const key of keys) {
+      if (label === undefined) this.busyLabels.delete(busyKeyText(key));
+      else this.busyLabels.set(busyKeyText(key), label);
+      const node = key.tokenId === undefined ? this.tenantNode(key.tenantId) : this.tokenNode(key.tenantId, key.tokenId);
+      if (node === undefined) continue;
       node.busyLabel = label;
       node.render();
-      if (this.isShown(node)) this.changed.fire(node);
+      this.changed.fire(node);
     }
   }
 
-  private isShown(node: TenantNode | TokenNode): boolean {
-    const entry = this.entries.get(node.tenantId);
-    return node instanceof TenantNode ? entry?.node === node : (entry?.children?.includes(node) ?? false);
+  private busyLabel(tenantId: string, tokenId?: string): string | undefined {
+    return this.busyLabels.get(busyKeyText({ tenantId, tokenId }));
+  }
+
+  /** New nodes of tokens that are still busy keep their spinner. */
+  private withBusyLabels(nodes: TokenNode[]): TokenNode[] {
+    if (this.busyLabels.size === 0) return nodes;
+    for (const node of nodes) {
+      node.busyLabel = this.busyLabel(node.tenantId, node.token.id);
+      if (node.busyLabel !== undefined) node.render();
+    }
+    return nodes;
   }
 
   private tenantNodes(): TenantNode[] {
@@ -200,6 +225,8 @@ export class PatTreeDataProvider implements vscode.TreeDataProvider<PatNode>, vs
       const entry = this.entries.get(tenant.id);
       if (entry === undefined) {
         const node = new TenantNode(tenant);
+        node.busyLabel = this.busyLabel(tenant.id);
+        node.render();
         this.entries.set(tenant.id, { node });
         return node;
       }
@@ -253,7 +280,7 @@ export class PatTreeDataProvider implements vscode.TreeDataProvider<PatNode>, vs
       );
       const ownClientId = await this.service.signInClientId(tenantId);
       const stored = this.service.storedSecretTokenIds(tenantId);
-      return { state: 'ok', tokens, children: tokenNodes(node, tokens, stored, ownClientId) };
+      return { state: 'ok', tokens, children: this.withBusyLabels(tokenNodes(node, tokens, stored, ownClientId)) };
     } catch (error) {
       const state = tenantStateForError(error);
       const detail = errorText(error);

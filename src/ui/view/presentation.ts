@@ -42,7 +42,7 @@ export interface TokenViewOptions {
   apiFamily?: ApiFamily;
 }
 
-function plural(count: number, unit: string): string {
+export function plural(count: number, unit: string): string {
   return `${count} ${unit}${count === 1 ? '' : 's'}`;
 }
 

@@ -1,0 +1,45 @@
+// The automation contract's answers: every question is answered from the argument object the script passed, and a
+// missing answer rejects with a message that names the argument. Nothing is shown; consent is the call itself.
+import { PatError } from '../../core/errors';
+import { requireString, type ArgumentObject } from '../commands/args';
+import type { ConfirmQuestion, Item, MessageQuestion, PickManyQuestion, PickOneQuestion, Prompts, SaveQuestion, TextQuestion } from './prompts';
+
+function missing(name: string): PatError {
+  return new PatError('invalid-input', `The argument "${name}" is missing.`);
+}
+
+export class ArgumentPrompts implements Prompts {
+  readonly person = false;
+
+  constructor(private readonly args: ArgumentObject) {}
+
+  titled(): Prompts {
+    return this;
+  }
+
+  inputText(question: TextQuestion): Promise<string> {
+    return Promise.resolve(question.fromArguments?.(this.args) ?? requireString(this.args, question.name));
+  }
+
+  pickOne<T extends Item>(question: PickOneQuestion<T>): Promise<T> {
+    if (question.fromArguments === undefined) return Promise.reject(missing(question.name));
+    return Promise.resolve(question.fromArguments(this.args));
+  }
+
+  pickMany<T extends Item>(question: PickManyQuestion<T>): Promise<T[]> {
+    if (question.fromArguments === undefined) return Promise.reject(missing(question.name));
+    return Promise.resolve(question.fromArguments(this.args));
+  }
+
+  confirm(_question: ConfirmQuestion): Promise<void> {
+    return Promise.resolve();
+  }
+
+  message<A extends string>(question: MessageQuestion<A>): Promise<A | undefined> {
+    return Promise.resolve(question.fromArguments?.(this.args));
+  }
+
+  saveLocation(question: SaveQuestion): Promise<string> {
+    return Promise.resolve(requireString(this.args, question.name));
+  }
+}

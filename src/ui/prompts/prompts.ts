@@ -1,0 +1,141 @@
+// The questions a command asks, as one small interface with three implementations: VS Code's real prompts
+// (vscodePrompts.ts), the automation contract's answers from the argument object (argumentPrompts.ts), and a queue of
+// answers for tests (queuedPrompts.ts). A command's body is written once against it. No `vscode` import here.
+import { UserCancelled } from '../../core/errors';
+import { stripUnsafeCharacters } from '../../core/validation';
+import type { ArgumentObject } from '../commands/args';
+
+// One kind of "cancelled" (the core's): the command wrapper asks a single question, isCancellation.
+export { UserCancelled };
+
+/** The user pressed a wizard's Back button. */
+export class WentBack extends Error {}
+
+export interface Item {
+  label: string;
+  description?: string;
+  detail?: string;
+  alwaysShow?: boolean;
+}
+
+interface Question {
+  /** The argument that answers this question in the automation contract; named in its error when missing. */
+  name: string;
+}
+
+export interface TextQuestion extends Question {
+  prompt: string;
+  value?: string;
+  placeholder?: string;
+  password?: boolean;
+  /** A message for the user, or undefined when the value is acceptable. Runs as the user types. */
+  validate?: (value: string) => string | undefined;
+  /** Shown as the input's validation message when it opens (why the last answer did not work). */
+  problem?: string;
+  /** The answer from the argument object; by default the argument `name` as a non-empty string. */
+  fromArguments?: (args: ArgumentObject) => string;
+}
+
+interface PickQuestion<T extends Item> extends Question {
+  placeholder: string;
+  items: readonly T[];
+}
+
+export interface PickOneQuestion<T extends Item> extends PickQuestion<T> {
+  /** The item the cursor starts on. */
+  active?: T;
+  /** With a single item there is nothing to ask (people only; the automation contract still reads its argument). */
+  skipIfOne?: boolean;
+  fromArguments?: (args: ArgumentObject) => T;
+}
+
+export interface PickManyQuestion<T extends Item> extends PickQuestion<T> {
+  selected?: readonly T[];
+  /** Refuses an empty selection with this validation message. */
+  emptyMessage?: string;
+  fromArguments?: (args: ArgumentObject) => T[];
+}
+
+/** A modal that asks before something destructive; only `button` goes ahead. */
+export interface ConfirmQuestion extends Question {
+  message: string;
+  detail?: string;
+  button: string;
+}
+
+export type Severity = 'info' | 'warning' | 'error';
+
+/** A message with buttons (a modal when `modal`); resolves with the button pressed, undefined when dismissed. */
+export interface MessageQuestion<A extends string> {
+  severity: Severity;
+  message: string;
+  detail?: string;
+  modal?: boolean;
+  actions: readonly A[];
+  /** Scripts see no messages; a question whose answer matters reads it from the argument object. */
+  fromArguments?: (args: ArgumentObject) => A | undefined;
+}
+
+export interface SaveQuestion extends Question {
+  title: string;
+  saveLabel: string;
+  /** An absolute path suggested to the user. */
+  suggestedPath?: string;
+  filters: Record<string, string[]>;
+}
+
+export interface Prompts {
+  /** True when a person answers (VS Code or a test acting as one); false for the automation contract. */
+  readonly person: boolean;
+  inputText(question: TextQuestion): Promise<string>;
+  pickOne<T extends Item>(question: PickOneQuestion<T>): Promise<T>;
+  pickMany<T extends Item>(question: PickManyQuestion<T>): Promise<T[]>;
+  /** Resolves when the button is pressed; throws UserCancelled otherwise. Scripts consent by calling the command. */
+  confirm(question: ConfirmQuestion): Promise<void>;
+  message<A extends string>(question: MessageQuestion<A>): Promise<A | undefined>;
+  /** An absolute file path to write to. */
+  saveLocation(question: SaveQuestion): Promise<string>;
+  /** The same prompts as step `step` of `total` in a wizard titled `title`; from step 2 they offer Back. */
+  titled(title: string, step?: number, total?: number): Prompts;
+}
+
+/** One step: asks, records into the state, returns the next step or undefined when done. */
+export type WizardStep<S> = (prompts: Prompts, state: S) => Promise<WizardStep<S> | undefined>;
+
+/**
+ * Runs steps in order; Back re-runs the previous step with the values entered so far. `done` are steps already
+ * answered (to resume a wizard at a later step), so that Back still reaches them.
+ */
+export async function runWizard<S>(
+  prompts: Prompts,
+  title: string,
+  totalSteps: number,
+  first: WizardStep<S>,
+  state: S,
+  done: readonly WizardStep<S>[] = [],
+): Promise<S> {
+  const history: WizardStep<S>[] = [...done];
+  let current: WizardStep<S> | undefined = first;
+  while (current !== undefined) {
+    try {
+      const step = prompts.titled(title, history.length + 1, Math.max(totalSteps, history.length + 1));
+      const next: WizardStep<S> | undefined = await current(step, state);
+      history.push(current);
+      current = next;
+    } catch (error) {
+      if (!(error instanceof WentBack)) throw error;
+      current = history.pop() ?? current;
+    }
+  }
+  return state;
+}
+
+/** A name as messages quote it: in double quotes, without the characters that could spoof the text around it. */
+export function quoted(name: string): string {
+  return `"${shown(name)}"`;
+}
+
+/** Text from a tenant or a user, safe to put into a message or a prompt. */
+export function shown(text: string): string {
+  return stripUnsafeCharacters(text);
+}
