@@ -20,7 +20,7 @@ const COMPANION_MANIFEST = {
 
 /**
  * Installs the companion into an (empty, not yet used) extensions folder: VS Code registers what it finds there
- * on first start. A web workbench loads only one extensionDevelopmentPath, and that one is the extension itself.
+ * on first start. The browser workbench runs without the test driver, so it loads no extension from the URL.
  */
 export function installCompanionExtension(extensionsDir: string): void {
   const folder = path.join(extensionsDir, `${COMPANION_MANIFEST.publisher}.${COMPANION_MANIFEST.name}-${COMPANION_MANIFEST.version}`);

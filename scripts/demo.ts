@@ -70,7 +70,7 @@ function waitForInterrupt(): Promise<void> {
 
 async function runInBrowser(launch: Launch, checkScreenshot: string | undefined): Promise<void> {
   ensureWebTools();
-  const server = await startCodeServer({ sandbox: launch.sandbox, extensionDevelopmentPath: REPO_ROOT, workspace: launch.workspace, env: launch.env });
+  const server = await startCodeServer({ sandbox: launch.sandbox, workspace: launch.workspace, env: launch.env });
   try {
     if (checkScreenshot !== undefined) {
       await checkInBrowser(launch, server.url, path.resolve(checkScreenshot));

@@ -211,7 +211,7 @@ async function main(): Promise<void> {
     installCompanionExtension(sandbox.extensions);
     writeQuietSettings(sandbox);
     const env = writeDemoTenantsFile(path.join(sandbox.root, 'demo-tenants.json'), tenants.configs);
-    const server = await startCodeServer({ sandbox, extensionDevelopmentPath: REPO_ROOT, workspace, env });
+    const server = await startCodeServer({ sandbox, workspace, env });
     const browser = await launchChromium(sandbox);
     try {
       const page = await browser.newPage({ viewport: VIEWPORT, deviceScaleFactor: 1 });

@@ -1,7 +1,8 @@
-// VS Code in the browser for the demo and the screenshots: the same code-server + Node 24 + chromium that
-// test/runner/setup.sh installs for the integration tests, started without a test payload.
+// VS Code in the browser for the demo, the screenshots and the journeys: the same code-server + Node 24 + chromium
+// that test/runner/setup.sh installs for the integration tests, started as an ordinary window (no test driver, so
+// notifications pop up and modals show as in desktop VS Code) with the extension installed from this checkout.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -16,27 +17,35 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
-/** The few playwright-core calls the scripts use (its types live in test/runner/tools, outside the build). */
+/** The few playwright-core calls the scripts and the journeys use (its types live in test/runner/tools, outside the build). */
+export type Modifier = 'Alt' | 'Control' | 'ControlOrMeta' | 'Meta' | 'Shift';
 export interface Locator {
   first(): Locator;
-  click(options?: { timeout?: number; button?: 'left' | 'right' }): Promise<void>;
+  locator(selector: string): Locator;
+  getByText(text: string | RegExp, options?: { exact?: boolean }): Locator;
+  getByRole(role: string, options?: { name?: string | RegExp; exact?: boolean }): Locator;
+  click(options?: { timeout?: number; button?: 'left' | 'right'; modifiers?: Modifier[] }): Promise<void>;
   hover(options?: { timeout?: number }): Promise<void>;
-  waitFor(options?: { state?: 'visible' | 'attached' | 'hidden'; timeout?: number }): Promise<void>;
+  waitFor(options?: { state?: 'visible' | 'attached' | 'hidden' | 'detached'; timeout?: number }): Promise<void>;
   count(): Promise<number>;
+  isVisible(): Promise<boolean>;
+  innerText(options?: { timeout?: number }): Promise<string>;
 }
 export interface Page {
   goto(url: string): Promise<unknown>;
   setContent(html: string): Promise<void>;
   locator(selector: string): Locator;
   getByText(text: string | RegExp, options?: { exact?: boolean }): Locator;
-  getByRole(role: string, options?: { name?: string | RegExp }): Locator;
+  getByRole(role: string, options?: { name?: string | RegExp; exact?: boolean }): Locator;
   keyboard: { press(key: string): Promise<void>; type(text: string, options?: { delay?: number }): Promise<void> };
   mouse: { move(x: number, y: number, options?: { steps?: number }): Promise<void>; down(): Promise<void>; up(): Promise<void> };
   screenshot(options: { path: string; omitBackground?: boolean; clip?: { x: number; y: number; width: number; height: number } }): Promise<unknown>;
   waitForTimeout(ms: number): Promise<void>;
+  /** A JavaScript expression evaluated in the page; a promise is awaited. */
+  evaluate(expression: string): Promise<unknown>;
 }
 export interface Browser {
-  newPage(options: { viewport: { width: number; height: number }; deviceScaleFactor?: number }): Promise<Page>;
+  newPage(options: { viewport: { width: number; height: number }; deviceScaleFactor?: number; permissions?: string[] }): Promise<Page>;
   close(): Promise<void>;
 }
 interface Chromium {
@@ -131,7 +140,7 @@ function stopGroup(child: ChildProcess): Promise<void> {
   });
 }
 
-/** The flags every launch needs, shared with the test launcher. */
+/** The flags every launch needs, shared with the test launcher; not the test driver's, which hide notifications. */
 function fixedFlags(): string[] {
   const file = path.join(RUNNER_DIR, 'code-server-flags.json');
   return (JSON.parse(readFileSync(file, 'utf8')) as { flags: string[] }).flags;
@@ -150,13 +159,18 @@ function codeServerArguments(sandbox: Sandbox, port: number): string[] {
   ];
 }
 
-/** Starts code-server on 127.0.0.1 in its own process group; `url` opens a workbench with the extension in development mode. */
-export async function startCodeServer(options: {
-  sandbox: Sandbox;
-  extensionDevelopmentPath: string;
-  workspace: string;
-  env: NodeJS.ProcessEnv;
-}): Promise<CodeServer> {
+/**
+ * Installs this checkout as an extension of the sandbox, by a link: an ordinary workbench loads no development
+ * extension from the URL (only the test driver's does), and the link keeps a rebuilt dist/ one reload away.
+ */
+export function installExtensionUnderTest(sandbox: Sandbox): void {
+  const manifest = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { publisher: string; name: string; version: string };
+  symlinkSync(REPO_ROOT, path.join(sandbox.extensions, `${manifest.publisher}.${manifest.name}-${manifest.version}`), 'dir');
+}
+
+/** Starts code-server on 127.0.0.1 in its own process group; `url` opens a workbench on the workspace with the extension installed. */
+export async function startCodeServer(options: { sandbox: Sandbox; workspace: string; env: NodeJS.ProcessEnv }): Promise<CodeServer> {
+  installExtensionUnderTest(options.sandbox);
   const port = await freePort();
   const server = spawn(NODE24, codeServerArguments(options.sandbox, port), {
     detached: true,
@@ -175,17 +189,12 @@ export async function startCodeServer(options: {
     server.once('exit', (code, signal) => reject(new Error(`code-server exited before listening (code ${code}, signal ${signal})`)));
   });
   return {
-    url: workbenchUrl(port, options.extensionDevelopmentPath, options.workspace),
+    url: `http://127.0.0.1:${port}/?folder=${encodeURIComponent(options.workspace)}`,
     stop: async () => {
       await stopGroup(server);
       process.removeListener('exit', killOnExit);
     },
   };
-}
-
-function workbenchUrl(port: number, extensionDevelopmentPath: string, workspace: string): string {
-  const payload = [['extensionDevelopmentPath', `vscode-remote://127.0.0.1:${port}${encodeURI(extensionDevelopmentPath)}`], ['skipWelcome', 'true']];
-  return `http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 }
 
 /** Headless Debian chromium through playwright-core, from the integration tests' tools folder. */

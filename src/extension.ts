@@ -12,6 +12,7 @@ import { clipboardClearSeconds } from './ui/settings';
 import { secretStoreFor } from './ui/testHooks';
 import type { PatNode } from './ui/tree/nodes';
 import { PatTreeDataProvider } from './ui/tree/patTreeDataProvider';
+import { registerSelectionKeys } from './ui/tree/selectionKeys';
 
 export type { PatExtensionApi };
 
@@ -64,6 +65,7 @@ export function activate(context: vscode.ExtensionContext): PatExtensionApi {
       if (event.affectsConfiguration('sailpointPat.expiryWarningDays')) tree.redraw();
     }),
     ...registerCommands({ service, tree, treeView, logger, logChannel, clipboard }, context.extensionMode),
+    ...registerSelectionKeys(treeView),
   );
   void vscode.commands.executeCommand('setContext', HAS_TENANTS_CONTEXT, service.listTenants().length > 0);
   // Never the provider itself: its service would hand any extension every tenant's credentials.

@@ -275,6 +275,25 @@ describe('fake tenant machinery', () => {
       }
     });
 
+    it("'standalone' (npm run fake-tenant) has the same kind of data but no id, secret or client id of the demo's", async () => {
+      const demo = await FakeTenant.start({ seed: 'demo' });
+      const standalone = await FakeTenant.start({ seed: 'standalone' });
+      try {
+        assert.deepEqual(standalone.tokens().map((token) => token.name).sort(), demo.tokens().map((token) => token.name).sort());
+        const demoValues = new Set([
+          ...demo.tokens().flatMap((token) => [token.id, token.secret]),
+          ...demo.demo!.credentials.flatMap((credential) => [credential.clientId, credential.clientSecret, credential.identity.id]),
+        ]);
+        const standaloneValues = [
+          ...standalone.tokens().flatMap((token) => [token.id, token.secret]),
+          ...standalone.demo!.credentials.flatMap((credential) => [credential.clientId, credential.clientSecret, credential.identity.id]),
+        ];
+        assert.deepEqual(standaloneValues.filter((value) => demoValues.has(value)), []);
+      } finally {
+        await Promise.all([demo.stop(), standalone.stop()]);
+      }
+    });
+
     it('hands out demo credentials that sign in: the admin sees every token', async () => {
       const demo = await FakeTenant.start({ seed: 'demo' });
       try {

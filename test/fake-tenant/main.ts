@@ -1,4 +1,5 @@
-// `npm run fake-tenant`: the demo tenant for trying the extension (or curl) by hand. Ctrl-C stops it.
+// `npm run fake-tenant`: a realistic tenant for trying the extension (or curl) by hand, with ids and secrets of its
+// own (not the demo's). Ctrl-C stops it.
 import { FakeTenant } from './server';
 
 function portFromArguments(argv: readonly string[], environment: NodeJS.ProcessEnv): number {
@@ -40,7 +41,7 @@ function banner(tenant: FakeTenant): string {
 }
 
 async function main(): Promise<void> {
-  const tenant = await FakeTenant.start({ seed: 'demo', port: portFromArguments(process.argv.slice(2), process.env) });
+  const tenant = await FakeTenant.start({ seed: 'standalone', port: portFromArguments(process.argv.slice(2), process.env) });
   console.log(banner(tenant));
   const stop = (): void => {
     tenant.stop().then(

@@ -1,6 +1,8 @@
-// The 'demo' seed: a realistic, deterministic tenant (same ids, secrets and relative dates on every start).
+// The realistic seeds: a deterministic tenant (same ids, secrets and relative dates on every start). 'demo' is the
+// demo's first tenant; 'standalone' (`npm run fake-tenant`) has the same people and token names with ids and secrets
+// of its own, so a tenant tried by hand never shares credentials or stored secrets with the demo's.
 import type { TenantState } from './state';
-import type { FakeIdentity } from './types';
+import type { DemoVariant, FakeIdentity } from './types';
 
 const DAY_MS = 86_400_000;
 
@@ -78,8 +80,10 @@ function uuidFrom(random: () => number): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
-export function seedDemo(state: TenantState): DemoSeed {
-  const random = seededRandom(0x15c0ffee);
+const RANDOM_SEEDS: Record<DemoVariant, number> = { demo: 0x15c0ffee, standalone: 0x5ea1f00d };
+
+export function seedDemo(state: TenantState, variant: DemoVariant): DemoSeed {
+  const random = seededRandom(RANDOM_SEEDS[variant]);
   const now = state.now();
   // A few hours of jitter, so not every date falls on the same time of day.
   const daysAgo = (days: number): string => new Date(now - days * DAY_MS - Math.floor(random() * 8) * 3_600_000).toISOString();

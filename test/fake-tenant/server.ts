@@ -63,7 +63,7 @@ function patTarget(path: string): { family: Family; id: string | undefined } | u
 
 export class FakeTenant {
   readonly requests: RecordedRequest[] = [];
-  /** The demo data's identities and credentials when started with seed: 'demo'. */
+  /** The realistic data's identities and credentials when started with seed 'demo' or 'standalone'. */
   readonly demo: DemoSeed | undefined;
   private readonly state: TenantState;
   private readonly faults = new FaultQueue();
@@ -78,7 +78,7 @@ export class FakeTenant {
   private constructor(private readonly options: FakeTenantOptions) {
     this.state = new TenantState(options.now ?? Date.now, options.accessTokenTtlSeconds);
     this.rateLimiter = options.rateLimit === undefined ? undefined : new RateLimiter(options.rateLimit);
-    this.demo = options.seed === 'demo' ? seedDemo(this.state) : undefined;
+    this.demo = options.seed === undefined || options.seed === 'none' ? undefined : seedDemo(this.state, options.seed);
     this.server = createServer((request, response) => {
       // A bug in the fake must show up as a dropped connection in the test, not as an unhandled rejection.
       this.handle(request, response).catch(() => response.destroy());

@@ -60,6 +60,9 @@ export interface FaultSpec {
   times?: number;
 }
 
+/** Which realistic data set a tenant starts with; each has its own ids and secrets. */
+export type DemoVariant = 'demo' | 'standalone';
+
 export interface FakeTenantOptions {
   /** 0 or absent = a random free port. */
   port?: number;
@@ -71,7 +74,8 @@ export interface FakeTenantOptions {
   rateLimit?: { requests: number; intervalMs: number };
   /** Default 10, like ISC. */
   maxTokensPerOwner?: number;
-  seed?: 'none' | 'demo';
+  /** 'demo': the demo's first tenant; 'standalone': the same kind of data with ids and secrets of its own (`npm run fake-tenant`). */
+  seed?: 'none' | DemoVariant;
   /** The tenant's clock for token dates and expiry (not for delays or the rate-limit window). */
   now?: () => number;
 }

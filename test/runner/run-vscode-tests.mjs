@@ -124,7 +124,11 @@ function sandboxEnv(sandbox) {
   };
 }
 
-const FIXED_FLAGS = JSON.parse(readFileSync(new URL('./code-server-flags.json', import.meta.url), 'utf8')).flags;
+// The test driver's flags too: without them the workbench ignores extensionTestsPath in the payload.
+const { flags: SHARED_FLAGS, testDriverFlags: TEST_DRIVER_FLAGS } = JSON.parse(
+  readFileSync(new URL('./code-server-flags.json', import.meta.url), 'utf8'),
+);
+const FIXED_FLAGS = [...SHARED_FLAGS, ...TEST_DRIVER_FLAGS];
 
 function codeServerArgs(options, sandbox, port) {
   return [

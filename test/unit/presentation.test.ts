@@ -41,7 +41,12 @@ function token(overrides: Partial<PersonalAccessToken> = {}): PersonalAccessToke
   };
 }
 
-const plain: TokenViewOptions = { now: NOW, expiryWarningDays: 14, secretStored: false, isOwnCredential: false };
+const plain: TokenViewOptions = { now: NOW, expiryWarningDays: 14, secretStored: false, isOwnCredential: false, locale: 'en-US', timeZone: 'UTC' };
+
+/** How the tooltip writes an ISO date with the options above. */
+function readable(isoDate: string): string {
+  return new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(Date.parse(isoDate));
+}
 
 describe('presentation: relative dates', () => {
   it('says how long ago and how long until, in the largest fitting unit', () => {
@@ -95,7 +100,19 @@ describe('presentation: token node', () => {
     assert.equal(presentToken(token({ managed: true }), { ...plain, secretStored: true }).icon.id, 'key');
     assert.equal(presentToken(token({ managed: true, lastUsed: null }), plain).icon.id, 'gear');
     assert.equal(presentToken(token({ lastUsed: null }), plain).icon.id, 'circle-outline');
-    assert.equal(presentToken(token(), plain).icon.id, 'lock');
+    assert.equal(presentToken(token(), plain).icon.id, 'pass');
+  });
+
+  it("says in the tooltip's Status line what the row's icon means", () => {
+    const status = (overrides: Partial<PersonalAccessToken>, options: Partial<TokenViewOptions> = {}): string | undefined =>
+      tokenTooltipLines(token(overrides), { ...plain, ...options }).find((line) => line.label === 'Status')?.value;
+    assert.equal(status({}), 'in use and not expiring soon (check icon)');
+    assert.equal(status({ lastUsed: null }), 'never used (empty circle)');
+    assert.equal(status({ managed: true }), 'managed by the platform (gear icon)');
+    assert.equal(status({}, { secretStored: true }), 'its secret is stored in VS Code (key icon)');
+    assert.equal(status({}, { isOwnCredential: true }), 'this tenant signs in with it (plug icon)');
+    assert.equal(status({ expirationDate: iso(3 * DAY) }), 'expires soon (warning icon)');
+    assert.equal(status({ expirationDate: iso(-DAY) }), 'expired (error icon)');
   });
 
   it('puts every flag in the context value so menus can offer Copy Secret only where a secret is stored', () => {
@@ -123,10 +140,29 @@ describe('presentation: token node', () => {
   it('shows the expiry date with how far off it is, or never', () => {
     const expires = iso(12 * DAY + 3_600_000);
     const byLabel = (lines: { label: string; value: string }[]): Map<string, string> => new Map(lines.map((line) => [line.label, line.value]));
-    assert.equal(byLabel(tokenTooltipLines(token({ expirationDate: expires }), plain)).get('Expires'), `${expires} (in 12 days)`);
+    assert.equal(byLabel(tokenTooltipLines(token({ expirationDate: expires }), plain)).get('Expires'), `${readable(expires)} (in 12 days)`);
     const never = token({ expirationDate: null, userAwareTokenNeverExpires: true });
     assert.equal(byLabel(tokenTooltipLines(never, plain)).get('Expires'), 'never');
     assert.equal(byLabel(tokenTooltipLines(token({ lastUsed: null }), plain)).get('Last used'), 'never');
+  });
+
+  it('writes tooltip dates as people read them, in the display language, with how far off they are', () => {
+    const dated = token({ created: '2026-07-16T08:05:09.123Z', lastUsed: '2026-08-12T12:00:00.000Z', expirationDate: '2026-10-15T17:30:00.000Z' });
+    const lines = (locale: string): Map<string, string> =>
+      // ICU versions differ in the space before AM (U+202F or a plain one).
+      new Map(tokenTooltipLines(dated, { ...plain, locale, timeZone: 'UTC' }).map((line) => [line.label, line.value.replace(/\s/g, ' ')]));
+    const english = lines('en-US');
+    assert.equal(english.get('Created'), 'Jul 16, 2026, 8:05 AM (30 days ago)');
+    assert.equal(english.get('Last used'), 'Aug 12, 2026, 12:00 PM (3 days ago)');
+    assert.equal(english.get('Expires'), 'Oct 15, 2026, 5:30 PM (in 2 months)');
+    assert.equal(lines('de-DE').get('Created'), '16.07.2026, 08:05 (30 days ago)');
+    for (const value of english.values()) assert.doesNotMatch(value, /\d{4}-\d{2}-\d{2}T/, 'no raw ISO date');
+  });
+
+  it('keeps an unreadable server date as sent, and an unknown locale falls back to the default one', () => {
+    const byLabel = new Map(tokenTooltipLines(token({ created: 'yesterday-ish' }), { ...plain, locale: 'xx-not-a-locale!' }).map((line) => [line.label, line.value]));
+    assert.equal(byLabel.get('Created'), 'yesterday-ish');
+    assert.match(byLabel.get('Last used') ?? '', /\(3 days ago\)$/);
   });
 
   it('renders missing wire fields as unknown', () => {

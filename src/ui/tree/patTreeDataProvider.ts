@@ -53,7 +53,7 @@ function tokensOf(children: readonly PatNode[]): PersonalAccessToken[] {
 
 // Kept because it measured faster (bench/README.md): sorting 10,000 names took 30 ms with no locale named, 7 with one.
 /**
- * Names sort by VS Code's display language. Naming it also keeps V8's fast comparison: with no locale given, an
+ * Names sort, and tooltip dates read, in VS Code's display language. Naming it also keeps V8's fast comparison: with no locale given, an
  * extension host whose process locale is undetermined sorts 10,000 names about four times slower.
  */
 function sortLocale(): string | undefined {
@@ -72,14 +72,15 @@ function tokenNodes(
   stored: ReadonlySet<string>,
   ownClientId: string | undefined,
 ): TokenNode[] {
+  const locale = sortLocale();
   const plain: TokenViewOptions = {
     now: Date.now(),
     expiryWarningDays: expiryWarningDays(),
     secretStored: false,
     isOwnCredential: false,
     apiFamily: tenant.tenant.apiFamily,
+    locale,
   };
-  const locale = sortLocale();
   return [...tokens]
     .sort((a, b) => a.name.localeCompare(b.name, locale))
     .map((token) => {
@@ -135,6 +136,7 @@ export class PatTreeDataProvider implements vscode.TreeDataProvider<PatNode>, vs
       return;
     }
     this.invalidate(entry);
+    this.renderTenant(entry.node);
     this.changed.fire(entry.node);
   }
 
@@ -209,6 +211,14 @@ export class PatTreeDataProvider implements vscode.TreeDataProvider<PatNode>, vs
       if (node.busyLabel !== undefined) node.render();
     }
     return nodes;
+  }
+
+  /** VS Code redraws only the node the change names, so it must carry the tenant as saved (name, what it lists). */
+  private renderTenant(node: TenantNode): void {
+    const saved = this.service.listTenants().find((tenant) => tenant.id === node.tenantId);
+    if (saved === undefined) return;
+    node.tenant = saved;
+    node.render();
   }
 
   private tenantNodes(): TenantNode[] {

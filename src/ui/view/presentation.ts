@@ -40,6 +40,10 @@ export interface TokenViewOptions {
   isOwnCredential: boolean;
   /** The tenant's API family; `v1` adds the `+v1` flag (only v1 can change a token's expiry). */
   apiFamily?: ApiFamily;
+  /** How tooltip dates are written: VS Code's display language (the runtime's default when absent). */
+  locale?: string;
+  /** Only for tests; people see their own time zone. */
+  timeZone?: string;
 }
 
 export function plural(count: number, unit: string): string {
@@ -101,17 +105,30 @@ const TOKEN_ICONS = {
   secret: { id: 'key', color: 'charts.green' },
   managed: { id: 'gear' },
   neverUsed: { id: 'circle-outline', color: 'disabledForeground' },
-  plain: { id: 'lock' },
+  healthy: { id: 'pass' },
 } as const satisfies Record<string, IconView>;
 
-function tokenIcon(token: PersonalAccessToken, state: ExpiryState, options: TokenViewOptions): IconView {
-  if (state === 'expired') return TOKEN_ICONS.expired;
-  if (state === 'soon') return TOKEN_ICONS.soon;
-  if (options.isOwnCredential) return TOKEN_ICONS.own;
-  if (options.secretStored) return TOKEN_ICONS.secret;
-  if (token.managed) return TOKEN_ICONS.managed;
-  if (token.lastUsed === null) return TOKEN_ICONS.neverUsed;
-  return TOKEN_ICONS.plain;
+type TokenIconKind = keyof typeof TOKEN_ICONS;
+
+/** The tooltip's Status line: what the row's icon means, so no icon is left to guess. */
+const ICON_MEANINGS: Record<TokenIconKind, string> = {
+  expired: 'expired (error icon)',
+  soon: 'expires soon (warning icon)',
+  own: 'this tenant signs in with it (plug icon)',
+  secret: 'its secret is stored in VS Code (key icon)',
+  managed: 'managed by the platform (gear icon)',
+  neverUsed: 'never used (empty circle)',
+  healthy: 'in use and not expiring soon (check icon)',
+};
+
+function tokenIconKind(token: PersonalAccessToken, state: ExpiryState, options: TokenViewOptions): TokenIconKind {
+  if (state === 'expired') return 'expired';
+  if (state === 'soon') return 'soon';
+  if (options.isOwnCredential) return 'own';
+  if (options.secretStored) return 'secret';
+  if (token.managed) return 'managed';
+  if (token.lastUsed === null) return 'neverUsed';
+  return 'healthy';
 }
 
 function tokenContextValue(token: PersonalAccessToken, options: TokenViewOptions): string {
@@ -123,9 +140,30 @@ function tokenContextValue(token: PersonalAccessToken, options: TokenViewOptions
   return value;
 }
 
-function dateText(iso: string | null, now: number): string {
+/** Formatters by locale and time zone: a hover builds one tooltip, but the same few formatters serve every hover. */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+function dateFormat(locale: string | undefined, timeZone: string | undefined): Intl.DateTimeFormat {
+  const key = `${locale ?? ''}|${timeZone ?? ''}`;
+  let format = dateFormats.get(key);
+  if (format === undefined) {
+    try {
+      format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone });
+    } catch {
+      // An unknown locale or zone: the runtime's own.
+      format = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+    }
+    dateFormats.set(key, format);
+  }
+  return format;
+}
+
+/** "Nov 28, 2026, 2:03 PM (3 days ago)" in the user's language; an unreadable date as the server sent it. */
+function dateText(iso: string | null, options: TokenViewOptions): string {
   if (iso === null) return 'unknown';
-  return `${stripUnsafeCharacters(iso)} (${relativeTime(iso, now)})`;
+  const time = parseTime(iso);
+  if (time === undefined) return stripUnsafeCharacters(iso);
+  return `${dateFormat(options.locale, options.timeZone).format(time)} (${relativeTime(iso, options.now)})`;
 }
 
 function validityText(seconds: number | null): string {
@@ -147,11 +185,12 @@ export function tokenTooltipLines(token: PersonalAccessToken, options: TokenView
   const state = expiryState(token, now, options.expiryWarningDays);
   const lines: TooltipLine[] = [
     { label: 'Name', value: stripUnsafeCharacters(token.name) },
+    { label: 'Status', value: ICON_MEANINGS[tokenIconKind(token, state, options)] },
     { label: 'Client ID', value: stripUnsafeCharacters(token.id) },
     { label: 'Owner', value: ownerText(token) },
-    { label: 'Created', value: dateText(token.created, now) },
-    { label: 'Last used', value: token.lastUsed === null ? 'never' : dateText(token.lastUsed, now) },
-    { label: 'Expires', value: state === 'never' ? 'never' : dateText(token.expirationDate, now) },
+    { label: 'Created', value: dateText(token.created, options) },
+    { label: 'Last used', value: token.lastUsed === null ? 'never' : dateText(token.lastUsed, options) },
+    { label: 'Expires', value: state === 'never' ? 'never' : dateText(token.expirationDate, options) },
     { label: 'Access-token validity', value: validityText(token.accessTokenValiditySeconds) },
     {
       label: 'Scopes',
@@ -174,7 +213,7 @@ export function presentToken(token: PersonalAccessToken, options: TokenViewOptio
   return {
     label: stripUnsafeCharacters(token.name),
     description: expiry === undefined ? description : `${description} · ${expiry}`,
-    icon: tokenIcon(token, state, options),
+    icon: TOKEN_ICONS[tokenIconKind(token, state, options)],
     contextValue: tokenContextValue(token, options),
   };
 }

@@ -1,0 +1,56 @@
+// What a tenant's row says after a change, as the workbench reads it: VS Code redraws the node the tree's change
+// event names (getTreeItem on that node), without listing the root again.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { FakeTenant } from '../fake-tenant/server';
+import { provider, removeAllTenants, rememberSecret, run, tenantElement } from './helpers';
+
+/** The tenant's row as the workbench redraws it after the next change event that names it. */
+async function redrawnRow(tenantId: string, change: () => Thenable<unknown>): Promise<vscode.TreeItem> {
+  const tree = await provider();
+  assert.ok(tree.onDidChangeTreeData, 'the tree has no change event');
+  const named = new Promise<vscode.TreeItem>((resolve) => {
+    const subscription = tree.onDidChangeTreeData!((changed) => {
+      const nodes = changed === undefined || changed === null ? [] : Array.isArray(changed) ? changed : [changed];
+      const node = nodes.find((each: vscode.TreeItem) => each.id === `tenant:${tenantId}`);
+      if (node === undefined) return;
+      subscription.dispose();
+      resolve(node);
+    });
+  });
+  await change();
+  return tree.getTreeItem(await named);
+}
+
+function tooltipText(item: vscode.TreeItem): string {
+  return typeof item.tooltip === 'string' ? item.tooltip : (item.tooltip?.value ?? '');
+}
+
+describe('tenant row after Choose What the Tenant Lists', () => {
+  let fake: FakeTenant;
+  let tenantId: string;
+
+  before(async () => {
+    await removeAllTenants();
+    fake = await FakeTenant.start();
+    const admin = fake.addIdentity('Ada Admin', { admin: true });
+    const { clientId, clientSecret } = fake.addApiClient(admin.id);
+    rememberSecret(clientSecret);
+    ({ tenantId } = await run<{ tenantId: string }>('sailpointPat.addTenant', { url: fake.baseUrl, displayName: 'Row tenant', clientId, clientSecret }));
+    await tenantElement(tenantId);
+  });
+
+  after(async () => {
+    await removeAllTenants();
+    await fake.stop();
+  });
+
+  it('says in its description and tooltip what the tenant now lists', async () => {
+    const all = await redrawnRow(tenantId, () => run('sailpointPat.setTenantListQuery', { tenantId, query: { owner: { kind: 'all' } } }));
+    assert.match(String(all.description), / · all tokens$/);
+    assert.match(tooltipText(all), /\*\*Lists:\*\* all tokens/);
+    const mine = await redrawnRow(tenantId, () => run('sailpointPat.setTenantListQuery', { tenantId, query: { owner: { kind: 'me' }, neverUsed: true } }));
+    assert.match(String(mine.description), / · my tokens, never used$/);
+    assert.match(tooltipText(mine), /\*\*Lists:\*\* my tokens\\, never used/);
+  });
+});

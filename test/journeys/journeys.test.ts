@@ -1,0 +1,130 @@
+// Three journeys a person takes, driven by keystrokes and clicks in the real workbench (code-server + headless
+// chromium) against the fake tenant. The workbench is an ordinary window, not the extension tests' one: VS Code
+// refuses modal dialogs while extension tests run and hides notification toasts in the smoke-test driver's mode,
+// and these journeys meet both. They run in order in one window: the tenant the first adds, the next ones use.
+import * as assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import * as path from 'node:path';
+import { createSandbox, ensureWebTools, launchChromium, REPO_ROOT, removeSandbox, startCodeServer, writeQuietSettings, type Browser, type CodeServer, type Sandbox } from '../../scripts/vscodeWeb';
+import { openWorkbench } from '../../scripts/workbench';
+import { FakeTenant, type FakeToken } from '../fake-tenant/server';
+import { WorkbenchDriver } from './driver';
+
+const SCREENSHOT_DIR = process.env.JOURNEY_SCREENSHOT_DIR ?? path.join(REPO_ROOT, 'out/journey-screenshots');
+const TENANT_NAME = 'Journey Tenant';
+const DOOMED = ['Old laptop', 'Forgotten script'];
+
+interface Workbench {
+  sandbox: Sandbox;
+  server: CodeServer;
+  browser: Browser;
+  driver: WorkbenchDriver;
+}
+
+/** An admin whose own PAT the journey signs in with, and two tokens of the admin's for the delete journey. */
+function seedTenant(tenant: FakeTenant): { clientId: string; clientSecret: string } {
+  const admin = tenant.addIdentity('Jo Journey', { admin: true });
+  const own = tenant.addToken(admin.id, { name: 'PAT Manager sign-in', scope: ['sp:scopes:all'] });
+  for (const name of DOOMED) tenant.addToken(admin.id, { name, scope: ['sp:scopes:default'] });
+  return { clientId: own.id, clientSecret: own.secret };
+}
+
+async function openWorkbenchWindow(): Promise<Workbench> {
+  ensureWebTools();
+  const sandbox = createSandbox('sailpoint-pat-journeys-');
+  const workspace = path.join(sandbox.root, 'workspace');
+  mkdirSync(workspace);
+  writeQuietSettings(sandbox);
+  const server = await startCodeServer({ sandbox, workspace, env: {} });
+  const browser = await launchChromium(sandbox);
+  // The clipboard is read back as the page sees it, which a page may do only with these permissions.
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, permissions: ['clipboard-read', 'clipboard-write'] });
+  await openWorkbench(page, server.url);
+  return { sandbox, server, browser, driver: new WorkbenchDriver(page, SCREENSHOT_DIR) };
+}
+
+function tokenNamed(tenant: FakeTenant, name: string): FakeToken | undefined {
+  return tenant.tokens().find((token) => token.name === name);
+}
+
+describe('Journeys in the real workbench, by keystrokes and clicks', function () {
+  this.timeout(60_000);
+  let tenant: FakeTenant;
+  let credentials: { clientId: string; clientSecret: string };
+  let workbench: Workbench | undefined;
+  const driver = (): WorkbenchDriver => {
+    assert.ok(workbench, 'the workbench did not open');
+    return workbench.driver;
+  };
+
+  before(async function () {
+    this.timeout(120_000);
+    tenant = await FakeTenant.start();
+    credentials = seedTenant(tenant);
+    workbench = await openWorkbenchWindow();
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state !== 'failed' || workbench === undefined) return;
+    const file = await workbench.driver.screenshot(this.currentTest.fullTitle());
+    console.log(`    screenshot of the failure: ${path.relative(REPO_ROOT, file)}`);
+  });
+
+  after(async function () {
+    this.timeout(30_000);
+    await workbench?.browser.close();
+    await workbench?.server.stop();
+    if (workbench !== undefined) removeSandbox(workbench.sandbox);
+    await tenant?.stop();
+  });
+
+  it("welcome view's Add Tenant → the wizard typed through → the tenant in the tree", async () => {
+    const d = driver();
+    // The view shows its welcome while no tenant exists: the activity bar's icon opens it.
+    await d.page.locator('.activitybar .action-label[aria-label^="SailPoint PAT"]').first().click();
+    await d.clickButton('Add Tenant', '.part.sidebar .welcome-view');
+    await d.answerWizard([
+      { when: /tenant name .*web address|API base URL/i, type: tenant.baseUrl },
+      { when: /name to show in the tree/i, type: TENANT_NAME },
+      { when: /Client ID/i, type: credentials.clientId },
+      { when: /Client secret/i, type: credentials.clientSecret },
+    ]);
+    await d.waitForTreeRow(TENANT_NAME);
+    // Signed in: the tenant lists its tokens.
+    await d.waitForTreeRow(DOOMED[0]);
+  });
+
+  it('Create Token → the notification\'s Copy Secret → the clipboard holds the secret the tenant issued', async () => {
+    const d = driver();
+    const name = 'Journey pipeline';
+    await d.clickRowAction(TENANT_NAME, 'Create Token');
+    await d.answerWizard([
+      { when: /name/i, type: name },
+      { when: /scope/i, click: 'sp:scopes:default' },
+    ]);
+    const toast = await d.waitForVisible(`.notification-toast:has-text(${JSON.stringify(name)})`);
+    await d.clickButton('Copy Secret', '.notification-toast');
+    await toast.waitFor({ state: 'hidden', timeout: 20_000 });
+    const issued = tokenNamed(tenant, name);
+    assert.ok(issued, `the tenant has no token named "${name}"`);
+    assert.deepEqual(issued.scope, ['sp:scopes:default']);
+    await d.until('the clipboard holds the new secret', async () => (await d.clipboardText()) === issued.secret);
+    await d.waitForTreeRow(name);
+  });
+
+  it('select two tokens (click, Ctrl-click) → Delete key → the modal → both gone from the tree and the tenant', async () => {
+    const d = driver();
+    await d.clickTreeRow(DOOMED[0]);
+    await d.clickTreeRow(DOOMED[1], ['ControlOrMeta']);
+    await d.press('Delete');
+    const modal = await d.waitForVisible('.monaco-dialog-box');
+    const question = await modal.innerText();
+    for (const name of DOOMED) assert.match(question, new RegExp(name), `the modal does not name "${name}"`);
+    await d.clickButton(/^Delete 2 tokens/, '.monaco-dialog-box');
+    for (const name of DOOMED) await d.waitForNoTreeRow(name);
+    for (const name of DOOMED) assert.equal(tokenNamed(tenant, name), undefined, `"${name}" is still on the tenant`);
+    // Nothing else went: the tenant's sign-in token and the token created before are still listed.
+    await d.waitForTreeRow('PAT Manager sign-in');
+    await d.waitForTreeRow('Journey pipeline');
+  });
+});
