@@ -1,5 +1,5 @@
 // `npm run screenshots`: the README's pictures, taken from the real VS Code (code-server + headless chromium)
-// with the extension and the demo tenants, driven like a user would: tree, Create Token wizard, the notification
+// with the extension and the demo tenants, driven like a user would: tree, Create Token wizard and its scope picker, the notification
 // after a create, Find Unused Tokens with its delete modal, Rotate Token, and a tenant whose credentials were revoked.
 // Writes media/readme/*.png.
 import { mkdirSync } from 'node:fs';
@@ -65,10 +65,14 @@ async function shootCreateWizard(page: Page): Promise<void> {
   await quickInput.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
   await page.keyboard.type('Release pipeline');
   await page.keyboard.press('Enter');
+  await page.locator(`.quick-input-widget ${row('Pick by API')}`).first().waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+  await shoot(page, 'create-token.png', { x: 0, y: 0, width: VIEWPORT.width, height: 560 });
+  // The scope picker searched: each source scope says what it grants.
+  await page.keyboard.type('idn:sources:');
   const sourcesScope = page.locator(`.quick-input-widget ${row('idn:sources:read')}`).first();
   await sourcesScope.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
   await sourcesScope.click();
-  await shoot(page, 'create-token.png', { x: 0, y: 0, width: VIEWPORT.width, height: 560 });
+  await shoot(page, 'scope-picker.png', { x: 0, y: 0, width: VIEWPORT.width, height: 620 });
   await page.keyboard.press('Enter');
   // Default validity (step 3) and expiry (step 4): each Enter only once its step shows.
   for (const step of ['(3/4)', '(4/4)']) {

@@ -14,7 +14,7 @@ export interface PatExtensionApi {
   getTreeItem(element: PatNode): vscode.TreeItem;
   getParent(element: PatNode): PatNode | undefined;
   /** A token row builds its tooltip only when asked, as VS Code does on hover. */
-  resolveTreeItem(item: vscode.TreeItem, element: PatNode, token: vscode.CancellationToken): vscode.TreeItem;
+  resolveTreeItem(item: vscode.TreeItem, element: PatNode, token: vscode.CancellationToken): Promise<vscode.TreeItem>;
   readonly onDidChangeTreeData: vscode.Event<PatNode | undefined>;
   /** The view, e.g. to read its expiry badge. */
   readonly treeView: PatTreeViewReader;

@@ -6,14 +6,12 @@ import {
   checkExtraScopes,
   checkTenantUrl,
   checkValidity,
-  COMMON_SCOPES,
   parseExpiry,
   parseScopeList,
   parseSinceDate,
   parseValidity,
 } from '../../src/ui/prompts/inputChecks';
 import { optionalChoice, optionalNumber, requireString, requireStringArray } from '../../src/ui/commands/args';
-import { validateScopes } from '../../src/core/validation';
 
 const NOW = Date.parse('2026-08-15T12:00:00Z');
 
@@ -33,11 +31,6 @@ describe('wizard input checks', () => {
     assert.equal(checkClientSecret('abc', 'a+&=%#secret'), undefined);
     assert.notEqual(checkClientSecret('abc', 'line\nbreak'), undefined);
     assert.notEqual(checkClientSecret('abc', ''), undefined);
-  });
-
-  it('offers only well-formed scopes and names sp:scopes:all as all rights', () => {
-    assert.equal(validateScopes(COMMON_SCOPES.map((choice) => choice.scope)), undefined);
-    assert.match(COMMON_SCOPES.find((choice) => choice.scope === 'sp:scopes:all')?.detail ?? '', /ALL the rights/);
   });
 
   it('parses free scope entry and refuses an empty scope list', () => {

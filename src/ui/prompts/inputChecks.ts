@@ -3,35 +3,6 @@ import type { ApiFamily } from '../../core/model';
 import { normalizeTenantUrl } from '../../core/tenantUrl';
 import { validateAccessTokenValiditySeconds, validateCredentials, validateExpirationDate, validateScopes } from '../../core/validation';
 
-export interface ScopeChoice {
-  scope: string;
-  detail: string;
-}
-
-/** The scopes offered first; any other can be typed in. */
-export const COMMON_SCOPES: readonly ScopeChoice[] = [
-  { scope: 'sp:scopes:default', detail: 'The default scope: read-only access suitable for most scripts' },
-  { scope: 'sp:scopes:all', detail: 'ALL the rights of the token owner: everything you can do, this token can do' },
-  { scope: 'idn:identity:read', detail: 'Read identities' },
-  { scope: 'idn:accounts:read', detail: 'Read accounts' },
-  { scope: 'idn:accounts:manage', detail: 'Manage accounts' },
-  { scope: 'idn:sources:read', detail: 'Read sources' },
-  { scope: 'idn:sources:manage', detail: 'Manage sources' },
-  { scope: 'idn:access-profile:read', detail: 'Read access profiles' },
-  { scope: 'idn:access-profile:manage', detail: 'Manage access profiles' },
-  { scope: 'idn:role-unchecked:read', detail: 'Read roles' },
-  { scope: 'idn:entitlement:read', detail: 'Read entitlements' },
-  { scope: 'idn:workflow:read', detail: 'Read workflows' },
-  { scope: 'idn:workflow:manage', detail: 'Manage workflows' },
-  { scope: 'idn:transform:read', detail: 'Read transforms' },
-  { scope: 'idn:transform:manage', detail: 'Manage transforms' },
-  { scope: 'sp:search:read', detail: 'Search' },
-  { scope: 'sp:my-personal-access-tokens:read', detail: 'Read your own personal access tokens' },
-  { scope: 'sp:my-personal-access-tokens:manage', detail: 'Create, change and delete your own personal access tokens' },
-  { scope: 'sp:all-personal-access-tokens:read', detail: "Read everyone's personal access tokens" },
-  { scope: 'sp:all-personal-access-tokens:manage', detail: "Manage everyone's personal access tokens" },
-];
-
 /** Scopes typed as a list separated by commas or spaces, without repeats. */
 export function parseScopeList(text: string): string[] {
   return [...new Set(text.split(/[\s,]+/).filter((scope) => scope !== ''))];

@@ -39,6 +39,8 @@ export interface TextQuestion extends Question {
 interface PickQuestion<T extends Item> extends Question {
   placeholder: string;
   items: readonly T[];
+  /** Typing also filters on each item's detail line. */
+  matchOnDetail?: boolean;
 }
 
 export interface PickOneQuestion<T extends Item> extends PickQuestion<T> {

@@ -1,66 +1,13 @@
 // The Create Token wizard and the prompts for renaming and rescoping. Each question names the argument that answers
 // it in the automation contract; each throws UserCancelled when dismissed.
 import { PatError } from '../../core/errors';
-import { ALL_SCOPES, type ApiFamily, type CreateTokenRequest } from '../../core/model';
+import type { ApiFamily, CreateTokenRequest } from '../../core/model';
 import { normalizeTokenName, validateTokenName } from '../../core/validation';
-import { optionalBoolean, optionalNumber, optionalString, requireStringArray, type ArgumentObject } from '../commands/args';
+import { optionalBoolean, optionalNumber, optionalString, type ArgumentObject } from '../commands/args';
 import { askNeverExpires } from './expiryPrompts';
-import { checkExpiry, checkExtraScopes, checkValidity, COMMON_SCOPES, parseExpiry, parseScopeList, parseValidity } from './inputChecks';
+import { checkExpiry, checkValidity, parseExpiry, parseValidity } from './inputChecks';
+import { scopeSteps } from './scopePrompts';
 import { runWizard, type Item, type Prompts, type WizardStep } from './prompts';
-
-interface ScopePick extends Item {
-  /** Undefined for the "other scopes" entry. */
-  scope: string | undefined;
-}
-
-const OTHER_SCOPES: ScopePick = {
-  label: '$(edit) Other scopes…',
-  detail: 'Type scopes that are not in this list',
-  scope: undefined,
-  alwaysShow: true,
-};
-
-function scopeItems(current: readonly string[]): ScopePick[] {
-  const known = COMMON_SCOPES.map(({ scope, detail }) => ({
-    label: scope === ALL_SCOPES ? `${scope}  (ALL your rights)` : scope,
-    detail,
-    scope,
-  }));
-  const extra = current
-    .filter((scope) => !COMMON_SCOPES.some((choice) => choice.scope === scope))
-    .map((scope) => ({ label: scope, detail: 'Entered by hand', scope }));
-  return [...known, ...extra, OTHER_SCOPES];
-}
-
-/** Scripts give the scopes as they are, known or not. */
-function scopesFromArgs(args: ArgumentObject): ScopePick[] {
-  return requireStringArray(args, 'scope').map((scope) => ({ label: scope, scope }));
-}
-
-/** A multi-pick of common scopes; "Other scopes…" leads to free entry. */
-async function askScopes(ask: Prompts, current: readonly string[], note: string): Promise<{ picked: string[]; wantsMore: boolean }> {
-  const items = scopeItems(current);
-  const chosen = await ask.pickMany({
-    name: 'scope',
-    placeholder: `Scopes of the token. ${note}`,
-    items,
-    selected: items.filter((item) => item.scope !== undefined && current.includes(item.scope)),
-    emptyMessage: `Choose at least one scope; ${ALL_SCOPES} stands for every right you have.`,
-    fromArguments: scopesFromArgs,
-  });
-  const picked = chosen.map((item) => item.scope).filter((scope): scope is string => scope !== undefined);
-  return { picked, wantsMore: chosen.includes(OTHER_SCOPES) };
-}
-
-async function askExtraScopes(ask: Prompts, picked: readonly string[]): Promise<string[]> {
-  const text = await ask.inputText({
-    name: 'scope',
-    prompt: 'More scopes, separated by spaces or commas',
-    placeholder: 'idn:access-request:manage idn:sod-policy:read',
-    validate: (value) => checkExtraScopes(value, picked.length),
-  });
-  return [...new Set([...picked, ...parseScopeList(text)])];
-}
 
 interface TokenDraft {
   name: string;
@@ -112,15 +59,6 @@ function createSteps(family: ApiFamily): WizardStep<TokenDraft> {
     });
     return askScopeStep;
   };
-  const askScopeStep: WizardStep<TokenDraft> = async (ask, draft) => {
-    const { picked, wantsMore } = await askScopes(ask, draft.scope, 'Type to filter.');
-    draft.scope = picked;
-    return wantsMore ? askMoreStep : askValidity;
-  };
-  const askMoreStep: WizardStep<TokenDraft> = async (ask, draft) => {
-    draft.scope = await askExtraScopes(ask, draft.scope);
-    return askValidity;
-  };
   const askValidity: WizardStep<TokenDraft> = async (ask, draft) => {
     const picked = await ask.pickOne({
       name: 'accessTokenValiditySeconds',
@@ -154,6 +92,7 @@ function createSteps(family: ApiFamily): WizardStep<TokenDraft> {
     // Scripts may ask for "never expires" on any family; on v3 the tenant's refusal then says why.
     return draft.expiry.trim() === '' && (family === 'v1' || !ask.person) ? askNeverExpiresStep : undefined;
   };
+  const askScopeStep = scopeSteps<TokenDraft>('', askValidity);
   const askNeverExpiresStep: WizardStep<TokenDraft> = async (ask, draft) => {
     draft.neverExpires = await askNeverExpires(ask, draft.name);
     return draft.neverExpires || !ask.person ? undefined : askExpiry;
@@ -188,15 +127,6 @@ export async function askTokenScopes(ask: Prompts, tokenName: string, current: r
   const title = `Edit Scopes of ${tokenName}`;
   const note = 'New scopes apply to access tokens minted afterwards and can take up to 20 minutes to take effect.';
   const draft = { scope: [...current] };
-  const askMore: WizardStep<typeof draft> = async (prompts, state) => {
-    state.scope = await askExtraScopes(prompts, state.scope);
-    return undefined;
-  };
-  const askPicked: WizardStep<typeof draft> = async (prompts, state) => {
-    const { picked, wantsMore } = await askScopes(prompts, state.scope, note);
-    state.scope = picked;
-    return wantsMore ? askMore : undefined;
-  };
-  await runWizard(ask, title, 1, askPicked, draft);
+  await runWizard(ask, title, 1, scopeSteps(note, undefined), draft);
   return draft.scope;
 }

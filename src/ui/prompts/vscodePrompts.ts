@@ -122,6 +122,7 @@ export class VsCodePrompts implements Prompts {
     pick.placeholder = question.placeholder;
     pick.canSelectMany = many;
     pick.matchOnDescription = true;
+    pick.matchOnDetail = question.matchOnDetail ?? false;
     pick.ignoreFocusOut = many;
     pick.items = question.items;
     return pick;

@@ -96,8 +96,8 @@ export class TokenNode extends vscode.TreeItem {
   }
 
   /** The tooltip as the tree's resolveTreeItem asks for it when the user hovers the row. */
-  hoverTooltip(): vscode.MarkdownString {
-    return safeTooltip(tokenTooltipLines(this.token, this.viewOptions));
+  hoverTooltip(unknownScopes: readonly string[] = []): vscode.MarkdownString {
+    return safeTooltip(tokenTooltipLines(this.token, this.viewOptions, unknownScopes));
   }
 }
 

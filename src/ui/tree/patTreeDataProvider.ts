@@ -5,8 +5,9 @@ import { PatError } from '../../core/errors';
 import type { PersonalAccessToken } from '../../core/model';
 import type { Logger } from '../../core/ports';
 import { errorText } from '../../core/messages';
-import { tenantProblemHeadline, tenantStateForError, type TenantState, type TokenViewOptions } from '../view/presentation';
 import type { PatService } from '../../core/patService';
+import { loadScopeCatalogue } from '../../core/scopes/load';
+import { tenantProblemHeadline, tenantStateForError, type TenantState, type TokenViewOptions } from '../view/presentation';
 import { HAS_TENANTS_CONTEXT, VIEW_ID } from '../ids';
 import { expiryWarningDays } from '../settings';
 import { MessageNode, TenantNode, TokenNode, type PatNode } from './nodes';
@@ -111,10 +112,24 @@ export class PatTreeDataProvider implements vscode.TreeDataProvider<PatNode>, vs
   }
 
   // Kept because it measured faster (bench/README.md): a tooltip cost more than the rest of a row; build it on hover only.
-  /** VS Code asks on hover; only a token's tooltip is left for then, as building it for every row of a long list is what costs. */
-  resolveTreeItem(item: vscode.TreeItem, node: PatNode): vscode.TreeItem {
-    if (node instanceof TokenNode && item.tooltip === undefined) item.tooltip = node.hoverTooltip();
+  /**
+   * VS Code asks on hover; only a token's tooltip is left for then, as building it for every row of a long list is
+   * what costs. The first hover loads the scope catalogue, to flag scopes that grant nothing.
+   */
+  async resolveTreeItem(item: vscode.TreeItem, node: PatNode): Promise<vscode.TreeItem> {
+    if (node instanceof TokenNode && item.tooltip === undefined) item.tooltip = node.hoverTooltip(await this.unknownScopes(node.token));
     return item;
+  }
+
+  /** Without the catalogue (it failed to load) the tooltip is shown without the flag rather than not at all. */
+  private async unknownScopes(token: PersonalAccessToken): Promise<string[]> {
+    if (token.scope === null) return [];
+    try {
+      return (await loadScopeCatalogue()).unknownScopes(token.scope);
+    } catch (error) {
+      this.logger.warn(`The scope catalogue did not load: ${errorText(error)}`);
+      return [];
+    }
   }
 
   getParent(node: PatNode): PatNode | undefined {

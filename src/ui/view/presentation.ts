@@ -179,8 +179,11 @@ function ownerText(token: PersonalAccessToken): string {
   return `${name} (${stripUnsafeCharacters(token.owner.id)})`;
 }
 
-/** The tooltip's rows; built only when the user hovers a token, never for a whole list. */
-export function tokenTooltipLines(token: PersonalAccessToken, options: TokenViewOptions): TooltipLine[] {
+/**
+ * The tooltip's rows; built only when the user hovers a token, never for a whole list. `unknownScopes` are the
+ * token's scopes the scope catalogue does not know.
+ */
+export function tokenTooltipLines(token: PersonalAccessToken, options: TokenViewOptions, unknownScopes: readonly string[] = []): TooltipLine[] {
   const { now } = options;
   const state = expiryState(token, now, options.expiryWarningDays);
   const lines: TooltipLine[] = [
@@ -196,8 +199,12 @@ export function tokenTooltipLines(token: PersonalAccessToken, options: TokenView
       label: 'Scopes',
       value: token.scope === null ? `${ALL_SCOPES} (all rights of the owner)` : token.scope.map((scope) => stripUnsafeCharacters(scope)).join(', '),
     },
-    { label: 'Secret', value: options.secretStored ? 'stored in VS Code' : 'not stored here' },
   ];
+  if (unknownScopes.length > 0) {
+    const names = unknownScopes.map((scope) => stripUnsafeCharacters(scope)).join(', ');
+    lines.push({ label: 'Unknown scopes', value: `${names}: not in SailPoint's API specs, a typo or a retired scope grants nothing` });
+  }
+  lines.push({ label: 'Secret', value: options.secretStored ? 'stored in VS Code' : 'not stored here' });
   if (token.managed) lines.push({ label: 'Managed', value: 'created by the platform (e.g. Workflows)' });
   if (options.isOwnCredential) lines.push({ label: 'In use', value: 'this tenant signs in with this token' });
   return lines;

@@ -1,0 +1,102 @@
+// The scope catalogue in the real VS Code: Pick by API in the Edit Scopes picker proposes the fewest scopes, and a
+// token's tooltip flags scopes the catalogue does not know.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { FakeTenant } from '../fake-tenant/server';
+import { canarySecret, rememberSecret, removeAllTenants, run, sleep, tokensOf, tooltipOf } from './helpers';
+
+/** Presses a key in the open picker, by the command the key runs. */
+const KEYS = {
+  space: 'quickInput.toggleCheckbox',
+  down: 'workbench.action.quickOpenSelectNext',
+  enter: 'workbench.action.acceptSelectedQuickOpenItem',
+} as const;
+
+async function press(key: keyof typeof KEYS, times = 1): Promise<void> {
+  for (let i = 0; i < times; i++) {
+    await vscode.commands.executeCommand(KEYS[key]);
+    await sleep(150);
+  }
+}
+
+async function waitFor(condition: () => boolean, what: string): Promise<void> {
+  for (let i = 0; i < 100 && !condition(); i++) await sleep(100);
+  assert.ok(condition(), what);
+}
+
+describe('scope catalogue', () => {
+  let fake: FakeTenant;
+  let tenantId: string;
+
+  before(async () => {
+    await removeAllTenants();
+    fake = await FakeTenant.start();
+    const ada = fake.addIdentity('Ada Admin', { admin: true });
+    const { clientId, clientSecret } = fake.addApiClient(ada.id);
+    rememberSecret(clientSecret);
+    for (const [name, scope] of [
+      ['typo-script', ['idn:accounts:read', 'idn:acounts:manage']],
+      ['hostile-scope', ['[click](command:workbench.action.quit) $(zap)']],
+      ['everything', ['sp:scopes:all']],
+      ['metadata-sync', ['sp:scopes:default']],
+    ] as const) {
+      rememberSecret(fake.addToken(ada.id, { name, scope: [...scope], secret: canarySecret(`scopes-${name}`) }).secret);
+    }
+    ({ tenantId } = await run<{ tenantId: string }>('sailpointPat.addTenant', { url: fake.baseUrl, displayName: 'Scopes', clientId, clientSecret }));
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    await removeAllTenants();
+    await fake.stop();
+  });
+
+  it('flags a scope the catalogue does not know in the token tooltip, and only that one', async () => {
+    const tokens = await tokensOf(tenantId);
+    const tooltip = await tooltipOf(tokens.get('typo-script')!);
+    assert.match(tooltip, /\*\*Unknown scopes:\*\* idn\\:acounts\\:manage\\: not in SailPoint\\'s API specs/);
+    assert.doesNotMatch(tooltip.split('Unknown scopes')[1], /idn\\:accounts\\:read/);
+  });
+
+  it('flags a hostile scope as plain text: no link, command or icon can form in the tooltip', async () => {
+    const tooltip = await tooltipOf((await tokensOf(tenantId)).get('hostile-scope')!);
+    assert.match(tooltip, /\*\*Unknown scopes:\*\* \\\[click\\\]\\\(command\\:workbench\\\.action\\\.quit\\\) \\\$\\\(zap\\\)/);
+  });
+
+  it('keeps sp:scopes:all as all rights, with no unknown-scope flag', async () => {
+    const everything = (await tokensOf(tenantId)).get('everything')!;
+    assert.match(String(everything.description), /^all rights · /);
+    assert.doesNotMatch(await tooltipOf(everything), /Unknown scopes/);
+  });
+
+  it('Edit Scopes › Pick by API proposes the fewest scopes for the chosen operations, read before manage', async () => {
+    const node = (await tokensOf(tenantId)).get('metadata-sync')!;
+    const tokenId = fake.tokens().find((token) => token.name === 'metadata-sync')!.id;
+    fake.resetRequests();
+    const editing = Promise.resolve(vscode.commands.executeCommand('sailpointPat.editTokenScopes', node));
+    await sleep(1500);
+    // The scope pick: rows are Pick by API…, Other scopes…, then the current sp:scopes:default (ticked); no row
+    // has the focus until the first arrow key. Ticks Pick by API, unticks sp:scopes:default.
+    await press('down');
+    await press('space');
+    await press('down', 2);
+    await press('space');
+    await press('enter');
+    await sleep(1500);
+    // The operations, sorted by path: list attributes, create one, get one, update one. Chooses all but create.
+    await press('down');
+    await press('space');
+    await press('down', 2);
+    await press('space');
+    await press('down');
+    await press('space');
+    await press('enter');
+    await sleep(1500);
+    // The proposal, ticked: accepted as it is.
+    await press('enter');
+    await waitFor(() => fake.requests.some((request) => request.method === 'PATCH'), 'no PATCH was sent');
+    await editing;
+    // Each GET accepts :read or :manage, the PATCH only :update: two scopes, the read one rather than manage.
+    assert.deepEqual(fake.tokens().find((token) => token.id === tokenId)?.scope, ['idn:access-model-metadata:read', 'idn:access-model-metadata:update']);
+  });
+});
