@@ -10,6 +10,8 @@ export interface DemoTenantConfig {
   displayName: string;
   clientId: string;
   clientSecret: string;
+  /** What the tenant lists; the sandbox lists every token, so its departed owner's token shows marked. */
+  listQuery?: { owner: { kind: 'all' } };
 }
 
 export interface DemoTenants {
@@ -53,7 +55,10 @@ function seedSandbox(tenant: FakeTenant, now: number): DemoTenantConfig {
     });
   }
   tenant.addToken(developer.id, { name: 'Sam scratch token', scope: ['sp:scopes:default'] });
-  return { url: tenant.baseUrl, displayName: 'Acme Sandbox', clientId: own.id, clientSecret: own.secret };
+  // Lea left a month ago; her token still works, which the owner status mark is for.
+  const leaver = tenant.addIdentity('Lea Contractor', { identityStatus: 'TERMINATED', lifecycleState: 'inactive' });
+  tenant.addToken(leaver.id, { name: 'Lea nightly export', scope: ['sp:search:read'], lastUsed: new Date(now - DAY_MS).toISOString() });
+  return { url: tenant.baseUrl, displayName: 'Acme Sandbox', clientId: own.id, clientSecret: own.secret, listQuery: { owner: { kind: 'all' } } };
 }
 
 export async function startDemoTenants(): Promise<DemoTenants> {

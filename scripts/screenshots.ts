@@ -182,6 +182,13 @@ async function hoverUntilTooltip(page: Page, selector: string): Promise<void> {
   }
 }
 
+async function shootOwnerStatus(page: Page): Promise<void> {
+  await waitForTreeText(page, 'Lea nightly export');
+  await hoverUntilTooltip(page, row('Lea nightly export'));
+  await shoot(page, 'owner-status.png', { x: 0, y: 0, width: 1040, height: VIEWPORT.height });
+  await page.mouse.move(900, 700);
+}
+
 async function shootErrorState(page: Page, tenants: DemoTenants): Promise<void> {
   await revokeSandboxCredentials(tenants, tenants.configs[1]);
   await page.locator('.part.sidebar .title-actions .action-label[aria-label^="Refresh"]').first().click();
@@ -199,6 +206,7 @@ async function takeScreenshots(page: Page, tenants: DemoTenants, url: string): P
   await shootCreateWizard(page);
   await shootSecretNotification(page);
   await shootFindUnused(page);
+  await shootOwnerStatus(page);
   // The sandbox is revoked before the rotation, which runs in Acme Production, so each picture finds the tree it needs.
   await shootErrorState(page, tenants);
   await shootRotation(page);

@@ -14,6 +14,8 @@ interface DemoTenantConfig {
   displayName: string;
   clientId: string;
   clientSecret: string;
+  /** e.g. every token of the tenant, so owner status shows. */
+  listQuery?: unknown;
 }
 
 /** activate() returns the tree-reading facade itself. */
@@ -34,7 +36,9 @@ async function configure(config: DemoTenantConfig, knownId: string | undefined, 
     await vscode.commands.executeCommand('sailpointPat.updateCredentials', { tenantId: knownId, ...credentials });
     return knownId;
   }
-  const added = await vscode.commands.executeCommand<{ tenantId: string }>('sailpointPat.addTenant', config);
+  const { listQuery, ...tenant } = config;
+  const added = await vscode.commands.executeCommand<{ tenantId: string }>('sailpointPat.addTenant', tenant);
+  if (listQuery !== undefined) await vscode.commands.executeCommand('sailpointPat.setTenantListQuery', { tenantId: added.tenantId, query: listQuery });
   return added.tenantId;
 }
 

@@ -6,6 +6,7 @@ import type { HttpClientOptions } from './client/http';
 import { loadOnce } from './lazyLoad';
 import type { RequestGate, RequestGateOptions } from './client/limits';
 import type { ApiFamily, CreateTokenRequest, Credentials, PersonalAccessToken, Tenant, TokenListQuery, TokenPatch } from './model';
+import type { IdentitiesApi, IdentityRecord } from './client/identitiesApi';
 import type { PatApi } from './client/patApi';
 import { type Clock, type KeyValueStore, type Logger, type SecretStore, systemClock } from './ports';
 import { defaultRedactor, redactingLogger } from './client/redact';
@@ -43,6 +44,7 @@ interface TenantSession {
   apiFamily: Tenant['apiFamily'];
   auth: AccessTokenCache;
   api: PatApi;
+  identities: IdentitiesApi;
 }
 
 /** The network stack, loaded on the first request. */
@@ -172,6 +174,18 @@ export class PatService {
     }
     const deleted = this.deletedAt.get(tenantId);
     return deleted ? tokens.filter((token) => (deleted.get(token.id) ?? -1) < startedAt) : tokens;
+  }
+
+  /** The identities among `ids` the tenant knows (GET /identities/v1 in batches); a 403 means no right to read identities. */
+  async lookUpIdentities(tenantId: string, ids: readonly string[], signal?: AbortSignal): Promise<IdentityRecord[]> {
+    const { identities } = await this.session(this.getTenant(tenantId));
+    return identities.findByIds(ids, signal);
+  }
+
+  /** Whom the tenant's credentials act for, from the (cached) access token; null when the token endpoint did not say. */
+  async callerIdentityId(tenantId: string, signal?: AbortSignal): Promise<string | null> {
+    const { auth } = await this.session(this.getTenant(tenantId));
+    return (await auth.get(signal)).identityId;
   }
 
   /**
@@ -361,7 +375,7 @@ export class PatService {
   }
 
   private async session(tenant: Tenant): Promise<TenantSession> {
-    const { AccessTokenCache, HttpClient, PatApi, RequestGate } = await loadNetwork();
+    const { AccessTokenCache, HttpClient, IdentitiesApi, PatApi, RequestGate } = await loadNetwork();
     // From here on synchronous, so callers racing for a new tenant's session still share one.
     const existing = this.sessions.get(tenant.id);
     if (existing && existing.baseUrl === tenant.baseUrl && existing.apiFamily === tenant.apiFamily) {
@@ -375,7 +389,8 @@ export class PatService {
     const http = new HttpClient({ ...this.options.http, logger: this.logger, clock: this.clock, gate });
     const auth = new AccessTokenCache({ http, baseUrl: tenant.baseUrl, clock: this.clock, credentials: () => this.credentialsOf(tenant.id) });
     const api = new PatApi({ baseUrl: tenant.baseUrl, apiFamily: tenant.apiFamily, http, auth, logger: this.logger });
-    const session = { baseUrl: tenant.baseUrl, apiFamily: tenant.apiFamily, auth, api };
+    const identities = new IdentitiesApi({ baseUrl: tenant.baseUrl, http, auth, logger: this.logger });
+    const session = { baseUrl: tenant.baseUrl, apiFamily: tenant.apiFamily, auth, api, identities };
     this.sessions.set(tenant.id, session);
     return session;
   }

@@ -56,7 +56,8 @@ const SEED_TOKENS: readonly SeedToken[] = [
   { owner: 'workflows', name: 'Workflow: Leaver cleanup', scope: ['sp:scopes:all'], createdDaysAgo: 90, lastUsedDaysAgo: 0, expiresInDays: null, managed: true },
   { owner: 'workflows', name: 'Workflow: Notify managers', scope: ['idn:workflow:manage'], createdDaysAgo: 45, lastUsedDaysAgo: 10, expiresInDays: 30 },
   { owner: 'tomas', name: 'Audit evidence', scope: ['sp:search:read', 'idn:identity:read'], createdDaysAgo: 50, lastUsedDaysAgo: 7, expiresInDays: 130 },
-  { owner: 'tomas', name: 'Excel plugin', scope: ['sp:scopes:default'], createdDaysAgo: 290, lastUsedDaysAgo: null, expiresInDays: 11 },
+  // 'idn:report:raed' is a typo no catalogue knows: it silently grants nothing.
+  { owner: 'tomas', name: 'Excel plugin', scope: ['sp:scopes:default', 'idn:report:raed'], createdDaysAgo: 290, lastUsedDaysAgo: null, expiresInDays: 11 },
 ];
 
 /** mulberry32: a tiny seeded PRNG, so the demo is the same on every start. */
@@ -87,13 +88,15 @@ export function seedDemo(state: TenantState, variant: DemoVariant): DemoSeed {
   const now = state.now();
   // A few hours of jitter, so not every date falls on the same time of day.
   const daysAgo = (days: number): string => new Date(now - days * DAY_MS - Math.floor(random() * 8) * 3_600_000).toISOString();
-  const identity = (name: string, admin = false): FakeIdentity => state.addIdentity(name, { id: hexFrom(random, 16), admin });
+  const identity = (name: string, admin = false, status: Partial<Pick<FakeIdentity, 'identityStatus' | 'lifecycleState'>> = {}): FakeIdentity =>
+    state.addIdentity(name, { id: hexFrom(random, 16), admin, ...status });
   const owners = {
     ada: identity('Ada Admin', true),
     sam: identity('Sam Dev'),
     priya: identity('Priya Ops'),
     workflows: identity('Workflows Service'),
-    tomas: identity('Tomás Auditor'),
+    // Left the company: the tokens of a disabled owner still work, which is what the owner status shows.
+    tomas: identity('Tomás Auditor', false, { identityStatus: 'DISABLED', lifecycleState: 'inactive' }),
   };
   const secrets = new Map<string, { id: string; secret: string }>();
   for (const seed of SEED_TOKENS) {

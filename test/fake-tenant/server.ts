@@ -2,15 +2,16 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { FaultQueue, matchesRequest, RateLimiter, replacementReply } from './faults';
+import { listIdentities } from './identityRoutes';
 import { formClientId, issueToken, oauthInfo } from './oauth';
 import { errorReply, rateLimitReply, unauthorizedReply } from './replies';
 import { seedDemo, type DemoSeed } from './seed';
-import { copyToken, TenantState } from './state';
+import { copyToken, TenantState, type Caller } from './state';
 import { createToken, deleteToken, listTokens, patchToken, type ApiRequest, type Family } from './tokenRoutes';
-import type { Fault, FakeIdentity, FakeTenantOptions, FakeToken, FaultSpec, RecordedRequest, Reply, RequestMatcher } from './types';
+import type { Fault, FakeIdentity, FakeIdentityOptions, FakeTenantOptions, FakeToken, FaultSpec, RecordedRequest, Reply, RequestMatcher } from './types';
 
 export type { DemoCredential, DemoSeed } from './seed';
-export type { Fault, FakeIdentity, FakeTenantOptions, FakeToken, FaultSpec, RecordedRequest, RequestMatcher } from './types';
+export type { Fault, FakeIdentity, FakeIdentityOptions, FakeIdentityStatus, FakeTenantOptions, FakeToken, FaultSpec, RecordedRequest, RequestMatcher } from './types';
 
 const PAT_PATHS: readonly { family: Family; pattern: RegExp }[] = [
   { family: 'v3', pattern: /^\/v3\/personal-access-tokens(?:\/([^/]+))?$/ },
@@ -109,8 +110,18 @@ export class FakeTenant {
     return this.maxInFlight;
   }
 
-  addIdentity(name: string, options?: { id?: string; admin?: boolean }): FakeIdentity {
+  addIdentity(name: string, options?: FakeIdentityOptions): FakeIdentity {
     return this.state.addIdentity(name, options);
+  }
+
+  /** What /identities/v1 says about the identity from now on (e.g. a leaver: TERMINATED, lifecycle inactive). */
+  updateIdentity(id: string, changes: Pick<FakeIdentityOptions, 'identityStatus' | 'lifecycleState' | 'correlated'>): FakeIdentity {
+    return this.state.updateIdentity(id, changes);
+  }
+
+  /** Deletes the identity; its tokens stay, owned by an id /identities/v1 no longer knows. */
+  removeIdentity(id: string): void {
+    this.state.removeIdentity(id);
   }
 
   /** A PAT for the identity; its id/secret also work at /oauth/token (that is how PATs sign in). */
@@ -237,6 +248,9 @@ export class FakeTenant {
     if (path === '/oauth/info') {
       return method === 'GET' ? oauthInfo(this.baseUrl) : errorReply(405, `Method ${method} is not allowed on ${path}`);
     }
+    if (path === '/identities/v1') {
+      return method === 'GET' ? this.identitiesOperation(exchange) : errorReply(405, `Method ${method} is not allowed on ${path}`);
+    }
     const target = patTarget(path);
     if (target === undefined) {
       return errorReply(404, 'The server did not find a current representation for the target resource.');
@@ -249,7 +263,8 @@ export class FakeTenant {
     return limited ?? issueToken(this.state, { query: exchange.query, contentType: exchange.headers['content-type'] ?? '', body: exchange.body });
   }
 
-  private patOperation(exchange: Exchange, family: Family, id: string | undefined): Reply {
+  /** The caller behind the bearer token, or the 401 or 429 that answers instead. */
+  private authenticated(exchange: Exchange): Caller | Reply {
     const accessToken = bearerToken(exchange.headers.authorization);
     if (accessToken === undefined) {
       return unauthorizedReply('JWT validation failed: no bearer token in the Authorization header');
@@ -259,8 +274,18 @@ export class FakeTenant {
       return limited;
     }
     const caller = this.state.authenticate(accessToken);
-    if (typeof caller === 'string') {
-      return unauthorizedReply(caller);
+    return typeof caller === 'string' ? unauthorizedReply(caller) : caller;
+  }
+
+  private identitiesOperation(exchange: Exchange): Reply {
+    const caller = this.authenticated(exchange);
+    return 'status' in caller ? caller : listIdentities(this.state, { caller, query: exchange.query });
+  }
+
+  private patOperation(exchange: Exchange, family: Family, id: string | undefined): Reply {
+    const caller = this.authenticated(exchange);
+    if ('status' in caller) {
+      return caller;
     }
     const request: ApiRequest = { family, caller, query: exchange.query, contentType: exchange.headers['content-type'] ?? '', body: exchange.body };
     const operation = `${exchange.method} ${id === undefined ? 'collection' : 'item'}`;

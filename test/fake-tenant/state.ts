@@ -1,7 +1,7 @@
 // The tenant's data: identities, PATs, API clients and the access tokens minted for them.
 import { randomUUID } from 'node:crypto';
 import { randomHex } from './replies';
-import type { FakeIdentity, FakeToken } from './types';
+import type { FakeIdentity, FakeIdentityOptions, FakeToken } from './types';
 
 export const DEFAULT_ACCESS_TOKEN_VALIDITY_SECONDS = 43200;
 /** ISC's expires_in for API clients (an odd number, observed on real tenants). */
@@ -37,6 +37,7 @@ export class TenantState {
   readonly tokens = new Map<string, FakeToken>();
   private readonly apiClients = new Map<string, { secret: string; identityId: string }>();
   private readonly grants = new Map<string, Grant>();
+  private readonly formerNames = new Map<string, string>();
 
   constructor(
     readonly now: () => number,
@@ -47,10 +48,44 @@ export class TenantState {
     return new Date(this.now()).toISOString();
   }
 
-  addIdentity(name: string, options: { id?: string; admin?: boolean } = {}): FakeIdentity {
-    const identity = { id: options.id ?? randomHex(16), name, admin: options.admin ?? false };
+  addIdentity(name: string, options: FakeIdentityOptions = {}): FakeIdentity {
+    const admin = options.admin ?? false;
+    const identity: FakeIdentity = {
+      id: options.id ?? randomHex(16),
+      name,
+      admin,
+      readsIdentities: options.readsIdentities ?? admin,
+      readsManagedTokens: options.readsManagedTokens ?? admin,
+      identityStatus: options.identityStatus ?? 'ACTIVE',
+      lifecycleState: options.lifecycleState === undefined ? 'active' : options.lifecycleState,
+      correlated: options.correlated ?? true,
+    };
     this.identities.set(identity.id, identity);
     return { ...identity };
+  }
+
+  /** Changes what /identities/v1 says about an identity (a leaver, a locked account). */
+  updateIdentity(id: string, changes: Pick<FakeIdentityOptions, 'identityStatus' | 'lifecycleState' | 'correlated'>): FakeIdentity {
+    const identity = this.identities.get(id);
+    if (identity === undefined) {
+      throw new Error(`no identity ${id}`);
+    }
+    Object.assign(identity, changes);
+    return { ...identity };
+  }
+
+  /** The identity is deleted; its tokens stay listed with their owner id, as a departed owner's do. */
+  removeIdentity(id: string): void {
+    const identity = this.identities.get(id);
+    if (identity !== undefined) {
+      this.formerNames.set(id, identity.name);
+    }
+    this.identities.delete(id);
+  }
+
+  /** The owner's display name for token views; a deleted identity's tokens keep the name they had. */
+  ownerName(id: string): string | null {
+    return this.identities.get(id)?.name ?? this.formerNames.get(id) ?? null;
   }
 
   addToken(ownerId: string, fields: Partial<Omit<FakeToken, 'ownerId'>> = {}): FakeToken {

@@ -40,7 +40,7 @@ export function tokenView(state: TenantState, token: FakeToken, family: Family):
     id: token.id,
     name: token.name,
     scope: token.scope,
-    owner: { type: 'IDENTITY', id: token.ownerId, name: state.identities.get(token.ownerId)?.name ?? null },
+    owner: { type: 'IDENTITY', id: token.ownerId, name: state.ownerName(token.ownerId) },
     created: token.created,
     lastUsed: token.lastUsed,
     managed: token.managed,
@@ -59,7 +59,7 @@ function createdView(state: TenantState, token: FakeToken, family: Family): Reco
     secret: token.secret,
     scope: token.scope,
     name: token.name,
-    owner: { type: 'IDENTITY', id: token.ownerId, name: state.identities.get(token.ownerId)?.name ?? null },
+    owner: { type: 'IDENTITY', id: token.ownerId, name: state.ownerName(token.ownerId) },
     created: token.created,
     accessTokenValiditySeconds: token.accessTokenValiditySeconds,
     expirationDate: token.expirationDate,
@@ -87,8 +87,10 @@ export function listTokens(state: TenantState, request: ApiRequest): Reply {
       return errorReply(400, `Invalid filter '${filters}': ${reason}. Supported: lastUsed le <date-time>, lastUsed isnull.`);
     }
   }
+  // ISC lists managed tokens only to callers with idn:managed-personal-access-tokens:read.
+  const seesManaged = caller.identity.readsManagedTokens;
   const tokens = [...state.tokens.values()].filter(
-    (token) => (ownerId === '' || token.ownerId === ownerId) && matches(token.lastUsed),
+    (token) => (ownerId === '' || token.ownerId === ownerId) && (seesManaged || !token.managed) && matches(token.lastUsed),
   );
   return jsonReply(200, tokens.map((token) => tokenView(state, token, request.family)));
 }
@@ -198,12 +200,13 @@ export function createToken(state: TenantState, request: ApiRequest, maxTokensPe
   return jsonReply(200, createdView(state, token, request.family));
 }
 
-function findOwnedToken(state: TenantState, request: ApiRequest, id: string): FakeToken | Reply {
+/** PATCH acts on the caller's own tokens only (its one scope is my-personal-access-tokens:manage); DELETE also on others' for an admin. */
+function findOwnedToken(state: TenantState, request: ApiRequest, id: string, adminMay: boolean): FakeToken | Reply {
   const token = state.tokens.get(id);
   if (token === undefined) {
     return errorReply(404, 'The server did not find a current representation for the target resource.');
   }
-  if (token.ownerId !== request.caller.identity.id && !request.caller.identity.admin) {
+  if (token.ownerId !== request.caller.identity.id && !(adminMay && request.caller.identity.admin)) {
     return errorReply(403, 'The server understood the request but refuses to authorize it.');
   }
   return token;
@@ -265,7 +268,7 @@ function applyPatch(state: TenantState, token: FakeToken, operations: unknown, f
 }
 
 export function patchToken(state: TenantState, request: ApiRequest, id: string): Reply {
-  const found = findOwnedToken(state, request, id);
+  const found = findOwnedToken(state, request, id, false);
   if (!('ownerId' in found)) {
     return found;
   }
@@ -289,7 +292,7 @@ export function patchToken(state: TenantState, request: ApiRequest, id: string):
 }
 
 export function deleteToken(state: TenantState, request: ApiRequest, id: string): Reply {
-  const found = findOwnedToken(state, request, id);
+  const found = findOwnedToken(state, request, id, true);
   if (!('ownerId' in found)) {
     return found;
   }

@@ -1,11 +1,36 @@
 // The public shapes of the fake tenant; server.ts re-exports them.
 
-/** admin = may list, patch and delete every token. */
+/** identityStatus values of ISC's IdentityDto (Identities v1 spec). */
+export type FakeIdentityStatus =
+  | 'UNREGISTERED'
+  | 'REGISTERED'
+  | 'PENDING'
+  | 'WARNING'
+  | 'DISABLED'
+  | 'ACTIVE'
+  | 'DEACTIVATED'
+  | 'TERMINATED'
+  | 'ERROR'
+  | 'LOCKED';
+
+/**
+ * admin = may list and delete every token (PATCH stays limited to one's own, as in ISC). The other rights default
+ * to admin: reading identities (GET /identities/v1) and seeing managed tokens in lists.
+ */
 export interface FakeIdentity {
   id: string;
   name: string;
   admin: boolean;
+  readsIdentities: boolean;
+  readsManagedTokens: boolean;
+  identityStatus: FakeIdentityStatus;
+  /** The lifecycle state's name (tenant-defined, e.g. active, inactive, terminated); null = none. */
+  lifecycleState: string | null;
+  /** Uncorrelated identities are left out of /identities/v1 unless defaultFilter=NONE. */
+  correlated: boolean;
 }
+
+export type FakeIdentityOptions = Partial<Omit<FakeIdentity, 'name'>>;
 
 export interface FakeToken {
   id: string;

@@ -1,10 +1,8 @@
 // Expiry badge, Find Unused Tokens and Delete Tokens (bulk) in the real VS Code, against the fake tenant.
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { FakeTenant, type FakeIdentity } from '../fake-tenant/server';
-import { canarySecret, EXTENSION_ID, extensionApi, rejectsWith, rememberSecret, removeAllTenants, run, sleep, tenantElement, tokensOf, type PatExtensionApi } from './helpers';
+import { canarySecret, EXTENSION_ID, extensionApi, extensionLog, rejectsWith, rememberSecret, removeAllTenants, run, sleep, tenantElement, tokensOf, userDataDir, type PatExtensionApi } from './helpers';
 
 const DAY = 86_400_000;
 
@@ -34,16 +32,6 @@ async function badgeValue(): Promise<number | undefined> {
   return (await treeView()).badge?.value;
 }
 
-/** The launcher's user-data folder, where the extension's log file is written (unknown in desktop runs). */
-const userDataDir = process.env.SAILPOINT_PAT_TEST_USER_DATA_DIR ?? '';
-
-function extensionLog(): string {
-  return fs
-    .readdirSync(userDataDir, { recursive: true, encoding: 'utf8' })
-    .filter((name) => name.includes('SailPoint PAT Manager'))
-    .map((name) => fs.readFileSync(path.join(userDataDir, name), 'utf8'))
-    .join('\n');
-}
 
 /** Configuration events and log writes arrive asynchronously. */
 async function eventually(check: () => Promise<boolean>, what: string, tries = 50): Promise<void> {
@@ -197,7 +185,7 @@ describe('token health: expiry badge, unused tokens, bulk delete', function () {
 
   it('findUnusedTokens refuses bad criteria before any request', async () => {
     fake.resetRequests();
-    await rejectsWith('sailpointPat.findUnusedTokens', { tenantId }, /never used, not used for some days, or both/);
+    await rejectsWith('sailpointPat.findUnusedTokens', { tenantId }, /never used, not used for some days, owner inactive, or a mix/);
     await rejectsWith('sailpointPat.findUnusedTokens', { tenantId, unusedSinceDays: 0 }, /whole number from 1 to 3650/);
     await rejectsWith('sailpointPat.findUnusedTokens', { tenantId, unusedSinceDays: 2.5 }, /whole number from 1 to 3650/);
     await rejectsWith('sailpointPat.findUnusedTokens', { tenantId, neverUsed: 'yes' }, /"neverUsed" must be true or false/);

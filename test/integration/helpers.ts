@@ -1,6 +1,8 @@
 // Shared by the integration tests: the extension's automation API, tree reading, and the canary registry.
 import * as assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { AnsweredRun } from '../../src/ui/commands/index';
 import type { QueuedAnswer as Answer, Shown } from '../../src/ui/prompts/queuedPrompts';
@@ -110,4 +112,15 @@ export async function asPerson(command: string, answers: Answer[], on?: { node?:
 /** The messages (notifications and modals with buttons) among what was shown, as their text. */
 export function messagesIn(shown: readonly Shown[]): string[] {
   return shown.filter((each) => each.kind === 'message').map((each) => each.text);
+}
+
+/** The launcher's user-data folder, where the extension's log file is written (unknown in desktop runs). */
+export const userDataDir = process.env.SAILPOINT_PAT_TEST_USER_DATA_DIR ?? '';
+
+export function extensionLog(): string {
+  return fs
+    .readdirSync(userDataDir, { recursive: true, encoding: 'utf8' })
+    .filter((name) => name.includes('SailPoint PAT Manager'))
+    .map((name) => fs.readFileSync(path.join(userDataDir, name), 'utf8'))
+    .join('\n');
 }

@@ -86,13 +86,13 @@ describe('inventory export', () => {
     it('has one row per token with every column, and none for a tenant that failed', () => {
       const rows = parseCsv(inventoryCsv(inventoryRows(inventories)));
       assert.deepEqual(rows[0], [
-        'tenant', 'tenant URL', 'token id', 'name', 'owner', 'owner id', 'scopes', 'created', 'last used', 'expiry', 'managed', 'secret stored here', 'listed',
+        'tenant', 'tenant URL', 'token id', 'name', 'owner', 'owner id', 'owner status', 'scopes', 'created', 'last used', 'expiry', 'managed', 'secret stored here', 'listed',
       ]);
       assert.deepEqual(rows[1], [
-        'Prod', 'https://acme.api.identitynow.com', 's1', "'=cmd|calc", 'Ada', 'owner-1', 'sp:scopes:all', '2026-01-01T00:00:00Z',
+        'Prod', 'https://acme.api.identitynow.com', 's1', "'=cmd|calc", 'Ada', 'owner-1', '', 'sp:scopes:all', '2026-01-01T00:00:00Z',
         '2026-02-01T00:00:00Z', '2026-07-01T00:00:00Z', 'no', 'yes', 'all tokens',
       ]);
-      assert.deepEqual(rows[2].slice(3, 13), ['wf, "managed"', '', '', 'sp:scopes:default', '2026-01-01T00:00:00Z', 'never', 'never', 'yes', 'no', 'all tokens']);
+      assert.deepEqual(rows[2].slice(3, 14), ['wf, "managed"', '', '', '', 'sp:scopes:default', '2026-01-01T00:00:00Z', 'never', 'never', 'yes', 'no', 'all tokens']);
       assert.equal(rows.length, 3);
     });
 

@@ -5,3 +5,4 @@ export { AccessTokenCache, mintAccessToken } from './auth';
 export { HttpClient } from './http';
 export { RequestGate } from './limits';
 export { PatApi } from './patApi';
+export { IdentitiesApi } from './identitiesApi';

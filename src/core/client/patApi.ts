@@ -2,6 +2,7 @@
 // and a create that is re-sent only once after a 429 (not processed): after an unknown outcome it looks for the
 // token by name instead.
 import type { AccessTokenCache } from './auth';
+import { sendAuthorized } from './authorized';
 import { cleanServerText } from './errorBody';
 import { isPatError, PatError, type PatErrorKind } from '../errors';
 import { type HttpClient, type HttpRequest, type HttpResponse, parseJsonBody } from './http';
@@ -168,32 +169,8 @@ export class PatApi {
   }
 
   /** Sends with a bearer token; a 401 means the token went stale, so sign in again and retry exactly once. */
-  private async authorized(request: HttpRequest): Promise<HttpResponse> {
-    const first = await this.auth.get(request.signal);
-    try {
-      return await this.http.request(withBearer(request, first.accessToken));
-    } catch (error) {
-      if (!isPatError(error, 'unauthorized')) {
-        throw error;
-      }
-      this.auth.invalidate(first.accessToken);
-      this.log('debug', `${request.description}: the access token was refused (401); signing in again.`);
-    }
-    const second = await this.auth.get(request.signal);
-    try {
-      return await this.http.request(withBearer(request, second.accessToken));
-    } catch (error) {
-      if (!isPatError(error, 'unauthorized')) {
-        throw error;
-      }
-      this.auth.invalidate(second.accessToken);
-      const said = error.serverMessage === undefined ? '' : `: ${error.serverMessage}`;
-      throw new PatError(
-        'unauthorized',
-        `${request.description} failed: the tenant refused a freshly issued access token (401${said}). The credentials may have been revoked or may lack the rights for this; update the tenant's credentials.`,
-        { status: 401, serverMessage: error.serverMessage, detailCode: error.detailCode, trackingId: error.trackingId, cause: error },
-      );
-    }
+  private authorized(request: HttpRequest): Promise<HttpResponse> {
+    return sendAuthorized(this.http, this.auth, request, (message) => this.log('debug', message));
   }
 
   private async explainUnknownCreate(name: string, cause: PatError): Promise<CreateOutcomeUnknownError> {
@@ -284,10 +261,6 @@ function createVerdict(quoted: string, existing: PersonalAccessToken | null, cau
   return cause.kind === 'timeout' || cause.kind === 'cancelled'
     ? `No token named ${quoted} exists yet, so most likely nothing was created; refresh the list before trying again.`
     : `No token named ${quoted} exists, so nothing was created; it is safe to try again.`;
-}
-
-function withBearer(request: HttpRequest, accessToken: string): HttpRequest {
-  return { ...request, headers: { ...request.headers, Authorization: `Bearer ${accessToken}` } };
 }
 
 function requireName(name: unknown): void {

@@ -5,6 +5,7 @@ import { isPatError, PatError } from '../errors';
 import type { PersonalAccessToken, Tenant, TokenListQuery } from '../model';
 import { errorText } from '../messages';
 import type { PatService } from '../patService';
+import { listsOtherOwners, lookUpOwners, type OwnerLookup, type OwnerStatus } from './owners';
 
 const DAY_MS = 86_400_000;
 
@@ -12,6 +13,8 @@ export interface UnusedCriteria {
   neverUsed: boolean;
   /** Not used for this many whole days; combined with neverUsed by "or". */
   unusedSinceDays?: number;
+  /** Owned by a disabled, deactivated, terminated, locked or deleted identity; combined with the others by "or". */
+  ownerInactive?: boolean;
 }
 
 export interface UnusedToken {
@@ -19,6 +22,8 @@ export interface UnusedToken {
   token: PersonalAccessToken;
   /** The tenant signs in with this token: deleting it cuts the extension off. */
   signsInTenant: boolean;
+  /** Looked up when the criteria ask about owners. */
+  ownerStatus?: OwnerStatus;
 }
 
 export interface UnusedSearch {
@@ -41,12 +46,38 @@ export function checkUnusedDays(text: string): string | undefined {
 /** The tenant's own owner choice (default: the caller's tokens), filtered on the server by last use. */
 export function unusedQuery(tenant: Tenant, criteria: UnusedCriteria, now: number): TokenListQuery {
   const days = criteria.unusedSinceDays;
-  if (!criteria.neverUsed && days === undefined) throw new PatError('invalid-input', 'Say which tokens count as unused: never used, not used for some days, or both.');
+  if (!criteria.neverUsed && days === undefined && criteria.ownerInactive !== true) {
+    throw new PatError('invalid-input', 'Say which tokens count as unused: never used, not used for some days, owner inactive, or a mix.');
+  }
   if (days !== undefined && !validDays(days)) throw new PatError('invalid-input', `The number of days must be a whole number from 1 to ${MAX_UNUSED_DAYS}.`);
   const query: TokenListQuery = { owner: tenant.listQuery?.owner ?? { kind: 'me' } };
+  // Owners are judged on the whole list, so last use is then judged here too (usedBefore), not by the server.
+  if (criteria.ownerInactive === true) return query;
   if (criteria.neverUsed) query.neverUsed = true;
   if (days !== undefined) query.lastUsedBefore = new Date(now - days * DAY_MS).toISOString();
   return query;
+}
+
+async function ownersOf(service: PatService, tenant: Tenant, tokens: readonly PersonalAccessToken[], signal?: AbortSignal): Promise<OwnerLookup> {
+  if (!listsOtherOwners(tenant.listQuery)) return { statuses: new Map(), forbidden: false };
+  const lookup = await lookUpOwners(service, tenant.id, tokens, signal);
+  // Owner inactive was asked for explicitly: without the answer the search would silently find nothing.
+  if (lookup.failure !== undefined) throw new PatError(lookup.forbidden ? 'forbidden' : 'http', `Owner status is not available: ${lookup.failure}`);
+  return lookup;
+}
+
+function statusOf(token: PersonalAccessToken, owners: OwnerLookup | undefined): OwnerStatus | undefined {
+  return token.owner === null ? undefined : owners?.statuses.get(token.owner.id);
+}
+
+/** The criteria joined by "or", on a list fetched without server-side filters. */
+function matchesWithOwners(token: PersonalAccessToken, criteria: UnusedCriteria, owners: OwnerLookup, now: number): boolean {
+  const status = statusOf(token, owners);
+  if (status !== undefined && status.kind !== 'active') return true;
+  if (criteria.neverUsed && token.lastUsed === null) return true;
+  const days = criteria.unusedSinceDays;
+  const lastUsed = token.lastUsed === null ? NaN : Date.parse(token.lastUsed);
+  return days !== undefined && lastUsed <= now - days * DAY_MS;
 }
 
 /** Searches each tenant; a tenant that fails is reported and the others go on. Cancellation stops all. */
@@ -63,7 +94,9 @@ export async function findUnusedTokens(
     try {
       const tokens = await service.listTokens(tenant.id, signal, queries[index]);
       const signIn = await service.signInClientId(tenant.id);
-      search.found.push(...tokens.map((token) => ({ tenant, token, signsInTenant: token.id === signIn })));
+      const owners = criteria.ownerInactive === true ? await ownersOf(service, tenant, tokens, signal) : undefined;
+      const found = owners === undefined ? tokens : tokens.filter((token) => matchesWithOwners(token, criteria, owners, now));
+      search.found.push(...found.map((token) => ({ tenant, token, signsInTenant: token.id === signIn, ownerStatus: statusOf(token, owners) })));
     } catch (error) {
       if (signal?.aborted) throw error;
       search.failedTenants.push({ tenant, message: errorText(error) });

@@ -6,6 +6,7 @@ import { isPatError } from '../errors';
 import type { OwnerFilter, PersonalAccessToken, Tenant } from '../model';
 import { errorText, listQueryText } from '../messages';
 import type { PatService } from '../patService';
+import { listsOtherOwners, lookUpOwners, type OwnerStatus } from './owners';
 
 export type InventoryFormat = 'json' | 'csv';
 
@@ -17,6 +18,10 @@ export interface TenantInventory {
   storedSecretIds: ReadonlySet<string>;
   /** Why the tenant could not be listed at all; it then has no tokens in the inventory. */
   error?: string;
+  /** Owners looked up when others' tokens were listed; absent for a list of one's own tokens. */
+  ownerStatuses?: ReadonlyMap<string, OwnerStatus>;
+  /** Why owner statuses are missing (e.g. no right to read identities). */
+  ownerStatusProblem?: string;
 }
 
 export interface InventoryRow {
@@ -26,6 +31,8 @@ export interface InventoryRow {
   name: string;
   ownerName: string | null;
   ownerId: string | null;
+  /** e.g. active, disabled, lifecycle inactive, gone; null when not looked up. */
+  ownerStatus: string | null;
   /** null: the server grants every right of the owner (sp:scopes:all). */
   scopes: string[] | null;
   created: string | null;
@@ -43,19 +50,31 @@ async function listTenant(service: PatService, tenant: Tenant, signal?: AbortSig
   const storedSecretIds = service.storedSecretTokenIds(tenant.id);
   try {
     const tokens = await service.listTokens(tenant.id, signal, { owner: ALL_OWNERS });
-    return { tenant, listed: listQueryText({ owner: ALL_OWNERS }), tokens, storedSecretIds };
+    return { tenant, listed: listQueryText({ owner: ALL_OWNERS }), tokens, storedSecretIds, ...(await ownerColumns(service, tenant, tokens, signal)) };
   } catch (error) {
     const fallback = tenant.listQuery?.owner ?? { kind: 'me' };
     if (!isPatError(error, 'forbidden') || fallback.kind === 'all') throw error;
     const tokens = await service.listTokens(tenant.id, signal, { owner: fallback });
-    return { tenant, listed: `${listQueryText({ owner: fallback })} (listing all tokens was refused)`, tokens, storedSecretIds };
+    const owners = fallback.kind === 'identity' ? await ownerColumns(service, tenant, tokens, signal) : {};
+    return { tenant, listed: `${listQueryText({ owner: fallback })} (listing all tokens was refused)`, tokens, storedSecretIds, ...owners };
   }
+}
+
+async function ownerColumns(
+  service: PatService,
+  tenant: Tenant,
+  tokens: readonly PersonalAccessToken[],
+  signal?: AbortSignal,
+): Promise<Pick<TenantInventory, 'ownerStatuses' | 'ownerStatusProblem'>> {
+  const lookup = await lookUpOwners(service, tenant.id, tokens, signal);
+  return lookup.failure === undefined ? { ownerStatuses: lookup.statuses } : { ownerStatusProblem: lookup.failure };
 }
 
 /** Each tenant's list as the tree shows it: the tenant's own choice of what it lists. */
 async function listTenantAsShown(service: PatService, tenant: Tenant, signal?: AbortSignal): Promise<TenantInventory> {
   const tokens = await service.listTokens(tenant.id, signal);
-  return { tenant, listed: listQueryText(tenant.listQuery ?? { owner: { kind: 'me' } }), tokens, storedSecretIds: service.storedSecretTokenIds(tenant.id) };
+  const owners = listsOtherOwners(tenant.listQuery) ? await ownerColumns(service, tenant, tokens, signal) : {};
+  return { tenant, listed: listQueryText(tenant.listQuery ?? { owner: { kind: 'me' } }), tokens, storedSecretIds: service.storedSecretTokenIds(tenant.id), ...owners };
 }
 
 /** "everything": all tokens each tenant's credentials may list; "asShown": what each tenant lists in the tree. */
@@ -76,7 +95,7 @@ export async function collectInventory(service: PatService, signal?: AbortSignal
 }
 
 export function inventoryRows(inventories: readonly TenantInventory[]): InventoryRow[] {
-  return inventories.flatMap(({ tenant, listed, tokens, storedSecretIds }) =>
+  return inventories.flatMap(({ tenant, listed, tokens, storedSecretIds, ownerStatuses, ownerStatusProblem }) =>
     tokens.map((token) => ({
       tenant: tenant.displayName,
       tenantUrl: tenant.baseUrl,
@@ -84,6 +103,7 @@ export function inventoryRows(inventories: readonly TenantInventory[]): Inventor
       name: token.name,
       ownerName: token.owner?.name ?? null,
       ownerId: token.owner?.id ?? null,
+      ownerStatus: ownerStatusCell(token, ownerStatuses, ownerStatusProblem),
       scopes: token.scope === null ? null : [...token.scope],
       created: token.created,
       lastUsed: token.lastUsed,
@@ -96,14 +116,20 @@ export function inventoryRows(inventories: readonly TenantInventory[]): Inventor
   );
 }
 
+function ownerStatusCell(token: PersonalAccessToken, statuses: TenantInventory['ownerStatuses'], problem: string | undefined): string | null {
+  if (problem !== undefined) return 'unknown';
+  return token.owner === null ? null : (statuses?.get(token.owner.id)?.text ?? null);
+}
+
 export function inventoryJson(inventories: readonly TenantInventory[], generatedAt: string): string {
-  const tenants = inventories.map(({ tenant, listed, tokens, error }) => ({
+  const tenants = inventories.map(({ tenant, listed, tokens, error, ownerStatusProblem }) => ({
     tenant: tenant.displayName,
     tenantUrl: tenant.baseUrl,
     apiFamily: tenant.apiFamily,
     listed,
     tokenCount: tokens.length,
     ...(error === undefined ? {} : { error }),
+    ...(ownerStatusProblem === undefined ? {} : { ownerStatusProblem }),
   }));
   return `${JSON.stringify({ generatedAt, secretsIncluded: false, tenants, tokens: inventoryRows(inventories) }, null, 2)}\n`;
 }
@@ -124,6 +150,7 @@ export const CSV_COLUMNS = [
   'name',
   'owner',
   'owner id',
+  'owner status',
   'scopes',
   'created',
   'last used',
@@ -141,6 +168,7 @@ function csvValues(row: InventoryRow): string[] {
     row.name,
     row.ownerName ?? '',
     row.ownerId ?? '',
+    row.ownerStatus ?? '',
     row.scopes === null ? 'sp:scopes:all' : row.scopes.join(' '),
     row.created ?? '',
     row.lastUsed ?? 'never',

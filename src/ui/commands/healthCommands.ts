@@ -44,7 +44,14 @@ export const findUnusedTokensCommand: PatCommand = {
       await deleteFound(run, picked.map(({ tenant, token, signsInTenant }) => ({ tenant, tokenId: token.id, token, isOwnCredential: signsInTenant })));
     }
     return {
-      tokens: result.found.map(({ tenant, token, signsInTenant }) => ({ tenantId: tenant.id, tokenId: token.id, name: token.name, managed: token.managed, signsInTenant })),
+      tokens: result.found.map(({ tenant, token, signsInTenant, ownerStatus }) => ({
+        tenantId: tenant.id,
+        tokenId: token.id,
+        name: token.name,
+        managed: token.managed,
+        signsInTenant,
+        ...(ownerStatus === undefined ? {} : { ownerStatus: ownerStatus.text }),
+      })),
       failedTenants: result.failedTenants.map(({ tenant, message }) => ({ tenantId: tenant.id, message })),
     };
   },

@@ -95,6 +95,9 @@ export const exportInventoryCommand: PatCommand = {
     await vscode.workspace.fs.writeFile(vscode.Uri.file(file), new TextEncoder().encode(inventoryText(format, inventories, new Date().toISOString())));
     run.ui.logger.info(`Exported an inventory of ${plural(countOf(inventories), 'token')} (${format}) to ${file}.`);
     failedTenants(inventories).forEach((each) => run.ui.logger.warn(`Inventory: tenant "${each.tenant.displayName}" could not be listed: ${each.error ?? ''}`));
+    inventories
+      .filter((each) => each.ownerStatusProblem !== undefined)
+      .forEach((each) => run.ui.logger.warn(`Inventory: owner status of tenant "${each.tenant.displayName}" is not available: ${each.ownerStatusProblem ?? ''}`));
     if (run.ask.person) void tellExported(run, inventories, file, scope).catch((error: unknown) => run.logFailure(error));
     return {
       count: countOf(inventories),

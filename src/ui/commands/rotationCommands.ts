@@ -33,7 +33,7 @@ import { TokenNode } from '../tree/nodes';
 import { optionalString, requireBoolean, requireId, type ArgumentObject } from './args';
 import type { CommandRun, Invocation, PatCommand } from './runner';
 import { copyStoredSecret } from './secretCommands';
-import { chooseTenant, tenantFromArgs, tokenPickItems } from './targets';
+import { chooseTenant, refuseOthersToken, tenantFromArgs, tokenPickItems } from './targets';
 import { showUnsavedSecret, unsavedSecretRejection } from './tokenCommands';
 
 const V3_EXPIRY_MESSAGE =
@@ -190,6 +190,7 @@ async function rotateTenantInteractively(run: CommandRun, tenant: Tenant): Promi
 async function rotateForScript(run: CommandRun, args: ArgumentObject): Promise<{ tokenId: string }> {
   const tenant = tenantFromArgs(run, args);
   const request = { tenantId: tenant.id, tokenId: requireId(args, 'tokenId'), name: optionalString(args, 'name'), deleteOld: requireBoolean(args, 'deleteOld') };
+  await refuseOthersToken(run, tenant.id, request.tokenId, 'Rotate');
   const { outcome } = await run
     .network('Rotating token…', (signal) => rotateToken(run.ui.service, request, signal), { retryable: false })
     .finally(() => run.ui.tree.refresh(tenant.id));
@@ -201,6 +202,7 @@ async function rotateForPerson(run: CommandRun, invocation: Invocation): Promise
   const { node } = invocation;
   const tenant = await chooseTenant(run, invocation, 'Rotate Token');
   const tokenId = node instanceof TokenNode ? node.token.id : (await pickOwnToken(run, tenant)).id;
+  await refuseOthersToken(run, tenant.id, tokenId, 'Rotate');
   if (tokenId === (await run.ui.service.signInClientId(tenant.id))) {
     await rotateTenantInteractively(run, tenant);
     return;
@@ -276,6 +278,7 @@ export const editTokenExpiryCommand: PatCommand = {
           : (await run.ask.titled('Change Expiry').pickOne({ name: 'tokenId', placeholder: 'Token whose expiry to change', items: await tokenPickItems(run, tenant) })).token;
     const tokenId = token?.id ?? requireId(args ?? {}, 'tokenId');
     const label = token === undefined ? tokenId : shown(token.name);
+    await refuseOthersToken(run, tenant.id, tokenId, 'Change Expiry');
     const expirationDate = await askExpiryChange(run.ask, label, token?.expirationDate);
     await changeExpiry(run, tenant.id, tokenId, expiryPatch(expirationDate));
     run.inform(expirationDate === null ? `"${label}" now never expires.` : `"${label}" now expires ${expirationDate}.`);

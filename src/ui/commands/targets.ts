@@ -1,5 +1,6 @@
 // What a command acts on: the node it was invoked on, what the user picks from the palette, or the argument object.
 import { PatError } from '../../core/errors';
+import { othersTokenMessage } from '../../core/ops/owners';
 import type { PersonalAccessToken, Tenant } from '../../core/model';
 import { presentToken, tenantHost } from '../view/presentation';
 import { shown, type Item } from '../prompts/prompts';
@@ -92,4 +93,17 @@ export async function tokenPickItems(run: CommandRun, tenant: Tenant): Promise<T
       token,
     };
   });
+}
+
+/**
+ * Refuses, before any change request, to rename, rescope, rotate or re-date another identity's token (ISC would
+ * answer 403). Whose it is comes from the tree's list, loaded if it is not yet; when that fails the server decides.
+ */
+export async function refuseOthersToken(run: CommandRun, tenantId: string, tokenId: string, action: string): Promise<void> {
+  let node = run.ui.tree.tokenNode(tenantId, tokenId);
+  if (node === undefined) {
+    await run.ui.tree.tokens(tenantId).catch(() => undefined);
+    node = run.ui.tree.tokenNode(tenantId, tokenId);
+  }
+  if (node?.isOthersToken === true) throw new PatError('invalid-input', othersTokenMessage(action, node.token.name, node.token.owner?.name ?? null));
 }

@@ -1,5 +1,6 @@
 // Create Token, Rename Token, Edit Scopes.
-import { PatError } from '../../core/errors';
+import { PatError, UserCancelled } from '../../core/errors';
+import { ownTokenCount, TOKENS_PER_OWNER } from '../../core/ops/owners';
 import { ALL_SCOPES, type PersonalAccessToken, type Tenant } from '../../core/model';
 import { errorText } from '../../core/messages';
 import { defaultRedactor } from '../../core/client/redact';
@@ -9,7 +10,7 @@ import { quoted, shown } from '../prompts/prompts';
 import { askNewToken, askTokenName, askTokenScopes } from '../prompts/tokenPrompts';
 import type { CommandRun, PatCommand } from './runner';
 import { copyStoredSecret } from './secretCommands';
-import { chooseTenant, tokenLabel, tokenTarget, type TokenTarget } from './targets';
+import { chooseTenant, refuseOthersToken, tokenLabel, tokenTarget, type TokenTarget } from './targets';
 
 /** Offered after the secret is already in SecretStorage; the notification text never contains it. */
 async function offerCopies(run: CommandRun, tenant: Tenant, token: PersonalAccessToken): Promise<void> {
@@ -54,10 +55,26 @@ export async function showUnsavedSecret(run: CommandRun, tenantId: string, outco
   if (choice === 'Copy Secret') await run.ui.clipboard.copySecret(outcome.secret);
 }
 
+/** ISC refuses a token beyond 10 per identity: say so before the wizard, with Find Unused Tokens one click away. */
+async function warnAtTokenLimit(run: CommandRun, tenant: Tenant): Promise<void> {
+  const count = await run.network('Counting your tokens…', (signal) => ownTokenCount(run.ui.service, tenant.id, signal), { tenantId: tenant.id });
+  if (count < TOKENS_PER_OWNER) return;
+  const answer = await run.ask.message({
+    severity: 'warning',
+    modal: true,
+    message: `You already have ${count}/${TOKENS_PER_OWNER} tokens in ${quoted(tenant.displayName)}.`,
+    detail: `ISC allows ${TOKENS_PER_OWNER} personal access tokens per identity and refuses a new one until one is deleted.`,
+    actions: ['Find Unused Tokens', 'Create Anyway'] as const,
+  });
+  if (answer === 'Find Unused Tokens') await run.other('sailpointPat.findUnusedTokens', run.ui.tree.tenantNode(tenant.id));
+  if (answer !== 'Create Anyway') throw new UserCancelled();
+}
+
 export const createTokenCommand: PatCommand = {
   id: 'sailpointPat.createToken',
   async run(run, invocation) {
     const tenant = await chooseTenant(run, invocation, 'Create Token');
+    if (run.ask.person) await warnAtTokenLimit(run, tenant);
     const request = await askNewToken(run.ask, shown(tenant.displayName), tenant.apiFamily);
     // Refreshed whatever happens: a failed or cancelled create may still have made the token.
     const create = (signal: AbortSignal): Promise<CreateTokenOutcome> =>
@@ -89,6 +106,7 @@ export const renameTokenCommand: PatCommand = {
   id: 'sailpointPat.renameToken',
   async run(run, invocation) {
     const target = tokenTarget(run, invocation);
+    await refuseOthersToken(run, target.tenant.id, target.tokenId, 'Rename');
     const name = await askTokenName(run.ask, target.token?.name ?? '');
     await updateToken(run, target, 'Renaming…', { name });
     return undefined;
@@ -105,6 +123,7 @@ export const editTokenScopesCommand: PatCommand = {
   id: 'sailpointPat.editTokenScopes',
   async run(run, invocation) {
     const target = tokenTarget(run, invocation);
+    await refuseOthersToken(run, target.tenant.id, target.tokenId, 'Edit Scopes');
     const current = target.token?.scope ?? [ALL_SCOPES];
     const scope = await askTokenScopes(run.ask, tokenLabel(target), current);
     // Nothing changed: nothing to send, and nothing "updated" to claim. Scripts always send what they give.

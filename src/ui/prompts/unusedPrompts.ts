@@ -17,12 +17,20 @@ interface TenantChoice extends Item {
 interface CriteriaPick extends Item {
   neverUsed: boolean;
   since: boolean;
+  ownerInactive?: boolean;
 }
 
 const CRITERIA: readonly CriteriaPick[] = [
   { label: 'Never used', detail: 'Tokens that have never minted an access token', neverUsed: true, since: false },
   { label: 'Not used for a number of days…', detail: 'ISC updates "last used" at most once a day', neverUsed: false, since: true },
   { label: 'Never used, or not used for a number of days…', neverUsed: true, since: true },
+  {
+    label: 'Owner inactive',
+    detail: "Owned by a disabled, deactivated, terminated, locked or deleted identity (tenants that list others' tokens)",
+    neverUsed: false,
+    since: false,
+    ownerInactive: true,
+  },
 ];
 
 export interface UnusedQuestion {
@@ -36,9 +44,14 @@ interface Draft {
   days: string;
 }
 
-/** Scripts: `tenantId` (absent: every tenant), `neverUsed`, `unusedSinceDays`. */
+/** Scripts: `tenantId` (absent: every tenant), `neverUsed`, `unusedSinceDays`, `ownerInactive`. */
 function criteriaFromArgs(args: ArgumentObject): CriteriaPick {
-  return { label: '', neverUsed: optionalBoolean(args, 'neverUsed') ?? false, since: optionalNumber(args, 'unusedSinceDays') !== undefined };
+  return {
+    label: '',
+    neverUsed: optionalBoolean(args, 'neverUsed') ?? false,
+    since: optionalNumber(args, 'unusedSinceDays') !== undefined,
+    ownerInactive: optionalBoolean(args, 'ownerInactive'),
+  };
 }
 
 function steps(all: readonly Tenant[], tenantsOf: (args: ArgumentObject) => Tenant[]): { askScope: WizardStep<Draft>; askCriteria: WizardStep<Draft> } {
@@ -77,7 +90,7 @@ function steps(all: readonly Tenant[], tenantsOf: (args: ArgumentObject) => Tena
 
 /**
  * Where to look (not asked when the command was invoked on a tenant, or a person has only one) and what counts as
- * unused. Scripts answer with `tenantId` (absent: every tenant), `neverUsed` and `unusedSinceDays`.
+ * unused. Scripts answer with `tenantId` (absent: every tenant), `neverUsed`, `unusedSinceDays` and `ownerInactive`.
  */
 export async function askUnused(ask: Prompts, all: readonly Tenant[], fixed: Tenant | undefined, tenantsOf: (args: ArgumentObject) => Tenant[]): Promise<UnusedQuestion> {
   const scope: TenantChoice = fixed === undefined ? { label: 'All tenants', tenants: [...all], one: all.length === 1 } : { label: '', tenants: [fixed], one: true };
@@ -85,7 +98,8 @@ export async function askUnused(ask: Prompts, all: readonly Tenant[], fixed: Ten
   const { askScope, askCriteria } = steps(all, tenantsOf);
   const askWhere = fixed === undefined && (all.length > 1 || !ask.person);
   await runWizard(ask, TITLE, askWhere ? 3 : 2, askWhere ? askScope : askCriteria, draft);
-  return { scope: draft.scope, criteria: { neverUsed: draft.pick.neverUsed, unusedSinceDays: draft.pick.since ? Number(draft.days) : undefined } };
+  const { neverUsed, since, ownerInactive } = draft.pick;
+  return { scope: draft.scope, criteria: { neverUsed, unusedSinceDays: since ? Number(draft.days) : undefined, ownerInactive } };
 }
 
 interface FoundPick extends Item {
@@ -97,7 +111,8 @@ export async function pickUnusedToDelete(ask: Prompts, found: readonly UnusedTok
   const now = Date.now();
   const items: FoundPick[] = found.map((each) => {
     const marks = [each.signsInTenant ? 'this tenant signs in with it' : '', each.token.managed ? 'managed by the platform' : ''].filter((mark) => mark !== '');
-    const where = severalTenants ? `${shown(each.tenant.displayName)} · ` : '';
+    const owner = each.ownerStatus === undefined || each.ownerStatus.kind === 'active' ? '' : `owner ${each.ownerStatus.text} · `;
+    const where = `${severalTenants ? `${shown(each.tenant.displayName)} · ` : ''}${owner}`;
     return {
       label: `${marks.length > 0 ? '$(shield) ' : ''}${shown(each.token.name)}`,
       description: `${where}${lastUsedText(each.token, now)}${marks.length > 0 ? ` · ${marks.join(' · ')}` : ''}`,

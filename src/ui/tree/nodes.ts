@@ -1,6 +1,7 @@
 // The tree's elements. Each is its own TreeItem, so `element.label` is what the user sees.
 import * as vscode from 'vscode';
 import type { PersonalAccessToken, Tenant } from '../../core/model';
+import { isOthersToken } from '../../core/ops/owners';
 import {
   presentTenant,
   presentToken,
@@ -39,6 +40,8 @@ const BUSY_ICON = new vscode.ThemeIcon('loading~spin');
 export class TenantNode extends vscode.TreeItem {
   state: TenantState = 'unknown';
   busyLabel: string | undefined;
+  /** Why owner statuses are missing (e.g. no right to read identities); shown in the tooltip. */
+  ownerStatusProblem: string | undefined;
 
   constructor(public tenant: Tenant) {
     super(tenant.displayName, vscode.TreeItemCollapsibleState.Expanded);
@@ -51,7 +54,7 @@ export class TenantNode extends vscode.TreeItem {
   }
 
   render(): void {
-    const view = presentTenant(this.tenant, this.state);
+    const view = presentTenant(this.tenant, this.state, this.ownerStatusProblem);
     this.label = view.label;
     this.description = this.busyLabel ?? view.description;
     this.iconPath = this.busyLabel === undefined ? themeIcon(view.icon) : BUSY_ICON;
@@ -83,6 +86,15 @@ export class TokenNode extends vscode.TreeItem {
 
   get isOwnCredential(): boolean {
     return this.viewOptions.isOwnCredential;
+  }
+
+  get ownerFacts(): TokenViewOptions['owners'] {
+    return this.viewOptions.owners;
+  }
+
+  /** Another identity's token: ISC refuses to rename, rescope or rotate it. */
+  get isOthersToken(): boolean {
+    return isOthersToken(this.token, this.viewOptions.owners?.callerIdentityId);
   }
 
   /** Leaves the tooltip unset: building it for every row of a long list costs more than the rest of the row. */

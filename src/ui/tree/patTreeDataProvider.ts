@@ -5,9 +5,17 @@ import { PatError } from '../../core/errors';
 import type { PersonalAccessToken } from '../../core/model';
 import type { Logger } from '../../core/ports';
 import { errorText } from '../../core/messages';
+import { listsOtherOwners, lookUpOwners, NO_LOOKUP, tokenCountsByOwner, type OwnerLookup } from '../../core/ops/owners';
+import {
+  OWNER_STATUS_FORBIDDEN,
+  tenantProblemHeadline,
+  tenantStateForError,
+  type OwnerFacts,
+  type TenantState,
+  type TokenViewOptions,
+} from '../view/presentation';
 import type { PatService } from '../../core/patService';
 import { loadScopeCatalogue } from '../../core/scopes/load';
-import { tenantProblemHeadline, tenantStateForError, type TenantState, type TokenViewOptions } from '../view/presentation';
 import { HAS_TENANTS_CONTEXT, VIEW_ID } from '../ids';
 import { expiryWarningDays } from '../settings';
 import { MessageNode, TenantNode, TokenNode, type PatNode } from './nodes';
@@ -46,6 +54,8 @@ interface LoadResult {
   /** As listed; absent when the list failed. */
   tokens?: readonly PersonalAccessToken[];
   error?: Error;
+  /** Why owner statuses are missing, for the tenant's tooltip. */
+  ownerStatusProblem?: string;
 }
 
 function tokensOf(children: readonly PatNode[]): PersonalAccessToken[] {
@@ -72,6 +82,7 @@ function tokenNodes(
   tokens: readonly PersonalAccessToken[],
   stored: ReadonlySet<string>,
   ownClientId: string | undefined,
+  owners: OwnerFacts | undefined,
 ): TokenNode[] {
   const locale = sortLocale();
   const plain: TokenViewOptions = {
@@ -81,6 +92,7 @@ function tokenNodes(
     isOwnCredential: false,
     apiFamily: tenant.tenant.apiFamily,
     locale,
+    owners,
   };
   return [...tokens]
     .sort((a, b) => a.name.localeCompare(b.name, locale))
@@ -101,6 +113,8 @@ export class PatTreeDataProvider implements vscode.TreeDataProvider<PatNode>, vs
   private readonly entries = new Map<string, TenantEntry>();
   /** Labels of what is busy ("Deleting…"), by tenant and token id. */
   private readonly busyLabels = new Map<string, string>();
+  /** Tenants whose refused owner lookup was logged already: said once, not on every refresh. */
+  private readonly toldOwnerLookupRefused = new Set<string>();
 
   constructor(
     private readonly service: PatService,
@@ -162,7 +176,7 @@ export class PatTreeDataProvider implements vscode.TreeDataProvider<PatNode>, vs
       if (nodes.length === 0) continue;
       const stored = new Set(nodes.filter((node) => node.secretStored).map((node) => node.token.id));
       const ownClientId = nodes.find((node) => node.isOwnCredential)?.token.id;
-      entry.children = this.withBusyLabels(tokenNodes(entry.node, tokensOf(nodes), stored, ownClientId));
+      entry.children = this.withBusyLabels(tokenNodes(entry.node, tokensOf(nodes), stored, ownClientId, nodes[0].ownerFacts));
       this.changed.fire(entry.node);
     }
   }
@@ -276,8 +290,9 @@ export class PatTreeDataProvider implements vscode.TreeDataProvider<PatNode>, vs
       entry.loading = undefined;
       entry.children = result.children;
       entry.error = result.error;
-      if (entry.node.state !== result.state) {
+      if (entry.node.state !== result.state || entry.node.ownerStatusProblem !== result.ownerStatusProblem) {
         entry.node.state = result.state;
+        entry.node.ownerStatusProblem = result.ownerStatusProblem;
         entry.node.render();
         this.changed.fire(entry.node);
       }
@@ -294,6 +309,24 @@ export class PatTreeDataProvider implements vscode.TreeDataProvider<PatNode>, vs
     entry.error = undefined;
   }
 
+  /** Once per list load: who signs in (from the cached access token), each owner's count, and, for lists of others' tokens, their statuses. */
+  private async ownerFacts(node: TenantNode, tokens: readonly PersonalAccessToken[], signal: AbortSignal): Promise<{ owners: OwnerFacts; problem?: string }> {
+    const tenantId = node.tenantId;
+    const callerIdentityId = await this.service.callerIdentityId(tenantId, signal);
+    const lookup: OwnerLookup = listsOtherOwners(node.tenant.listQuery) ? await lookUpOwners(this.service, tenantId, tokens, signal) : NO_LOOKUP;
+    const owners = { statuses: lookup.statuses, counts: tokenCountsByOwner(tokens), callerIdentityId };
+    if (lookup.failure === undefined) {
+      this.toldOwnerLookupRefused.delete(tenantId);
+      return { owners };
+    }
+    const problem = lookup.forbidden ? OWNER_STATUS_FORBIDDEN : `not available: ${lookup.failure}`;
+    if (!lookup.forbidden || !this.toldOwnerLookupRefused.has(tenantId)) {
+      this.logger.warn(`Owner status of tenant "${node.tenant.displayName}" ${problem}`);
+      if (lookup.forbidden) this.toldOwnerLookupRefused.add(tenantId);
+    }
+    return { owners, problem };
+  }
+
   private async load(node: TenantNode, signal: AbortSignal): Promise<LoadResult> {
     const tenantId = node.tenantId;
     try {
@@ -305,7 +338,8 @@ export class PatTreeDataProvider implements vscode.TreeDataProvider<PatNode>, vs
       );
       const ownClientId = await this.service.signInClientId(tenantId);
       const stored = this.service.storedSecretTokenIds(tenantId);
-      return { state: 'ok', tokens, children: this.withBusyLabels(tokenNodes(node, tokens, stored, ownClientId)) };
+      const { owners, problem } = await this.ownerFacts(node, tokens, signal);
+      return { state: 'ok', tokens, children: this.withBusyLabels(tokenNodes(node, tokens, stored, ownClientId, owners)), ownerStatusProblem: problem };
     } catch (error) {
       const state = tenantStateForError(error);
       const detail = errorText(error);

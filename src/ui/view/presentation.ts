@@ -4,6 +4,7 @@ import { ALL_SCOPES, type ApiFamily, type PersonalAccessToken, type Tenant } fro
 import { isPatError, type PatErrorKind } from '../../core/errors';
 import { listQueryText } from '../../core/messages';
 import { expiryState, expiryStateAt, parseTime, type ExpiryState } from '../../core/ops/expiry';
+import { budgetText, isOthersToken, type OwnerStatus } from '../../core/ops/owners';
 import { sanitizeForDisplay, stripUnsafeCharacters } from '../../core/validation';
 
 const MINUTE = 60_000;
@@ -44,6 +45,21 @@ export interface TokenViewOptions {
   locale?: string;
   /** Only for tests; people see their own time zone. */
   timeZone?: string;
+  /** What the list load learnt about owners; one object shared by every row of the tenant. */
+  owners?: OwnerFacts;
+}
+
+export interface OwnerFacts {
+  /** By owner id; absent = not looked up or unknown. */
+  statuses: ReadonlyMap<string, OwnerStatus>;
+  /** Tokens per owner id in the loaded list. */
+  counts: ReadonlyMap<string, number>;
+  /** Whom the tenant's credentials act for; tokens of anyone else get `+others`. */
+  callerIdentityId: string | null;
+}
+
+function ownerStatusOfToken(token: PersonalAccessToken, options: TokenViewOptions): OwnerStatus | undefined {
+  return token.owner === null ? undefined : options.owners?.statuses.get(token.owner.id);
 }
 
 export function plural(count: number, unit: string): string {
@@ -105,6 +121,7 @@ const TOKEN_ICONS = {
   secret: { id: 'key', color: 'charts.green' },
   managed: { id: 'gear' },
   neverUsed: { id: 'circle-outline', color: 'disabledForeground' },
+  ownerInactive: { id: 'person', color: 'list.errorForeground' },
   healthy: { id: 'pass' },
 } as const satisfies Record<string, IconView>;
 
@@ -118,11 +135,14 @@ const ICON_MEANINGS: Record<TokenIconKind, string> = {
   secret: 'its secret is stored in VS Code (key icon)',
   managed: 'managed by the platform (gear icon)',
   neverUsed: 'never used (empty circle)',
+  ownerInactive: 'its owner is inactive or gone (person icon)',
   healthy: 'in use and not expiring soon (check icon)',
 };
 
 function tokenIconKind(token: PersonalAccessToken, state: ExpiryState, options: TokenViewOptions): TokenIconKind {
   if (state === 'expired') return 'expired';
+  // A departed owner's token that still works is the back door this mark exists for.
+  if ((ownerStatusOfToken(token, options)?.kind ?? 'active') !== 'active') return 'ownerInactive';
   if (state === 'soon') return 'soon';
   if (options.isOwnCredential) return 'own';
   if (options.secretStored) return 'secret';
@@ -137,6 +157,7 @@ function tokenContextValue(token: PersonalAccessToken, options: TokenViewOptions
   if (token.managed) value += '+managed';
   if (options.isOwnCredential) value += '+own';
   if (options.apiFamily === 'v1') value += '+v1';
+  if (isOthersToken(token, options.owners?.callerIdentityId)) value += '+others';
   return value;
 }
 
@@ -207,6 +228,25 @@ export function tokenTooltipLines(token: PersonalAccessToken, options: TokenView
   lines.push({ label: 'Secret', value: options.secretStored ? 'stored in VS Code' : 'not stored here' });
   if (token.managed) lines.push({ label: 'Managed', value: 'created by the platform (e.g. Workflows)' });
   if (options.isOwnCredential) lines.push({ label: 'In use', value: 'this tenant signs in with this token' });
+  lines.push(...ownerLines(token, options));
+  return lines;
+}
+
+function ownerStatusLine(status: OwnerStatus): string {
+  if (status.kind === 'gone') return 'gone: the identity no longer exists, yet this token may still work';
+  if (status.kind === 'inactive') return `${status.text}: this token still works although its owner is inactive`;
+  return 'active';
+}
+
+function ownerLines(token: PersonalAccessToken, options: TokenViewOptions): TooltipLine[] {
+  const lines: TooltipLine[] = [];
+  const status = ownerStatusOfToken(token, options);
+  if (status !== undefined) lines.push({ label: 'Owner status', value: ownerStatusLine(status) });
+  const count = token.owner === null ? undefined : options.owners?.counts.get(token.owner.id);
+  if (count !== undefined) lines.push({ label: "Owner's tokens", value: budgetText(count) });
+  if (isOthersToken(token, options.owners?.callerIdentityId)) {
+    lines.push({ label: 'Changes', value: "another identity's token: it can be deleted, not renamed, rescoped or rotated" });
+  }
   return lines;
 }
 
@@ -216,7 +256,9 @@ export function presentToken(token: PersonalAccessToken, options: TokenViewOptio
   const expires = parseTime(token.expirationDate);
   const state = expiryStateAt(token, expires, now, options.expiryWarningDays);
   const expiry = expiryText(expires, state, now);
-  const description = `${scopesSummary(token.scope)} · ${lastUsedText(token, now)}`;
+  const owner = ownerStatusOfToken(token, options);
+  const ownerMark = owner === undefined || owner.kind === 'active' ? '' : `owner ${owner.text} · `;
+  const description = `${ownerMark}${scopesSummary(token.scope)} · ${lastUsedText(token, now)}`;
   return {
     label: stripUnsafeCharacters(token.name),
     description: expiry === undefined ? description : `${description} · ${expiry}`,
@@ -265,7 +307,11 @@ const TENANT_STATE_TEXT: Record<TenantState, string> = {
   error: 'error',
 };
 
-export function presentTenant(tenant: Tenant, state: TenantState): TenantView {
+/** Said on the tenant (once, not per token) when its credentials may not read identities. */
+export const OWNER_STATUS_FORBIDDEN = 'not available: these credentials may not read identities (403); tokens are listed as usual';
+
+export function presentTenant(tenant: Tenant, state: TenantState, ownerStatusProblem?: string): TenantView {
+  const ownerLine = ownerStatusProblem === undefined ? [] : [{ label: 'Owner status', value: ownerStatusProblem }];
   return {
     label: stripUnsafeCharacters(tenant.displayName),
     description: `${tenantHost(tenant)} · ${listQueryText(tenant.listQuery)}`,
@@ -276,6 +322,7 @@ export function presentTenant(tenant: Tenant, state: TenantState): TenantView {
       { label: 'API', value: `${stripUnsafeCharacters(tenant.baseUrl)} (${tenant.apiFamily})` },
       { label: 'Lists', value: listQueryText(tenant.listQuery) },
       { label: 'State', value: TENANT_STATE_TEXT[state] },
+      ...ownerLine,
     ],
   };
 }
