@@ -1,6 +1,7 @@
 // `npm run screenshots`: the README's pictures, taken from the real VS Code (code-server + headless chromium)
-// with the extension and the demo tenants, driven like a user would: tree, Create Token wizard and its scope picker, the notification
-// after a create, Find Unused Tokens with its delete modal, Rotate Token, and a tenant whose credentials were revoked.
+// with the extension and the demo tenants, driven like a user would: tree, Create Token wizard and its scope picker, the
+// notification after a create, Find Unused Tokens with its delete modal, Rotate Token, a tenant whose credentials were
+// revoked, and a terminal signed in as a token.
 // Writes media/readme/*.png.
 import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -197,6 +198,18 @@ async function shootErrorState(page: Page, tenants: DemoTenants): Promise<void> 
   await shoot(page, 'error-state.png', { x: 0, y: 0, width: 1040, height: 420 });
 }
 
+/** Opens a terminal signed in as the token created earlier and shows what it holds, never the secret itself. */
+async function shootSignedInTerminal(page: Page): Promise<void> {
+  await runFromContextMenu(page, 'Release pipeline', 'Open Terminal Signed In');
+  await page.locator('.terminal-tab:has-text("SailPoint: Release pipeline"), .tabs-list:has-text("SailPoint: Release pipeline"), .single-terminal-tab:has-text("SailPoint: Release pipeline")').first().waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+  await page.locator('.terminal-wrapper.active .xterm, .xterm').first().waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+  await page.waitForTimeout(1500);
+  await page.keyboard.type('echo "$SAIL_BASE_URL  $SAIL_CLIENT_ID  secret: ${#SAIL_CLIENT_SECRET} characters"');
+  await page.keyboard.press('Enter');
+  await page.mouse.move(900, 300);
+  await shoot(page, 'signed-in-terminal.png');
+}
+
 async function takeScreenshots(page: Page, tenants: DemoTenants, url: string): Promise<void> {
   await openWorkbench(page, url);
   await waitForTreeText(page, 'Acme Production');
@@ -210,6 +223,7 @@ async function takeScreenshots(page: Page, tenants: DemoTenants, url: string): P
   // The sandbox is revoked before the rotation, which runs in Acme Production, so each picture finds the tree it needs.
   await shootErrorState(page, tenants);
   await shootRotation(page);
+  await shootSignedInTerminal(page);
 }
 
 async function main(): Promise<void> {

@@ -3,12 +3,14 @@
 import * as vscode from 'vscode';
 import { PatService } from './core/patService';
 import { extensionApi, type PatExtensionApi } from './ui/api';
+import { applyTenantSync } from './core/store/tenantSync';
+import { registerAuthProvider } from './ui/auth/register';
 import { SecretClipboard } from './ui/clipboard';
 import { registerCommands } from './ui/commands/register';
 import { ExpiryWatch } from './ui/expiryWatch';
 import { HAS_TENANTS_CONTEXT, VIEW_ID } from './ui/ids';
 import { channelLogger, createLogChannel } from './ui/log';
-import { clipboardClearSeconds } from './ui/settings';
+import { clipboardClearSeconds, syncTenants } from './ui/settings';
 import { secretStoreFor } from './ui/testHooks';
 import type { PatNode } from './ui/tree/nodes';
 import { PatTreeDataProvider } from './ui/tree/patTreeDataProvider';
@@ -44,6 +46,19 @@ function syncWithOtherWindows(context: vscode.ExtensionContext, service: PatServ
   });
 }
 
+/** Settings Sync carries the tenant list unless the user turned it off; tenants it brings show on the next focus. */
+function syncTenantList(context: vscode.ExtensionContext, tree: PatTreeDataProvider): vscode.Disposable {
+  applyTenantSync(context.globalState, syncTenants());
+  return vscode.Disposable.from(
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('sailpointPat.syncTenants')) applyTenantSync(context.globalState, syncTenants());
+    }),
+    vscode.window.onDidChangeWindowState((state) => {
+      if (state.focused) tree.noticeTenantListChange();
+    }),
+  );
+}
+
 export function activate(context: vscode.ExtensionContext): PatExtensionApi {
   const logChannel = createLogChannel();
   const logger = channelLogger(logChannel);
@@ -60,6 +75,8 @@ export function activate(context: vscode.ExtensionContext): PatExtensionApi {
     clipboard,
     new ExpiryWatch(service, tree, treeView, context.globalState, logger),
     syncWithOtherWindows(context, service, tree),
+    syncTenantList(context, tree),
+    registerAuthProvider({ service, state: context.globalState, logger }),
     vscode.workspace.onDidChangeConfiguration((event) => {
       // Only how tokens look depends on it: redraw from what is loaded instead of listing every tenant again.
       if (event.affectsConfiguration('sailpointPat.expiryWarningDays')) tree.redraw();

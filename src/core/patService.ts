@@ -5,9 +5,10 @@ import { isPatError, PatError } from './errors';
 import type { HttpClientOptions } from './client/http';
 import { loadOnce } from './lazyLoad';
 import type { RequestGate, RequestGateOptions } from './client/limits';
-import type { ApiFamily, CreateTokenRequest, Credentials, PersonalAccessToken, Tenant, TokenListQuery, TokenPatch } from './model';
+import type { AccessTokenInfo, ApiFamily, CreateTokenRequest, Credentials, PersonalAccessToken, Tenant, TokenListQuery, TokenPatch } from './model';
 import type { IdentitiesApi, IdentityRecord } from './client/identitiesApi';
 import type { PatApi } from './client/patApi';
+import type { EnvCredentials } from './ops/envLines';
 import { type Clock, type KeyValueStore, type Logger, type SecretStore, systemClock } from './ports';
 import { defaultRedactor, redactingLogger } from './client/redact';
 import { TenantRegistry, type TenantRegistryOptions } from './store/tenantRegistry';
@@ -272,6 +273,32 @@ export class PatService {
       await this.registry.syncStoredSecretIndex(changed.tenantId, changed.tokenId);
     }
     return changed.tenantId;
+  }
+
+  /**
+   * What a process needs to sign in as the token whose secret is stored here, or (without tokenId) as the tenant
+   * itself. Throws PatError('invalid-input') when no such secret is stored, 'credentials-missing' for the tenant.
+   */
+  async signInEnvironment(tenantId: string, tokenId?: string): Promise<EnvCredentials> {
+    const tenant = this.getTenant(tenantId);
+    if (tokenId === undefined) {
+      const credentials = await this.credentialsOf(tenantId);
+      if (!credentials) {
+        throw new PatError('credentials-missing', `No client ID and secret of tenant ${tenant.displayName} are stored in VS Code.`);
+      }
+      return { baseUrl: tenant.baseUrl, ...credentials };
+    }
+    const secret = await this.getStoredSecret(tenantId, tokenId);
+    if (secret === undefined) {
+      throw invalidInput(`No secret of token ${tokenId} is stored in VS Code; it is shown only when the token is created.`);
+    }
+    return { baseUrl: tenant.baseUrl, clientId: tokenId, clientSecret: secret };
+  }
+
+  /** The tenant's current access token (minted from its stored credentials when none is valid), for other extensions. */
+  async accessToken(tenantId: string, signal?: AbortSignal): Promise<AccessTokenInfo> {
+    const { auth } = await this.session(this.getTenant(tenantId));
+    return await auth.get(signal);
   }
 
   private async deleteOnce(tenantId: string, tokenId: string, signal?: AbortSignal): Promise<void> {

@@ -7,6 +7,9 @@ export const HAS_TENANTS_CONTEXT = 'sailpointPat.hasTenants';
 export const TOKENS_SELECTED_CONTEXT = 'sailpointPat.tokensSelected';
 /** Bound to the Delete key; not contributed as a command, since the palette has Delete Token… for that. */
 export const DELETE_SELECTED_TOKENS_COMMAND = 'sailpointPat.deleteSelectedTokens';
+/** The authentication provider other extensions ask for ISC sessions (documented in the README). */
+export const AUTH_PROVIDER_ID = 'sailpoint-isc';
+export const AUTH_PROVIDER_LABEL = 'SailPoint ISC';
 
 export const COMMAND_IDS = [
   'sailpointPat.addTenant',
@@ -34,6 +37,8 @@ export const COMMAND_IDS = [
   'sailpointPat.rotateToken',
   'sailpointPat.rotateTenantCredentials',
   'sailpointPat.editTokenExpiry',
+  'sailpointPat.openTerminal',
+  'sailpointPat.importFromSailPointCli',
 ] as const;
 
 export type CommandId = (typeof COMMAND_IDS)[number];

@@ -15,3 +15,8 @@ export function expiryWarningDays(): number {
 export function clipboardClearSeconds(): number {
   return readNumber('clipboardClearSeconds', 60, 3600);
 }
+
+/** Whether Settings Sync carries the tenant list (never a secret) to the user's other machines. */
+export function syncTenants(): boolean {
+  return vscode.workspace.getConfiguration(CONFIG_SECTION).get<boolean>('syncTenants', true) !== false;
+}

@@ -124,3 +124,53 @@ export function extensionLog(): string {
     .map((name) => fs.readFileSync(path.join(userDataDir, name), 'utf8'))
     .join('\n');
 }
+
+/** The offline launcher's sandbox; undefined on a desktop run, where nothing can act as the user in the page. */
+export const SANDBOX_DIR = process.env.SAILPOINT_PAT_TEST_SANDBOX_DIR || undefined;
+
+/** Never put a canary in text: the request line travels through the extension host's console. */
+export interface UiRequest {
+  action: 'quickInput';
+  /** Text the quick input must show before the launcher acts, so a step is never answered twice. */
+  expect?: string;
+  text?: string;
+}
+
+let uiRequests = 0;
+
+/**
+ * Has the offline launcher act as the user in the workbench page (test/runner/run-vscode-tests.mjs, answerUiRequest):
+ * type into the quick input and press Enter. Resolves with the text the quick input showed.
+ */
+export async function actAsUser(request: UiRequest): Promise<string> {
+  assert.ok(SANDBOX_DIR, 'acting as the user needs the offline launcher');
+  const id = `${process.pid}-${++uiRequests}`;
+  const answerFile = path.join(SANDBOX_DIR, `ui-driver-${id}.json`);
+  console.log(`[ui-driver] ${JSON.stringify({ id, ...request })}`);
+  for (let waited = 0; waited < 20_000; waited += 100) {
+    if (fs.existsSync(answerFile)) {
+      const answer = JSON.parse(fs.readFileSync(answerFile, 'utf8')) as { ok: boolean; text?: string; error?: string };
+      fs.rmSync(answerFile);
+      assert.ok(answer.ok, `the launcher could not ${request.action}: ${answer.error ?? ''}`);
+      return answer.text ?? '';
+    }
+    await sleep(100);
+  }
+  assert.fail(`the launcher did not answer the ${request.action} request`);
+}
+
+/** The sandbox files (VS Code's user data, home, tmp) whose bytes hold the secret; [] on a desktop run. */
+export function sandboxFilesHolding(secret: string): string[] {
+  if (SANDBOX_DIR === undefined) return [];
+  const entries = fs.readdirSync(SANDBOX_DIR, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .filter((file) => {
+      try {
+        return fs.readFileSync(file).includes(secret);
+      } catch {
+        return false;
+      }
+    });
+}

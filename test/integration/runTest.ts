@@ -24,7 +24,8 @@ async function main(): Promise<void> {
   assertExtensionBuilt();
   const useDesktop = process.env.VSCODE_TESTS_DESKTOP === '1';
   await runTests({
-    extensionDevelopmentPath: repoRoot,
+    // The second is a helper extension that signs in through the authentication provider, as other extensions do.
+    extensionDevelopmentPath: [repoRoot, path.join(repoRoot, 'test/fixtures/auth-consumer')],
     extensionTestsPath: path.join(__dirname, 'index.js'),
     launchArgs: [path.join(repoRoot, 'test/fixtures/workspace'), '--disable-extensions'],
     ...(useDesktop ? {} : { vscodeExecutablePath: installOfflineVsCode() }),

@@ -3,7 +3,7 @@
 // headless Debian chromium through playwright-core. Exits with the tests' exit code.
 // Needs Node 24 (code-server's requirement); test/runner/setup.sh installs everything.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -33,7 +33,11 @@ Also accepts the --flag=value arguments @vscode/test-electron passes to a VS Cod
 flags meant for desktop Electron (--no-sandbox, --user-data-dir=..., ...) are ignored.
 Environment: VSCODE_TESTS_TIMEOUT (seconds), VSCODE_TESTS_SCREENSHOT (png), VSCODE_TESTS_KEEP_USER_DATA (dir).
 The extension host gets SAILPOINT_PAT_TEST_USER_DATA_DIR, SAILPOINT_PAT_TEST_SANDBOX_DIR and VSCODE_TEST_RESULT_FILE,
-plus every variable of this process's environment.`;
+plus every variable of this process's environment.
+The browser workbench loads the first --extensionDevelopmentPath; any further one (a helper extension a test talks to)
+is installed into the run's extensions folder as the built folder it is (with its package.json).
+A test can act as the user where the extension API cannot (typing into an input box): it prints
+a line "[ui-driver] <json request>" and reads the answer from <sandbox>/ui-driver-<id>.json (see answerUiRequest).`;
 
 function readOptions(argv) {
   const { values, positionals } = parseArgs({
@@ -111,6 +115,16 @@ function createSandbox(keptUserData) {
   for (const dir of [home, sandbox.tmp, sandbox.userData, sandbox.extensions]) mkdirSync(dir, { recursive: true });
   writeFileSync(sandbox.config, 'auth: none\ncert: false\n');
   return sandbox;
+}
+
+/** Helper extensions go in as built folders named as VS Code names installed ones: publisher.name-version. */
+function installHelperExtensions(dirs, extensionsDir) {
+  for (const dir of dirs) {
+    const manifest = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'));
+    const target = path.join(extensionsDir, `${manifest.publisher}.${manifest.name}-${manifest.version}`);
+    cpSync(dir, target, { recursive: true });
+    log(`installed helper extension ${manifest.publisher}.${manifest.name}`);
+  }
 }
 
 function sandboxEnv(sandbox) {
@@ -193,13 +207,47 @@ function signalGroup(child, signal) {
 function workbenchUrl(options, port) {
   const remote = (file) => `vscode-remote://127.0.0.1:${port}${encodeURI(file)}`;
   const payload = [
-    ...options.developmentPaths.map((dir) => ['extensionDevelopmentPath', remote(dir)]),
+    ['extensionDevelopmentPath', remote(options.developmentPaths[0])],
     ['extensionTestsPath', remote(options.testsPath)],
     ['skipWelcome', 'true'],
   ];
   const target = options.workspace ? `folder=${encodeURIComponent(path.resolve(options.workspace))}` : 'ew=true';
   return `http://127.0.0.1:${port}/?${target}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 }
+
+const UI_REQUEST = /^\[ui-driver\] (\{.*\})\s*$/;
+const UI_TIMEOUT_MS = 15_000;
+
+/**
+ * Does what a user would in the workbench page and writes the answer for the test to read.
+ * { id, action: 'quickInput', expect?, text? }: waits for the quick input (showing expect), types text into it if
+ * given, presses Enter, answers { ok, text } with what the quick input showed. (Dialogs cannot be answered this
+ * way: VS Code refuses to show any in a test run.)
+ */
+async function answerUiRequest(page, sandbox, request) {
+  let answer;
+  try {
+    answer = { ok: true, text: await UI_ACTIONS[request.action](page, request) };
+  } catch (error) {
+    answer = { ok: false, error: error instanceof Error ? error.message.split('\n')[0] : String(error) };
+  }
+  // Written whole, then renamed: the test never reads half an answer.
+  const file = path.join(sandbox.root, `ui-driver-${request.id}.json`);
+  writeFileSync(`${file}.part`, JSON.stringify(answer));
+  renameSync(`${file}.part`, file);
+}
+
+const UI_ACTIONS = {
+  async quickInput(page, { expect, text }) {
+    const widget = page.locator('.quick-input-widget', expect ? { hasText: expect } : {}).first();
+    await widget.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+    const shown = (await widget.innerText()).trim();
+    const input = widget.locator('.quick-input-box input').first();
+    if (text !== undefined) await input.fill(text, { timeout: UI_TIMEOUT_MS });
+    await input.press('Enter', { timeout: UI_TIMEOUT_MS });
+    return shown;
+  },
+};
 
 // The smoke-test driver hands the extension host's console output (mocha's reporter) to codeAutomationLog,
 // and calls codeAutomationExit with the tests' exit code.
@@ -216,7 +264,11 @@ async function launchWorkbench(options, sandbox, onExitCode) {
     page.on('console', (message) => console.log('[browser]', message.text()));
     page.on('pageerror', (error) => console.error('[page error]', error.message));
   }
-  await page.exposeFunction('codeAutomationLog', (type, args) => printHostOutput(type, args, options.verbose));
+  await page.exposeFunction('codeAutomationLog', (type, args) => {
+    const request = UI_REQUEST.exec(format(...(args ?? [])));
+    if (request) void answerUiRequest(page, sandbox, JSON.parse(request[1]));
+    else printHostOutput(type, args, options.verbose);
+  });
   await page.exposeFunction('codeAutomationExit', (code) => onExitCode(code, 'the tests finished'));
   return { browser, page };
 }
@@ -272,6 +324,7 @@ async function main() {
   setTimeout(() => void finish(1, `TIMEOUT: no test result within ${options.timeoutSeconds}s`), options.timeoutSeconds * 1000).unref();
 
   try {
+    installHelperExtensions(options.developmentPaths.slice(1), sandbox.extensions);
     const port = await freePort();
     const started = startCodeServer(options, sandbox, port);
     server = started.server;

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { COMMAND_IDS, VIEW_ID } from '../../src/ui/ids';
+import { AUTH_PROVIDER_ID, AUTH_PROVIDER_LABEL, COMMAND_IDS, VIEW_ID } from '../../src/ui/ids';
 
 interface MenuItem {
   command: string;
@@ -23,6 +23,7 @@ interface Manifest {
     viewsContainers: { activitybar: { id: string; icon: string }[] };
     viewsWelcome: { view: string; contents: string }[];
     configuration: { properties: Record<string, { scope: string; default: unknown }> };
+    authentication: { id: string; label: string }[];
   };
 }
 
@@ -68,8 +69,9 @@ describe('manifest', () => {
     assert.match(fs.readFileSync(path.join(root, icon), 'utf8'), /^<svg /);
   });
 
-  it('activates only through the view and its commands, runs local or remote, and declares its capabilities', () => {
-    assert.deepEqual(manifest.activationEvents, []);
+  it('activates only through the view, its commands and a request for its authentication provider, runs local or remote, and declares its capabilities', () => {
+    assert.deepEqual(manifest.activationEvents, [`onAuthenticationRequest:${AUTH_PROVIDER_ID}`]);
+    assert.deepEqual(manifest.contributes.authentication, [{ id: AUTH_PROVIDER_ID, label: AUTH_PROVIDER_LABEL }]);
     assert.equal(manifest.main, './dist/extension.js');
     assert.deepEqual(manifest.extensionKind, ['ui', 'workspace']);
     assert.equal(manifest.capabilities.untrustedWorkspaces.supported, true);
@@ -87,7 +89,12 @@ describe('manifest', () => {
 
   it('keeps every setting user-level and none of them a secret', () => {
     const settings = Object.entries(manifest.contributes.configuration.properties);
-    assert.deepEqual(settings.map(([key]) => key).sort(), ['sailpointPat.clipboardClearSeconds', 'sailpointPat.expiryNotifications', 'sailpointPat.expiryWarningDays']);
+    assert.deepEqual(settings.map(([key]) => key).sort(), [
+      'sailpointPat.clipboardClearSeconds',
+      'sailpointPat.expiryNotifications',
+      'sailpointPat.expiryWarningDays',
+      'sailpointPat.syncTenants',
+    ]);
     for (const [key, setting] of settings) {
       assert.equal(setting.scope, 'application', key);
       assert.doesNotMatch(key, /secret$|password|token$/i);

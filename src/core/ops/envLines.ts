@@ -23,11 +23,17 @@ export function shellValue(name: string, value: string): string {
   return SHELL_LITERAL.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
 }
 
+/** The variables by name, e.g. for a terminal's environment. */
+export function sailEnvironment(credentials: EnvCredentials): Record<string, string> {
+  return {
+    SAIL_BASE_URL: credentials.baseUrl,
+    SAIL_CLIENT_ID: credentials.clientId,
+    SAIL_CLIENT_SECRET: credentials.clientSecret,
+  };
+}
+
 export function envLines(credentials: EnvCredentials): string {
-  const entries: [string, string][] = [
-    ['SAIL_BASE_URL', credentials.baseUrl],
-    ['SAIL_CLIENT_ID', credentials.clientId],
-    ['SAIL_CLIENT_SECRET', credentials.clientSecret],
-  ];
-  return entries.map(([name, value]) => `${name}=${shellValue(name, value)}\n`).join('');
+  return Object.entries(sailEnvironment(credentials))
+    .map(([name, value]) => `${name}=${shellValue(name, value)}\n`)
+    .join('');
 }

@@ -9,6 +9,9 @@ const TENANT_PREFIX = `${NAMESPACE}.tenant.`;
 /** KeyValueStore key holding the array of tenant records. */
 export const TENANTS_KEY = `${NAMESPACE}.tenants`;
 
+/** KeyValueStore key of the sessions other extensions signed in with (ids, tenant ids and scopes; no token). */
+export const AUTH_SESSIONS_KEY = `${NAMESPACE}.authSessions`;
+
 /** Ids are UUIDs (tenants) or 32-hex / UUID strings (tokens); the cap only stops absurd input. */
 const SAFE_ID = /^[A-Za-z0-9_-]{1,128}$/;
 

@@ -9,6 +9,8 @@ import { deleteTokenCommand, deleteTokensCommand } from './deleteCommands';
 import { findUnusedTokensCommand, findUnusedTokensInAnyTenantCommand } from './healthCommands';
 import { copyTokenAsEnvCommand, exportInventoryCommand } from './inventoryCommands';
 import { editTokenExpiryCommand, rotateTenantCredentialsCommand, rotateTokenCommand } from './rotationCommands';
+import { importFromSailPointCliCommand } from './cliImportCommands';
+import { openTerminalCommand } from './terminalCommands';
 import { copyTokenIdCommand, copyTokenSecretCommand, forgetTokenSecretCommand } from './secretCommands';
 import { addTenantCommand, removeTenantCommand, renameTenantCommand, setApiFamilyCommand, updateCredentialsCommand } from './tenantCommands';
 import { createTokenCommand, editTokenScopesCommand, renameTokenCommand } from './tokenCommands';
@@ -40,6 +42,8 @@ const COMMANDS: Record<CommandId, PatCommand> = {
   'sailpointPat.rotateToken': rotateTokenCommand,
   'sailpointPat.rotateTenantCredentials': rotateTenantCredentialsCommand,
   'sailpointPat.editTokenExpiry': editTokenExpiryCommand,
+  'sailpointPat.openTerminal': openTerminalCommand,
+  'sailpointPat.importFromSailPointCli': importFromSailPointCliCommand,
 };
 
 export function runCommandById(ui: UiContext, id: CommandId, args: unknown[], ask?: Prompts): Promise<unknown> {

@@ -11,7 +11,7 @@ import { quoted, type Item } from '../prompts/prompts';
 import { optionalChoice, type ArgumentObject } from './args';
 import type { CommandRun, PatCommand } from './runner';
 import { status, storedSecret } from './secretCommands';
-import { chooseTenant, NO_TENANT_YET, tokenLabel, tokenPickItems, tokenTarget, type TokenTarget } from './targets';
+import { chooseTenant, NO_TENANT_YET, tokenLabel, tokenPickItems, tokenTarget, type TokenPick, type TokenTarget } from './targets';
 import { TokenNode } from '../tree/nodes';
 
 const FORMATS: readonly InventoryFormat[] = ['json', 'csv'];
@@ -115,10 +115,15 @@ async function copyAsEnv(run: CommandRun, target: TokenTarget): Promise<void> {
   status(run, `SAIL_BASE_URL, SAIL_CLIENT_ID and SAIL_CLIENT_SECRET of ${tokenLabel(target)} copied.${clearing}`);
 }
 
+/** The tenant's tokens whose secret is stored here, as pick items (Copy as Environment Variables, Open Terminal). */
+export async function tokensWithSecretItems(run: CommandRun, tenant: Tenant): Promise<TokenPick[]> {
+  const stored = run.ui.service.storedSecretTokenIds(tenant.id);
+  return (await tokenPickItems(run, tenant)).filter((item) => stored.has(item.token.id));
+}
+
 /** From the palette: a token of the chosen tenant whose secret is stored here. */
 async function pickTokenWithSecret(run: CommandRun, tenant: Tenant): Promise<TokenTarget> {
-  const stored = run.ui.service.storedSecretTokenIds(tenant.id);
-  const items = (await tokenPickItems(run, tenant)).filter((item) => stored.has(item.token.id));
+  const items = await tokensWithSecretItems(run, tenant);
   if (items.length === 0) throw new PatError('invalid-input', `No token of ${quoted(tenant.displayName)} has its secret stored in VS Code.`);
   const { token } = await run.ask.titled('Copy as Environment Variables').pickOne({ name: 'tokenId', placeholder: 'Token whose SAIL_ variables to copy', items });
   return { tenant, tokenId: token.id, token };

@@ -13,7 +13,7 @@ import { optionalChoice } from './args';
 import type { CommandRun, Invocation, PatCommand } from './runner';
 import { chooseTenant } from './targets';
 
-function credentialsFrom(clientId: string, clientSecret: string): Credentials {
+export function credentialsFrom(clientId: string, clientSecret: string): Credentials {
   // Registered first, so that no later log line or error can repeat it.
   defaultRedactor.register(clientSecret.trim());
   return trimCredentials({ clientId, clientSecret });
@@ -49,6 +49,13 @@ async function addTenant(run: CommandRun, invocation: Invocation): Promise<Tenan
       draft.secretProblem = refusedSecretText(error);
     }
   }
+}
+
+/** Adds a tenant once it accepted the credentials; Import Tenants from SailPoint CLI adds each environment with it. */
+export async function addCheckedTenant(run: CommandRun, input: NewTenant): Promise<Tenant> {
+  const tenant = await run.network('Checking the credentials with the tenant…', (signal) => run.ui.service.addTenant(input, signal));
+  run.ui.tree.refresh();
+  return tenant;
 }
 
 export const addTenantCommand: PatCommand = {

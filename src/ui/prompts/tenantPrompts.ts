@@ -94,7 +94,7 @@ export async function askNewTenant(ask: Prompts, draft: TenantDraft): Promise<Te
   return runWizard(ask, 'Add SailPoint Tenant', ADD_TENANT_STEPS.length, first, draft, done);
 }
 
-export async function askCredentials(ask: Prompts, tenantName: string, currentClientId: string | undefined): Promise<Credentials> {
+export async function askCredentials(ask: Prompts, tenantName: string, currentClientId: string | undefined, title = `Update Credentials of ${tenantName}`): Promise<Credentials> {
   const draft = { clientId: currentClientId ?? '', clientSecret: '' };
   const askId: WizardStep<typeof draft> = async (prompts, state) => {
     state.clientId = await askForClientId(prompts, state.clientId);
@@ -104,6 +104,6 @@ export async function askCredentials(ask: Prompts, tenantName: string, currentCl
     state.clientSecret = await askForClientSecret(prompts, state.clientId);
     return undefined;
   };
-  await runWizard(ask, `Update Credentials of ${tenantName}`, 2, askId, draft);
+  await runWizard(ask, title, 2, askId, draft);
   return draft;
 }

@@ -169,6 +169,13 @@ export class PatTreeDataProvider implements vscode.TreeDataProvider<PatNode>, vs
     this.changed.fire(entry.node);
   }
 
+  /** Redraws the root when the tenant list changed under us (Settings Sync, another window); loaded tokens stay. */
+  noticeTenantListChange(): void {
+    const ids = this.service.listTenants().map((tenant) => tenant.id);
+    const same = ids.length === this.entries.size && ids.every((id) => this.entries.has(id));
+    if (!same) this.changed.fire(undefined);
+  }
+
   /** Redraws the loaded tokens with the current settings, without listing them again. */
   redraw(): void {
     for (const entry of this.entries.values()) {
@@ -343,7 +350,9 @@ export class PatTreeDataProvider implements vscode.TreeDataProvider<PatNode>, vs
     } catch (error) {
       const state = tenantStateForError(error);
       const detail = errorText(error);
-      if (!signal.aborted) this.logger.warn(`Listing the tokens of tenant "${node.tenant.displayName}" failed: ${detail}`);
+      // A tenant that arrived by Settings Sync has no credentials here yet: a state to show, not a failure to log.
+      if (state === 'credentials-missing') this.logger.info(`Tenant "${node.tenant.displayName}" has no credentials on this machine.`);
+      else if (!signal.aborted) this.logger.warn(`Listing the tokens of tenant "${node.tenant.displayName}" failed: ${detail}`);
       const failure = error instanceof Error ? error : new Error(detail);
       return { state, error: failure, children: [new MessageNode(node, state, tenantProblemHeadline(state), detail)] };
     }

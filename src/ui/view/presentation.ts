@@ -370,7 +370,7 @@ export function tooltipMarkdown(lines: readonly TooltipLine[]): string {
 export function tenantProblemHeadline(state: TenantState): string {
   switch (state) {
     case 'credentials-missing':
-      return 'No credentials stored: click to enter them';
+      return 'Credentials missing: click to enter them';
     case 'credentials-rejected':
       return 'Credentials rejected: click to update them';
     case 'unreachable':

@@ -1,0 +1,105 @@
+// What other extensions get from the SailPoint ISC provider: a session per tenant carrying the tenant's short-lived
+// access token (never its client secret, never a PAT secret), minted from the stored credentials and renewed on
+// the next getSession after it expires. VS Code asks the user's consent before createSession is ever called.
+import * as vscode from 'vscode';
+import { type AuthSessionRecord, AuthSessionStore, sameScopes, tenantForScopes } from '../../core/store/authSessions';
+import type { Tenant } from '../../core/model';
+import { errorText } from '../../core/messages';
+import { tenantHost } from '../view/presentation';
+import { stripUnsafeCharacters } from '../../core/validation';
+import type { AuthProviderContext } from './register';
+
+/** What the Accounts menu and the consent dialog show: the tenant's name and host, so two "acme"s differ. */
+function accountOf(tenant: Tenant): vscode.AuthenticationSessionAccountInformation {
+  return { id: tenant.id, label: `${stripUnsafeCharacters(tenant.displayName).slice(0, 60)} (${tenantHost(tenant)})` };
+}
+
+/** Errors reach another extension's author: our redacted words, never a secret. */
+function asError(error: unknown): Error {
+  return new Error(errorText(error));
+}
+
+export class IscSessions {
+  private readonly store: AuthSessionStore;
+  /** The access token each session last carried, so a renewal is announced as a change. */
+  private readonly lastTokens = new Map<string, string>();
+
+  constructor(private readonly context: AuthProviderContext) {
+    this.store = new AuthSessionStore(context.state);
+  }
+
+  /** With scopes (an extension's getSession): a valid access token, renewed when expired. Without: the list for the Accounts menu, no network. */
+  async getSessions(scopes: readonly string[] | undefined): Promise<vscode.AuthenticationSession[]> {
+    const tenants = await this.liveTenants();
+    const records = this.store.list().filter((record) => scopes === undefined || scopes.length === 0 || sameScopes(record.scopes, scopes));
+    if (scopes === undefined || scopes.length === 0) {
+      return records.map((record) => this.session(record, tenants.get(record.tenantId)!, this.lastTokens.get(record.id) ?? ''));
+    }
+    const sessions: vscode.AuthenticationSession[] = [];
+    for (const record of records) sessions.push(await this.freshSession(record, tenants.get(record.tenantId)!));
+    return sessions;
+  }
+
+  async createSession(scopes: readonly string[]): Promise<vscode.AuthenticationSession> {
+    let tenant: Tenant;
+    try {
+      tenant = tenantForScopes(scopes, this.context.service.listTenants());
+    } catch (error) {
+      throw asError(error);
+    }
+    const existing = this.store.list().find((record) => record.tenantId === tenant.id && sameScopes(record.scopes, scopes));
+    const record: AuthSessionRecord = existing ?? { id: globalThis.crypto.randomUUID(), tenantId: tenant.id, scopes: [...scopes] };
+    // Minted before the record is kept, so a session never exists for credentials that do not work.
+    const session = await this.freshSession(record, tenant, false);
+    if (existing === undefined) {
+      await this.store.add(record);
+      this.context.changed.fire({ added: [session], removed: [], changed: [] });
+      this.context.logger.info(`Another extension signed in to tenant ${stripUnsafeCharacters(tenant.displayName)} (session ${record.id}).`);
+    }
+    return session;
+  }
+
+  async removeSession(sessionId: string): Promise<void> {
+    const tenants = new Map(this.context.service.listTenants().map((tenant) => [tenant.id, tenant]));
+    const removed = await this.store.remove((record) => record.id === sessionId);
+    this.forget(removed, tenants);
+    removed.forEach((record) => this.context.logger.info(`Signed out session ${record.id}.`));
+  }
+
+  /** The tenants sessions may still use; sessions of removed tenants are forgotten (and announced). */
+  private async liveTenants(): Promise<Map<string, Tenant>> {
+    const tenants = new Map(this.context.service.listTenants().map((tenant) => [tenant.id, tenant]));
+    const orphans = await this.store.remove((record) => !tenants.has(record.tenantId));
+    this.forget(orphans, tenants);
+    return tenants;
+  }
+
+  private forget(records: readonly AuthSessionRecord[], tenants: ReadonlyMap<string, Tenant>): void {
+    if (records.length === 0) return;
+    const removed = records.map((record) => {
+      this.lastTokens.delete(record.id);
+      const tenant = tenants.get(record.tenantId);
+      const account = tenant === undefined ? { id: record.tenantId, label: record.tenantId } : accountOf(tenant);
+      return { id: record.id, accessToken: '', account, scopes: record.scopes };
+    });
+    this.context.changed.fire({ added: [], removed, changed: [] });
+  }
+
+  private async freshSession(record: AuthSessionRecord, tenant: Tenant, announce = true): Promise<vscode.AuthenticationSession> {
+    let accessToken: string;
+    try {
+      accessToken = (await this.context.service.accessToken(tenant.id)).accessToken;
+    } catch (error) {
+      throw asError(error);
+    }
+    const previous = this.lastTokens.get(record.id);
+    this.lastTokens.set(record.id, accessToken);
+    const session = this.session(record, tenant, accessToken);
+    if (announce && previous !== undefined && previous !== accessToken) this.context.changed.fire({ added: [], removed: [], changed: [session] });
+    return session;
+  }
+
+  private session(record: AuthSessionRecord, tenant: Tenant, accessToken: string): vscode.AuthenticationSession {
+    return { id: record.id, accessToken, account: accountOf(tenant), scopes: [...record.scopes] };
+  }
+}

@@ -1,0 +1,33 @@
+// Registers the SailPoint ISC authentication provider at activation; its code loads when VS Code first asks it
+// for sessions, so activation pays for one registration only.
+import * as vscode from 'vscode';
+import { loadOnce } from '../../core/lazyLoad';
+import type { Logger, KeyValueStore } from '../../core/ports';
+import type { PatService } from '../../core/patService';
+import { AUTH_PROVIDER_ID, AUTH_PROVIDER_LABEL } from '../ids';
+
+export type SessionsChange = vscode.AuthenticationProviderAuthenticationSessionsChangeEvent;
+
+export interface AuthProviderContext {
+  service: PatService;
+  /** This machine's globalState: where session records (no tokens) are kept. */
+  state: KeyValueStore;
+  logger: Logger;
+  changed: vscode.EventEmitter<SessionsChange>;
+}
+
+export function registerAuthProvider(context: Omit<AuthProviderContext, 'changed'>): vscode.Disposable {
+  const changed = new vscode.EventEmitter<SessionsChange>();
+  const sessions = loadOnce(async () => new (await import('./iscSessions.js')).IscSessions({ ...context, changed }));
+  const provider: vscode.AuthenticationProvider = {
+    onDidChangeSessions: changed.event,
+    getSessions: async (scopes) => (await sessions()).getSessions(scopes),
+    createSession: async (scopes) => (await sessions()).createSession(scopes),
+    removeSession: async (sessionId) => (await sessions()).removeSession(sessionId),
+  };
+  // One account per tenant, one session per account: VS Code asks consent per extension and account.
+  const registration = vscode.authentication.registerAuthenticationProvider(AUTH_PROVIDER_ID, AUTH_PROVIDER_LABEL, provider, {
+    supportsMultipleAccounts: false,
+  });
+  return vscode.Disposable.from(registration, changed);
+}

@@ -1,0 +1,114 @@
+// The SailPoint ISC authentication provider as another extension uses it: the helper extension in
+// test/fixtures/auth-consumer calls vscode.authentication.getSession. VS Code refuses every dialog in a test run, so
+// consent is given the other way VS Code offers: getSession without createIfNone puts "Sign in with SailPoint ISC
+// to use PAT Auth Consumer" in the Accounts menu, and the test runs that menu entry's command as a click would.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { FakeTenant } from '../fake-tenant/server';
+import { canarySecret, rememberSecret, removeAllTenants, run, sleep } from './helpers';
+
+const PROVIDER_ID = 'sailpoint-isc';
+const CONSUMER_ID = 'sailpoint-pat-tests.pat-auth-consumer';
+
+interface PlainSession {
+  id: string;
+  accessToken: string;
+  account: { id: string; label: string };
+  scopes: string[];
+}
+
+function consumerSession(scopes: string[], options: vscode.AuthenticationGetSessionOptions): Promise<PlainSession | undefined> {
+  return Promise.resolve(vscode.commands.executeCommand<PlainSession | undefined>('patAuthConsumer.getSession', scopes, options));
+}
+
+/** Consents as the user would in the Accounts menu: runs the sign-in request VS Code put there for the consumer. */
+async function signInFromAccountsMenu(): Promise<void> {
+  const prefix = `${PROVIDER_ID}:${CONSUMER_ID}:signIn`;
+  const requests = (await vscode.commands.getCommands()).filter((id) => id.startsWith(prefix));
+  assert.equal(requests.length, 1, `expected one sign-in request in the Accounts menu, found ${requests.length}`);
+  await vscode.commands.executeCommand(requests[0]);
+}
+
+/** What the tenant's API answers a request signed with the access token. */
+async function apiStatus(fake: FakeTenant, accessToken: string): Promise<number> {
+  const response = await fetch(`${fake.baseUrl}/v3/personal-access-tokens`, { headers: { Authorization: `Bearer ${accessToken}` } });
+  await response.arrayBuffer();
+  return response.status;
+}
+
+/** vscode.authentication.getAccounts is newer than the 1.74 API the extension targets; the VS Code the tests run has it. */
+async function accountsOf(providerId: string): Promise<{ id: string; label: string }[]> {
+  const authentication = vscode.authentication as typeof vscode.authentication & {
+    getAccounts?: (providerId: string) => Thenable<readonly { id: string; label: string }[]>;
+  };
+  assert.ok(authentication.getAccounts, 'this VS Code has no authentication.getAccounts');
+  return [...(await authentication.getAccounts(providerId))];
+}
+
+describe('SailPoint ISC sessions for other extensions', function () {
+  this.timeout(90_000);
+  let fake: FakeTenant;
+  let tenantId: string;
+  let clientSecret: string;
+  let scopes: string[];
+  let first: PlainSession;
+
+  before(async () => {
+    await removeAllTenants();
+    // Access tokens live 2 s here, so a renewal can be watched.
+    fake = await FakeTenant.start({ accessTokenTtlSeconds: 2 });
+    const owner = fake.addIdentity('Ava Auth', { admin: true });
+    const signIn = fake.addToken(owner.id, { name: 'auth-sign-in', secret: canarySecret('auth-sign-in') });
+    clientSecret = signIn.secret;
+    ({ tenantId } = await run<{ tenantId: string }>('sailpointPat.addTenant', { url: fake.baseUrl, displayName: 'Auth tenant', clientId: signIn.id, clientSecret }));
+    scopes = [`tenant:${new URL(fake.baseUrl).host}`];
+  });
+
+  after(async () => {
+    await removeAllTenants();
+    await fake.stop();
+  });
+
+  it('asks the user, then gives the other extension a working access token of the tenant the scope names, never a secret', async () => {
+    assert.equal(await consumerSession(scopes, { silent: true }), undefined, 'a session existed before consent');
+    // createIfNone asks in a modal, which a test run refuses: its text shows VS Code asked for consent.
+    await assert.rejects(consumerSession(scopes, { createIfNone: true }), /PAT Auth Consumer.*wants to sign in using SailPoint ISC/);
+    assert.equal(await consumerSession(scopes, {}), undefined, 'a session before consent');
+    await signInFromAccountsMenu();
+    const session = await consumerSession(scopes, { silent: true });
+    assert.ok(session, 'no session after consent');
+    rememberSecret(session.accessToken);
+    first = session;
+    assert.equal(session.account.id, tenantId);
+    assert.match(session.account.label, /^Auth tenant \(127\.0\.0\.1:\d+\)$/);
+    assert.deepEqual(session.scopes, scopes);
+    assert.notEqual(session.accessToken, clientSecret);
+    assert.ok(!JSON.stringify(session).includes(clientSecret), 'the session carries the client secret');
+    assert.equal(await apiStatus(fake, session.accessToken), 200);
+  });
+
+  it('the next getSession needs no new consent, and after expiry carries a renewed token', async () => {
+    await sleep(2500);
+    assert.equal(await apiStatus(fake, first.accessToken), 401, 'the first token did not expire');
+    const renewed = await consumerSession(scopes, { silent: true });
+    assert.ok(renewed, 'the session was lost');
+    rememberSecret(renewed.accessToken);
+    assert.equal(renewed.id, first.id);
+    assert.notEqual(renewed.accessToken, first.accessToken);
+    assert.equal(await apiStatus(fake, renewed.accessToken), 200);
+  });
+
+  it('the Accounts menu lists the tenant; a scope naming no tenant is refused with a clear message', async () => {
+    const accounts = await accountsOf(PROVIDER_ID);
+    assert.deepEqual(accounts.map((account) => account.id), [tenantId]);
+    assert.equal(await consumerSession(['tenant:nope.example.com'], {}), undefined);
+    await assert.rejects(signInFromAccountsMenu(), /No tenant in SailPoint PAT Manager matches "tenant:nope\.example\.com"/);
+  });
+
+  it('signing out in the Accounts menu forgets the session', async () => {
+    // The confirmation is a dialog VS Code answers Yes to by itself in a test run.
+    await vscode.commands.executeCommand('_signOutOfAccount', { providerId: PROVIDER_ID, accountLabel: first.account.label });
+    assert.equal(await consumerSession(scopes, { silent: true }), undefined);
+    assert.deepEqual(await accountsOf(PROVIDER_ID), []);
+  });
+});

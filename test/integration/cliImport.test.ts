@@ -1,0 +1,98 @@
+// Import Tenants from SailPoint CLI against a real ~/.sailpoint/config.yaml in the launcher's sandbox HOME.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { FakeTenant } from '../fake-tenant/server';
+import { actAsUser, canarySecret, children, labelOf, rejectsWith, rememberSecret, removeAllTenants, run, SANDBOX_DIR } from './helpers';
+
+const COMMAND = 'sailpointPat.importFromSailPointCli';
+
+function writeCliConfig(text: string): void {
+  const dir = path.join(os.homedir(), '.sailpoint');
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, 'config.yaml'), text);
+}
+
+/** The CLI's own layout (viper writes lower-case keys); secrets are in the OS keyring, not here. */
+function cliConfig(environments: Record<string, { baseurl?: string; tenanturl?: string }>): string {
+  const lines = ['activeenvironment: fake', 'authtype: pat', 'environments:'];
+  for (const [name, urls] of Object.entries(environments)) {
+    lines.push(`  ${JSON.stringify(name)}:`);
+    for (const [key, value] of Object.entries(urls)) lines.push(`    ${key}: ${JSON.stringify(value)}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+describe('Import Tenants from SailPoint CLI', function () {
+  // Writes into HOME: only where HOME is the launcher's sandbox, never a developer's own.
+  if (SANDBOX_DIR === undefined || !os.homedir().startsWith(SANDBOX_DIR)) return;
+  this.timeout(60_000);
+  let fake: FakeTenant;
+  let other: FakeTenant;
+  let adminId: string;
+
+  before(async () => {
+    await removeAllTenants();
+    fs.rmSync(path.join(os.homedir(), '.sailpoint'), { recursive: true, force: true });
+    fake = await FakeTenant.start();
+    other = await FakeTenant.start();
+    adminId = fake.addIdentity('Cleo CLI', { admin: true }).id;
+  });
+
+  after(async () => {
+    fs.rmSync(path.join(os.homedir(), '.sailpoint'), { recursive: true, force: true });
+    await removeAllTenants();
+    await fake.stop();
+    await other.stop();
+  });
+
+  it('says clearly when the file is missing, is not YAML, or lists no environments', async () => {
+    await rejectsWith(COMMAND, {}, /No SailPoint CLI configuration was found at ~\/\.sailpoint\/config\.yaml/);
+    writeCliConfig('environments:\n  fake: [unclosed\n    baseurl: : :\n');
+    await rejectsWith(COMMAND, {}, /~\/\.sailpoint\/config\.yaml is not a SailPoint CLI configuration .*not valid YAML \(line \d+\)/);
+    writeCliConfig('activeenvironment: fake\nauthtype: pat\n');
+    await rejectsWith(COMMAND, {}, /lists no environments/);
+    assert.deepEqual(await children(), []);
+  });
+
+  it('offers only the environments not yet added, with usable URLs', async () => {
+    const otherSignIn = other.addApiClient(other.addIdentity('Olga', { admin: true }).id);
+    rememberSecret(otherSignIn.clientSecret);
+    const { tenantId } = await run<{ tenantId: string }>('sailpointPat.addTenant', { url: other.baseUrl, displayName: 'Already here', ...otherSignIn });
+    writeCliConfig(
+      cliConfig({ fake: { baseurl: fake.baseUrl }, again: { baseurl: `${other.baseUrl}/` }, 'ftp-one': { tenanturl: 'ftp://files.example.com' }, empty: {} }),
+    );
+    const { environments } = await run<{ environments: { name: string; baseUrl: string }[] }>(COMMAND, {});
+    assert.deepEqual(environments, [{ name: 'fake', baseUrl: fake.baseUrl }]);
+    await run('sailpointPat.removeTenant', { tenantId });
+  });
+
+  it('verifies credentials before anything is saved', async () => {
+    const signIn = fake.addApiClient(adminId);
+    await rejectsWith(COMMAND, { environment: 'fake', clientId: signIn.clientId, clientSecret: canarySecret('cli-wrong') }, /rejected/i);
+    assert.deepEqual(await children(), []);
+  });
+
+  it('through the prompts: the multi-pick, then each environment\'s client ID and secret, adds the tenant', async () => {
+    const otherAdmin = other.addIdentity('Otto', { admin: true });
+    writeCliConfig(cliConfig({ fake: { baseurl: fake.baseUrl }, 'other env': { baseurl: other.baseUrl } }));
+    // Typed through the page, so not canaries: the launcher's request line carries them.
+    const fakeSignIn = fake.addApiClient(adminId);
+    const otherSignIn = other.addApiClient(otherAdmin.id);
+    const command = Promise.resolve(vscode.commands.executeCommand(COMMAND));
+    const offered = await actAsUser({ action: 'quickInput', expect: 'Import Tenants from SailPoint CLI' });
+    assert.match(offered, /fake/);
+    assert.match(offered, /other env/);
+    for (const [name, signIn] of [['fake', fakeSignIn], ['other env', otherSignIn]] as const) {
+      await actAsUser({ action: 'quickInput', expect: `Import ${name} from SailPoint CLI (1/2)`, text: signIn.clientId });
+      await actAsUser({ action: 'quickInput', expect: `Import ${name} from SailPoint CLI (2/2)`, text: signIn.clientSecret });
+    }
+    await command;
+    const tenants = await children();
+    assert.deepEqual(tenants.map(labelOf).sort(), ['fake', 'other env']);
+    // Nothing left to offer now.
+    await rejectsWith(COMMAND, {}, /Every environment in ~\/\.sailpoint\/config\.yaml is already a tenant here/);
+  });
+});
