@@ -191,6 +191,14 @@ export function stripUnsafeCharacters(text: string): string {
   return text.replace(LINE_BREAKS, ' ').replace(INVISIBLE_CONTROLS, '').replace(LONE_SURROGATES, '\uFFFD');
 }
 
+/**
+ * Text for a notification, a modal or a progress title: VS Code renders `[text](command:…)` there as a clickable link,
+ * so a space after every `]` before `(` keeps names and server text inert. Also one line, no control characters.
+ */
+export function inertText(text: string): string {
+  return stripUnsafeCharacters(text).replace(/\]\(/g, '] (');
+}
+
 /** Server text safe to embed in a Markdown tooltip: stripped as above, and no link, command link, HTML or theme icon can form. */
 export function sanitizeForDisplay(text: string): string {
   if (!ANY_UNSAFE_OR_MARKDOWN.test(text)) return text;

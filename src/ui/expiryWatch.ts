@@ -5,6 +5,7 @@ import { badgeTooltip, DailyReminder, expiringTokens, expiryNotificationText, ty
 import type { PersonalAccessToken } from '../core/model';
 import type { Logger } from '../core/ports';
 import type { PatService } from '../core/patService';
+import { inertText } from '../core/validation';
 import { CONFIG_SECTION, VIEW_ID } from './ids';
 import { expiryWarningDays } from './settings';
 import type { PatNode } from './tree/nodes';
@@ -86,7 +87,7 @@ export class ExpiryWatch implements vscode.Disposable {
     this.logger.info(`Expiry reminder: ${items.length} token(s) expired or expiring soon.`);
     const show = 'Show';
     const rotate = 'Rotate';
-    const choice = await vscode.window.showWarningMessage(expiryNotificationText(items), show, rotate);
+    const choice = await vscode.window.showWarningMessage(inertText(expiryNotificationText(items)), show, rotate);
     const first = items[0];
     const node = this.tree.tokenNode(first.tenantId, first.token.id);
     if (choice === show) await this.reveal(node);

@@ -330,3 +330,50 @@ describe('Change Expiry (v1) with queued answers', function () {
     assert.equal(serverToken(fake, 'dated')?.expirationDate, null);
   });
 });
+
+describe('hostile names and server text in notifications and modals', function () {
+  this.timeout(40_000);
+  const LINK = '[Open settings](command:workbench.action.openSettings)';
+  const NO_LINK = /\]\(/;
+  let fake: FakeTenant;
+  let tenantId: string;
+
+  before(async () => {
+    await removeAllTenants();
+    fake = await FakeTenant.start();
+    const ada = fake.addIdentity('Ada Admin', { admin: true });
+    const signIn = fake.addApiClient(ada.id);
+    rememberSecret(signIn.clientSecret);
+    rememberSecret(fake.addToken(ada.id, { name: LINK, scope: ['sp:scopes:default'], secret: canarySecret('hostile') }).secret);
+    ({ tenantId } = await run<{ tenantId: string }>(ADD_TENANT, { url: fake.baseUrl, displayName: LINK, ...signIn }));
+  });
+
+  after(async () => {
+    await removeAllTenants();
+    await fake.stop();
+  });
+
+  it('a token and tenant named like a command link reach the modal and the notification without forming one', async () => {
+    const shown = await asPerson('sailpointPat.deleteToken', ['Delete Token'], { node: await tokenElement(tenantId, LINK) });
+    const confirm = shown.find((each) => each.kind === 'confirm');
+    assert.ok(confirm, `no modal: ${JSON.stringify(shown)}`);
+    assert.match(`${confirm.text}\n${confirm.detail ?? ''}`, /Open settings\] \(command:workbench/, 'the name is still recognisable');
+    assert.doesNotMatch(`${confirm.text}\n${confirm.detail ?? ''}`, NO_LINK);
+    const [deleted] = messagesIn(shown);
+    assert.match(deleted, /deleted/);
+    assert.doesNotMatch(deleted, NO_LINK);
+    assert.equal(serverToken(fake, LINK), undefined);
+  });
+
+  it("a server's error text with a command link is shown inert", async () => {
+    fake.inject({
+      fault: { kind: 'status', status: 400, contentType: 'application/json', body: JSON.stringify({ messages: [{ text: `Bad name, ${LINK}` }] }) },
+      match: { method: 'POST' },
+    });
+    const shown = await asPerson('sailpointPat.createToken', ['ci-token', ['sp:scopes:default'], '12 hours', '', ESCAPE], { node: await tenantElement(tenantId) });
+    const error = shown.find((each) => each.kind === 'message' && each.severity === 'error');
+    assert.ok(error, `no error shown: ${JSON.stringify(shown)}`);
+    assert.match(error.text, /Bad name/);
+    assert.doesNotMatch(error.text, NO_LINK);
+  });
+});

@@ -4,6 +4,7 @@ import {
   addMonthsUtc,
   normalizeTokenName,
   parseIsoDateTime,
+  inertText,
   sanitizeForDisplay,
   stripUnsafeCharacters,
   trimCredentials,
@@ -209,6 +210,12 @@ describe('sanitizeForDisplay and stripUnsafeCharacters', () => {
     assert.equal(stripUnsafeCharacters('line1\r\nline2\ttab\u2028x'), 'line1 line2 tab x');
     assert.equal(stripUnsafeCharacters('lone \uDC00'), 'lone \uFFFD');
     assert.equal(stripUnsafeCharacters('family 👨\u200D👩\u200D👧 café'), 'family 👨\u200D👩\u200D👧 café', 'joiners and accents stay');
+  });
+
+  it('inertText keeps a name readable but lets no notification link form from it', () => {
+    assert.equal(inertText('[Open](command:workbench.action.quit)'), '[Open] (command:workbench.action.quit)');
+    assert.equal(inertText('a ](b) ](c)\nnext'), 'a ] (b) ] (c) next');
+    assert.equal(inertText('Plain [name] (kept)'), 'Plain [name] (kept)');
   });
 
   it('escapes Markdown so links, command links, HTML and icons cannot form', () => {

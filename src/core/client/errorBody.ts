@@ -1,6 +1,6 @@
 // Turns whatever an error response carries into the few facts worth showing: the server's message, its
 // detail code and the tracking id users quote to SailPoint support. Never throws, whatever the body.
-import { stripUnsafeCharacters } from '../validation';
+import { inertText } from '../validation';
 import { redact } from './redact';
 
 export interface ErrorBodyFacts {
@@ -115,10 +115,8 @@ const HTML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot
 /** Server text made safe to show: one line, no control or direction-override characters, bounded length. */
 export function cleanServerText(text: string, maxChars = MAX_SERVER_MESSAGE_CHARS): string {
   // Redacted whole before any cut: a secret echoed across the cut would otherwise keep most of its characters.
-  const oneLine = stripUnsafeCharacters(redact(text).slice(0, maxChars * 4))
+  const oneLine = inertText(redact(text).slice(0, maxChars * 4))
     .replace(ZERO_WIDTH, '')
-    // A notification renders [text](command:…) as a link; a space after the bracket keeps server text inert.
-    .replace(/\]\(/g, '] (')
     .replace(/\s+/g, ' ')
     .trim();
   if (oneLine.length <= maxChars) {

@@ -5,12 +5,13 @@ import * as vscode from 'vscode';
 import { isCancellation, UserCancelled } from '../../core/errors';
 import type { Logger } from '../../core/ports';
 import { errorText } from '../../core/messages';
+import { inertText } from '../../core/validation';
 import { errorActions, type ErrorAction } from '../view/presentation';
 import type { PatService } from '../../core/patService';
 import type { SecretClipboard } from '../clipboard';
 import type { CommandId } from '../ids';
 import { ArgumentPrompts } from '../prompts/argumentPrompts';
-import type { Prompts } from '../prompts/prompts';
+import { inertPrompts, type Prompts } from '../prompts/prompts';
 import { VsCodePrompts } from '../prompts/vscodePrompts';
 import type { PatNode } from '../tree/nodes';
 import type { BusyKey, PatTreeDataProvider } from '../tree/patTreeDataProvider';
@@ -135,14 +136,15 @@ export class CommandRun {
   private async withProgress<T>(title: string, work: (signal: AbortSignal, report: ProgressReport) => Promise<T>, options: NetworkOptions): Promise<T> {
     const progressOptions = {
       location: vscode.ProgressLocation.Notification,
-      title,
+      // A progress notification renders links like any other: the title often names a token.
+      title: inertText(title),
       cancellable: options.cancellable ?? true,
     };
     return await vscode.window.withProgress(progressOptions, async (progress, token) => {
       const abort = new AbortController();
       const subscription = token.onCancellationRequested(() => abort.abort(new UserCancelled()));
       try {
-        const step = (): Promise<T> => work(abort.signal, (message, increment) => progress.report({ message, increment }));
+        const step = (): Promise<T> => work(abort.signal, (message, increment) => progress.report({ message: inertText(message), increment }));
         const nodes = options.busy ?? [];
         // A failure after Cancel is passed on as it is: only a cancellation itself may end the command silently.
         return await (nodes.length === 0 ? step() : this.ui.tree.busy(nodes, options.busyLabel ?? `${title}`, step));
@@ -170,7 +172,7 @@ function isArgumentObject(value: unknown): value is ArgumentObject {
 export async function runCommand(ui: UiContext, command: PatCommand, args: unknown[], runOther: RunOther, ask?: Prompts): Promise<unknown> {
   const [first, second] = args;
   const automated = isArgumentObject(first);
-  const prompts = automated ? new ArgumentPrompts(first) : (ask ?? new VsCodePrompts());
+  const prompts = automated ? new ArgumentPrompts(first) : inertPrompts(ask ?? new VsCodePrompts());
   const run = new CommandRun(ui, prompts, command.id, runOther);
   try {
     if (automated) return await command.run(run, { args: first });

@@ -1,5 +1,6 @@
 // Copy Token ID, Copy Secret, Forget Stored Secret.
 import * as vscode from 'vscode';
+import { inertText } from '../../core/validation';
 import { PatError } from '../../core/errors';
 import type { PersonalAccessToken } from '../../core/model';
 import { quoted } from '../prompts/prompts';
@@ -9,7 +10,8 @@ import { tokenLabel, tokenTarget } from './targets';
 const STATUS_MESSAGE_MS = 5000;
 
 export function status(run: CommandRun, message: string): void {
-  if (!run.automated) vscode.window.setStatusBarMessage(message, STATUS_MESSAGE_MS);
+  // The status bar renders $(icon) syntax: a name must not draw icons there.
+  if (!run.automated) vscode.window.setStatusBarMessage(inertText(message).replace(/\$\(/g, '$ ('), STATUS_MESSAGE_MS);
 }
 
 /** The secret VS Code stored for the token; a clear error when there is none. */

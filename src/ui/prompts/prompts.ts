@@ -2,7 +2,7 @@
 // (vscodePrompts.ts), the automation contract's answers from the argument object (argumentPrompts.ts), and a queue of
 // answers for tests (queuedPrompts.ts). A command's body is written once against it. No `vscode` import here.
 import { UserCancelled } from '../../core/errors';
-import { stripUnsafeCharacters } from '../../core/validation';
+import { inertText, stripUnsafeCharacters } from '../../core/validation';
 import type { ArgumentObject } from '../commands/args';
 
 // One kind of "cancelled" (the core's): the command wrapper asks a single question, isCancellation.
@@ -140,4 +140,24 @@ export function quoted(name: string): string {
 /** Text from a tenant or a user, safe to put into a message or a prompt. */
 export function shown(text: string): string {
   return stripUnsafeCharacters(text);
+}
+
+/**
+ * The one place where what a person reads in a notification or modal is made inert: every command's prompts are
+ * wrapped in it, so no token name, tenant name or server text can form a link, whoever built the message.
+ */
+export function inertPrompts(ask: Prompts): Prompts {
+  const inertDetail = (detail: string | undefined): string | undefined => (detail === undefined ? undefined : detail.split('\n').map(inertText).join('\n'));
+  return {
+    get person() {
+      return ask.person;
+    },
+    inputText: (question) => ask.inputText(question),
+    pickOne: (question) => ask.pickOne(question),
+    pickMany: (question) => ask.pickMany(question),
+    confirm: (question) => ask.confirm({ ...question, message: inertText(question.message), detail: inertDetail(question.detail) }),
+    message: (question) => ask.message({ ...question, message: inertText(question.message), detail: inertDetail(question.detail) }),
+    saveLocation: (question) => ask.saveLocation(question),
+    titled: (title, step, total) => inertPrompts(ask.titled(title, step, total)),
+  };
 }
