@@ -1,7 +1,8 @@
 // The view's badge counts loaded tokens that are expired or expire soon; an opt-in reminder names them once a day.
 // It only looks at what the tree already listed, so activation never touches the network.
 import * as vscode from 'vscode';
-import { badgeTooltip, DailyReminder, expiringTokens, expiryNotificationText, type ExpiringToken } from '../core/ops/expiry';
+import { DailyReminder, expiringTokens, type ExpiringToken } from '../core/ops/expiry';
+import { badgeTooltip, expiryNotificationText } from './view/expiryText';
 import type { PersonalAccessToken } from '../core/model';
 import type { Logger } from '../core/ports';
 import type { PatService } from '../core/patService';

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { badgeTooltip, DailyReminder, expiringTokens, expiryNotificationText, localDay, type LoadedTenantTokens } from '../../src/core/ops/expiry';
+import { DailyReminder, expiringTokens, localDay, type LoadedTenantTokens } from '../../src/core/ops/expiry';
+import { badgeTooltip, expiryNotificationText } from '../../src/ui/view/expiryText';
 import type { PersonalAccessToken } from '../../src/core/model';
 import { MemoryKeyValueStore } from './helpers/memoryStores';
 

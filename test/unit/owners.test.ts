@@ -4,10 +4,10 @@ import * as assert from 'node:assert/strict';
 import { IDENTITY_BATCH_SIZE } from '../../src/core/client/identitiesApi';
 import { findUnusedTokens } from '../../src/core/ops/bulkDelete';
 import { collectInventory, inventoryCsv, inventoryRows } from '../../src/core/ops/inventory';
-import { budgetText, isOthersToken, lookUpOwners, ownerStatusOf, tokenCountsByOwner } from '../../src/core/ops/owners';
+import { isOthersToken, lookUpOwners, ownerStatusOf, tokenCountsByOwner } from '../../src/core/ops/owners';
 import { PatService } from '../../src/core/patService';
 import { silentLogger } from '../../src/core/ports';
-import { presentToken, tokenTooltipLines } from '../../src/ui/view/presentation';
+import { budgetText, presentToken, tokenTooltipLines } from '../../src/ui/view/presentation';
 import { FakeTenant, type FakeIdentity } from '../fake-tenant/server';
 import { MemoryKeyValueStore, MemorySecretStore } from './helpers/memoryStores';
 

@@ -36,7 +36,12 @@ describe('PatApi against the fake tenant', () => {
   } {
     const redactor = options.redactor ?? new Redactor();
     const http = new HttpClient({ redactor, logger: options.logger, timeoutMs: options.timeoutMs ?? 5000, retry: { baseDelayMs: 1, maxDelayMs: 5 } });
-    const auth = new AccessTokenCache({ http, baseUrl: fake.baseUrl, credentials: () => Promise.resolve(credentials), redactor });
+    // Registered where they are read, as PatService.credentialsOf does for credentials from SecretStorage.
+    const readCredentials = (): Promise<typeof credentials> => {
+      redactor.register(credentials.clientSecret);
+      return Promise.resolve(credentials);
+    };
+    const auth = new AccessTokenCache({ http, baseUrl: fake.baseUrl, credentials: readCredentials, redactor });
     return { api: new PatApi({ baseUrl: `${fake.baseUrl}/`, apiFamily: family, http, auth, redactor, logger: options.logger }), http, redactor };
   }
 

@@ -45,7 +45,6 @@ async function requestAccessToken(
 ): Promise<MintedToken> {
   const redactor = options.redactor ?? defaultRedactor;
   const clock = options.clock ?? systemClock;
-  redactor.register(credentials.clientSecret);
   const form = new URLSearchParams({
     grant_type: 'client_credentials',
     client_id: credentials.clientId,

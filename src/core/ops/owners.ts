@@ -4,7 +4,6 @@ import { isPatError } from '../errors';
 import { errorText } from '../messages';
 import type { PersonalAccessToken, TokenListQuery } from '../model';
 import type { PatService } from '../patService';
-import { stripUnsafeCharacters } from '../validation';
 
 /** ISC allows this many personal access tokens per identity. */
 export const TOKENS_PER_OWNER = 10;
@@ -84,19 +83,7 @@ export async function ownTokenCount(service: PatService, tenantId: string, signa
   return (await service.listTokens(tenantId, signal, { owner: { kind: 'me' } })).length;
 }
 
-/** "7/10", and at the limit why it matters. */
-export function budgetText(count: number): string {
-  const figure = `${count}/${TOKENS_PER_OWNER}`;
-  return count >= TOKENS_PER_OWNER ? `${figure}: at ISC's limit, a new token is refused until one is deleted` : figure;
-}
-
 /** The token belongs to another identity than the caller's: ISC lets nobody rename, rescope or rotate it. */
 export function isOthersToken(token: Pick<PersonalAccessToken, 'owner'>, callerIdentityId: string | null | undefined): boolean {
   return callerIdentityId !== null && callerIdentityId !== undefined && token.owner !== null && token.owner.id !== callerIdentityId;
-}
-
-/** The message a script gets when it asks to change another identity's token. */
-export function othersTokenMessage(action: string, tokenName: string, ownerName: string | null): string {
-  const owner = ownerName === null ? 'another identity' : `"${stripUnsafeCharacters(ownerName)}"`;
-  return `${action} is not possible on "${stripUnsafeCharacters(tokenName)}": it belongs to ${owner}, and ISC changes only the caller's own tokens (an administrator may list and delete others' tokens, not rename, rescope or rotate them).`;
 }

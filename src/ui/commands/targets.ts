@@ -1,9 +1,8 @@
 // What a command acts on: the node it was invoked on, what the user picks from the palette, or the argument object.
 import { PatError } from '../../core/errors';
-import { othersTokenMessage } from '../../core/ops/owners';
 import type { PersonalAccessToken, Tenant } from '../../core/model';
 import { presentToken, tenantHost } from '../view/presentation';
-import { shown, type Item } from '../prompts/prompts';
+import { quoted, shown, type Item } from '../prompts/prompts';
 import { MessageNode, TenantNode, TokenNode, type PatNode } from '../tree/nodes';
 import { requireId, type ArgumentObject } from './args';
 import type { CommandRun, Invocation } from './runner';
@@ -106,4 +105,10 @@ export async function refuseOthersToken(run: CommandRun, tenantId: string, token
     node = run.ui.tree.tokenNode(tenantId, tokenId);
   }
   if (node?.isOthersToken === true) throw new PatError('invalid-input', othersTokenMessage(action, node.token.name, node.token.owner?.name ?? null));
+}
+
+/** Why a person or script may not change another identity's token. */
+export function othersTokenMessage(action: string, tokenName: string, ownerName: string | null): string {
+  const owner = ownerName === null ? 'another identity' : `"${shown(ownerName)}"`;
+  return `${action} is not possible on ${quoted(tokenName)}: it belongs to ${owner}, and ISC changes only the caller's own tokens (an administrator may list and delete others' tokens, not rename, rescope or rotate them).`;
 }

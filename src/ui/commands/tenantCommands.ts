@@ -2,7 +2,6 @@
 import * as vscode from 'vscode';
 import { isPatError, PatError } from '../../core/errors';
 import type { ApiFamily, Credentials, Tenant } from '../../core/model';
-import { defaultRedactor } from '../../core/client/redact';
 import type { NewTenant } from '../../core/patService';
 import { trimCredentials, validateDisplayName } from '../../core/validation';
 import { plural } from '../view/presentation';
@@ -13,9 +12,8 @@ import { optionalChoice } from './args';
 import type { CommandRun, Invocation, PatCommand } from './runner';
 import { chooseTenant } from './targets';
 
+/** The core registers the secret with the redactor where credentials enter it (PatService.checkedCredentials). */
 export function credentialsFrom(clientId: string, clientSecret: string): Credentials {
-  // Registered first, so that no later log line or error can repeat it.
-  defaultRedactor.register(clientSecret.trim());
   return trimCredentials({ clientId, clientSecret });
 }
 

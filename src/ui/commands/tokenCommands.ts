@@ -3,7 +3,6 @@ import { PatError, UserCancelled } from '../../core/errors';
 import { ownTokenCount, TOKENS_PER_OWNER } from '../../core/ops/owners';
 import { ALL_SCOPES, type PersonalAccessToken, type Tenant } from '../../core/model';
 import { errorText } from '../../core/messages';
-import { defaultRedactor } from '../../core/client/redact';
 import { discardNewToken } from '../../core/ops/rotation';
 import type { CreateTokenOutcome } from '../../core/patService';
 import { quoted, shown } from '../prompts/prompts';
@@ -85,7 +84,6 @@ export const createTokenCommand: PatCommand = {
       retryable: false,
       tenantId: tenant.id,
     });
-    if (!outcome.secretSaved) defaultRedactor.register(outcome.secret);
     if (!outcome.secretSaved) await showUnsavedSecret(run, tenant.id, outcome);
     else if (run.ask.person) void offerCopies(run, tenant, outcome.token).catch((error: unknown) => run.logFailure(error));
     return { tokenId: outcome.token.id };

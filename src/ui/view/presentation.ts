@@ -4,7 +4,7 @@ import { ALL_SCOPES, type ApiFamily, type PersonalAccessToken, type Tenant } fro
 import { isPatError, type PatErrorKind } from '../../core/errors';
 import { listQueryText } from '../../core/messages';
 import { expiryState, expiryStateAt, parseTime, type ExpiryState } from '../../core/ops/expiry';
-import { budgetText, isOthersToken, type OwnerStatus } from '../../core/ops/owners';
+import { isOthersToken, TOKENS_PER_OWNER, type OwnerStatus } from '../../core/ops/owners';
 import { sanitizeForDisplay, stripUnsafeCharacters } from '../../core/validation';
 
 const MINUTE = 60_000;
@@ -60,6 +60,12 @@ export interface OwnerFacts {
 
 function ownerStatusOfToken(token: PersonalAccessToken, options: TokenViewOptions): OwnerStatus | undefined {
   return token.owner === null ? undefined : options.owners?.statuses.get(token.owner.id);
+}
+
+/** "7/10", and at the limit why it matters. */
+export function budgetText(count: number): string {
+  const figure = `${count}/${TOKENS_PER_OWNER}`;
+  return count >= TOKENS_PER_OWNER ? `${figure}: at ISC's limit, a new token is refused until one is deleted` : figure;
 }
 
 export function plural(count: number, unit: string): string {
