@@ -1,10 +1,8 @@
 // The one redaction facility: every log line and every user-facing error passes through it.
 import type { Logger } from '../ports';
-import { stripUnsafeCharacters } from '../validation';
+import { MIN_SECRET_LENGTH, stripUnsafeCharacters } from '../validation';
 
 const MASK = '***';
-/** Shorter values are too likely to occur by chance; masking them would mangle ordinary text. */
-export const MIN_SECRET_LENGTH = 8;
 
 const SECRET_NAMES = 'access_token|refresh_token|id_token|client_secret|clientSecret|accessToken|secret|password';
 const PATTERNS: readonly { pattern: RegExp; replacement: string }[] = [
