@@ -1,9 +1,10 @@
 // Owner hygiene in the real VS Code against the fake tenant: an inactive owner's token marked and found, a 403 on
-// identities said once on the tenant, no Rename / Edit Scopes / Rotate on another identity's token, n/10 per owner.
+// identities said once on the tenant, no Rename / Edit Scopes / Rotate on another identity's token, n/10 per owner and
+// the warning Create Token gives at 10.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { FakeTenant, type FakeIdentity } from '../fake-tenant/server';
-import { canarySecret, EXTENSION_ID, extensionLog, rejectsWith, rememberSecret, removeAllTenants, run, tenantElement, tokensOf, tooltipOf, userDataDir } from './helpers';
+import { asPerson, canarySecret, ESCAPE, EXTENSION_ID, extensionLog, rejectsWith, rememberSecret, removeAllTenants, run, tenantElement, tokensOf, tooltipOf, userDataDir } from './helpers';
 
 interface MenuItem {
   command: string;
@@ -77,6 +78,27 @@ describe('owner hygiene: owner status, the 10-token budget, only what the server
     const refreshed = await tokensOf(tenantId);
     assert.match(await tooltipOf(refreshed.get('ada-0') as vscode.TreeItem), /Owner's tokens:\*\* 10\\\/10\\: at ISC\\'s limit/);
     assert.match(await tooltipOf(refreshed.get('sams-token') as vscode.TreeItem), /Owner's tokens:\*\* 1\\\/10/);
+  });
+
+  it('Create Token at 10 own tokens warns before sending: Escape sends nothing, Create Anyway sends', async () => {
+    const owned = (): number => fake.tokens().filter((each) => each.ownerId === ada.id).length;
+    for (let i = owned(); i < 10; i++) rememberSecret(fake.addToken(ada.id, { name: `ada-filler-${i}`, secret: canarySecret(`owners-filler-${i}`) }).secret);
+    const createsSent = (): number => fake.count({ method: 'POST', path: '/v3/personal-access-tokens' });
+    fake.resetRequests();
+
+    const escaped = await asPerson('sailpointPat.createToken', [ESCAPE], { node: await tenantElement(tenantId) });
+    assert.equal(escaped.length, 1, `more than the warning was shown: ${JSON.stringify(escaped)}`);
+    assert.equal(escaped[0].severity, 'warning modal');
+    assert.equal(escaped[0].text, 'You already have 10/10 tokens in "Owners".');
+    assert.deepEqual(escaped[0].options, ['Find Unused Tokens', 'Create Anyway']);
+    assert.equal(createsSent(), 0, 'Escape at the warning still sent a create');
+
+    // The fake refuses the eleventh as ISC does; what matters is that the person could choose to try.
+    const anyway = await asPerson('sailpointPat.createToken', ['Create Anyway', 'eleventh', ['sp:scopes:default'], '1 hour', '', ESCAPE], {
+      node: await tenantElement(tenantId),
+    });
+    assert.equal(createsSent(), 1, 'Create Anyway did not send the create');
+    assert.ok(anyway.some((each) => each.severity === 'error' && /limit|10/i.test(each.text)), `no limit error shown: ${JSON.stringify(anyway)}`);
   });
 
   it("offers no Rename, Edit Scopes or Rotate on another identity's token, and a script gets a clear error before any request", async () => {
