@@ -1,11 +1,10 @@
 // No secret is lost in silence: a create cancelled after the server made the token is reported (not a quiet
-// cancel), and a script whose new secret SecretStorage refuses gets the token deleted again and is told so.
+// cancel), as is a rotation whose old token was deleted first and whose successor create was cancelled;
+// and a script whose new secret SecretStorage refuses gets the token deleted again and is told so.
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { FakeTenant } from '../fake-tenant/server';
-import { canarySecret, rejectsWith, rememberSecret, removeAllTenants, run, sleep, tokensOf } from './helpers';
+import { FakeTenant, type FakeIdentity } from '../fake-tenant/server';
+import { asPerson, canarySecret, ESCAPE, extensionLog, rejectsWith, rememberSecret, removeAllTenants, run, sleep, tokensOf } from './helpers';
 
 /** Registered by the extension only in test runs: SecretStorage then refuses new secrets, as a locked keychain does. */
 const REFUSE_SECRET_WRITES = 'sailpointPat.test.refuseSecretWrites';
@@ -30,25 +29,16 @@ async function pressingCancelAfter<T>(afterMs: number, body: () => Promise<T>): 
   }
 }
 
-function extensionLog(): string {
-  const dir = process.env.SAILPOINT_PAT_TEST_USER_DATA_DIR ?? '';
-  if (dir === '') return '';
-  return fs
-    .readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((name) => name.includes('SailPoint PAT Manager'))
-    .map((name) => fs.readFileSync(path.join(dir, name), 'utf8'))
-    .join('\n');
-}
-
 describe('no secret is lost in silence', function () {
   this.timeout(60_000);
   let fake: FakeTenant;
   let tenantId: string;
+  let owner: FakeIdentity;
 
   before(async () => {
     await removeAllTenants();
     fake = await FakeTenant.start();
-    const owner = fake.addIdentity('Lost Secrets', { admin: true });
+    owner = fake.addIdentity('Lost Secrets', { admin: true });
     const signIn = fake.addToken(owner.id, { name: 'lost-secrets-sign-in', secret: canarySecret('lost-secrets') });
     ({ tenantId } = await run<{ tenantId: string }>('sailpointPat.addTenant', { url: fake.baseUrl, clientId: signIn.id, clientSecret: signIn.secret }));
   });
@@ -95,5 +85,25 @@ describe('no secret is lost in silence', function () {
     const names = fake.tokens().map((token) => token.name);
     assert.ok(names.includes('to-rotate'), 'the old token was deleted');
     assert.equal(names.filter((name) => name.startsWith('to-rotate (rotated')).length, 0, 'the successor with the lost secret is still on the tenant');
+  });
+
+  it('Rotate Token, old token deleted first: Cancel during the create still says the old token is gone and what to create', async () => {
+    // Ten own tokens, the one to rotate among them: the extension offers to delete it first.
+    for (let i = fake.tokens().filter((token) => token.ownerId === owner.id).length; i < 9; i++) {
+      rememberSecret(fake.addToken(owner.id, { name: `lost-filler-${i}`, secret: canarySecret(`lost-filler-${i}`) }).secret);
+    }
+    rememberSecret(fake.addToken(owner.id, { name: 'deleted-first', scope: ['idn:accounts:read'], secret: canarySecret('deleted-first') }).secret);
+    await run('sailpointPat.refresh', { tenantId });
+    const node = (await tokensOf(tenantId)).get('deleted-first');
+    assert.ok(node, 'no tree row for the token to rotate');
+    fake.inject({ fault: { kind: 'trickle', intervalMs: 100 }, match: { method: 'POST', path: '/v3/personal-access-tokens' } });
+    const shown = await pressingCancelAfter(400, () =>
+      asPerson('sailpointPat.rotateToken', ['Delete Old Token First', 'deleted-first 2', 'Delete Old Token First', ESCAPE], { node }),
+    );
+    assert.equal(fake.tokens().some((token) => token.name === 'deleted-first'), false, 'the old token was not deleted first: the test proves nothing');
+    fake.tokens().forEach((token) => rememberSecret(token.secret));
+    const failure = shown.find((each) => each.severity === 'error');
+    assert.ok(failure, `nothing told the person the old token is gone: ${JSON.stringify(shown.map((each) => each.text))}`);
+    assert.match(failure.text, /"deleted-first" was deleted, but creating its successor failed: .*Create a token with the scopes idn:accounts:read yourself/);
   });
 });
