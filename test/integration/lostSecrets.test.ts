@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { FakeTenant, type FakeIdentity } from '../fake-tenant/server';
-import { asPerson, canarySecret, ESCAPE, extensionLog, rejectsWith, rememberSecret, removeAllTenants, run, sleep, tokensOf } from './helpers';
+import { asPerson, canarySecret, ESCAPE, extensionLog, rejectsWith, rememberSecret, removeAllTenants, run, sleep, tenantElement, tokensOf } from './helpers';
 
 /** Registered by the extension only in test runs: SecretStorage then refuses new secrets, as a locked keychain does. */
 const REFUSE_SECRET_WRITES = 'sailpointPat.test.refuseSecretWrites';
@@ -85,6 +85,24 @@ describe('no secret is lost in silence', function () {
     const names = fake.tokens().map((token) => token.name);
     assert.ok(names.includes('to-rotate'), 'the old token was deleted');
     assert.equal(names.filter((name) => name.startsWith('to-rotate (rotated')).length, 0, 'the successor with the lost secret is still on the tenant');
+  });
+
+  it("the unsaved-secret modal's Copy Secret is cleared from the clipboard like every copied secret", async () => {
+    await vscode.workspace.getConfiguration('sailpointPat').update('clipboardClearSeconds', 1, vscode.ConfigurationTarget.Global);
+    await vscode.commands.executeCommand(REFUSE_SECRET_WRITES, true);
+    try {
+      const shown = await asPerson('sailpointPat.createToken', ['unsaved-copied', ['sp:scopes:default'], '1 hour', '', 'Copy Secret'], { node: await tenantElement(tenantId) });
+      const made = fake.tokens().find((token) => token.name === 'unsaved-copied');
+      assert.ok(made, 'the token was not created');
+      rememberSecret(made.secret);
+      const modal = shown.find((each) => each.severity === 'warning modal');
+      assert.match(modal?.text ?? '', /could not store its secret/);
+      assert.equal(await vscode.env.clipboard.readText(), made.secret, 'Copy Secret did not copy the secret');
+      await sleep(1800);
+      assert.equal(await vscode.env.clipboard.readText(), '', 'the copied secret was never cleared');
+    } finally {
+      await vscode.workspace.getConfiguration('sailpointPat').update('clipboardClearSeconds', undefined, vscode.ConfigurationTarget.Global);
+    }
   });
 
   it('Rotate Token, old token deleted first: Cancel during the create still says the old token is gone and what to create', async () => {
