@@ -11,7 +11,7 @@ import { ExpiryWatch } from './ui/expiryWatch';
 import { HAS_TENANTS_CONTEXT, VIEW_ID } from './ui/ids';
 import { channelLogger, createLogChannel } from './ui/log';
 import { clipboardClearSeconds, syncTenants } from './ui/settings';
-import { secretStoreFor } from './ui/testHooks';
+import { secretStoreFor, syncableStateFor } from './ui/testHooks';
 import type { PatNode } from './ui/tree/nodes';
 import { PatTreeDataProvider } from './ui/tree/patTreeDataProvider';
 import { registerSelectionKeys } from './ui/tree/selectionKeys';
@@ -48,10 +48,11 @@ function syncWithOtherWindows(context: vscode.ExtensionContext, service: PatServ
 
 /** Settings Sync carries the tenant list unless the user turned it off; tenants it brings show on the next focus. */
 function syncTenantList(context: vscode.ExtensionContext, tree: PatTreeDataProvider): vscode.Disposable {
-  applyTenantSync(context.globalState, syncTenants());
+  const syncable = syncableStateFor(context);
+  applyTenantSync(syncable, syncTenants());
   return vscode.Disposable.from(
     vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration('sailpointPat.syncTenants')) applyTenantSync(context.globalState, syncTenants());
+      if (event.affectsConfiguration('sailpointPat.syncTenants')) applyTenantSync(syncable, syncTenants());
     }),
     vscode.window.onDidChangeWindowState((state) => {
       if (state.focused) tree.noticeTenantListChange();

@@ -1,7 +1,9 @@
-// Only when VS Code runs this extension's own integration tests (ExtensionMode.Test): the two test-only commands.
-// Neither is contributed in package.json, part of the automation contract, or registered outside test runs.
+// Only when VS Code runs this extension's own integration tests (ExtensionMode.Test): the three test-only commands.
+// None is contributed in package.json, part of the automation contract, or registered outside test runs.
 import * as vscode from 'vscode';
 import type { SecretStore } from '../core/ports';
+import { TENANTS_KEY } from '../core/store/secretKeys';
+import type { SyncableState } from '../core/store/tenantSync';
 
 /** Runs a command with a queue of answers instead of VS Code's prompts (registered in commands/register.ts). */
 export const ANSWERED_RUN_TEST_COMMAND = 'sailpointPat.test.runWithAnswers';
@@ -17,5 +19,38 @@ export function secretStoreFor(context: vscode.ExtensionContext): SecretStore {
     get: (key) => context.secrets.get(key),
     store: (key, value) => (refusing ? Promise.reject(new Error('The keychain is locked (test switch).')) : context.secrets.store(key, value)),
     delete: (key) => context.secrets.delete(key),
+  };
+}
+
+/**
+ * Settings Sync cannot run offline: this reports the keys the extension gave it, and delivers a tenant list as Sync
+ * would from another machine (`{ arrive: records }` adds them to this machine's list).
+ */
+export const SETTINGS_SYNC_TEST_COMMAND = 'sailpointPat.test.settingsSync';
+
+export interface SettingsSyncView {
+  keysForSync: readonly string[];
+  tenants: unknown;
+}
+
+export function syncableStateFor(context: vscode.ExtensionContext): SyncableState {
+  if (context.extensionMode !== vscode.ExtensionMode.Test) return context.globalState;
+  let keysForSync: readonly string[] = [];
+  const state = context.globalState;
+  context.subscriptions.push(
+    vscode.commands.registerCommand(SETTINGS_SYNC_TEST_COMMAND, async (request?: { arrive?: unknown[] }): Promise<SettingsSyncView> => {
+      if (Array.isArray(request?.arrive)) {
+        const current = state.get<unknown>(TENANTS_KEY);
+        const arriving: unknown[] = request.arrive;
+        await state.update(TENANTS_KEY, [...(Array.isArray(current) ? (current as unknown[]) : []), ...arriving]);
+      }
+      return { keysForSync, tenants: state.get<unknown>(TENANTS_KEY) };
+    }),
+  );
+  return {
+    setKeysForSync(keys) {
+      keysForSync = [...keys];
+      state.setKeysForSync(keys);
+    },
   };
 }

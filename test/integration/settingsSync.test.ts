@@ -1,0 +1,89 @@
+// Tenants follow the user through Settings Sync (issue 14 §3), in the real VS Code. Settings Sync itself cannot run
+// offline, so a test-only command reports the keys the extension handed it and delivers a tenant list as Sync would.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { FakeTenant } from '../fake-tenant/server';
+import { canarySecret, children, labelOf, rememberSecret, removeAllTenants, run, tenantElement } from './helpers';
+
+const SETTINGS_SYNC = 'sailpointPat.test.settingsSync';
+const TENANTS_KEY = 'sailpointPat.tenants';
+
+interface SettingsSyncView {
+  keysForSync: readonly string[];
+  tenants: Record<string, unknown>[];
+}
+
+function settingsSync(request?: { arrive: unknown[] }): Thenable<SettingsSyncView> {
+  return vscode.commands.executeCommand<SettingsSyncView>(SETTINGS_SYNC, request);
+}
+
+async function setSyncTenants(value: boolean | undefined): Promise<void> {
+  await vscode.workspace.getConfiguration('sailpointPat').update('syncTenants', value, vscode.ConfigurationTarget.Global);
+}
+
+/** Configuration changes reach the extension through an event; give it a moment. */
+async function keysForSyncBecome(expected: readonly string[]): Promise<void> {
+  const deadline = Date.now() + 3000;
+  let seen: readonly string[] = [];
+  while (Date.now() < deadline) {
+    seen = (await settingsSync()).keysForSync;
+    if (JSON.stringify(seen) === JSON.stringify(expected)) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  assert.deepEqual(seen, expected);
+}
+
+describe('Settings Sync carries the tenant list, never a secret', function () {
+  this.timeout(30_000);
+  let fake: FakeTenant;
+  let tenantId: string;
+  let clientSecret: string;
+
+  before(async () => {
+    await removeAllTenants();
+    fake = await FakeTenant.start();
+    const owner = fake.addIdentity('Sync Owner', { admin: true });
+    const signIn = fake.addToken(owner.id, { name: 'sync-sign-in', secret: canarySecret('settings-sync') });
+    clientSecret = signIn.secret;
+    rememberSecret(clientSecret);
+    ({ tenantId } = await run<{ tenantId: string }>('sailpointPat.addTenant', { url: fake.baseUrl, displayName: 'Synced Here', clientId: signIn.id, clientSecret }));
+  });
+
+  after(async () => {
+    await setSyncTenants(undefined);
+    await removeAllTenants();
+    await fake.stop();
+  });
+
+  it('hands Settings Sync the tenant list alone, and that list holds no secret', async () => {
+    await keysForSyncBecome([TENANTS_KEY]);
+    const { tenants } = await settingsSync();
+    const record = tenants.find((each) => each.id === tenantId);
+    assert.ok(record, 'the tenant is not in the synced list');
+    assert.match(String(record.baseUrl), /^http:\/\/127\.0\.0\.1:\d+/);
+    const text = JSON.stringify(tenants);
+    assert.ok(!text.includes(clientSecret), 'the client secret is in the synced list');
+    assert.doesNotMatch(text, /secret|credential/i, 'the synced list names a secret or credential');
+  });
+
+  it('a tenant that arrives from another machine shows "Credentials missing: click to enter them", not an error', async () => {
+    const { tenants } = await settingsSync();
+    const here = tenants.find((each) => each.id === tenantId);
+    assert.ok(here);
+    const arrived = { ...here, id: 'arrivedfromlaptop0001', displayName: 'From My Laptop' };
+    await settingsSync({ arrive: [arrived] });
+    const row = await tenantElement('arrivedfromlaptop0001');
+    assert.equal(labelOf(row), 'From My Laptop');
+    const below = await children(row);
+    assert.deepEqual(below.map(labelOf), ['Credentials missing: click to enter them']);
+    assert.doesNotMatch(String(row.description ?? ''), /error|failed/i);
+    assert.notEqual(below[0].command, undefined, 'the row cannot be clicked to enter the credentials');
+  });
+
+  it('sailpointPat.syncTenants off hands Settings Sync nothing; on again, the tenant list', async () => {
+    await setSyncTenants(false);
+    await keysForSyncBecome([]);
+    await setSyncTenants(true);
+    await keysForSyncBecome([TENANTS_KEY]);
+  });
+});
