@@ -32,7 +32,7 @@ export default tseslint.config(
           paths: [{ name: 'vscode', message: 'src/core must not import vscode; put editor code in src/ui.' }],
           patterns: [
             { regex: '(^|/)ui(/|$)', message: 'src/core must not import src/ui; return facts and let the UI word them.' },
-            { regex: '(^|/)presentation$', message: 'View text and icons live in src/ui/view/presentation.ts, which core must not use.' },
+            { regex: '(^|/)(token)?[Pp]resentation$', message: 'View text and icons live in src/ui/view (presentation.ts, tokenPresentation.ts), which core must not use.' },
           ],
         },
       ],

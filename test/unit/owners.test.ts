@@ -7,7 +7,7 @@ import { collectInventory, inventoryCsv, inventoryRows } from '../../src/core/op
 import { isOthersToken, lookUpOwners, ownerStatusOf, tokenCountsByOwner } from '../../src/core/ops/owners';
 import { PatService } from '../../src/core/patService';
 import { silentLogger } from '../../src/core/ports';
-import { budgetText, presentToken, tokenTooltipLines } from '../../src/ui/view/presentation';
+import { budgetText, presentToken, tokenTooltipLines } from '../../src/ui/view/tokenPresentation';
 import { FakeTenant, type FakeIdentity } from '../fake-tenant/server';
 import { MemoryKeyValueStore, MemorySecretStore } from './helpers/memoryStores';
 

@@ -2,19 +2,8 @@ import * as assert from 'node:assert/strict';
 import { PatError } from '../../src/core/errors';
 import { defaultRedactor } from '../../src/core/client/redact';
 import type { PersonalAccessToken, Tenant } from '../../src/core/model';
-import {
-  deleteButtonText,
-  errorActions,
-  presentTenant,
-  presentToken,
-  relativeTime,
-  scopesSummary,
-  tenantFix,
-  tenantStateForError,
-  tokenTooltipLines,
-  tooltipMarkdown,
-  type TokenViewOptions,
-} from '../../src/ui/view/presentation';
+import { deleteButtonText, errorActions, presentTenant, tenantFix, tenantStateForError, tooltipMarkdown } from '../../src/ui/view/presentation';
+import { presentToken, relativeTime, scopesSummary, tokenTooltipLines, type TokenViewOptions } from '../../src/ui/view/tokenPresentation';
 import { errorText, listQueryText } from '../../src/core/messages';
 import { expiryState } from '../../src/core/ops/expiry';
 

@@ -12,7 +12,7 @@ import { optionalChoice, type ArgumentObject } from './args';
 import type { CommandRun, PatCommand } from './runner';
 import { status, storedSecret } from './secretCommands';
 import { chooseTenant, NO_TENANT_YET, tokenLabel, tokenPickItems, tokenTarget, type TokenPick, type TokenTarget } from './targets';
-import { TokenNode } from '../tree/nodes';
+import { TokenNode } from '../tree/tokenRows';
 
 const FORMATS: readonly InventoryFormat[] = ['json', 'csv'];
 const TITLE = 'Export Token Inventory';

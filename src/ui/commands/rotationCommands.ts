@@ -3,7 +3,7 @@
 import { PatError } from '../../core/errors';
 import { ALL_SCOPES, type PersonalAccessToken, type Tenant, type TokenPatch } from '../../core/model';
 import { errorText } from '../../core/messages';
-import { presentToken } from '../view/presentation';
+import { presentToken } from '../view/tokenPresentation';
 import {
   createSuccessor,
   deleteOldToken,
@@ -29,7 +29,7 @@ import {
   confirmTenantRotation,
   offerSuccessorSecret,
 } from '../prompts/rotationPrompts';
-import { TokenNode } from '../tree/nodes';
+import { TokenNode } from '../tree/tokenRows';
 import { optionalString, requireBoolean, requireId, type ArgumentObject } from './args';
 import type { CommandRun, Invocation, PatCommand } from './runner';
 import { copyStoredSecret } from './secretCommands';

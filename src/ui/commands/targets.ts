@@ -1,9 +1,11 @@
 // What a command acts on: the node it was invoked on, what the user picks from the palette, or the argument object.
 import { PatError } from '../../core/errors';
 import type { PersonalAccessToken, Tenant } from '../../core/model';
-import { presentToken, tenantHost } from '../view/presentation';
+import { tenantHost } from '../view/presentation';
+import { presentToken } from '../view/tokenPresentation';
 import { quoted, shown, type Item } from '../prompts/prompts';
-import { MessageNode, TenantNode, TokenNode, type PatNode } from '../tree/nodes';
+import { MessageNode, TenantNode, type PatNode } from '../tree/nodes';
+import { TokenNode } from '../tree/tokenRows';
 import { requireId, type ArgumentObject } from './args';
 import type { CommandRun, Invocation } from './runner';
 

@@ -1,7 +1,8 @@
 // Find Unused Tokens: which tenants and what "unused" means (one wizard, numbered), then which findings to delete.
 import { checkUnusedDays, type UnusedCriteria, type UnusedToken } from '../../core/ops/bulkDelete';
 import type { Tenant } from '../../core/model';
-import { lastUsedText, plural, tenantHost } from '../view/presentation';
+import { plural, tenantHost } from '../view/presentation';
+import { lastUsedText } from '../view/tokenPresentation';
 import { optionalBoolean, optionalNumber, optionalId, type ArgumentObject } from '../commands/args';
 import { runWizard, shown, type Item, type Prompts, type WizardStep } from './prompts';
 

@@ -1,24 +1,14 @@
 // The tree's elements. Each is its own TreeItem, so `element.label` is what the user sees.
 import * as vscode from 'vscode';
-import type { PersonalAccessToken, Tenant } from '../../core/model';
-import { isOthersToken } from '../../core/ops/owners';
-import {
-  presentTenant,
-  presentToken,
-  tenantFix,
-  tokenTooltipLines,
-  type IconView,
-  type TenantState,
-  type TokenViewOptions,
-  type TooltipLine,
-  tooltipMarkdown,
-} from '../view/presentation';
+import type { Tenant } from '../../core/model';
+import { presentTenant, tenantFix, type IconView, type TenantState, type TooltipLine, tooltipMarkdown } from '../view/presentation';
+import type { TokenNode } from './tokenRows';
 
 // Kept because it measured faster (bench/README.md): 10,000 rows share a handful of ThemeIcons instead of one each.
 /** Presentation hands out shared icon views, so 10,000 rows share a handful of theme icons. */
 const themeIcons = new WeakMap<IconView, vscode.ThemeIcon>();
 
-function themeIcon(icon: IconView): vscode.ThemeIcon {
+export function themeIcon(icon: IconView): vscode.ThemeIcon {
   let themed = themeIcons.get(icon);
   if (themed === undefined) {
     themed = new vscode.ThemeIcon(icon.id, icon.color === undefined ? undefined : new vscode.ThemeColor(icon.color));
@@ -28,14 +18,14 @@ function themeIcon(icon: IconView): vscode.ThemeIcon {
 }
 
 /** Server text can form no link, command, HTML or icon in it. */
-function safeTooltip(lines: readonly TooltipLine[]): vscode.MarkdownString {
+export function safeTooltip(lines: readonly TooltipLine[]): vscode.MarkdownString {
   const markdown = new vscode.MarkdownString(tooltipMarkdown(lines), false);
   markdown.isTrusted = false;
   markdown.supportHtml = false;
   return markdown;
 }
 
-const BUSY_ICON = new vscode.ThemeIcon('loading~spin');
+export const BUSY_ICON = new vscode.ThemeIcon('loading~spin');
 
 export class TenantNode extends vscode.TreeItem {
   state: TenantState = 'unknown';
@@ -63,56 +53,6 @@ export class TenantNode extends vscode.TreeItem {
   }
 }
 
-export class TokenNode extends vscode.TreeItem {
-  busyLabel: string | undefined;
-
-  constructor(
-    readonly parent: TenantNode,
-    public token: PersonalAccessToken,
-    private readonly viewOptions: TokenViewOptions,
-  ) {
-    super(token.name, vscode.TreeItemCollapsibleState.None);
-    this.id = `token:${parent.tenantId}:${token.id}`;
-    this.render();
-  }
-
-  get tenantId(): string {
-    return this.parent.tenantId;
-  }
-
-  get secretStored(): boolean {
-    return this.viewOptions.secretStored;
-  }
-
-  get isOwnCredential(): boolean {
-    return this.viewOptions.isOwnCredential;
-  }
-
-  get ownerFacts(): TokenViewOptions['owners'] {
-    return this.viewOptions.owners;
-  }
-
-  /** Another identity's token: ISC refuses to rename, rescope or rotate it. */
-  get isOthersToken(): boolean {
-    return isOthersToken(this.token, this.viewOptions.owners?.callerIdentityId);
-  }
-
-  /** Leaves the tooltip unset: building it for every row of a long list costs more than the rest of the row. */
-  render(): void {
-    const view = presentToken(this.token, this.viewOptions);
-    this.label = view.label;
-    this.description = this.busyLabel ?? view.description;
-    this.iconPath = this.busyLabel === undefined ? themeIcon(view.icon) : BUSY_ICON;
-    this.tooltip = undefined;
-    this.contextValue = view.contextValue;
-  }
-
-  /** The tooltip as the tree's resolveTreeItem asks for it when the user hovers the row. */
-  hoverTooltip(unknownScopes: readonly string[] = []): vscode.MarkdownString {
-    return safeTooltip(tokenTooltipLines(this.token, this.viewOptions, unknownScopes));
-  }
-}
-
 /** Why a tenant shows no tokens, with the fix one click away. */
 export class MessageNode extends vscode.TreeItem {
   constructor(
@@ -136,3 +76,8 @@ export class MessageNode extends vscode.TreeItem {
 }
 
 export type PatNode = TenantNode | TokenNode | MessageNode;
+
+/** A token row, told apart without the class, which loads with the first token list (tokenRows.ts). */
+export function isTokenNode(node: unknown): node is TokenNode {
+  return (node as { kind?: unknown } | undefined)?.kind === 'token';
+}

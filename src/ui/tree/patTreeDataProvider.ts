@@ -5,20 +5,18 @@ import { PatError } from '../../core/errors';
 import type { PersonalAccessToken } from '../../core/model';
 import type { Logger } from '../../core/ports';
 import { errorText } from '../../core/messages';
-import { listsOtherOwners, lookUpOwners, NO_LOOKUP, tokenCountsByOwner, type OwnerLookup } from '../../core/ops/owners';
-import {
-  OWNER_STATUS_FORBIDDEN,
-  tenantProblemHeadline,
-  tenantStateForError,
-  type OwnerFacts,
-  type TenantState,
-  type TokenViewOptions,
-} from '../view/presentation';
+import { OWNER_STATUS_FORBIDDEN, tenantProblemHeadline, tenantStateForError, type TenantState } from '../view/presentation';
+import type { OwnerFacts } from '../view/tokenPresentation';
 import type { PatService } from '../../core/patService';
 import { loadScopeCatalogue } from '../../core/scopes/load';
 import { HAS_TENANTS_CONTEXT, VIEW_ID } from '../ids';
-import { expiryWarningDays } from '../settings';
-import { MessageNode, TenantNode, TokenNode, type PatNode } from './nodes';
+import { loadOnce } from '../../core/lazyLoad';
+import { isTokenNode, MessageNode, TenantNode, type PatNode } from './nodes';
+import type { TokenNode } from './tokenRows';
+
+type TokenRows = typeof import('./tokenRows');
+/** Token rows load with the first token list, which waits for the network stack anyway. */
+const loadTokenRows = loadOnce(() => import('./tokenRows.js'));
 
 interface Load {
   promise: Promise<PatNode[]>;
@@ -59,49 +57,7 @@ interface LoadResult {
 }
 
 function tokensOf(children: readonly PatNode[]): PersonalAccessToken[] {
-  return children.filter((child): child is TokenNode => child instanceof TokenNode).map((child) => child.token);
-}
-
-// Kept because it measured faster (bench/README.md): sorting 10,000 names took 30 ms with no locale named, 7 with one.
-/**
- * Names sort, and tooltip dates read, in VS Code's display language. Naming it also keeps V8's fast comparison: with no locale given, an
- * extension host whose process locale is undetermined sorts 10,000 names about four times slower.
- */
-function sortLocale(): string | undefined {
-  try {
-    return Intl.Collator.supportedLocalesOf(vscode.env.language).length > 0 ? vscode.env.language : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-// Kept because it measured faster (bench/README.md): one shared options object, not one per token, for 10,000 rows.
-/** One "now" and one settings read per load; the many tokens with neither a stored secret nor the sign-in role share one options object. */
-function tokenNodes(
-  tenant: TenantNode,
-  tokens: readonly PersonalAccessToken[],
-  stored: ReadonlySet<string>,
-  ownClientId: string | undefined,
-  owners: OwnerFacts | undefined,
-): TokenNode[] {
-  const locale = sortLocale();
-  const plain: TokenViewOptions = {
-    now: Date.now(),
-    expiryWarningDays: expiryWarningDays(),
-    secretStored: false,
-    isOwnCredential: false,
-    apiFamily: tenant.tenant.apiFamily,
-    locale,
-    owners,
-  };
-  return [...tokens]
-    .sort((a, b) => a.name.localeCompare(b.name, locale))
-    .map((token) => {
-      const secretStored = stored.has(token.id);
-      const isOwnCredential = token.id === ownClientId;
-      const options = secretStored || isOwnCredential ? { ...plain, secretStored, isOwnCredential } : plain;
-      return new TokenNode(tenant, token, options);
-    });
+  return children.filter((child): child is TokenNode => isTokenNode(child)).map((child) => child.token);
 }
 
 export class PatTreeDataProvider implements vscode.TreeDataProvider<PatNode>, vscode.Disposable {
@@ -115,6 +71,8 @@ export class PatTreeDataProvider implements vscode.TreeDataProvider<PatNode>, vs
   private readonly busyLabels = new Map<string, string>();
   /** Tenants whose refused owner lookup was logged already: said once, not on every refresh. */
   private readonly toldOwnerLookupRefused = new Set<string>();
+  /** Set by the first token list; every token row was built by it. */
+  private rows: TokenRows | undefined;
 
   constructor(
     private readonly service: PatService,
@@ -131,7 +89,7 @@ export class PatTreeDataProvider implements vscode.TreeDataProvider<PatNode>, vs
    * what costs. The first hover loads the scope catalogue, to flag scopes that grant nothing.
    */
   async resolveTreeItem(item: vscode.TreeItem, node: PatNode): Promise<vscode.TreeItem> {
-    if (node instanceof TokenNode && item.tooltip === undefined) item.tooltip = node.hoverTooltip(await this.unknownScopes(node.token));
+    if (isTokenNode(node) && item.tooltip === undefined) item.tooltip = node.hoverTooltip(await this.unknownScopes(node.token));
     return item;
   }
 
@@ -179,11 +137,12 @@ export class PatTreeDataProvider implements vscode.TreeDataProvider<PatNode>, vs
   /** Redraws the loaded tokens with the current settings, without listing them again. */
   redraw(): void {
     for (const entry of this.entries.values()) {
-      const nodes = entry.children?.filter((child): child is TokenNode => child instanceof TokenNode) ?? [];
+      const nodes = entry.children?.filter((child): child is TokenNode => isTokenNode(child)) ?? [];
       if (nodes.length === 0) continue;
       const stored = new Set(nodes.filter((node) => node.secretStored).map((node) => node.token.id));
       const ownClientId = nodes.find((node) => node.isOwnCredential)?.token.id;
-      entry.children = this.withBusyLabels(tokenNodes(entry.node, tokensOf(nodes), stored, ownClientId, nodes[0].ownerFacts));
+      if (this.rows === undefined) continue;
+      entry.children = this.withBusyLabels(this.rows.tokenNodes(entry.node, tokensOf(nodes), stored, ownClientId, nodes[0].ownerFacts));
       this.changed.fire(entry.node);
     }
   }
@@ -195,7 +154,7 @@ export class PatTreeDataProvider implements vscode.TreeDataProvider<PatNode>, vs
   /** The token's node if the tenant's tokens are loaded. */
   tokenNode(tenantId: string, tokenId: string): TokenNode | undefined {
     const children = this.entries.get(tenantId)?.children ?? [];
-    return children.find((child): child is TokenNode => child instanceof TokenNode && child.token.id === tokenId);
+    return children.find((child): child is TokenNode => isTokenNode(child) && child.token.id === tokenId);
   }
 
   /** Tokens as last loaded for the tenant, loading them if they are not yet; rejects as the load failed. */
@@ -316,12 +275,10 @@ export class PatTreeDataProvider implements vscode.TreeDataProvider<PatNode>, vs
     entry.error = undefined;
   }
 
-  /** Once per list load: who signs in (from the cached access token), each owner's count, and, for lists of others' tokens, their statuses. */
-  private async ownerFacts(node: TenantNode, tokens: readonly PersonalAccessToken[], signal: AbortSignal): Promise<{ owners: OwnerFacts; problem?: string }> {
+  /** Once per list load: the owner facts, and their lookup's failure said once on the tenant, not on every refresh. */
+  private async ownerFacts(rows: TokenRows, node: TenantNode, tokens: readonly PersonalAccessToken[], signal: AbortSignal): Promise<{ owners: OwnerFacts; problem?: string }> {
     const tenantId = node.tenantId;
-    const callerIdentityId = await this.service.callerIdentityId(tenantId, signal);
-    const lookup: OwnerLookup = listsOtherOwners(node.tenant.listQuery) ? await lookUpOwners(this.service, tenantId, tokens, signal) : NO_LOOKUP;
-    const owners = { statuses: lookup.statuses, counts: tokenCountsByOwner(tokens), callerIdentityId };
+    const { owners, lookup } = await rows.ownerFacts(this.service, node, tokens, signal);
     if (lookup.failure === undefined) {
       this.toldOwnerLookupRefused.delete(tenantId);
       return { owners };
@@ -340,13 +297,14 @@ export class PatTreeDataProvider implements vscode.TreeDataProvider<PatNode>, vs
       if (!(await this.service.hasCredentials(tenantId))) {
         throw new PatError('credentials-missing', 'No client ID and secret are stored in VS Code for this tenant.');
       }
-      const tokens = await vscode.window.withProgress({ location: { viewId: VIEW_ID } }, () =>
-        this.service.listTokens(tenantId, signal),
+      const [tokens, rows] = await vscode.window.withProgress({ location: { viewId: VIEW_ID } }, () =>
+        Promise.all([this.service.listTokens(tenantId, signal), loadTokenRows()]),
       );
+      this.rows = rows;
       const ownClientId = await this.service.signInClientId(tenantId);
       const stored = this.service.storedSecretTokenIds(tenantId);
-      const { owners, problem } = await this.ownerFacts(node, tokens, signal);
-      return { state: 'ok', tokens, children: this.withBusyLabels(tokenNodes(node, tokens, stored, ownClientId, owners)), ownerStatusProblem: problem };
+      const { owners, problem } = await this.ownerFacts(rows, node, tokens, signal);
+      return { state: 'ok', tokens, children: this.withBusyLabels(rows.tokenNodes(node, tokens, stored, ownClientId, owners)), ownerStatusProblem: problem };
     } catch (error) {
       const state = tenantStateForError(error);
       const detail = errorText(error);

@@ -2,11 +2,12 @@
 // `viewItem` context for keybindings, so the view's selection is mirrored into a context key and handed on here.
 import * as vscode from 'vscode';
 import { DELETE_SELECTED_TOKENS_COMMAND, TOKENS_SELECTED_CONTEXT } from '../ids';
-import { TokenNode, type PatNode } from './nodes';
+import { isTokenNode, type PatNode } from './nodes';
+import type { TokenNode } from './tokenRows';
 
 function selectedTokens(treeView: vscode.TreeView<PatNode>): TokenNode[] {
   const selection = treeView.selection;
-  return selection.length > 0 && selection.every((node) => node instanceof TokenNode) ? (selection as TokenNode[]) : [];
+  return selection.length > 0 && selection.every(isTokenNode) ? (selection as TokenNode[]) : [];
 }
 
 export function registerSelectionKeys(treeView: vscode.TreeView<PatNode>): vscode.Disposable[] {
