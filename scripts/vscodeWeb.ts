@@ -30,6 +30,7 @@ export interface Locator {
   count(): Promise<number>;
   isVisible(): Promise<boolean>;
   innerText(options?: { timeout?: number }): Promise<string>;
+  getAttribute(name: string, options?: { timeout?: number }): Promise<string | null>;
 }
 export interface Page {
   goto(url: string): Promise<unknown>;

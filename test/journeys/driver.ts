@@ -37,6 +37,11 @@ export class WorkbenchDriver {
     return this.page.locator(`.part.sidebar .monaco-list-row:has-text(${quoted(text)})`).first();
   }
 
+  /** Whether the workbench shows the row as selected (what a person checks before pressing a key on it). */
+  async isTreeRowSelected(text: string): Promise<boolean> {
+    return (await this.treeRow(text).getAttribute('aria-selected', { timeout: STEP_TIMEOUT_MS })) === 'true';
+  }
+
   async waitForTreeRow(text: string): Promise<void> {
     await this.treeRow(text).waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
   }
