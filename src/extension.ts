@@ -7,13 +7,13 @@ import { applyTenantSync } from './core/store/tenantSync';
 import { registerAuthProvider } from './ui/auth/register';
 import { SecretClipboard } from './ui/clipboard';
 import { registerCommands } from './ui/commands/register';
-import { ExpiryWatch } from './ui/expiryWatch';
 import { HAS_TENANTS_CONTEXT, VIEW_ID } from './ui/ids';
 import { channelLogger, createLogChannel } from './ui/log';
 import { clipboardClearSeconds, syncTenants } from './ui/settings';
 import { secretStoreFor, syncableStateFor } from './ui/testHooks';
+import type { Logger } from './core/ports';
 import type { PatNode } from './ui/tree/nodes';
-import { PatTreeDataProvider } from './ui/tree/patTreeDataProvider';
+import { PatTreeDataProvider, type TokensLoaded } from './ui/tree/patTreeDataProvider';
 import { registerSelectionKeys } from './ui/tree/selectionKeys';
 
 export type { PatExtensionApi };
@@ -60,6 +60,35 @@ function syncTenantList(context: vscode.ExtensionContext, tree: PatTreeDataProvi
   );
 }
 
+/**
+ * The expiry badge has nothing to count before a tenant's tokens are listed, so its code loads with the first list;
+ * lists that arrive while it loads are handed over in order.
+ */
+function watchExpiry(service: PatService, tree: PatTreeDataProvider, view: vscode.TreeView<PatNode>, state: vscode.Memento, logger: Logger): vscode.Disposable {
+  let watch: { tokensLoaded(event: TokensLoaded): void; dispose(): void } | undefined;
+  let disposed = false;
+  const waiting: TokensLoaded[] = [];
+  const firstLists = tree.onDidLoadTokens((event) => {
+    waiting.push(event);
+    if (waiting.length > 1) return;
+    void import('./ui/expiryWatch.js').then(
+      ({ ExpiryWatch }) => {
+        // From here the watch listens itself; lists that came while it loaded are replayed.
+        firstLists.dispose();
+        if (disposed) return;
+        watch = new ExpiryWatch(service, tree, view, state, logger);
+        waiting.forEach((each) => watch?.tokensLoaded(each));
+      },
+      (error: unknown) => logger.warn(`The expiry badge could not load: ${String(error)}`),
+    );
+  });
+  return new vscode.Disposable(() => {
+    disposed = true;
+    firstLists.dispose();
+    watch?.dispose();
+  });
+}
+
 export function activate(context: vscode.ExtensionContext): PatExtensionApi {
   const logChannel = createLogChannel();
   const logger = channelLogger(logChannel);
@@ -74,7 +103,7 @@ export function activate(context: vscode.ExtensionContext): PatExtensionApi {
     tree,
     treeView,
     clipboard,
-    new ExpiryWatch(service, tree, treeView, context.globalState, logger),
+    watchExpiry(service, tree, treeView, context.globalState, logger),
     syncWithOtherWindows(context, service, tree),
     syncTenantList(context, tree),
     registerAuthProvider({ service, state: context.globalState, logger }),

@@ -1,5 +1,5 @@
 // The view's badge counts loaded tokens that are expired or expire soon; an opt-in reminder names them once a day.
-// It only looks at what the tree already listed, so activation never touches the network.
+// It only looks at what the tree already listed, so it loads with the first token list (see watchExpiry in extension.ts).
 import * as vscode from 'vscode';
 import { DailyReminder, expiringTokens, type ExpiringToken } from '../core/ops/expiry';
 import { badgeTooltip, expiryNotificationText } from './view/expiryText';
@@ -10,7 +10,7 @@ import { inertText } from '../core/validation';
 import { CONFIG_SECTION, VIEW_ID } from './ids';
 import { expiryWarningDays } from './settings';
 import type { PatNode } from './tree/nodes';
-import type { PatTreeDataProvider } from './tree/patTreeDataProvider';
+import type { PatTreeDataProvider, TokensLoaded } from './tree/patTreeDataProvider';
 
 const NOTIFICATIONS_SETTING = 'expiryNotifications';
 /** Several tenants load one after the other: wait for them to settle before deciding on one reminder. */
@@ -35,11 +35,7 @@ export class ExpiryWatch implements vscode.Disposable {
   ) {
     this.reminder = new DailyReminder(globalState);
     this.subscriptions = [
-      tree.onDidLoadTokens(({ tenantId, tokens }) => {
-        this.loaded.set(tenantId, tokens);
-        this.update();
-        this.scheduleReminder();
-      }),
+      tree.onDidLoadTokens((event) => this.tokensLoaded(event)),
       // A removed tenant no longer counts; the tree redraws when one goes.
       tree.onDidChangeTreeData(() => this.update()),
       vscode.workspace.onDidChangeConfiguration((event) => {
@@ -47,6 +43,12 @@ export class ExpiryWatch implements vscode.Disposable {
         if (event.affectsConfiguration(`${CONFIG_SECTION}.${NOTIFICATIONS_SETTING}`)) this.scheduleReminder();
       }),
     ];
+  }
+
+  tokensLoaded({ tenantId, tokens }: TokensLoaded): void {
+    this.loaded.set(tenantId, tokens);
+    this.update();
+    this.scheduleReminder();
   }
 
   /** The tokens the badge counts, most urgent first. */

@@ -46,7 +46,7 @@ describe('what activation loads', function () {
     assert.ok(sources.has('src/extension.ts') && sources.has('src/ui/tree/patTreeDataProvider.ts'), [...sources].join('\n'));
   });
 
-  it('leaves out the commands, the network stack, token rows and their words, the scope catalogue and YAML', () => {
+  it('leaves out the commands, the network stack, token rows and their words, the expiry badge, the scope catalogue and YAML', () => {
     const loadedLater = [
       'src/ui/commands/index.ts',
       'src/core/client/network.ts',
@@ -57,6 +57,8 @@ describe('what activation loads', function () {
       'src/core/scopes/catalogueData.ts',
       'src/core/ops/cliConfig.ts',
       'src/ui/auth/iscSessions.ts',
+      'src/ui/expiryWatch.ts',
+      'src/ui/view/expiryText.ts',
     ];
     assert.deepEqual(loadedLater.filter((file) => sources.has(file)), []);
     assert.deepEqual([...sources].filter((file) => file.includes('node_modules')), [], 'a package loads at activation');
