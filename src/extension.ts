@@ -12,8 +12,9 @@ import { channelLogger, createLogChannel } from './ui/log';
 import { clipboardClearSeconds, syncTenants } from './ui/settings';
 import { secretStoreFor, syncableStateFor } from './ui/testHooks';
 import type { Logger } from './core/ports';
+import type { ExpiryWatch } from './ui/expiryWatch';
 import type { PatNode } from './ui/tree/nodes';
-import { PatTreeDataProvider, type TokensLoaded } from './ui/tree/patTreeDataProvider';
+import { PatTreeDataProvider } from './ui/tree/patTreeDataProvider';
 import { registerSelectionKeys } from './ui/tree/selectionKeys';
 
 export type { PatExtensionApi };
@@ -60,32 +61,25 @@ function syncTenantList(context: vscode.ExtensionContext, tree: PatTreeDataProvi
   );
 }
 
-/**
- * The expiry badge has nothing to count before a tenant's tokens are listed, so its code loads with the first list;
- * lists that arrive while it loads are handed over in order.
- */
+/** The expiry badge has nothing to count before a tenant's tokens are listed, so its code loads with the first list. */
 function watchExpiry(service: PatService, tree: PatTreeDataProvider, view: vscode.TreeView<PatNode>, state: vscode.Memento, logger: Logger): vscode.Disposable {
-  let watch: { tokensLoaded(event: TokensLoaded): void; dispose(): void } | undefined;
-  let disposed = false;
-  const waiting: TokensLoaded[] = [];
-  const firstLists = tree.onDidLoadTokens((event) => {
-    waiting.push(event);
-    if (waiting.length > 1) return;
-    void import('./ui/expiryWatch.js').then(
-      ({ ExpiryWatch }) => {
-        // From here the watch listens itself; lists that came while it loaded are replayed.
-        firstLists.dispose();
-        if (disposed) return;
-        watch = new ExpiryWatch(service, tree, view, state, logger);
-        waiting.forEach((each) => watch?.tokensLoaded(each));
-      },
+  let watch: Promise<ExpiryWatch> | undefined;
+  // Every list goes through the one loaded watch, in order: callbacks on one promise run as they were added.
+  const lists = tree.onDidLoadTokens((event) => {
+    watch ??= import('./ui/expiryWatch.js').then(({ ExpiryWatch }) => new ExpiryWatch(service, tree, view, state, logger));
+    void watch.then(
+      (loaded) => loaded.tokensLoaded(event),
       (error: unknown) => logger.warn(`The expiry badge could not load: ${String(error)}`),
     );
   });
   return new vscode.Disposable(() => {
-    disposed = true;
-    firstLists.dispose();
-    watch?.dispose();
+    lists.dispose();
+    void watch?.then(
+      (loaded) => {
+        loaded.dispose();
+      },
+      () => undefined,
+    );
   });
 }
 

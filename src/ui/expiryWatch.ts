@@ -35,7 +35,6 @@ export class ExpiryWatch implements vscode.Disposable {
   ) {
     this.reminder = new DailyReminder(globalState);
     this.subscriptions = [
-      tree.onDidLoadTokens((event) => this.tokensLoaded(event)),
       // A removed tenant no longer counts; the tree redraws when one goes.
       tree.onDidChangeTreeData(() => this.update()),
       vscode.workspace.onDidChangeConfiguration((event) => {
@@ -45,6 +44,7 @@ export class ExpiryWatch implements vscode.Disposable {
     ];
   }
 
+  /** Each list, from watchExpiry (extension.ts), which loads this module with the first one. */
   tokensLoaded({ tenantId, tokens }: TokensLoaded): void {
     this.loaded.set(tenantId, tokens);
     this.update();

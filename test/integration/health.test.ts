@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { FakeTenant, type FakeIdentity } from '../fake-tenant/server';
-import { canarySecret, EXTENSION_ID, extensionApi, extensionLog, rejectsWith, rememberSecret, removeAllTenants, run, sleep, tenantElement, tokensOf, userDataDir, type PatExtensionApi } from './helpers';
+import { canarySecret, eventually, EXTENSION_ID, extensionApi, extensionLog, rejectsWith, rememberSecret, removeAllTenants, run, sleep, tenantElement, tokensOf, userDataDir, type PatExtensionApi } from './helpers';
 
 const DAY = 86_400_000;
 
@@ -34,14 +34,6 @@ async function badgeValue(): Promise<number | undefined> {
 
 
 /** Configuration events and log writes arrive asynchronously. */
-async function eventually(check: () => Promise<boolean>, what: string, tries = 50): Promise<void> {
-  for (let i = 0; i < tries; i++) {
-    if (await check()) return;
-    await sleep(50);
-  }
-  assert.fail(`timed out waiting until ${what}`);
-}
-
 function iso(offsetDays: number): string {
   return new Date(Date.now() + offsetDays * DAY).toISOString();
 }

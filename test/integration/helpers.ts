@@ -92,6 +92,15 @@ export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
+/** Waits until the check holds (polling every 50 ms), or fails naming what never happened. */
+export async function eventually(check: () => Promise<boolean>, what: string, tries = 50): Promise<void> {
+  for (let i = 0; i < tries; i++) {
+    if (await check()) return;
+    await sleep(50);
+  }
+  assert.fail(`timed out waiting until ${what}`);
+}
+
 export type { QueuedAnswer as Answer, Shown } from '../../src/ui/prompts/queuedPrompts';
 
 export const ESCAPE: Answer = { escape: true };

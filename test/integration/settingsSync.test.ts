@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { FakeTenant } from '../fake-tenant/server';
-import { canarySecret, children, labelOf, rememberSecret, removeAllTenants, run, tenantElement } from './helpers';
+import { canarySecret, children, eventually, labelOf, rememberSecret, removeAllTenants, run, tenantElement } from './helpers';
 
 const SETTINGS_SYNC = 'sailpointPat.test.settingsSync';
 const TENANTS_KEY = 'sailpointPat.tenants';
@@ -23,14 +23,8 @@ async function setSyncTenants(value: boolean | undefined): Promise<void> {
 
 /** Configuration changes reach the extension through an event; give it a moment. */
 async function keysForSyncBecome(expected: readonly string[]): Promise<void> {
-  const deadline = Date.now() + 3000;
-  let seen: readonly string[] = [];
-  while (Date.now() < deadline) {
-    seen = (await settingsSync()).keysForSync;
-    if (JSON.stringify(seen) === JSON.stringify(expected)) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  assert.deepEqual(seen, expected);
+  const same = async (): Promise<boolean> => JSON.stringify((await settingsSync()).keysForSync) === JSON.stringify(expected);
+  await eventually(same, `the keys handed to Settings Sync are ${JSON.stringify(expected)}`, 60);
 }
 
 describe('Settings Sync carries the tenant list, never a secret', function () {

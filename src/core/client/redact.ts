@@ -110,7 +110,7 @@ function decodedView(text: string): DecodedView {
       to[length] = oneEach ? start + unit + 1 : end;
     }
   };
-  const special = /[\\%\r\n]/g;
+  const special = new RegExp(MAY_HIDE.source, 'g');
   let position = 0;
   for (let match = special.exec(text); match !== null; match = special.exec(text)) {
     append(text.slice(position, match.index), position, match.index, true);

@@ -57,7 +57,7 @@ interface LoadResult {
 }
 
 function tokensOf(children: readonly PatNode[]): PersonalAccessToken[] {
-  return children.filter((child): child is TokenNode => isTokenNode(child)).map((child) => child.token);
+  return children.filter(isTokenNode).map((child) => child.token);
 }
 
 export class PatTreeDataProvider implements vscode.TreeDataProvider<PatNode>, vscode.Disposable {
@@ -136,13 +136,15 @@ export class PatTreeDataProvider implements vscode.TreeDataProvider<PatNode>, vs
 
   /** Redraws the loaded tokens with the current settings, without listing them again. */
   redraw(): void {
+    const rows = this.rows;
+    // No token list yet, so no token rows to redraw.
+    if (rows === undefined) return;
     for (const entry of this.entries.values()) {
-      const nodes = entry.children?.filter((child): child is TokenNode => isTokenNode(child)) ?? [];
+      const nodes = entry.children?.filter(isTokenNode) ?? [];
       if (nodes.length === 0) continue;
       const stored = new Set(nodes.filter((node) => node.secretStored).map((node) => node.token.id));
       const ownClientId = nodes.find((node) => node.isOwnCredential)?.token.id;
-      if (this.rows === undefined) continue;
-      entry.children = this.withBusyLabels(this.rows.tokenNodes(entry.node, tokensOf(nodes), stored, ownClientId, nodes[0].ownerFacts));
+      entry.children = this.withBusyLabels(rows.tokenNodes(entry.node, tokensOf(nodes), stored, ownClientId, nodes[0].ownerFacts));
       this.changed.fire(entry.node);
     }
   }
