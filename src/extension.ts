@@ -15,6 +15,7 @@ import type { Logger } from './core/ports';
 import type { ExpiryWatch } from './ui/expiryWatch';
 import type { PatNode } from './ui/tree/nodes';
 import { PatTreeDataProvider } from './ui/tree/patTreeDataProvider';
+import { useDisplayLanguage, useTranslator } from './ui/view/l10n';
 import { registerSelectionKeys } from './ui/tree/selectionKeys';
 
 export type { PatExtensionApi };
@@ -84,6 +85,8 @@ function watchExpiry(service: PatService, tree: PatTreeDataProvider, view: vscod
 }
 
 export function activate(context: vscode.ExtensionContext): PatExtensionApi {
+  useTranslator((message, ...args) => vscode.l10n.t(message, ...args));
+  useDisplayLanguage(vscode.env.language);
   const logChannel = createLogChannel();
   const logger = channelLogger(logChannel);
   const service = new PatService({ kv: context.globalState, secrets: secretStoreFor(context), logger });
