@@ -301,6 +301,16 @@ export class PatService {
     return await auth.get(signal);
   }
 
+  /** The tenant's access token if one is cached and still valid; no request, no session built. */
+  cachedAccessToken(tenantId: string): AccessTokenInfo | undefined {
+    return this.sessions.get(tenantId)?.auth.peek();
+  }
+
+  /** Forgets the cached access token (a session was signed out), so whoever asks next gets a freshly minted one. */
+  dropAccessToken(tenantId: string): void {
+    this.forgetAccessToken(tenantId);
+  }
+
   private async deleteOnce(tenantId: string, tokenId: string, signal?: AbortSignal): Promise<void> {
     const tenant = this.getTenant(tenantId);
     const { api } = await this.session(tenant);
