@@ -6,7 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { FakeTenant } from '../fake-tenant/server';
-import { asScriptWithPerson, canarySecret, rejectsWith, rememberSecret, removeAllTenants, run, sandboxFilesHolding, sleep, tenantElement, tokensOf } from './helpers';
+import { asPerson, asScriptWithPerson, canarySecret, rejectsWith, rememberSecret, removeAllTenants, run, sandboxFilesHolding, sleep, tenantElement, tokensOf } from './helpers';
 
 /** The terminal VS Code opened with this name, waiting briefly for it to appear. */
 async function terminalNamed(name: string): Promise<vscode.Terminal> {
@@ -115,6 +115,18 @@ describe('Open Terminal Signed In', function () {
     const tenantTerminal = await terminalNamed('SailPoint: Terminal tenant');
     assertNothingVisible(tenantTerminal, [tenantClientSecret]);
     assert.equal(await shellSees(tenantTerminal), `${fake.baseUrl} ${tenantClientId} ${tenantClientSecret.length}`);
+  });
+
+  it('from the palette: a token whose secret is stored is offered first, the tenant\'s own sign-in credentials last', async () => {
+    vscode.window.terminals.filter((each) => each.name === 'SailPoint: term-token').forEach((each) => each.dispose());
+    await sleep(300);
+    const shown = await asPerson('sailpointPat.openTerminal', ['term-token']);
+    const pick = shown.find((each) => each.kind === 'pickOne');
+    assert.ok(pick?.options, 'no choice of whose credentials');
+    assert.equal(pick.options[0].replace(/^\$\([a-z-]+\)\s*/, ''), 'term-token');
+    assert.equal(pick.options[pick.options.length - 1].replace(/^\$\([a-z-]+\)\s*/, ''), 'Terminal tenant');
+    const terminal = await terminalNamed('SailPoint: term-token');
+    assertNothingVisible(terminal, [tokenSecret]);
   });
 
   it('refuses a token whose secret is not stored here, and odd ids, opening nothing', async () => {

@@ -41,11 +41,14 @@ async function openSignedInTerminal(run: CommandRun, tenant: Tenant, token: Subj
   return terminal;
 }
 
-/** From the palette: the tenant's own credentials or one of its tokens whose secret is stored here. */
+/**
+ * From the palette: one of the tenant's tokens whose secret is stored here, offered first (a token's own, narrower
+ * rights), or the tenant's own sign-in credentials when the person picks them.
+ */
 async function pickSubject(run: CommandRun, tenant: Tenant): Promise<PersonalAccessToken | undefined> {
   if (run.ui.service.storedSecretTokenIds(tenant.id).size === 0) return undefined;
-  const itself: SubjectPick = { label: `$(organization) ${shown(tenant.displayName)}`, description: "the tenant's own credentials", token: undefined };
-  const items: SubjectPick[] = [itself, ...(await tokensWithSecretItems(run, tenant))];
+  const itself: SubjectPick = { label: `$(organization) ${shown(tenant.displayName)}`, description: t("the tenant's own sign-in credentials, with all their rights"), token: undefined };
+  const items: SubjectPick[] = [...(await tokensWithSecretItems(run, tenant)), itself];
   return (await run.ask.titled(TITLE).pickOne({ name: 'tokenId', placeholder: 'Whose credentials to use', items })).token;
 }
 
