@@ -11,7 +11,7 @@ import {
   parseSinceDate,
   parseValidity,
 } from '../../src/ui/prompts/inputChecks';
-import { optionalChoice, optionalNumber, requireString, requireStringArray } from '../../src/ui/commands/args';
+import { optionalChoice, optionalNumber, requireString, requireStringArray } from '../../src/ui/prompts/args';
 
 const NOW = Date.parse('2026-08-15T12:00:00Z');
 

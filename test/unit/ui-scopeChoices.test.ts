@@ -3,7 +3,7 @@ import { ScopeCatalogue } from '../../src/core/scopes/catalogue';
 import { loadScopeCatalogue } from '../../src/core/scopes/load';
 import { proposeScopes } from '../../src/core/scopes/propose';
 import { validateScopes } from '../../src/core/validation';
-import { operationChoiceText, proposalText, proposedChoiceText, scopeChoiceText } from '../../src/ui/view/scopeChoices';
+import { operationChoiceText, proposalText, proposedChoiceText, scopeChoiceText } from '../../src/ui/commands/token/scopeChoices';
 
 const catalogue = new ScopeCatalogue({
   source: 'test',

@@ -3,7 +3,7 @@
 // answers for tests (queuedPrompts.ts). A command's body is written once against it. No `vscode` import here.
 import { UserCancelled } from '../../core/errors';
 import { inertText, stripUnsafeCharacters } from '../../core/validation';
-import type { ArgumentObject } from '../commands/args';
+import type { ArgumentObject } from './args';
 
 // One kind of "cancelled" (the core's): the command wrapper asks a single question, isCancellation.
 export { UserCancelled };

@@ -1,14 +1,14 @@
 // The one delete flow: Delete Token (one, or every selected token), Delete Tokens (bulk) and the deletes Find Unused
 // Tokens offers. One modal names every token with its tenant; then a counted, cancellable run, the summary, Retry failed.
-import { bulkSummary, deleteTokens, type BulkDeleteResult, type BulkProgress, type FailedItem, type TokenRef } from '../../core/ops/bulkDelete';
-import { PatError } from '../../core/errors';
-import type { PersonalAccessToken, Tenant } from '../../core/model';
-import { isSafeId } from '../../core/store/secretKeys';
-import { deleteButtonText, plural } from '../view/presentation';
-import { quoted, shown } from '../prompts/prompts';
-import type { ArgumentObject } from './args';
-import type { CommandRun, Invocation, PatCommand } from './runner';
-import { chooseTenant, selectedTokenNodes, tokenLabel, tokenPickItems, tokenTarget, type TokenTarget } from './targets';
+import { bulkSummary, deleteTokens, type BulkDeleteResult, type BulkProgress, type FailedItem, type TokenRef } from '../../../core/ops/bulkDelete';
+import { PatError } from '../../../core/errors';
+import type { PersonalAccessToken, Tenant } from '../../../core/model';
+import { isSafeId } from '../../../core/store/secretKeys';
+import { deleteButtonText, plural } from '../../view/presentation';
+import { quoted, shown } from '../../prompts/prompts';
+import type { ArgumentObject } from '../../prompts/args';
+import type { CommandRun, Invocation, PatCommand } from '../runner';
+import { chooseTenant, selectedTokenNodes, tokenLabel, tokenPickItems, tokenTarget, type TokenTarget } from '../targets';
 
 /** A token about to be deleted, with what the modal must warn about. */
 export interface DeleteTarget extends TokenTarget {
@@ -103,7 +103,7 @@ async function deleteOne(run: CommandRun, target: DeleteTarget): Promise<void> {
  * Asks once, then deletes: a single token by itself (its own error, with Retry when transient), several with a count,
  * the summary and Retry failed. `counted` reports even a single token in the result instead of throwing its error.
  */
-async function deleteWithConfirmation(run: CommandRun, targets: readonly DeleteTarget[], counted: boolean): Promise<BulkDeleteResult> {
+export async function deleteWithConfirmation(run: CommandRun, targets: readonly DeleteTarget[], counted: boolean): Promise<BulkDeleteResult> {
   await confirmDelete(run, targets);
   if (targets.length === 1 && !counted) {
     await deleteOne(run, targets[0]);
@@ -148,7 +148,7 @@ function targetOf(tenant: Tenant, token: PersonalAccessToken, isOwnCredential: b
 }
 
 /** The selected tokens, the token a script names, or (from a tenant or the palette) the tokens the user picks. */
-async function targetsOf(run: CommandRun, invocation: Invocation): Promise<DeleteTarget[]> {
+export async function targetsOf(run: CommandRun, invocation: Invocation): Promise<DeleteTarget[]> {
   const selected = selectedTargets(invocation);
   if (selected.length > 0) return selected;
   if (invocation.args !== undefined) return [{ ...tokenTarget(run, invocation), isOwnCredential: false }];
@@ -168,14 +168,6 @@ function itemsFromArgs(run: CommandRun, args: ArgumentObject): DeleteTarget[] {
   // Every tenant must exist before anything is deleted: a typo in one item changes nothing.
   return refs.map(({ tenantId, tokenId }) => ({ tenant: run.ui.service.getTenant(tenantId), tokenId, isOwnCredential: false }));
 }
-
-export const deleteTokenCommand: PatCommand = {
-  id: 'sailpointPat.deleteToken',
-  async run(run, invocation) {
-    await deleteWithConfirmation(run, await targetsOf(run, invocation), false);
-    return undefined;
-  },
-};
 
 export const deleteTokensCommand: PatCommand = {
   id: 'sailpointPat.deleteTokens',

@@ -1,9 +1,9 @@
 // Expiry choices for v1 tenants: a token that never expires only after an explicit acknowledgment of the risk,
 // and a new expiry (or none) for an existing token. Each prompt throws UserCancelled when dismissed.
-import { PatError } from '../../core/errors';
-import { optionalBoolean, type ArgumentObject } from '../commands/args';
-import { checkExpiry, parseExpiry } from './inputChecks';
-import { quoted, runWizard, shown, UserCancelled, type Item, type Prompts, type WizardStep } from './prompts';
+import { PatError } from '../../../core/errors';
+import { optionalBoolean, type ArgumentObject } from '../../prompts/args';
+import { checkExpiry, parseExpiry } from '../../prompts/inputChecks';
+import { quoted, runWizard, shown, UserCancelled, type Item, type Prompts, type WizardStep } from '../../prompts/prompts';
 
 export const NEVER_EXPIRES_RISK =
   'A token that never expires works until someone deletes it: if it leaks, it stays usable forever, and no expiry reminds anyone to replace it. Prefer an expiry date and rotate the token before it.';

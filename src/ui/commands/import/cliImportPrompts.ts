@@ -1,6 +1,6 @@
 // The prompts of Import Tenants from SailPoint CLI; each throws UserCancelled when dismissed.
-import type { CliEnvironment } from '../../core/ops/cliConfig';
-import { shown, type Item, type Prompts } from './prompts';
+import type { CliEnvironment } from '../../../core/ops/cliConfig';
+import { shown, type Item, type Prompts } from '../../prompts/prompts';
 
 interface EnvironmentPick extends Item {
   environment: CliEnvironment;

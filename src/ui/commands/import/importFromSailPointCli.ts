@@ -3,20 +3,20 @@
 import { readFile } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { CliEnvironment } from '../../core/ops/cliConfig';
-import { isCancellation, PatError } from '../../core/errors';
-import { loadOnce } from '../../core/lazyLoad';
-import { plural } from '../view/presentation';
-import { pickEnvironments } from '../prompts/cliImportPrompts';
-import { shown } from '../prompts/prompts';
-import { askCredentials } from '../prompts/tenantPrompts';
-import { optionalString, requireString, type ArgumentObject } from './args';
-import type { CommandRun, PatCommand } from './runner';
-import { addCheckedTenant, credentialsFrom } from './tenantCommands';
+import type { CliEnvironment } from '../../../core/ops/cliConfig';
+import { isCancellation, PatError } from '../../../core/errors';
+import { loadOnce } from '../../../core/lazyLoad';
+import { plural } from '../../view/presentation';
+import { pickEnvironments } from './cliImportPrompts';
+import { shown } from '../../prompts/prompts';
+import { askCredentials } from '../tenant/tenantPrompts';
+import { optionalString, requireString, type ArgumentObject } from '../../prompts/args';
+import type { CommandRun, PatCommand } from '../runner';
+import { addCheckedTenant, credentialsFrom } from '../tenant/addTenant';
 
 const SHOWN_PATH = '~/.sailpoint/config.yaml';
 /** The YAML parser is most of this command's code: it loads when the command first runs, not with every command. */
-const loadCliConfig = loadOnce(() => import('../../core/ops/cliConfig.js'));
+const loadCliConfig = loadOnce(() => import('../../../core/ops/cliConfig.js'));
 
 function configPath(): string {
   return path.join(os.homedir(), '.sailpoint', 'config.yaml');

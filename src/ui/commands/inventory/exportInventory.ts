@@ -1,20 +1,17 @@
-// What a user takes out of the extension: the token inventory as a file (no secrets), and a token as SAIL_ env lines.
+// Export Token Inventory: the token inventory as a JSON or CSV file, without secrets.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { localDay } from '../../core/ops/expiry';
-import { envLines } from '../../core/ops/envLines';
-import { PatError } from '../../core/errors';
-import { collectInventory, inventoryText, type InventoryFormat, type InventoryScope, type TenantInventory } from '../../core/ops/inventory';
-import type { Tenant } from '../../core/model';
-import { plural } from '../view/presentation';
-import { quoted, type Item } from '../prompts/prompts';
-import { optionalChoice, type ArgumentObject } from './args';
-import type { CommandRun, PatCommand } from './runner';
-import { status, storedSecret } from './secretCommands';
-import { chooseTenant, NO_TENANT_YET, tokenLabel, tokenPickItems, tokenTarget, type TokenPick, type TokenTarget } from './targets';
-import { TokenNode } from '../tree/tokenRows';
+import { localDay } from '../../../core/ops/expiry';
+import { PatError } from '../../../core/errors';
+import { collectInventory, inventoryText, type InventoryFormat, type InventoryScope, type TenantInventory } from '../../../core/ops/inventory';
+import { plural } from '../../view/presentation';
+import { quoted, type Item } from '../../prompts/prompts';
+import { optionalChoice, type ArgumentObject } from '../../prompts/args';
+import type { CommandRun, PatCommand } from '../runner';
+import { NO_TENANT_YET } from '../targets';
 
 const FORMATS: readonly InventoryFormat[] = ['json', 'csv'];
+
 const TITLE = 'Export Token Inventory';
 
 interface ScopePick extends Item {
@@ -103,40 +100,5 @@ export const exportInventoryCommand: PatCommand = {
       count: countOf(inventories),
       failedTenants: failedTenants(inventories).map((each) => ({ tenantId: each.tenant.id, message: each.error })),
     };
-  },
-};
-
-/** Copies the lines through SecretClipboard, which clears them later if the clipboard still holds them. */
-async function copyAsEnv(run: CommandRun, target: TokenTarget): Promise<void> {
-  const { tenant, tokenId } = target;
-  const secret = await storedSecret(run, tenant.id, tokenLabel(target), tokenId);
-  const seconds = await run.ui.clipboard.copySecret(envLines({ baseUrl: tenant.baseUrl, clientId: tokenId, clientSecret: secret }));
-  const clearing = seconds > 0 ? ` The clipboard is cleared in ${seconds} s if it still holds them.` : '';
-  status(run, `SAIL_BASE_URL, SAIL_CLIENT_ID and SAIL_CLIENT_SECRET of ${tokenLabel(target)} copied.${clearing}`);
-}
-
-/** The tenant's tokens whose secret is stored here, as pick items (Copy as Environment Variables, Open Terminal). */
-export async function tokensWithSecretItems(run: CommandRun, tenant: Tenant): Promise<TokenPick[]> {
-  const stored = run.ui.service.storedSecretTokenIds(tenant.id);
-  return (await tokenPickItems(run, tenant)).filter((item) => stored.has(item.token.id));
-}
-
-/** From the palette: a token of the chosen tenant whose secret is stored here. */
-async function pickTokenWithSecret(run: CommandRun, tenant: Tenant): Promise<TokenTarget> {
-  const items = await tokensWithSecretItems(run, tenant);
-  if (items.length === 0) throw new PatError('invalid-input', `No token of ${quoted(tenant.displayName)} has its secret stored in VS Code.`);
-  const { token } = await run.ask.titled('Copy as Environment Variables').pickOne({ name: 'tokenId', placeholder: 'Token whose SAIL_ variables to copy', items });
-  return { tenant, tokenId: token.id, token };
-}
-
-export const copyTokenAsEnvCommand: PatCommand = {
-  id: 'sailpointPat.copyTokenAsEnv',
-  async run(run, invocation) {
-    const fromTreeOrArgs = invocation.node instanceof TokenNode || invocation.args !== undefined;
-    const target = fromTreeOrArgs
-      ? tokenTarget(run, invocation)
-      : await pickTokenWithSecret(run, await chooseTenant(run, invocation, 'Copy as Environment Variables'));
-    await copyAsEnv(run, target);
-    return undefined;
   },
 };

@@ -1,9 +1,9 @@
 // Choose What the Tenant Lists: whose tokens, then a filter by last use. Scripts answer with the `query` argument.
-import { PatError } from '../../core/errors';
-import type { OwnerFilter, TokenListQuery } from '../../core/model';
-import type { ArgumentObject } from '../commands/args';
-import { parseSinceDate } from './inputChecks';
-import { runWizard, type Item, type Prompts, type WizardStep } from './prompts';
+import { PatError } from '../../../core/errors';
+import type { OwnerFilter, TokenListQuery } from '../../../core/model';
+import type { ArgumentObject } from '../../prompts/args';
+import { parseSinceDate } from '../../prompts/inputChecks';
+import { runWizard, type Item, type Prompts, type WizardStep } from '../../prompts/prompts';
 
 interface OwnerPick extends Item {
   owner: OwnerFilter['kind'];

@@ -1,8 +1,8 @@
 // The questions of a rotation: the successor's name, whether consumers were switched, the tenant-credential
 // confirmation and the way forward at the token limit. Dismissing a modal always takes the choice that deletes nothing.
-import { checkSuccessorName, type RotationTarget } from '../../core/ops/rotation';
-import { normalizeTokenName } from '../../core/validation';
-import { quoted, type Prompts } from './prompts';
+import { checkSuccessorName, type RotationTarget } from '../../../core/ops/rotation';
+import { normalizeTokenName } from '../../../core/validation';
+import { quoted, type Prompts } from '../../prompts/prompts';
 
 export async function askSuccessorName(ask: Prompts, target: RotationTarget): Promise<string> {
   const name = await ask.titled(`Rotate ${quoted(target.old.name)}`).inputText({

@@ -1,11 +1,11 @@
 // The Add Tenant wizard and the credential prompts. Each question names the argument that answers it in the
 // automation contract; each throws UserCancelled when dismissed.
-import type { Credentials } from '../../core/model';
-import { normalizeTenantUrl } from '../../core/tenantUrl';
-import { validateDisplayName } from '../../core/validation';
-import { optionalString, requireString } from '../commands/args';
-import { checkClientId, checkClientSecret, checkTenantUrl } from './inputChecks';
-import { runWizard, type Prompts, type WizardStep } from './prompts';
+import type { Credentials } from '../../../core/model';
+import { normalizeTenantUrl } from '../../../core/tenantUrl';
+import { validateDisplayName } from '../../../core/validation';
+import { optionalString, requireString } from '../../prompts/args';
+import { checkClientId, checkClientSecret, checkTenantUrl } from '../../prompts/inputChecks';
+import { runWizard, type Prompts, type WizardStep } from '../../prompts/prompts';
 
 export interface TenantDraft {
   url: string;

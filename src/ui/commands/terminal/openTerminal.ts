@@ -1,14 +1,14 @@
 // Open Terminal Signed In: a terminal whose process alone holds SAIL_BASE_URL, SAIL_CLIENT_ID and SAIL_CLIENT_SECRET.
 import * as vscode from 'vscode';
-import { sailEnvironment } from '../../core/ops/envLines';
-import type { PersonalAccessToken, Tenant } from '../../core/model';
-import { shown, type Item } from '../prompts/prompts';
-import { TenantNode } from '../tree/nodes';
-import { TokenNode } from '../tree/tokenRows';
-import { optionalId, type ArgumentObject } from './args';
-import { tokensWithSecretItems } from './inventoryCommands';
-import type { CommandRun, PatCommand } from './runner';
-import { chooseTenant, tenantFromArgs } from './targets';
+import { sailEnvironment } from '../../../core/ops/envLines';
+import type { PersonalAccessToken, Tenant } from '../../../core/model';
+import { shown, type Item } from '../../prompts/prompts';
+import { TenantNode } from '../../tree/nodes';
+import { TokenNode } from '../../tree/tokenRows';
+import { optionalId, type ArgumentObject } from '../../prompts/args';
+import { tokensWithSecretItems } from '../inventory/copyTokenAsEnv';
+import type { CommandRun, PatCommand } from '../runner';
+import { chooseTenant, tenantFromArgs } from '../targets';
 
 const TITLE = 'Open Terminal Signed In';
 const TERMINAL_ICON = new vscode.ThemeIcon('key');

@@ -1,9 +1,9 @@
 // What the scope picker says about each scope and operation, as plain text (no VS Code, unit-tested).
-import { ALL_SCOPES } from '../../core/model';
-import { scopeAccess } from '../../core/scopes/access';
-import type { ApiOperation, ScopeCatalogue } from '../../core/scopes/catalogue';
-import type { ScopeProposal } from '../../core/scopes/propose';
-import { stripUnsafeCharacters } from '../../core/validation';
+import { ALL_SCOPES } from '../../../core/model';
+import { scopeAccess } from '../../../core/scopes/access';
+import type { ApiOperation, ScopeCatalogue } from '../../../core/scopes/catalogue';
+import type { ScopeProposal } from '../../../core/scopes/propose';
+import { stripUnsafeCharacters } from '../../../core/validation';
 
 export interface ChoiceText {
   label: string;

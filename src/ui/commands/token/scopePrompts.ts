@@ -1,13 +1,13 @@
 // The scope step of Create Token and Edit Scopes: a searchable multi-pick of the catalogue's scopes, "Pick by API"
 // (choose operations, get the fewest scopes that allow them) and free entry. Each step throws UserCancelled when dismissed.
-import { ALL_SCOPES } from '../../core/model';
-import type { ApiOperation, ScopeCatalogue } from '../../core/scopes/catalogue';
-import { loadScopeCatalogue } from '../../core/scopes/load';
-import { proposeScopes } from '../../core/scopes/propose';
-import { checkExtraScopes, parseScopeList } from './inputChecks';
-import { operationChoiceText, proposalText, proposedChoiceText, scopeChoiceText } from '../view/scopeChoices';
-import { requireStringArray, type ArgumentObject } from '../commands/args';
-import type { Item, WizardStep } from './prompts';
+import { ALL_SCOPES } from '../../../core/model';
+import type { ApiOperation, ScopeCatalogue } from '../../../core/scopes/catalogue';
+import { loadScopeCatalogue } from '../../../core/scopes/load';
+import { proposeScopes } from '../../../core/scopes/propose';
+import { checkExtraScopes, parseScopeList } from '../../prompts/inputChecks';
+import { operationChoiceText, proposalText, proposedChoiceText, scopeChoiceText } from './scopeChoices';
+import { requireStringArray, type ArgumentObject } from '../../prompts/args';
+import type { Item, WizardStep } from '../../prompts/prompts';
 
 export interface ScopeDraft {
   scope: string[];

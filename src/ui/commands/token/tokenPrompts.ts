@@ -1,13 +1,13 @@
 // The Create Token wizard and the prompts for renaming and rescoping. Each question names the argument that answers
 // it in the automation contract; each throws UserCancelled when dismissed.
-import { PatError } from '../../core/errors';
-import type { ApiFamily, CreateTokenRequest } from '../../core/model';
-import { normalizeTokenName, validateTokenName } from '../../core/validation';
-import { optionalBoolean, optionalNumber, optionalString, type ArgumentObject } from '../commands/args';
-import { askNeverExpires } from './expiryPrompts';
-import { checkExpiry, checkValidity, parseExpiry, parseValidity } from './inputChecks';
+import { PatError } from '../../../core/errors';
+import type { ApiFamily, CreateTokenRequest } from '../../../core/model';
+import { normalizeTokenName, validateTokenName } from '../../../core/validation';
+import { optionalBoolean, optionalNumber, optionalString, type ArgumentObject } from '../../prompts/args';
+import { askNeverExpires } from '../expiry/expiryPrompts';
+import { checkExpiry, checkValidity, parseExpiry, parseValidity } from '../../prompts/inputChecks';
 import { scopeSteps } from './scopePrompts';
-import { runWizard, type Item, type Prompts, type WizardStep } from './prompts';
+import { runWizard, type Item, type Prompts, type WizardStep } from '../../prompts/prompts';
 
 interface TokenDraft {
   name: string;

@@ -1,14 +1,14 @@
 // Find Unused Tokens: where and what counts as unused, the search, then the one delete flow for what the user picks.
-import { findUnusedTokens, type UnusedSearch } from '../../core/ops/bulkDelete';
-import { PatError } from '../../core/errors';
-import type { Tenant } from '../../core/model';
-import { plural } from '../view/presentation';
-import { quoted, shown } from '../prompts/prompts';
-import { askUnused, pickUnusedToDelete } from '../prompts/unusedPrompts';
-import { optionalId, type ArgumentObject } from './args';
-import { deleteFound } from './deleteCommands';
-import type { CommandRun, PatCommand } from './runner';
-import { NO_TENANT_YET, tenantOfNode } from './targets';
+import { findUnusedTokens, type UnusedSearch } from '../../../core/ops/bulkDelete';
+import { PatError } from '../../../core/errors';
+import type { Tenant } from '../../../core/model';
+import { plural } from '../../view/presentation';
+import { quoted, shown } from '../../prompts/prompts';
+import { askUnused, pickUnusedToDelete } from './unusedPrompts';
+import { optionalId, type ArgumentObject } from '../../prompts/args';
+import { deleteFound } from '../delete/deleteTokens';
+import type { CommandRun, PatCommand } from '../runner';
+import { NO_TENANT_YET, tenantOfNode } from '../targets';
 
 async function search(run: CommandRun, tenants: readonly Tenant[], criteria: Parameters<typeof findUnusedTokens>[2]): Promise<UnusedSearch> {
   const where = tenants.length === 1 ? shown(tenants[0].displayName) : plural(tenants.length, 'tenant');
@@ -55,10 +55,4 @@ export const findUnusedTokensCommand: PatCommand = {
       failedTenants: result.failedTenants.map(({ tenant, message }) => ({ tenantId: tenant.id, message })),
     };
   },
-};
-
-/** The view title's Find Unused Tokens: VS Code passes the focused node to title commands, which must not narrow this one. */
-export const findUnusedTokensInAnyTenantCommand: PatCommand = {
-  id: 'sailpointPat.findUnusedTokensInAnyTenant',
-  run: (run, invocation) => findUnusedTokensCommand.run(run, { args: invocation.args }),
 };

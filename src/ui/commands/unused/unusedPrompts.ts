@@ -1,10 +1,10 @@
 // Find Unused Tokens: which tenants and what "unused" means (one wizard, numbered), then which findings to delete.
-import { checkUnusedDays, type UnusedCriteria, type UnusedToken } from '../../core/ops/bulkDelete';
-import type { Tenant } from '../../core/model';
-import { plural, tenantHost } from '../view/presentation';
-import { lastUsedText } from '../view/tokenPresentation';
-import { optionalBoolean, optionalNumber, optionalId, type ArgumentObject } from '../commands/args';
-import { runWizard, shown, type Item, type Prompts, type WizardStep } from './prompts';
+import { checkUnusedDays, type UnusedCriteria, type UnusedToken } from '../../../core/ops/bulkDelete';
+import type { Tenant } from '../../../core/model';
+import { plural, tenantHost } from '../../view/presentation';
+import { lastUsedText } from '../../view/tokenPresentation';
+import { optionalBoolean, optionalNumber, optionalId, type ArgumentObject } from '../../prompts/args';
+import { runWizard, shown, type Item, type Prompts, type WizardStep } from '../../prompts/prompts';
 
 const DEFAULT_UNUSED_DAYS = 90;
 const TITLE = 'Find Unused Tokens';
