@@ -14,9 +14,8 @@ import {
   validateTokenName,
   V3_MAX_EXPIRATION_MONTHS,
 } from '../validation';
+import { MAX_TOKENS_PER_OWNER } from './owners';
 
-/** ISC's documented cap on tokens per user. */
-export const MAX_TOKENS_PER_OWNER = 10;
 /** Clean-up after a failure gets its own deadline: the caller's signal may be what failed. */
 const CLEANUP_TIMEOUT_MS = 30_000;
 const DAY_MS = 86_400_000;

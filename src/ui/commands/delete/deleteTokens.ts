@@ -1,10 +1,10 @@
 // The one delete flow: Delete Token (one, or every selected token), Delete Tokens (bulk) and the deletes Find Unused
 // Tokens offers. One modal names every token with its tenant; then a counted, cancellable run, the summary, Retry failed.
-import { bulkSummary, deleteTokens, type BulkDeleteResult, type BulkProgress, type FailedItem, type TokenRef } from '../../../core/ops/bulkDelete';
+import { deleteTokens, type BulkDeleteResult, type BulkProgress, type FailedItem, type TokenRef } from '../../../core/ops/bulkDelete';
 import { PatError } from '../../../core/errors';
 import type { PersonalAccessToken, Tenant } from '../../../core/model';
 import { isSafeId } from '../../../core/store/secretKeys';
-import { deleteButtonText, plural } from '../../view/presentation';
+import { bulkSummary, deleteButtonText, plural } from '../../view/presentation';
 import { quoted, shown } from '../../prompts/prompts';
 import type { ArgumentObject } from '../../prompts/args';
 import type { CommandRun, Invocation, PatCommand } from '../runner';

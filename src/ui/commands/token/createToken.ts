@@ -1,6 +1,6 @@
 // Create Token: the token limit warning, the wizard, the create, then copies offered.
 import { UserCancelled } from '../../../core/errors';
-import { ownTokenCount, TOKENS_PER_OWNER } from '../../../core/ops/owners';
+import { ownTokenCount, MAX_TOKENS_PER_OWNER } from '../../../core/ops/owners';
 import { type PersonalAccessToken, type Tenant } from '../../../core/model';
 import type { CreateTokenOutcome } from '../../../core/patService';
 import { quoted, shown } from '../../prompts/prompts';
@@ -24,12 +24,12 @@ async function offerCopies(run: CommandRun, tenant: Tenant, token: PersonalAcces
 /** ISC refuses a token beyond 10 per identity: say so before the wizard, with Find Unused Tokens one click away. */
 async function warnAtTokenLimit(run: CommandRun, tenant: Tenant): Promise<void> {
   const count = await run.network('Counting your tokens…', (signal) => ownTokenCount(run.ui.service, tenant.id, signal), { tenantId: tenant.id });
-  if (count < TOKENS_PER_OWNER) return;
+  if (count < MAX_TOKENS_PER_OWNER) return;
   const answer = await run.ask.message({
     severity: 'warning',
     modal: true,
-    message: `You already have ${count}/${TOKENS_PER_OWNER} tokens in ${quoted(tenant.displayName)}.`,
-    detail: `ISC allows ${TOKENS_PER_OWNER} personal access tokens per identity and refuses a new one until one is deleted.`,
+    message: `You already have ${count}/${MAX_TOKENS_PER_OWNER} tokens in ${quoted(tenant.displayName)}.`,
+    detail: `ISC allows ${MAX_TOKENS_PER_OWNER} personal access tokens per identity and refuses a new one until one is deleted.`,
     actions: ['Find Unused Tokens', 'Create Anyway'] as const,
   });
   if (answer === 'Find Unused Tokens') await run.other('sailpointPat.findUnusedTokens', run.ui.tree.tenantNode(tenant.id));

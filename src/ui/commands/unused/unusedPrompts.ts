@@ -1,5 +1,6 @@
 // Find Unused Tokens: which tenants and what "unused" means (one wizard, numbered), then which findings to delete.
-import { checkUnusedDays, type UnusedCriteria, type UnusedToken } from '../../../core/ops/bulkDelete';
+import type { UnusedCriteria, UnusedToken } from '../../../core/ops/bulkDelete';
+import { checkUnusedDays } from '../../prompts/inputChecks';
 import type { Tenant } from '../../../core/model';
 import { plural, tenantHost } from '../../view/presentation';
 import { lastUsedText } from '../../view/tokenPresentation';
