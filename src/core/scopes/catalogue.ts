@@ -31,9 +31,15 @@ export class ScopeCatalogue {
   /** `source` says where the specs came from, e.g. `sailpoint-oss/api-specs at commit …`. */
   constructor(operations: readonly ApiOperation[], readonly source = '') {
     this.operations = operations;
-    const scopes = [...new Set(operations.flatMap((operation) => operation.scopes))].sort();
-    for (const scope of scopes) this.byScope.set(scope, []);
-    for (const operation of operations) for (const scope of operation.scopes) this.byScope.get(scope)?.push(operation);
+    const byScope = new Map<string, ApiOperation[]>();
+    for (const operation of operations) {
+      for (const scope of operation.scopes) {
+        const granted = byScope.get(scope);
+        if (granted === undefined) byScope.set(scope, [operation]);
+        else granted.push(operation);
+      }
+    }
+    for (const scope of [...byScope.keys()].sort()) this.byScope.set(scope, byScope.get(scope) as ApiOperation[]);
   }
 
   /** Every scope some operation names, sorted. */
