@@ -1,6 +1,6 @@
 // The scope catalogue: the bytes of its chunk, and the first opening of the scope picker: the chunk required and
 // decoded, then every scope's row built as the picker shows it. Each sample in a fresh Node (the first open is
-// what a person waits for); the picker's wording comes from the compiled view module, loaded beforehand, as the
+// what a person waits for); the picker's wording comes from the compiled scopeChoices module, loaded beforehand, as the
 // commands chunk that holds it is loaded by then.
 // Child process entry: `node scopeCatalogue.js <chunk> <scopeChoices module>` prints one sample as JSON.
 import { execFileSync } from 'node:child_process';
@@ -9,7 +9,7 @@ import Module from 'node:module';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { ScopeCatalogue } from '../src/core/scopes/catalogue';
-import type * as ScopeChoices from '../src/ui/view/scopeChoices';
+import type * as ScopeChoices from '../src/ui/commands/token/scopeChoices';
 import { atMost, type Figure, missing } from './figures';
 import { median, round } from './stats';
 
@@ -70,9 +70,9 @@ export function measureScopeCatalogue(repoRoot: string): Figure[] {
   const openTarget = atMost(FIRST_OPEN_LIMIT_MS, `≤ ${FIRST_OPEN_LIMIT_MS} ms`);
   const dist = path.join(repoRoot, 'dist');
   const chunk = existsSync(dist) ? readdirSync(dist).find((file) => /^scopeCatalogue-[A-Z0-9]+\.js$/.test(file)) : undefined;
-  const choicesModule = path.join(repoRoot, 'out/src/ui/view/scopeChoices.js');
+  const choicesModule = path.join(repoRoot, 'out/src/ui/commands/token/scopeChoices.js');
   if (chunk === undefined || !existsSync(choicesModule)) {
-    const why = 'no dist/scopeCatalogue-*.js or out/src/ui/view/scopeChoices.js: run `npm run compile && npm run bundle`';
+    const why = 'no dist/scopeCatalogue-*.js or out/src/ui/commands/token/scopeChoices.js: run `npm run compile && npm run bundle`';
     return [missing(sizeFigure, 'B', sizeTarget, why), missing(openFigure, 'ms', openTarget, why)];
   }
   const chunkPath = path.join(dist, chunk);
