@@ -39,6 +39,7 @@ export const COMMAND_IDS = [
   'sailpointPat.editTokenExpiry',
   'sailpointPat.openTerminal',
   'sailpointPat.importFromSailPointCli',
+  'sailpointPat.tokenHealth',
 ] as const;
 
 export type CommandId = (typeof COMMAND_IDS)[number];

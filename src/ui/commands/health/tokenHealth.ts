@@ -1,0 +1,54 @@
+// Token Health: every token of one tenant or all, with the flags that say why it needs attention. A script gets
+// the report of the automation contract; a person gets one line and the overview.
+import { collectHealth, type HealthReport } from '../../../core/ops/health';
+import type { Tenant } from '../../../core/model';
+import { expiryWarningDays, unusedDays } from '../../settings';
+import { healthSummary } from '../../view/healthText';
+import { t } from '../../view/l10n';
+import { optionalId } from '../args';
+import type { CommandRun, PatCommand } from '../runner';
+import { tenantOfNode } from '../targets';
+
+/** The automation contract's shape: ids, names and flags only, never a secret. */
+export function healthResult(report: HealthReport): unknown {
+  return {
+    tenants: report.tenants.map(({ tenant, total, flagged }) => ({ tenantId: tenant.id, total, flagged: { ...flagged } })),
+    tokens: report.tokens.map(({ tenant, token, flags, ownerStatus }) => ({
+      tenantId: tenant.id,
+      tokenId: token.id,
+      name: token.name,
+      owner: { id: token.owner?.id ?? '', name: token.owner?.name ?? null, ...(ownerStatus === undefined ? {} : { status: ownerStatus.text }) },
+      flags: [...flags],
+    })),
+    failedTenants: report.failedTenants.map(({ tenant, message }) => ({ tenantId: tenant.id, message })),
+  };
+}
+
+/** Lists every tenant asked for and flags its tokens, with progress; failures of single tenants are logged. */
+export async function checkHealth(run: CommandRun, tenants: readonly Tenant[]): Promise<HealthReport> {
+  const settings = { now: Date.now(), expiryWarningDays: expiryWarningDays(), unusedDays: unusedDays() };
+  const report = await run.network(t('Checking token health…'), (signal) => collectHealth(run.ui.service, tenants, settings, signal), {
+    tenantId: tenants.length === 1 ? tenants[0].id : undefined,
+  });
+  for (const { tenant, message } of report.failedTenants) run.ui.logger.warn(`Token health of tenant "${tenant.displayName}" failed: ${message}`);
+  return report;
+}
+
+/** No tenantId: every tenant, in the order of the tree. From a tenant's node: that tenant. */
+function tenantsAsked(run: CommandRun, tenantId: string | undefined): Tenant[] {
+  return tenantId === undefined ? run.ui.service.listTenants() : [run.ui.service.getTenant(tenantId)];
+}
+
+export const tokenHealthCommand: PatCommand = {
+  id: 'sailpointPat.tokenHealth',
+  async run(run, invocation) {
+    const tenantId = invocation.args === undefined ? tenantOfNode(invocation.node)?.id : optionalId(invocation.args, 'tenantId');
+    const report = await checkHealth(run, tenantsAsked(run, tenantId));
+    if (run.ask.person) {
+      const flagged = report.tokens.filter(({ flags }) => flags.length > 0).length;
+      const message = healthSummary(flagged, report.tokens.length, report.tenants.length, report.failedTenants.length);
+      void run.ask.message({ severity: 'info', message, actions: [] });
+    }
+    return healthResult(report);
+  },
+};
