@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { FakeTenant, type FakeIdentity } from '../fake-tenant/server';
-import { asPerson, canaries, canarySecret, messagesIn, rejectsWith, rememberSecret, removeAllTenants, run } from './helpers';
+import { asPerson, canaries, canarySecret, messagesIn, rejectsWith, rememberSecret, removeAllTenants, run, tokensOf, tooltipOf } from './helpers';
 
 const DAY = 86_400_000;
 const FLAGS = ['expired', 'expiresSoon', 'neverExpires', 'neverUsed', 'unused', 'ownerInactive', 'allRights'];
@@ -118,6 +118,21 @@ describe('token health: the tokenHealth command', function () {
     await rejectsWith('sailpointPat.tokenHealth', { tenantId: 'no-such-tenant' }, /No tenant with id "no-such-tenant"/);
     await rejectsWith('sailpointPat.tokenHealth', { tenantId: 42 }, /argument "tenantId" must be a non-empty string/);
     assert.equal(acme.requests.length, 0);
+  });
+
+  it('marks the token that never expires and grants all rights as the riskiest in the tree, its hostile name as text', async () => {
+    const rows = await tokensOf(acmeId);
+    const risky = rows.get('<img src=x onerror=alert(1)>');
+    assert.ok(risky, 'the row is labelled with the name as written');
+    assert.equal((risky.iconPath as vscode.ThemeIcon).id, 'flame');
+    assert.match(String(risky.description), /^riskiest · all rights · /);
+    const tooltip = await tooltipOf(risky);
+    assert.match(tooltip, /the riskiest kind of token \\\(flame icon\\\)/);
+    assert.match(tooltip, /Needs attention:\*\* Never expires · All rights/);
+    assert.match(tooltip, /\\<img src\\=x/, 'the tooltip escapes the name');
+    assert.doesNotMatch(tooltip, /(^|[^\\])<img/);
+    assert.notEqual((rows.get('allRights')?.iconPath as vscode.ThemeIcon).id, 'flame', 'all rights alone is a flag, not the riskiest mark');
+    assert.match(String(rows.get('neverExpires')?.description), /never expires$/, 'a v3 answer without a date never expires');
   });
 
   it('tells a person how many tokens need attention', async () => {

@@ -38,11 +38,6 @@ function isUnused(token: PersonalAccessToken, settings: HealthSettings): boolean
   return created !== undefined && created < cutoff;
 }
 
-/** No expiry date at all: v1's never-expiring tokens, and v3 answers that carry none. */
-function neverExpires(token: PersonalAccessToken, expires: number | undefined): boolean {
-  return expires === undefined && (token.userAwareTokenNeverExpires === true || token.expirationDate === null);
-}
-
 /** The flags of one token, in HEALTH_FLAGS order; `owner` is the looked-up status of its owner, if known. */
 export function tokenFlags(token: PersonalAccessToken, settings: HealthSettings, owner?: OwnerStatus): HealthFlag[] {
   const expires = parseTime(token.expirationDate);
@@ -50,7 +45,8 @@ export function tokenFlags(token: PersonalAccessToken, settings: HealthSettings,
   const has: Record<HealthFlag, boolean> = {
     expired: state === 'expired',
     expiresSoon: state === 'soon',
-    neverExpires: neverExpires(token, expires),
+    // No expiry date at all: v1's never-expiring tokens, and v3 answers that carry none.
+    neverExpires: state === 'never',
     neverUsed: token.lastUsed === null,
     unused: isUnused(token, settings),
     ownerInactive: owner !== undefined && owner.kind !== 'active',
