@@ -32,8 +32,17 @@ export interface Locator {
   innerText(options?: { timeout?: number }): Promise<string>;
   getAttribute(name: string, options?: { timeout?: number }): Promise<string | null>;
 }
+/** A frame's content (a webview's page sits in two nested iframes). */
+export interface FrameLocator {
+  locator(selector: string): Locator;
+  getByText(text: string | RegExp, options?: { exact?: boolean }): Locator;
+  getByRole(role: string, options?: { name?: string | RegExp; exact?: boolean }): Locator;
+  frameLocator(selector: string): FrameLocator;
+  first(): FrameLocator;
+}
 export interface Page {
   goto(url: string): Promise<unknown>;
+  frameLocator(selector: string): FrameLocator;
   setContent(html: string): Promise<void>;
   locator(selector: string): Locator;
   getByText(text: string | RegExp, options?: { exact?: boolean }): Locator;

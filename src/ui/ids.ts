@@ -40,6 +40,7 @@ export const COMMAND_IDS = [
   'sailpointPat.openTerminal',
   'sailpointPat.importFromSailPointCli',
   'sailpointPat.tokenHealth',
+  'sailpointPat.showTokenHealth',
 ] as const;
 
 export type CommandId = (typeof COMMAND_IDS)[number];

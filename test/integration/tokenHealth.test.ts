@@ -3,7 +3,12 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { FakeTenant, type FakeIdentity } from '../fake-tenant/server';
-import { asPerson, canaries, canarySecret, messagesIn, rejectsWith, rememberSecret, removeAllTenants, run, tokensOf, tooltipOf } from './helpers';
+import { asPerson, canaries, canarySecret, eventually, extensionApi, extensionLog, messagesIn, rejectsWith, rememberSecret, removeAllTenants, run, sleep, tokensOf, tooltipOf } from './helpers';
+
+/** The overview's page as the extension set it; with a message, hands it over as if the page had posted it. */
+function overview(message?: unknown): Thenable<{ open: boolean; html: string }> {
+  return vscode.commands.executeCommand('sailpointPat.test.healthOverview', message === undefined ? undefined : { message });
+}
 
 const DAY = 86_400_000;
 const FLAGS = ['expired', 'expiresSoon', 'neverExpires', 'neverUsed', 'unused', 'ownerInactive', 'allRights'];
@@ -133,6 +138,41 @@ describe('token health: the tokenHealth command', function () {
     assert.doesNotMatch(tooltip, /(^|[^\\])<img/);
     assert.notEqual((rows.get('allRights')?.iconPath as vscode.ThemeIcon).id, 'flame', 'all rights alone is a flag, not the riskiest mark');
     assert.match(String(rows.get('neverExpires')?.description), /never expires$/, 'a v3 answer without a date never expires');
+  });
+
+  it('opens the overview as a page of inert data under a nonce-only CSP, with no secret in it', async () => {
+    await run('sailpointPat.showTokenHealth', {});
+    const { open, html } = await overview();
+    assert.ok(open);
+    assert.match(html, /content="default-src 'none'; style-src 'nonce-[0-9a-f]{32}'; script-src 'nonce-[0-9a-f]{32}';"/);
+    assert.ok(!html.includes('<img'), 'the hostile name is not markup');
+    assert.ok(html.includes('\\u003cimg src=x onerror=alert(1)\\u003e'), 'it is there as escaped text');
+    for (const secret of canaries) assert.ok(!html.includes(secret), 'the page holds no secret');
+  });
+
+  it('reveals a token in the tree when the page asks, and ignores unknown messages and ids the page was not shown', async () => {
+    await run('sailpointPat.showTokenHealth', {});
+    const view = (await extensionApi()).treeView;
+    const target = (await run<HealthResult>('sailpointPat.tokenHealth', { tenantId: acmeId })).tokens.find((token) => token.name === 'expiresSoon');
+    assert.ok(target);
+    await overview({ type: 'reveal', tenantId: acmeId, tokenId: target.tokenId });
+    await eventually(async () => Promise.resolve(view.selection.some((node) => node.id === `token:${acmeId}:${target.tokenId}`)), 'the token is selected in the tree');
+    const hostile = [
+      { type: 'reveal', tenantId: acmeId, tokenId: 'f'.repeat(32) },
+      { type: 'reveal', tenantId: sandboxId, tokenId: target.tokenId },
+      { type: 'copySecret', tenantId: acmeId, tokenId: target.tokenId },
+      { type: 'runCommand', command: 'sailpointPat.deleteToken', args: [{ tenantId: acmeId, tokenId: target.tokenId }] },
+      { type: 'reveal', tenantId: '../../x', tokenId: '..' },
+      'reveal',
+    ];
+    const before = view.selection.map((node) => node.id);
+    acme.resetRequests();
+    for (const message of hostile) await overview(message);
+    await sleep(300);
+    assert.deepEqual(view.selection.map((node) => node.id), before, 'nothing else was revealed');
+    assert.equal(acme.requests.filter((request) => request.method !== 'GET').length, 0, 'nothing was changed on the tenant');
+    assert.ok(acme.tokens().some((token) => token.id === target.tokenId));
+    assert.match(extensionLog(), /sent a message that is not allowed; it was ignored/);
   });
 
   it('tells a person how many tokens need attention', async () => {

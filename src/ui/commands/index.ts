@@ -11,6 +11,7 @@ import { copyTokenAsEnvCommand, exportInventoryCommand } from './inventoryComman
 import { editTokenExpiryCommand, rotateTenantCredentialsCommand, rotateTokenCommand } from './rotationCommands';
 import { importFromSailPointCliCommand } from './cliImportCommands';
 import { openTerminalCommand } from './terminalCommands';
+import { loadHealthPanel, showTokenHealthCommand } from './health/showTokenHealth';
 import { tokenHealthCommand } from './health/tokenHealth';
 import { copyTokenIdCommand, copyTokenSecretCommand, forgetTokenSecretCommand } from './secretCommands';
 import { addTenantCommand, removeTenantCommand, renameTenantCommand, setApiFamilyCommand, updateCredentialsCommand } from './tenantCommands';
@@ -46,11 +47,17 @@ const COMMANDS: Record<CommandId, PatCommand> = {
   'sailpointPat.openTerminal': openTerminalCommand,
   'sailpointPat.importFromSailPointCli': importFromSailPointCliCommand,
   'sailpointPat.tokenHealth': tokenHealthCommand,
+  'sailpointPat.showTokenHealth': showTokenHealthCommand,
 };
 
 export function runCommandById(ui: UiContext, id: CommandId, args: unknown[], ask?: Prompts): Promise<unknown> {
   const runOther = (other: CommandId, node: PatNode | undefined, prompts: Prompts): Promise<unknown> => runCommandById(ui, other, [node], prompts);
   return runCommand(ui, COMMANDS[id], args, runOther, ask);
+}
+
+/** Behind the test-mode-only hook: the overview's page, and a message handed to it as if the page sent it. */
+export async function healthOverviewForTests(ui: UiContext, message: unknown): Promise<{ open: boolean; html: string }> {
+  return (await loadHealthPanel()).healthPanelForTests(message, ui.logger);
 }
 
 /** A test's run of one command as a person: the answers it gave, what it was shown, and what went wrong with the queue. */

@@ -6,7 +6,7 @@ import { expiryWarningDays, unusedDays } from '../../settings';
 import { healthSummary } from '../../view/healthText';
 import { t } from '../../view/l10n';
 import { optionalId } from '../args';
-import type { CommandRun, PatCommand } from '../runner';
+import type { CommandRun, Invocation, PatCommand } from '../runner';
 import { tenantOfNode } from '../targets';
 
 /** The automation contract's shape: ids, names and flags only, never a secret. */
@@ -34,16 +34,16 @@ export async function checkHealth(run: CommandRun, tenants: readonly Tenant[]): 
   return report;
 }
 
-/** No tenantId: every tenant, in the order of the tree. From a tenant's node: that tenant. */
-function tenantsAsked(run: CommandRun, tenantId: string | undefined): Tenant[] {
+/** No tenantId: every tenant, in the order of the tree. From a tenant's (or token's) node: that tenant. */
+export function tenantsAsked(run: CommandRun, invocation: Invocation): Tenant[] {
+  const tenantId = invocation.args === undefined ? tenantOfNode(invocation.node)?.id : optionalId(invocation.args, 'tenantId');
   return tenantId === undefined ? run.ui.service.listTenants() : [run.ui.service.getTenant(tenantId)];
 }
 
 export const tokenHealthCommand: PatCommand = {
   id: 'sailpointPat.tokenHealth',
   async run(run, invocation) {
-    const tenantId = invocation.args === undefined ? tenantOfNode(invocation.node)?.id : optionalId(invocation.args, 'tenantId');
-    const report = await checkHealth(run, tenantsAsked(run, tenantId));
+    const report = await checkHealth(run, tenantsAsked(run, invocation));
     if (run.ask.person) {
       const flagged = report.tokens.filter(({ flags }) => flags.length > 0).length;
       const message = healthSummary(flagged, report.tokens.length, report.tenants.length, report.failedTenants.length);
