@@ -201,12 +201,11 @@ async function runFromPalette(page: Page, title: string): Promise<void> {
 
 /** The health overview of both demo tenants with the "Never expires" bar of Acme Production chosen; then closed. */
 async function shootHealthOverview(page: Page): Promise<void> {
-  await hideNotifications(page);
+  await runFromPalette(page, 'Notifications: Clear All Notifications');
   await runFromPalette(page, 'Show Token Health Overview');
   const overview = page.frameLocator('iframe.webview.ready').first().frameLocator('iframe#active-frame');
   await overview.getByRole('heading', { name: 'Acme Sandbox' }).waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
   await overview.getByRole('button', { name: /^Never expires: / }).first().click();
-  await hideNotifications(page);
   await shoot(page, 'health-overview.png');
   await runFromPalette(page, 'View: Close All Editors');
 }
