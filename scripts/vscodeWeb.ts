@@ -26,6 +26,8 @@ export interface Locator {
   getByRole(role: string, options?: { name?: string | RegExp; exact?: boolean }): Locator;
   click(options?: { timeout?: number; button?: 'left' | 'right'; modifiers?: Modifier[] }): Promise<void>;
   hover(options?: { timeout?: number }): Promise<void>;
+  /** Focuses the element and presses the key on it, as a keyboard user does. */
+  press(key: string, options?: { timeout?: number }): Promise<void>;
   waitFor(options?: { state?: 'visible' | 'attached' | 'hidden' | 'detached'; timeout?: number }): Promise<void>;
   count(): Promise<number>;
   isVisible(): Promise<boolean>;

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { FakeTenant, type FakeIdentity } from '../fake-tenant/server';
-import { asPerson, canaries, canarySecret, eventually, extensionApi, extensionLog, messagesIn, rejectsWith, rememberSecret, removeAllTenants, run, sleep, tokensOf, tooltipOf } from './helpers';
+import { asPerson, canaries, canarySecret, ESCAPE, eventually, extensionApi, extensionLog, messagesIn, rejectsWith, rememberSecret, removeAllTenants, run, sleep, tokensOf, tooltipOf } from './helpers';
 
 /** The overview's page as the extension set it; with a message, hands it over as if the page had posted it. */
 function overview(message?: unknown): Thenable<{ open: boolean; html: string }> {
@@ -175,8 +175,15 @@ describe('token health: the tokenHealth command', function () {
     assert.match(extensionLog(), /sent a message that is not allowed; it was ignored/);
   });
 
-  it('tells a person how many tokens need attention', async () => {
-    const shown = await asPerson('sailpointPat.tokenHealth', []);
+  it('tells a person how many tokens need attention, and opens the overview of the same report on request', async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    assert.equal((await overview()).open, false);
+    const shown = await asPerson('sailpointPat.tokenHealth', [ESCAPE]);
     assert.deepEqual(messagesIn(shown), ['8 of 12 tokens in 2 tenant(s) need attention.']);
+    assert.equal((await overview()).open, false, 'dismissed: no overview');
+    acme.resetRequests();
+    await asPerson('sailpointPat.tokenHealth', ['Show Overview']);
+    assert.equal((await overview()).open, true);
+    assert.equal(acme.count({ method: 'GET', path: '/v3/personal-access-tokens' }), 1, 'the overview draws the report the summary counted');
   });
 });

@@ -11,7 +11,8 @@ import { copyTokenAsEnvCommand, exportInventoryCommand } from './inventoryComman
 import { editTokenExpiryCommand, rotateTenantCredentialsCommand, rotateTokenCommand } from './rotationCommands';
 import { importFromSailPointCliCommand } from './cliImportCommands';
 import { openTerminalCommand } from './terminalCommands';
-import { loadHealthPanel, showTokenHealthCommand } from './health/showTokenHealth';
+import { loadHealthPanel } from './health/overview';
+import { showTokenHealthCommand } from './health/showTokenHealth';
 import { tokenHealthCommand } from './health/tokenHealth';
 import { copyTokenIdCommand, copyTokenSecretCommand, forgetTokenSecretCommand } from './secretCommands';
 import { addTenantCommand, removeTenantCommand, renameTenantCommand, setApiFamilyCommand, updateCredentialsCommand } from './tenantCommands';
@@ -56,8 +57,8 @@ export function runCommandById(ui: UiContext, id: CommandId, args: unknown[], as
 }
 
 /** Behind the test-mode-only hook: the overview's page, and a message handed to it as if the page sent it. */
-export async function healthOverviewForTests(ui: UiContext, message: unknown): Promise<{ open: boolean; html: string }> {
-  return (await loadHealthPanel()).healthPanelForTests(message, ui.logger);
+export async function healthOverviewForTests(message: unknown): Promise<{ open: boolean; html: string }> {
+  return (await loadHealthPanel()).healthPanelForTests(message);
 }
 
 /** A test's run of one command as a person: the answers it gave, what it was shown, and what went wrong with the queue. */

@@ -15,7 +15,7 @@ export function registerCommands(ui: UiContext, mode: vscode.ExtensionMode): vsc
   );
   if (mode === vscode.ExtensionMode.Test) {
     commands.push(vscode.commands.registerCommand(ANSWERED_RUN_TEST_COMMAND, async (request: AnsweredRunRequest) => (await load()).runWithAnswers(ui, request)));
-    commands.push(vscode.commands.registerCommand(HEALTH_OVERVIEW_TEST_COMMAND, async (request?: { message?: unknown }) => (await load()).healthOverviewForTests(ui, request?.message)));
+    commands.push(vscode.commands.registerCommand(HEALTH_OVERVIEW_TEST_COMMAND, async (request?: { message?: unknown }) => (await load()).healthOverviewForTests(request?.message)));
   }
   return commands;
 }

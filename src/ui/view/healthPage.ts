@@ -6,11 +6,12 @@
 export const HEALTH_PAGE_STYLE = `
 body{font-family:var(--vscode-font-family);font-size:var(--vscode-font-size);color:var(--vscode-foreground);background:var(--vscode-editor-background);padding:0 16px 24px}
 h1{font-size:1.4em;font-weight:600}h2{font-size:1.15em;font-weight:600;margin-top:1.6em}h3{font-size:1em;margin:1em 0 .3em}
-.grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(330px,1fr));gap:8px 40px}
+.grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(290px,1fr));gap:8px 32px}
 .muted{opacity:.8}
 button{font:inherit;color:inherit;cursor:pointer}
 button:focus-visible{outline:1px solid var(--vscode-focusBorder);outline-offset:1px}
-button.bar{display:grid;grid-template-columns:9.5em 1fr 2.5em;align-items:center;gap:8px;width:100%;background:none;border:1px solid transparent;padding:2px 4px;text-align:left}
+button.bar{display:grid;grid-template-columns:8.5em 1fr 2.5em;align-items:center;gap:8px;width:100%;background:none;border:1px solid transparent;padding:2px 4px;text-align:left}
+button.bar.wide{grid-template-columns:16em 1fr 2.5em}button.bar>span:first-child{overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
 button.bar:hover,.timeline button:hover{background:var(--vscode-list-hoverBackground)}
 button[aria-pressed=true]{background:var(--vscode-list-inactiveSelectionBackground);border-color:var(--vscode-focusBorder)}
 .track{position:relative;height:10px;background:var(--vscode-editorWidget-background);border:1px solid var(--vscode-widget-border,transparent)}
@@ -151,7 +152,9 @@ export const HEALTH_PAGE_SCRIPT = `
     section.append(el('h2', s.ownersHeading));
     var scale = Math.max.apply(null, data.owners.map(function (owner) { return owner.count; }).concat([data.ownerLimit]));
     data.owners.forEach(function (owner) {
-      var button = barButton(owner, owner.label + ' \\u00b7 ' + owner.tenantName, scale, owner.count >= data.ownerLimit ? 'risk' : '');
+      var title = owner.label + ' \\u00b7 ' + owner.tenantName;
+      var shown = { label: data.tenants.length > 1 ? title : owner.label, count: owner.count, tokens: owner.tokens };
+      var button = barButton(shown, title, scale, owner.count >= data.ownerLimit ? 'wide risk' : 'wide');
       var limit = el('span', undefined, 'limit');
       limit.style.left = (100 * data.ownerLimit) / scale + '%';
       button.querySelector('.track').append(limit);

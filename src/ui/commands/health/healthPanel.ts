@@ -3,7 +3,6 @@
 // tree holds) is checked here, and anything else is dropped.
 import * as vscode from 'vscode';
 import type { HealthReport } from '../../../core/ops/health';
-import type { Logger } from '../../../core/ports';
 import { overviewData, overviewHtml, revealRequest, type OverviewToken } from '../../view/healthOverview';
 import { currentDisplayLanguage, t } from '../../view/l10n';
 import type { TokenNode } from '../../tree/tokenRows';
@@ -103,9 +102,8 @@ export function showHealthPanel(ui: UiContext, report: HealthReport, settings: O
 }
 
 /** For the integration tests only (registered under ExtensionMode.Test): the page as set, and a message as if the page sent it. */
-export async function healthPanelForTests(message: unknown, logger: Logger): Promise<{ open: boolean; html: string }> {
+export async function healthPanelForTests(message: unknown): Promise<{ open: boolean; html: string }> {
   if (current === undefined) return { open: false, html: '' };
   if (message !== undefined) await current.receive(message);
-  else logger.trace('health panel inspected by a test');
   return { open: true, html: current.html };
 }

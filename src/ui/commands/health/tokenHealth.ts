@@ -8,6 +8,7 @@ import { t } from '../../view/l10n';
 import { optionalId } from '../args';
 import type { CommandRun, Invocation, PatCommand } from '../runner';
 import { tenantOfNode } from '../targets';
+import { openOverview } from './overview';
 
 /** The automation contract's shape: ids, names and flags only, never a secret. */
 export function healthResult(report: HealthReport): unknown {
@@ -40,15 +41,19 @@ export function tenantsAsked(run: CommandRun, invocation: Invocation): Tenant[] 
   return tenantId === undefined ? run.ui.service.listTenants() : [run.ui.service.getTenant(tenantId)];
 }
 
+/** One line, and the overview of the same report on request. */
+async function tellPerson(run: CommandRun, report: HealthReport): Promise<void> {
+  const flagged = report.tokens.filter(({ flags }) => flags.length > 0).length;
+  const message = healthSummary(flagged, report.tokens.length, report.tenants.length, report.failedTenants.length);
+  const showOverview = t('Show Overview');
+  if ((await run.ask.message({ severity: 'info', message, actions: [showOverview] })) === showOverview) await openOverview(run, report);
+}
+
 export const tokenHealthCommand: PatCommand = {
   id: 'sailpointPat.tokenHealth',
   async run(run, invocation) {
     const report = await checkHealth(run, tenantsAsked(run, invocation));
-    if (run.ask.person) {
-      const flagged = report.tokens.filter(({ flags }) => flags.length > 0).length;
-      const message = healthSummary(flagged, report.tokens.length, report.tenants.length, report.failedTenants.length);
-      void run.ask.message({ severity: 'info', message, actions: [] });
-    }
+    if (run.ask.person) await tellPerson(run, report);
     return healthResult(report);
   },
 };
