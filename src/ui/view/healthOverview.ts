@@ -4,7 +4,7 @@
 import type { HealthFlag, HealthReport } from '../../core/ops/health';
 import { HEALTH_FLAGS } from '../../core/ops/health';
 import { parseTime } from '../../core/ops/expiry';
-import { TOKENS_PER_OWNER } from '../../core/ops/owners';
+import { MAX_TOKENS_PER_OWNER } from '../../core/ops/owners';
 import { stripUnsafeCharacters } from '../../core/validation';
 import { flagLabel, flagMeaning } from './healthText';
 import { t } from './l10n';
@@ -106,7 +106,7 @@ function pageStrings(): Record<string, string> {
   return {
     flagsHeading: t('Flags per tenant'),
     timelineHeading: t('Expiring in the next {0} weeks', TIMELINE_WEEKS),
-    ownersHeading: t('Tokens per owner (ISC allows {0})', TOKENS_PER_OWNER),
+    ownersHeading: t('Tokens per owner (ISC allows {0})', MAX_TOKENS_PER_OWNER),
     failedHeading: t('Tenants that could not be read'),
     listHeading: t('Tokens'),
     listHint: t('Choose a bar to list its tokens; choose a token to show it in the tree.'),
@@ -137,7 +137,7 @@ export function overviewData(report: HealthReport, settings: OverviewSettings): 
     tenants: tenantBars(report),
     timeline: timelineBars(report, settings),
     owners: ownerBars(report),
-    ownerLimit: TOKENS_PER_OWNER,
+    ownerLimit: MAX_TOKENS_PER_OWNER,
     failed: report.failedTenants.map(({ tenant, message }) => ({ name: stripUnsafeCharacters(tenant.displayName), message: stripUnsafeCharacters(message) })),
     tokens: report.tokens.map(({ tenant, token, flags }) => ({
       tenantId: tenant.id,

@@ -5,7 +5,7 @@ import type { Tenant } from '../../../core/model';
 import { expiryWarningDays, unusedDays } from '../../settings';
 import { healthSummary } from '../../view/healthText';
 import { t } from '../../view/l10n';
-import { optionalId } from '../args';
+import { optionalId } from '../../prompts/args';
 import type { CommandRun, Invocation, PatCommand } from '../runner';
 import { tenantOfNode } from '../targets';
 import { openOverview } from './overview';
