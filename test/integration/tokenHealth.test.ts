@@ -186,4 +186,12 @@ describe('token health: the tokenHealth command', function () {
     assert.equal((await overview()).open, true);
     assert.equal(acme.count({ method: 'GET', path: '/v3/personal-access-tokens' }), 1, 'the overview draws the report the summary counted');
   });
+
+  it('tells a person with no tenant to add one instead of counting nothing; a script gets the empty report', async () => {
+    await removeAllTenants();
+    for (const command of ['sailpointPat.tokenHealth', 'sailpointPat.showTokenHealth']) {
+      assert.deepEqual(messagesIn(await asPerson(command, [ESCAPE])), ['No tenant yet: add one first with "SailPoint PAT: Add Tenant".'], command);
+    }
+    assert.deepEqual(await run('sailpointPat.tokenHealth', {}), { tenants: [], tokens: [], failedTenants: [] });
+  });
 });

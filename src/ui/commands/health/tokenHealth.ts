@@ -1,13 +1,14 @@
 // Token Health: every token of one tenant or all, with the flags that say why it needs attention. A script gets
 // the report of the automation contract; a person gets one line and the overview.
 import { collectHealth, type HealthReport } from '../../../core/ops/health';
+import { PatError } from '../../../core/errors';
 import type { Tenant } from '../../../core/model';
 import { expiryWarningDays, unusedDays } from '../../settings';
 import { healthSummary } from '../../view/healthText';
 import { t } from '../../view/l10n';
 import { optionalId } from '../../prompts/args';
 import type { CommandRun, Invocation, PatCommand } from '../runner';
-import { tenantOfNode } from '../targets';
+import { NO_TENANT_YET, tenantOfNode } from '../targets';
 import { openOverview } from './overview';
 
 /** The automation contract's shape: ids, names and flags only, never a secret. */
@@ -38,7 +39,11 @@ export async function checkHealth(run: CommandRun, tenants: readonly Tenant[]): 
 /** No tenantId: every tenant, in the order of the tree. From a tenant's (or token's) node: that tenant. */
 export function tenantsAsked(run: CommandRun, invocation: Invocation): Tenant[] {
   const tenantId = invocation.args === undefined ? tenantOfNode(invocation.node)?.id : optionalId(invocation.args, 'tenantId');
-  return tenantId === undefined ? run.ui.service.listTenants() : [run.ui.service.getTenant(tenantId)];
+  if (tenantId !== undefined) return [run.ui.service.getTenant(tenantId)];
+  const all = run.ui.service.listTenants();
+  // A script gets the empty report; a person is told what to do first.
+  if (all.length === 0 && run.ask.person) throw new PatError('invalid-input', NO_TENANT_YET);
+  return all;
 }
 
 /** One line, and the overview of the same report on request. */
