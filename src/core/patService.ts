@@ -12,6 +12,7 @@ import type { EnvCredentials } from './ops/envLines';
 import { type Clock, type KeyValueStore, type Logger, type SecretStore, systemClock } from './ports';
 import { defaultRedactor, redactingLogger } from './client/redact';
 import { TenantRegistry, type TenantRegistryOptions } from './store/tenantRegistry';
+import { unknownTenant } from './store/tenantRecords';
 import { normalizeTenantUrl } from './tenantUrl';
 import { trimCredentials, validateCredentials, validateScopes, validateTokenName } from './validation';
 
@@ -93,7 +94,7 @@ export class PatService {
   getTenant(tenantId: string): Tenant {
     const tenant = this.registry.get(tenantId);
     if (!tenant) {
-      throw invalidInput(`No tenant with id "${tenantId}" is configured.`);
+      throw unknownTenant(tenantId);
     }
     return tenant;
   }

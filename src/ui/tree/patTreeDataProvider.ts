@@ -4,7 +4,6 @@ import * as vscode from 'vscode';
 import { PatError } from '../../core/errors';
 import type { PersonalAccessToken } from '../../core/model';
 import type { Logger } from '../../core/ports';
-import { errorText } from '../../core/messages';
 import { OWNER_STATUS_FORBIDDEN, tenantProblemHeadline, tenantStateForError, type TenantState } from '../view/presentation';
 import type { OwnerFacts } from '../view/tokenPresentation';
 import type { PatService } from '../../core/patService';
@@ -17,6 +16,8 @@ import type { TokenNode } from './tokenRows';
 type TokenRows = typeof import('./tokenRows');
 /** Token rows load with the first token list, which waits for the network stack anyway. */
 const loadTokenRows = loadOnce(() => import('./tokenRows.js'));
+/** errorText redacts, and the redactor is not needed before something fails. */
+const loadMessages = loadOnce(() => import('../../core/messages.js'));
 
 interface Load {
   promise: Promise<PatNode[]>;
@@ -99,7 +100,7 @@ export class PatTreeDataProvider implements vscode.TreeDataProvider<PatNode>, vs
     try {
       return (await loadScopeCatalogue()).unknownScopes(token.scope);
     } catch (error) {
-      this.logger.warn(`The scope catalogue did not load: ${errorText(error)}`);
+      this.logger.warn(`The scope catalogue did not load: ${(await loadMessages()).errorText(error)}`);
       return [];
     }
   }
@@ -309,7 +310,7 @@ export class PatTreeDataProvider implements vscode.TreeDataProvider<PatNode>, vs
       return { state: 'ok', tokens, children: this.withBusyLabels(rows.tokenNodes(node, tokens, stored, ownClientId, owners)), ownerStatusProblem: problem };
     } catch (error) {
       const state = tenantStateForError(error);
-      const detail = errorText(error);
+      const detail = (await loadMessages()).errorText(error);
       // A tenant that arrived by Settings Sync has no credentials here yet: a state to show, not a failure to log.
       if (state === 'credentials-missing') this.logger.info(`Tenant "${node.tenant.displayName}" has no credentials on this machine.`);
       else if (!signal.aborted) this.logger.warn(`Listing the tokens of tenant "${node.tenant.displayName}" failed: ${detail}`);

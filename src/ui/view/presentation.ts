@@ -2,8 +2,8 @@
 // How tenants and errors read in the UI, as plain data; tokens read as tokenPresentation.ts says, which loads with them.
 import type { Tenant } from '../../core/model';
 import { isPatError, type PatErrorKind } from '../../core/errors';
-import { listQueryText } from '../../core/messages';
-import { sanitizeForDisplay, stripUnsafeCharacters } from '../../core/validation';
+import { listQueryText } from '../../core/listQueryText';
+import { sanitizeForDisplay, stripUnsafeCharacters } from '../../core/displayText';
 
 export interface IconView {
   /** A codicon id, e.g. `warning`. */
