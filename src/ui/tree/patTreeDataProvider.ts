@@ -10,7 +10,7 @@ import type { PatService } from '../../core/patService';
 import { loadScopeCatalogue } from '../../core/scopes/load';
 import { HAS_TENANTS_CONTEXT, VIEW_ID } from '../ids';
 import { loadOnce } from '../../core/lazyLoad';
-import { isTokenNode, MessageNode, TenantNode, type PatNode } from './nodes';
+import { isTokenNode, LoadingNode, MessageNode, TenantNode, type PatNode } from './nodes';
 import type { TokenNode } from './tokenRows';
 
 type TokenRows = typeof import('./tokenRows');
@@ -26,6 +26,10 @@ interface Load {
 
 interface TenantEntry {
   node: TenantNode;
+  /** A load has finished (listed or failed): from then on VS Code's requests wait for reloads. */
+  listedOnce?: boolean;
+  /** VS Code was answered with a loading row, so it must hear when the real children are there. */
+  loadingShown?: boolean;
   children?: PatNode[];
   /** Why the last load failed; its message is the tree's problem child. */
   error?: Error;
@@ -109,7 +113,23 @@ export class PatTreeDataProvider implements vscode.TreeDataProvider<PatNode>, vs
     return node instanceof TenantNode ? undefined : node.parent;
   }
 
+  /**
+   * What VS Code asks. It draws an expanded node (a tenant) only once the node's children are known, so a tenant's
+   * first answer never waits for the network: a loading row, then a change event when the tokens are there. Later
+   * loads (refresh) are awaited, so loaded rows stay until new ones replace them.
+   */
   async getChildren(node?: PatNode): Promise<PatNode[]> {
+    const entry = node instanceof TenantNode ? this.entries.get(node.tenantId) : undefined;
+    if (entry !== undefined && entry.children === undefined && !entry.listedOnce) {
+      entry.loadingShown = true;
+      void this.tenantChildren(entry.node.tenantId);
+      return [new LoadingNode(entry.node)];
+    }
+    return this.loadedChildren(node);
+  }
+
+  /** The children as loaded, waiting for a load under way: what other extensions and the commands read. */
+  async loadedChildren(node?: PatNode): Promise<PatNode[]> {
     if (node === undefined) return this.tenantNodes();
     if (node instanceof TenantNode) return this.tenantChildren(node.tenantId);
     return [];
@@ -259,10 +279,15 @@ export class PatTreeDataProvider implements vscode.TreeDataProvider<PatNode>, vs
       entry.loading = undefined;
       entry.children = result.children;
       entry.error = result.error;
-      if (entry.node.state !== result.state || entry.node.ownerStatusProblem !== result.ownerStatusProblem) {
+      entry.listedOnce = true;
+      const stateChanged = entry.node.state !== result.state || entry.node.ownerStatusProblem !== result.ownerStatusProblem;
+      if (stateChanged) {
         entry.node.state = result.state;
         entry.node.ownerStatusProblem = result.ownerStatusProblem;
         entry.node.render();
+      }
+      if (stateChanged || entry.loadingShown === true) {
+        entry.loadingShown = false;
         this.changed.fire(entry.node);
       }
       if (result.tokens !== undefined) this.loaded.fire({ tenantId: entry.node.tenantId, tokens: result.tokens });
