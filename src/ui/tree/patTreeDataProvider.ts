@@ -326,7 +326,11 @@ export class PatTreeDataProvider implements vscode.TreeDataProvider<PatNode>, vs
         throw new PatError('credentials-missing', 'No client ID and secret are stored in VS Code for this tenant.');
       }
       const [tokens, rows] = await vscode.window.withProgress({ location: { viewId: VIEW_ID } }, () =>
-        Promise.all([this.service.listTokens(tenantId, signal), loadTokenRows()]),
+        // The rows' code arrives before the list: it readies the sorting while the list is on the wire.
+        Promise.all([this.service.listTokens(tenantId, signal), loadTokenRows().then((loaded) => {
+          loaded.warmCollation();
+          return loaded;
+        })]),
       );
       this.rows = rows;
       const ownClientId = await this.service.signInClientId(tenantId);
