@@ -177,4 +177,4 @@ export function trimCredentials(credentials: Credentials): Credentials {
 }
 
 // Display-safe text lives apart, so the tree's tenant rows can use it at activation without the input checks.
-export { inertText, sanitizeForDisplay, stripUnsafeCharacters } from './displayText';
+export { inertText, quoted, sanitizeForDisplay, stripUnsafeCharacters } from './displayText';
