@@ -7,7 +7,8 @@ const MIB = 1024 * 1024;
 
 function failures(runs: readonly HostRun[]): string {
   const failed = runs.filter((run) => run.failure !== undefined);
-  return failed.length === 0 ? '' : `; ${failed.length} of ${runs.length} host runs failed: ${failed[0].failure ?? ''}`;
+  // One line: the launcher's output would break the table's row.
+  return failed.length === 0 ? '' : `; ${failed.length} of ${runs.length} host runs failed: ${(failed[0].failure ?? '').replace(/\s+/g, ' ').slice(0, 200)}`;
 }
 
 function activationFigures(runs: readonly HostRun[]): Figure[] {

@@ -91,6 +91,8 @@ async function timeFirstRender(api: PatExtensionApi): Promise<{ ms: number; toke
     });
     const ms = performance.now() - startedAt;
     await run('sailpointPat.removeTenant', { tenantId });
+    // The host's first fetch loads its HTTP client; that load is no part of the floor.
+    await bareRoundTripsMs(fake);
     return { ms, tokens: items.filter((item) => item.contextValue?.startsWith('token')).length, floorMs: await bareRoundTripsMs(fake) };
   } finally {
     await fake.stop();
