@@ -18,9 +18,12 @@ const ACTIVATION_LIMIT = 30 * KB;
  */
 const REST_OF_DIST_TARGET = 150 * KB;
 const REST_OF_DIST_LIMIT = 300 * KB;
-/** Issue 20's target for the .vsix is 150 KB with the scope data; today about 173 KB, 36 KB of it the YAML library. */
+/**
+ * Issue 20's target for the .vsix is 150 KB with the scope data; today about 182 KB, 36 KB of it the YAML library and
+ * 37 KB the whole-API scope catalogue (which compresses less than the smaller one it replaced).
+ */
 const VSIX_TARGET = 150 * KB;
-const VSIX_LIMIT = 175 * KB;
+const VSIX_LIMIT = 190 * KB;
 
 /** The generated scope catalogue: the one chunk outside the rest-of-dist budget (the catalogue has its own). */
 function isScopeData(file: BundleFile): boolean {
