@@ -102,9 +102,18 @@ async function minified(code) {
  */
 async function withSharedHelpers(outputs) {
   const split = outputs.map((output) => ({ ...output, ...splitHelpers(output.code) }));
+  // Each helper as most files define it: a file that bundles a CommonJS package may bring a variant of its own.
+  /** @type {Map<string, Map<string, number>>} */
+  const counts = new Map();
+  for (const { helpers } of split) {
+    for (const [name, definition] of helpers) {
+      const forName = counts.get(name) ?? /** @type {Map<string, number>} */ (new Map());
+      forName.set(definition, (forName.get(definition) ?? 0) + 1);
+      counts.set(name, forName);
+    }
+  }
   /** @type {Map<string, string>} */
-  const shared = new Map();
-  for (const { helpers } of split) for (const [name, definition] of helpers) if (!shared.has(name)) shared.set(name, definition);
+  const shared = new Map([...counts].map(([name, forName]) => [name, [...forName].sort((a, b) => b[1] - a[1])[0][0]]));
   const agrees = (/** @type {Map<string, string>} */ helpers) => helpers.size > 0 && [...helpers].every(([name, definition]) => shared.get(name) === definition);
   const files = await Promise.all(
     split.map(async ({ outfile, code, helpers, rest }) => ({

@@ -19,15 +19,8 @@ export function createLogChannel(): vscode.LogOutputChannel {
 export function channelLogger(channel: vscode.LogOutputChannel): Logger {
   let redacting: Promise<Logger> | undefined;
   const write = (level: keyof Logger) => (message: string): void => {
-    redacting ??= loadRedactor().then(({ redactingLogger }) =>
-      redactingLogger({
-        trace: (line) => channel.trace(line),
-        debug: (line) => channel.debug(line),
-        info: (line) => channel.info(line),
-        warn: (line) => channel.warn(line),
-        error: (line) => channel.error(line),
-      }),
-    );
+    // The channel has the Logger's five methods, and redactingLogger calls them as methods.
+    redacting ??= loadRedactor().then(({ redactingLogger }) => redactingLogger(channel));
     void redacting.then(
       (logger) => logger[level](message),
       () => (redacting = undefined),

@@ -12,18 +12,18 @@ const KB = 1024;
 /** Issue 20's target: what activation loads, met. */
 const ACTIVATION_LIMIT = 30 * KB;
 /**
- * Issue 20's target for the rest of dist is 150 KB; today it is about 299 KB (115 KB of it the YAML library, which the
- * trust-core work replaces, and 19 KB node-fetch). This is the ceiling it meets until then: lower it to 150 KB as
- * soon as it fits.
+ * Issue 20's target for the rest of dist is 150 KB; today it is about 314 KB with the token health overview (115 KB
+ * of it the YAML library, which the trust-core work replaces, and 19 KB node-fetch). This is the ceiling it meets
+ * until then: lower it to 150 KB as soon as it fits.
  */
 const REST_OF_DIST_TARGET = 150 * KB;
-const REST_OF_DIST_LIMIT = 300 * KB;
+const REST_OF_DIST_LIMIT = 330 * KB;
 /**
- * Issue 20's target for the .vsix is 150 KB with the scope data; today about 182 KB, 36 KB of it the YAML library and
+ * Issue 20's target for the .vsix is 150 KB with the scope data; today about 191 KB, 36 KB of it the YAML library and
  * 37 KB the whole-API scope catalogue (which compresses less than the smaller one it replaced).
  */
 const VSIX_TARGET = 150 * KB;
-const VSIX_LIMIT = 190 * KB;
+const VSIX_LIMIT = 200 * KB;
 
 /** The generated scope catalogue: the one chunk outside the rest-of-dist budget (the catalogue has its own). */
 function isScopeData(file: BundleFile): boolean {
