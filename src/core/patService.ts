@@ -11,6 +11,7 @@ import type { PatApi } from './client/patApi';
 import { type Clock, type KeyValueStore, type Logger, type SecretStore, systemClock } from './ports';
 import { defaultRedactor, redactingLogger } from './client/redact';
 import { TenantRegistry, type TenantRegistryOptions } from './store/tenantRegistry';
+import { unknownTenant } from './store/tenantRecords';
 import { normalizeTenantUrl } from './tenantUrl';
 import { trimCredentials, validateCredentials, validateScopes, validateTokenName } from './validation';
 
@@ -92,7 +93,7 @@ export class PatService {
   getTenant(tenantId: string): Tenant {
     const tenant = this.registry.get(tenantId);
     if (!tenant) {
-      throw invalidInput(`No tenant with id "${tenantId}" is configured.`);
+      throw unknownTenant(tenantId);
     }
     return tenant;
   }
