@@ -189,16 +189,18 @@ function readerView(text: string, mapped: boolean): DecodedView {
       position = match.index + match[0].length;
       continue;
     }
+    if (UNSEEN.test(match[0])) {
+      append(source.slice(position, match.index).toLowerCase(), position, match.index, true);
+      position = match.index + match[0].length;
+      continue;
+    }
     // A combining mark belongs with the letter before it, which NFC may compose it into.
     const clusterStart = match.index > position && COMBINING_MARK.test(match[0]) ? match.index - 1 : match.index;
     append(source.slice(position, clusterStart).toLowerCase(), position, clusterStart, true);
     position = clusterStart;
-    let end = match.index + (source.codePointAt(match.index)! > 0xffff ? 2 : 1);
+    let end = match.index + match[0].length;
     while (end < source.length && COMBINING_MARK.test(source[end])) end++;
-    const cluster = source.slice(position, end);
-    if (!UNSEEN.test(cluster)) {
-      append(cluster.normalize('NFC').toLowerCase(), position, end, false);
-    }
+    append(source.slice(position, end).normalize('NFC').toLowerCase(), position, end, false);
     position = end;
     special.lastIndex = position;
   }
@@ -220,18 +222,20 @@ function prefixHash(text: string, start: number): number {
 }
 
 const NO_ENTRIES: readonly never[] = [];
+/** Slots of the first test; a power of two. Small, since a Redactor made per call (the fuzz tests) allocates two. */
+const MAYBE_TABLE_SIZE = 0x4000;
 
 /** Strings looked up by the hash of their first characters, longest first; one scan finds hundreds as cheaply as one. */
 class PrefixIndex<T extends { key: string }> {
   private readonly buckets = new Map<number, T[]>();
-  /** A cheap first test per position: is any key's prefix hash equal to this one in its low 16 bits? */
-  private readonly maybe = new Uint8Array(0x10000);
+  /** A cheap first test per position: is any key's prefix hash equal to this one in its low bits? */
+  private readonly maybe = new Uint8Array(MAYBE_TABLE_SIZE);
 
   constructor(entries: readonly T[]) {
     for (const entry of [...entries].sort((a, b) => b.key.length - a.key.length)) {
       const hash = prefixHash(entry.key, 0);
       this.buckets.set(hash, [...(this.buckets.get(hash) ?? []), entry]);
-      this.maybe[hash & 0xffff] = 1;
+      this.maybe[hash & (MAYBE_TABLE_SIZE - 1)] = 1;
     }
   }
 
@@ -243,7 +247,7 @@ class PrefixIndex<T extends { key: string }> {
   candidates(text: string, position: number): readonly T[] {
     const hash = prefixHash(text, position);
     // Kept because it measured faster: no array is made for the positions where nothing can start.
-    return this.maybe[hash & 0xffff] === 1 ? (this.buckets.get(hash) ?? NO_ENTRIES) : NO_ENTRIES;
+    return this.maybe[hash & (MAYBE_TABLE_SIZE - 1)] === 1 ? (this.buckets.get(hash) ?? NO_ENTRIES) : NO_ENTRIES;
   }
 }
 
