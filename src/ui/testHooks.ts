@@ -24,7 +24,8 @@ export function secretStoreFor(context: vscode.ExtensionContext): SecretStore {
 
 /**
  * Settings Sync cannot run offline: this reports the keys the extension gave it, and delivers a tenant list as Sync
- * would from another machine (`{ arrive: records }` adds them to this machine's list).
+ * would from another machine: `{ arrive: records }` adds them to this machine's list, `{ replace: records }` puts
+ * them in its place, as Sync does with a list changed elsewhere (a tampered one, in the attacker tests).
  */
 export const SETTINGS_SYNC_TEST_COMMAND = 'sailpointPat.test.settingsSync';
 
@@ -38,8 +39,10 @@ export function syncableStateFor(context: vscode.ExtensionContext): SyncableStat
   let keysForSync: readonly string[] = [];
   const state = context.globalState;
   context.subscriptions.push(
-    vscode.commands.registerCommand(SETTINGS_SYNC_TEST_COMMAND, async (request?: { arrive?: unknown[] }): Promise<SettingsSyncView> => {
-      if (Array.isArray(request?.arrive)) {
+    vscode.commands.registerCommand(SETTINGS_SYNC_TEST_COMMAND, async (request?: { arrive?: unknown[]; replace?: unknown[] }): Promise<SettingsSyncView> => {
+      if (Array.isArray(request?.replace)) {
+        await state.update(TENANTS_KEY, request.replace);
+      } else if (Array.isArray(request?.arrive)) {
         const current = state.get<unknown>(TENANTS_KEY);
         const arriving: unknown[] = request.arrive;
         await state.update(TENANTS_KEY, [...(Array.isArray(current) ? (current as unknown[]) : []), ...arriving]);
