@@ -95,4 +95,21 @@ describe('Import Tenants from SailPoint CLI', function () {
     // Nothing left to offer now.
     await rejectsWith(COMMAND, {}, /Every environment in ~\/\.sailpoint\/config\.yaml is already a tenant here/);
   });
+
+  it('refuses a file over 1 MB or with more than 500 environments, and reads merge keys as the CLI does (issue 19 item 6)', async () => {
+    writeCliConfig(`${cliConfig({ fake: { baseurl: fake.baseUrl } })}# ${'x'.repeat(1024 * 1024)}\n`);
+    await rejectsWith(COMMAND, {}, /config\.yaml is not a SailPoint CLI configuration this extension can read: it is larger than 1 MB/);
+    const many: Record<string, { baseurl: string }> = {};
+    for (let i = 0; i < 501; i++) many[`env${i}`] = { baseurl: `https://t${i}.api.identitynow.com` };
+    writeCliConfig(cliConfig(many));
+    await rejectsWith(COMMAND, {}, /more than 500 environments/);
+    writeCliConfig('defaults: &defaults\n  baseurl: https://merged.api.identitynow.com\nenvironments:\n  merged:\n    <<: *defaults\n');
+    const { environments } = await run<{ environments: { name: string; baseUrl: string }[] }>(COMMAND, {});
+    assert.deepEqual(environments, [{ name: 'merged', baseUrl: 'https://merged.api.identitynow.com' }]);
+  });
+
+  it('a script importing an environment whose URL is already a tenant is refused, naming the tenant (issue 19 item 8)', async () => {
+    writeCliConfig(cliConfig({ fake: { baseurl: fake.baseUrl } }));
+    await rejectsWith(COMMAND, { environment: 'fake', clientId: 'x-client', clientSecret: canarySecret('cli-dup') }, /Tenant "fake" already uses http:\/\/127\.0\.0\.1:\d+/);
+  });
 });
