@@ -89,13 +89,15 @@ describe('SailPoint CLI configuration', () => {
       assert.match(refused(environmentsOf(501)), /more than 500 environments/);
     });
 
-    it('a file of 1 MB parses in well under two seconds on a loaded machine (the old parser blocked the host for 83 s on 2.9 MB)', () => {
+    it('a file of 1 MB parses in under a second of CPU (the old parser blocked the host for 83 s on 2.9 MB)', () => {
       const filler = Array.from({ length: 9000 }, (_, i) => `  key${i}: &k${i} { a: [1, 2, "three"], b: 'four', c: five }`);
       const text = ['other:', ...filler, environmentsOf(400)].join('\n').slice(0, MAX_CLI_CONFIG_BYTES - 1);
-      const started = process.hrtime.bigint();
+      // CPU time of this process, not wall time: other work on a shared machine does not count against it.
+      const started = process.cpuUsage();
       parseCliConfig(text.slice(0, text.lastIndexOf('\n')), FILE);
-      const elapsedMs = Number(process.hrtime.bigint() - started) / 1e6;
-      assert.ok(elapsedMs < 2000, `took ${elapsedMs} ms`);
+      const used = process.cpuUsage(started);
+      const elapsedMs = (used.user + used.system) / 1000;
+      assert.ok(elapsedMs < 1000, `took ${elapsedMs} ms of CPU`);
     });
 
     it('resolves merge keys as the CLI\'s parser (go-yaml) does: explicit keys win, earlier sources before later', () => {

@@ -376,7 +376,9 @@ export class Redactor {
     if (!this.indexes) {
       const asRead = (text: string): string => readerView(text, false).text;
       const entries: ReadEntry[] = [];
-      for (const key of new Set([...this.forms].map(asRead))) {
+      // A percent- or JSON-escaped form reads as the secret itself, which is indexed already: it is not read again.
+      const readable = [...this.forms].filter((form) => this.secrets.has(form) || !/[%\\]/.test(form));
+      for (const key of new Set(readable.map(asRead))) {
         if (key.length >= MIN_SECRET_LENGTH) entries.push({ key, kind: 'form' });
       }
       for (const secret of new Set([...this.secrets].map(asRead))) {
