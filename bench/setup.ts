@@ -21,7 +21,9 @@ export interface SignedInTenant {
 export async function addSignedInTenant(manager: PatService, fake: FakeTenant, name: string): Promise<SignedInTenant> {
   const identity = fake.addIdentity(name, { admin: true });
   const { clientId, clientSecret } = fake.addApiClient(identity.id);
-  const tenant = await manager.addTenant({ url: fake.baseUrl, displayName: name, credentials: { clientId, clientSecret } });
+  // One URL is one tenant: a second tenant of the same fake reaches it at another address.
+  const url = manager.tenantWithUrl(fake.baseUrl) === undefined ? fake.baseUrl : await fake.secondBaseUrl();
+  const tenant = await manager.addTenant({ url, displayName: name, credentials: { clientId, clientSecret } });
   return { tenantId: tenant.id, identity, clientId, clientSecret };
 }
 

@@ -3,6 +3,8 @@
 export type PatErrorKind =
   | 'invalid-input'
   | 'credentials-missing'
+  /** The tenant's URL is not the one its stored credentials were proven against: nothing is sent until they are entered again. */
+  | 'credentials-url-changed'
   | 'credentials-rejected'
   | 'unauthorized'
   | 'forbidden'

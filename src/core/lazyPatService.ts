@@ -2,6 +2,7 @@
 // stored records and loads the service (network, secrets, redactor) on the first call that returns a promise.
 import type { PatService } from './patService';
 import type { KeyValueStore } from './ports';
+import { normalizeTenantUrl } from './tenantUrl';
 import { readStoredSecretTokenIds, readTenants, unknownTenant } from './store/tenantRecords';
 
 type Method = { [K in keyof PatService]: PatService[K] extends (...args: never[]) => unknown ? K : never }[keyof PatService];
@@ -30,6 +31,7 @@ const DEFERRED: Record<Deferred, true> = {
   secretChangedElsewhere: true,
   signInEnvironment: true,
   accessToken: true,
+  credentialsState: true,
 };
 
 /** A PatService whose reads of the tenant list never load it, and whose other calls load it once and forward. */
@@ -44,6 +46,10 @@ export function lazyPatService(state: KeyValueStore, load: () => Promise<PatServ
       return tenant;
     },
     storedSecretTokenIds: (tenantId) => readStoredSecretTokenIds(state, tenantId),
+    tenantWithUrl: (input) => {
+      const url = normalizeTenantUrl(input);
+      return url.ok ? readTenants(state).find((tenant) => tenant.baseUrl === url.baseUrl) : undefined;
+    },
     cachedAccessToken: (tenantId) => loaded?.cachedAccessToken(tenantId),
     dropAccessToken: (tenantId) => loaded?.dropAccessToken(tenantId),
   };

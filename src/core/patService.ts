@@ -10,7 +10,7 @@ import type { IdentitiesApi, IdentityRecord } from './client/identitiesApi';
 import type { PatApi } from './client/patApi';
 import { type Clock, type KeyValueStore, type Logger, type SecretStore, systemClock } from './ports';
 import { defaultRedactor, redactingLogger } from './client/redact';
-import { TenantRegistry, type TenantRegistryOptions } from './store/tenantRegistry';
+import { TenantExistsError, TenantRegistry, type TenantRegistryOptions } from './store/tenantRegistry';
 import { unknownTenant } from './store/tenantRecords';
 import { normalizeTenantUrl } from './tenantUrl';
 import { trimCredentials, validateCredentials, validateScopes, validateTokenName } from './validation';
@@ -57,6 +57,16 @@ function invalidInput(message: string): PatError {
   return new PatError('invalid-input', message);
 }
 
+/** Whether SecretStorage holds credentials for the tenant, and whether they were proven against its URL as it is now. */
+export type CredentialsState = 'present' | 'missing' | 'url-changed';
+
+function urlChanged(tenant: Tenant): PatError {
+  return new PatError(
+    'credentials-url-changed',
+    `The URL of tenant "${tenant.displayName}" changed to ${new URL(tenant.baseUrl).host} since its credentials were entered, so nothing is sent there: enter its credentials again.`,
+  );
+}
+
 function check(problem: string | undefined): void {
   if (problem !== undefined) {
     throw invalidInput(problem);
@@ -98,11 +108,24 @@ export class PatService {
     return tenant;
   }
 
-  /** Validates the URL, proves the credentials by minting an access token, then saves. Nothing is saved on failure. */
+  /** The tenant already added for what the user typed (normalised as Add Tenant does); undefined for none or bad input. */
+  tenantWithUrl(input: string): Tenant | undefined {
+    const url = normalizeTenantUrl(input);
+    return url.ok ? this.registry.withBaseUrl(url.baseUrl) : undefined;
+  }
+
+  /**
+   * Validates the URL, proves the credentials by minting an access token, then saves. Nothing is saved on failure.
+   * A URL already added is refused with TenantExistsError before any request: one tenant per URL.
+   */
   async addTenant(input: NewTenant, signal?: AbortSignal): Promise<Tenant> {
     const url = normalizeTenantUrl(input.url);
     if (!url.ok) {
       throw invalidInput(url.reason);
+    }
+    const existing = this.registry.withBaseUrl(url.baseUrl);
+    if (existing) {
+      throw new TenantExistsError(existing);
     }
     const credentials = this.checkedCredentials(input.credentials);
     await this.proveCredentials(url.baseUrl, credentials, signal);
@@ -118,7 +141,7 @@ export class PatService {
     const tenant = this.getTenant(tenantId);
     const checked = this.checkedCredentials(credentials);
     await this.proveCredentials(tenant.baseUrl, checked, signal);
-    await this.registry.setCredentials(tenantId, checked);
+    await this.registry.setCredentials(tenantId, checked, tenant.baseUrl);
     this.forgetAccessToken(tenantId);
     this.signInClientIds.set(tenantId, checked.clientId);
     this.logger.info(`Updated the credentials of tenant ${tenant.displayName}.`);
@@ -151,12 +174,26 @@ export class PatService {
 
   /** False when SecretStorage has no (or undecryptable) credentials: ask the user again. */
   async hasCredentials(tenantId: string): Promise<boolean> {
-    return (await this.credentialsOf(tenantId)) !== undefined;
+    return (await this.credentialsState(tenantId)) !== 'missing';
+  }
+
+  /** "url-changed": credentials are stored, but for another URL than the tenant's record names now. */
+  async credentialsState(tenantId: string): Promise<CredentialsState> {
+    return (await this.registry.getCredentials(tenantId)).state;
   }
 
   /** The client id the tenant signs in with (not a secret), to mark the tenant's own PAT. */
   async signInClientId(tenantId: string): Promise<string | undefined> {
-    return this.signInClientIds.get(tenantId) ?? (await this.credentialsOf(tenantId))?.clientId;
+    const cached = this.signInClientIds.get(tenantId);
+    if (cached !== undefined) {
+      return cached;
+    }
+    const lookup = await this.registry.getCredentials(tenantId);
+    if (lookup.state !== 'present') {
+      return lookup.state === 'url-changed' ? lookup.clientId : undefined;
+    }
+    this.signInClientIds.set(tenantId, lookup.credentials.clientId);
+    return lookup.credentials.clientId;
   }
 
   /** Lists with the given query, or else the tenant's own list query (default: the caller's own tokens). */
@@ -282,11 +319,15 @@ export class PatService {
   async signInEnvironment(tenantId: string, tokenId?: string): Promise<EnvCredentials> {
     const tenant = this.getTenant(tenantId);
     if (tokenId === undefined) {
-      const credentials = await this.credentialsOf(tenantId);
+      const credentials = await this.credentialsOf(tenantId, tenant.baseUrl);
       if (!credentials) {
         throw new PatError('credentials-missing', `No client ID and secret of tenant ${tenant.displayName} are stored in VS Code.`);
       }
       return { baseUrl: tenant.baseUrl, ...credentials };
+    }
+    // A token secret was issued by the tenant at the URL its credentials are bound to: never handed out for another.
+    if ((await this.registry.getCredentials(tenantId, tenant.baseUrl)).state === 'url-changed') {
+      throw urlChanged(tenant);
     }
     const secret = await this.getStoredSecret(tenantId, tokenId);
     if (secret === undefined) {
@@ -402,12 +443,18 @@ export class PatService {
     await mintAccessToken(http, baseUrl, credentials, signal);
   }
 
-  private async credentialsOf(tenantId: string): Promise<Credentials | undefined> {
-    const credentials = await this.registry.getCredentials(tenantId);
-    if (credentials) {
-      defaultRedactor.register(credentials.clientSecret);
-      this.signInClientIds.set(tenantId, credentials.clientId);
+  /** The credentials only when proven against `baseUrl` (default: the record's URL now); else PatError('credentials-url-changed'). */
+  private async credentialsOf(tenantId: string, baseUrl?: string): Promise<Credentials | undefined> {
+    const lookup = await this.registry.getCredentials(tenantId, baseUrl);
+    if (lookup.state === 'url-changed') {
+      throw urlChanged(this.getTenant(tenantId));
     }
+    if (lookup.state === 'missing') {
+      return undefined;
+    }
+    const { credentials } = lookup;
+    defaultRedactor.register(credentials.clientSecret);
+    this.signInClientIds.set(tenantId, credentials.clientId);
     return credentials;
   }
 
@@ -424,7 +471,7 @@ export class PatService {
       this.gates.set(tenant.id, gate);
     }
     const http = new HttpClient({ ...this.options.http, logger: this.logger, clock: this.clock, gate });
-    const auth = new AccessTokenCache({ http, baseUrl: tenant.baseUrl, clock: this.clock, credentials: () => this.credentialsOf(tenant.id) });
+    const auth = new AccessTokenCache({ http, baseUrl: tenant.baseUrl, clock: this.clock, credentials: () => this.credentialsOf(tenant.id, tenant.baseUrl) });
     const api = new PatApi({ baseUrl: tenant.baseUrl, apiFamily: tenant.apiFamily, http, auth, logger: this.logger });
     const identities = new IdentitiesApi({ baseUrl: tenant.baseUrl, http, auth, logger: this.logger });
     const session = { baseUrl: tenant.baseUrl, apiFamily: tenant.apiFamily, auth, api, identities };

@@ -2,13 +2,15 @@
 // the user, or undefined when the value is acceptable.
 import type { ApiFamily, Credentials } from './model';
 import { ALL_SCOPES } from './model';
+import { MAX_DISPLAY_NAME_LENGTH, labelProblem } from './labelCheck';
+
+export { MAX_DISPLAY_NAME_LENGTH };
 
 /** Shorter secrets are refused at input, and the redactor ignores them: masking them would mangle ordinary text. */
 export const MIN_SECRET_LENGTH = 8;
 
 /** ISC documents no limit; 128 fits any descriptive name and keeps the tree readable. */
 export const MAX_TOKEN_NAME_LENGTH = 128;
-export const MAX_DISPLAY_NAME_LENGTH = 100;
 /** Longer than any real scope; only stops pasted garbage. */
 export const MAX_SCOPE_LENGTH = 200;
 export const MIN_ACCESS_TOKEN_VALIDITY_SECONDS = 15;
@@ -18,36 +20,26 @@ export const V3_MAX_EXPIRATION_MONTHS = 6;
 export const MAX_CREDENTIAL_BYTES = 1024;
 
 const CONTROL = /\p{Cc}/u;
-const LONE_SURROGATE = /\p{Cs}/u;
-/** Embeddings, overrides and isolates that can make text display in a different order than it is stored. */
-const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/u;
 const WHITESPACE = /\s/u;
 /** Lower-case segments separated by colons, as in sp:scopes:default or idn:access-request:manage. */
 const SCOPE = /^[a-z0-9_.*-]+(?::[a-z0-9_.*-]+)*$/;
 const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/i;
 
-function codePointLength(text: string): number {
-  return [...text].length;
-}
-
 function validateLabel(value: string, what: string, maxLength: number): string | undefined {
-  const trimmed = value.trim();
-  if (trimmed === '') {
-    return `Enter a ${what}.`;
+  switch (labelProblem(value, maxLength)) {
+    case 'empty':
+      return `Enter a ${what}.`;
+    case 'too-long':
+      return `The ${what} is too long: at most ${maxLength} characters.`;
+    case 'not-one-line':
+      return `The ${what} must be on one line, without control characters.`;
+    case 'direction-control':
+      return `The ${what} contains a text-direction control character, which can disguise how it reads. Remove it.`;
+    case 'invalid-character':
+      return `The ${what} contains an invalid character.`;
+    case undefined:
+      return undefined;
   }
-  if (codePointLength(trimmed) > maxLength) {
-    return `The ${what} is too long: at most ${maxLength} characters.`;
-  }
-  if (CONTROL.test(trimmed) || /[\u2028\u2029]/u.test(trimmed)) {
-    return `The ${what} must be on one line, without control characters.`;
-  }
-  if (BIDI_CONTROL.test(trimmed)) {
-    return `The ${what} contains a text-direction control character, which can disguise how it reads. Remove it.`;
-  }
-  if (LONE_SURROGATE.test(trimmed)) {
-    return `The ${what} contains an invalid character.`;
-  }
-  return undefined;
 }
 
 export function validateTokenName(name: string): string | undefined {

@@ -27,8 +27,8 @@ export function secretStoreFor(context: vscode.ExtensionContext): SecretStore {
 
 /**
  * Settings Sync cannot run offline: this reports the keys the extension gave it, and delivers a tenant list as Sync
- * would from another machine (`{ arrive: records }` adds them to this machine's list; `{ replace: records }` is the
- * whole list, e.g. a tampered one).
+ * would from another machine: `{ arrive: records }` adds them to this machine's list, `{ replace: records }` puts
+ * them in its place, as Sync does with a list changed elsewhere (a tampered one, in the attacker tests).
  */
 export const SETTINGS_SYNC_TEST_COMMAND = 'sailpointPat.test.settingsSync';
 
@@ -43,9 +43,9 @@ export function syncableStateFor(context: vscode.ExtensionContext): SyncableStat
   const state = context.globalState;
   context.subscriptions.push(
     vscode.commands.registerCommand(SETTINGS_SYNC_TEST_COMMAND, async (request?: { arrive?: unknown[]; replace?: unknown[] }): Promise<SettingsSyncView> => {
-      // A whole list, as Sync delivers it when another machine (or whoever controls the account) wrote last.
-      if (Array.isArray(request?.replace)) await state.update(TENANTS_KEY, request.replace);
-      if (Array.isArray(request?.arrive)) {
+      if (Array.isArray(request?.replace)) {
+        await state.update(TENANTS_KEY, request.replace);
+      } else if (Array.isArray(request?.arrive)) {
         const current = state.get<unknown>(TENANTS_KEY);
         const arriving: unknown[] = request.arrive;
         await state.update(TENANTS_KEY, [...(Array.isArray(current) ? (current as unknown[]) : []), ...arriving]);

@@ -71,6 +71,8 @@ export class FakeTenant {
   private readonly faults = new FaultQueue();
   private readonly rateLimiter: RateLimiter | undefined;
   private readonly server: Server;
+  /** The same tenant at other loopback addresses (secondBaseUrl), so tests can add it as a second tenant. */
+  private readonly otherServers: Server[] = [];
   private readonly sockets = new Set<Socket>();
   private readonly timers = new Set<NodeJS.Timeout>();
   private address = '';
@@ -81,14 +83,33 @@ export class FakeTenant {
     this.state = new TenantState(options.now ?? Date.now, options.accessTokenTtlSeconds);
     this.rateLimiter = options.rateLimit === undefined ? undefined : new RateLimiter(options.rateLimit);
     this.demo = options.seed === undefined || options.seed === 'none' ? undefined : seedDemo(this.state, options.seed);
-    this.server = createServer((request, response) => {
+    this.server = this.newServer();
+  }
+
+  private newServer(): Server {
+    const server = createServer((request, response) => {
       // A bug in the fake must show up as a dropped connection in the test, not as an unhandled rejection.
       this.handle(request, response).catch(() => response.destroy());
     });
-    this.server.on('connection', (socket) => {
+    server.on('connection', (socket) => {
       this.sockets.add(socket);
       socket.once('close', () => this.sockets.delete(socket));
     });
+    return server;
+  }
+
+  /**
+   * The same tenant (same state) also at http://127.0.0.2:<port>: another URL, so the extension, which keeps one
+   * tenant per URL, can add it a second time, as two tenants signing in with different credentials.
+   */
+  async secondBaseUrl(): Promise<string> {
+    const server = this.newServer();
+    this.otherServers.push(server);
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(0, '127.0.0.2', () => resolve());
+    });
+    return `http://127.0.0.2:${(server.address() as AddressInfo).port}`;
   }
 
   static async start(options: FakeTenantOptions = {}): Promise<FakeTenant> {
@@ -175,11 +196,11 @@ export class FakeTenant {
       clearTimeout(timer);
     }
     this.timers.clear();
-    const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
+    const closed = [this.server, ...this.otherServers].map((server) => new Promise<void>((resolve) => server.close(() => resolve())));
     for (const socket of this.sockets) {
       socket.destroy();
     }
-    await closed;
+    await Promise.all(closed);
   }
 
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {

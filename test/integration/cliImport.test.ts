@@ -5,7 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { FakeTenant } from '../fake-tenant/server';
-import { actAsUser, canarySecret, children, labelOf, rejectsWith, rememberSecret, removeAllTenants, run, SANDBOX_DIR } from './helpers';
+import { actAsUser, asPerson, canarySecret, children, extensionApi, labelOf, messagesIn, rejectsWith, rememberSecret, removeAllTenants, run, SANDBOX_DIR } from './helpers';
 
 const COMMAND = 'sailpointPat.importFromSailPointCli';
 
@@ -94,5 +94,54 @@ describe('Import Tenants from SailPoint CLI', function () {
     assert.deepEqual(tenants.map(labelOf).sort(), ['fake', 'other env']);
     // Nothing left to offer now.
     await rejectsWith(COMMAND, {}, /Every environment in ~\/\.sailpoint\/config\.yaml is already a tenant here/);
+  });
+
+  it('refuses a file over 1 MB or with more than 500 environments, and reads merge keys as the CLI does (issue 19 item 6)', async () => {
+    writeCliConfig(`${cliConfig({ fake: { baseurl: fake.baseUrl } })}# ${'x'.repeat(1024 * 1024)}\n`);
+    await rejectsWith(COMMAND, {}, /config\.yaml is not a SailPoint CLI configuration this extension can read: it is larger than 1 MB/);
+    const many: Record<string, { baseurl: string }> = {};
+    for (let i = 0; i < 501; i++) many[`env${i}`] = { baseurl: `https://t${i}.api.identitynow.com` };
+    writeCliConfig(cliConfig(many));
+    await rejectsWith(COMMAND, {}, /more than 500 environments/);
+    writeCliConfig('defaults: &defaults\n  baseurl: https://merged.api.identitynow.com\nenvironments:\n  merged:\n    <<: *defaults\n');
+    const { environments } = await run<{ environments: { name: string; baseUrl: string }[] }>(COMMAND, {});
+    assert.deepEqual(environments, [{ name: 'merged', baseUrl: 'https://merged.api.identitynow.com' }]);
+  });
+
+  it('a script importing an environment whose URL is already a tenant is refused, naming the tenant (issue 19 item 8)', async () => {
+    writeCliConfig(cliConfig({ fake: { baseurl: fake.baseUrl } }));
+    await rejectsWith(COMMAND, { environment: 'fake', clientId: 'x-client', clientSecret: canarySecret('cli-dup') }, /Tenant "fake" already uses http:\/\/127\.0\.0\.1:\d+/);
+  });
+
+  it('through the prompts: a failing environment is named and the import moves on; skipped ones are listed with why; the imported tenant is selected (issue 22 §4)', async () => {
+    const third = await FakeTenant.start();
+    try {
+      const thirdAdmin = third.addIdentity('Tess', { admin: true });
+      const good = third.addToken(thirdAdmin.id, { name: 'cli-good', secret: canarySecret('cli-good') });
+      const refused = canarySecret('cli-refused');
+      const unreachable = 'http://127.0.0.1:9';
+      writeCliConfig(
+        cliConfig({ 'refusing one': { baseurl: `${other.baseUrl}/` }, fake: { baseurl: fake.baseUrl }, 'third one': { baseurl: third.baseUrl }, 'ftp-one': { tenanturl: 'ftp://files.example.com' }, gone: { baseurl: unreachable } }),
+      );
+      await run('sailpointPat.removeTenant', { tenantId: (await children()).find((row) => labelOf(row) === 'other env')!.id!.replace(/^tenant:/, '') });
+      const otherAdmin = other.addIdentity('Olaf', { admin: true });
+      const otherToken = other.addToken(otherAdmin.id, { name: 'cli-other' });
+      const shown = await asPerson(COMMAND, [['refusing one', 'third one'], otherToken.id, refused, good.id, good.secret]);
+      assert.deepEqual(shown[0].options, ['refusing one', 'third one', 'gone']);
+      const messages = messagesIn(shown);
+      assert.equal(messages.length, 1, `one summary, no toast to wait behind: ${JSON.stringify(messages)}`);
+      const [summary] = messages;
+      assert.match(summary, /^Imported 1 of 2 environments from the SailPoint CLI\./);
+      assert.match(summary, /refusing one: the tenant rejected the client ID and secret/i);
+      assert.match(summary, /fake: already added as "fake"/);
+      assert.match(summary, /ftp-one: /);
+      assert.ok(!summary.includes(refused));
+      const labels = (await children()).map(labelOf);
+      assert.ok(labels.includes('third one') && !labels.includes('refusing one'), JSON.stringify(labels));
+      const api = await extensionApi();
+      assert.deepEqual(api.treeView.selection.map(labelOf), ['third one']);
+    } finally {
+      await third.stop();
+    }
   });
 });

@@ -164,8 +164,9 @@ describe('commands through the automation contract', () => {
 
   it('refreshAll from the view title reloads every tenant, although VS Code passes it the focused node', async () => {
     const second = fake.addToken(ada.id, { name: 'second-sign-in', secret: canarySecret('second-sign-in') });
+    // One URL is one tenant: the same fake tenant at its second address.
     const { tenantId: otherId } = await run<{ tenantId: string }>('sailpointPat.addTenant', {
-      url: fake.baseUrl,
+      url: await fake.secondBaseUrl(),
       displayName: 'Fake again',
       clientId: second.id,
       clientSecret: second.secret,

@@ -141,8 +141,9 @@ describe('token health: expiry badge, unused tokens, bulk delete', function () {
   it('Find Unused Tokens in the view title asks which tenants, although VS Code passes it the focused node', async () => {
     const second = fake.addToken(ada.id, { name: 'second-sign-in', secret: canarySecret('health-second-sign-in') });
     rememberSecret(second.secret);
+    // One URL is one tenant: the same fake tenant at its second address.
     const { tenantId: otherId } = await run<{ tenantId: string }>('sailpointPat.addTenant', {
-      url: fake.baseUrl,
+      url: await fake.secondBaseUrl(),
       displayName: 'Health again',
       clientId: second.id,
       clientSecret: second.secret,

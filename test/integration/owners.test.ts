@@ -30,10 +30,13 @@ describe('owner hygiene: owner status, the 10-token budget, only what the server
   let ada: FakeIdentity;
   let tenantId: string;
 
+  let tenantsAdded = 0;
   async function addTenant(identity: FakeIdentity, displayName: string): Promise<string> {
     const pat = fake.addToken(identity.id, { name: `${displayName} sign-in`, secret: canarySecret(`owners-${displayName.replace(/\W/g, '-')}`) });
     rememberSecret(pat.secret);
-    const added = await run<{ tenantId: string }>('sailpointPat.addTenant', { url: fake.baseUrl, displayName, clientId: pat.id, clientSecret: pat.secret });
+    // One URL is one tenant: each tenant after the first reaches the same fake tenant at another address.
+    const url = tenantsAdded++ === 0 ? fake.baseUrl : await fake.secondBaseUrl();
+    const added = await run<{ tenantId: string }>('sailpointPat.addTenant', { url, displayName, clientId: pat.id, clientSecret: pat.secret });
     await run('sailpointPat.setTenantListQuery', { tenantId: added.tenantId, query: { owner: { kind: 'all' } } });
     return added.tenantId;
   }

@@ -13,7 +13,7 @@ interface SettingsSyncView {
   tenants: Record<string, unknown>[];
 }
 
-function settingsSync(request?: { arrive: unknown[] }): Thenable<SettingsSyncView> {
+function settingsSync(request?: { arrive: unknown[] } | { replace: unknown[] }): Thenable<SettingsSyncView> {
   return vscode.commands.executeCommand<SettingsSyncView>(SETTINGS_SYNC, request);
 }
 
@@ -64,7 +64,8 @@ describe('Settings Sync carries the tenant list, never a secret', function () {
     const { tenants } = await settingsSync();
     const here = tenants.find((each) => each.id === tenantId);
     assert.ok(here);
-    const arrived = { ...here, id: 'arrivedfromlaptop0001', displayName: 'From My Laptop' };
+    // Another URL: one URL is one tenant, so a second record of this tenant's URL would not show.
+    const arrived = { ...here, id: 'arrivedfromlaptop0001', displayName: 'From My Laptop', baseUrl: 'https://fromlaptop.api.identitynow.com' };
     await settingsSync({ arrive: [arrived] });
     const row = await tenantElement('arrivedfromlaptop0001');
     assert.equal(labelOf(row), 'From My Laptop');
@@ -72,6 +73,51 @@ describe('Settings Sync carries the tenant list, never a secret', function () {
     assert.deepEqual(below.map(labelOf), ['Credentials missing: click to enter them']);
     assert.doesNotMatch(String(row.description ?? ''), /error|failed/i);
     assert.notEqual(below[0].command, undefined, 'the row cannot be clicked to enter the credentials');
+  });
+
+  describe('a tampered list (issue 19 §1 items 1 and 8)', () => {
+    let attacker: FakeTenant;
+    let original: Record<string, unknown>[];
+
+    before(async () => {
+      attacker = await FakeTenant.start();
+      original = (await settingsSync()).tenants;
+    });
+
+    after(async () => {
+      await settingsSync({ replace: original });
+      await attacker.stop();
+    });
+
+    it('re-pointing a tenant\'s id at another host sends 0 requests there; the tenant says its URL changed', async () => {
+      const repointed = original.map((record) => (record.id === tenantId ? { ...record, baseUrl: attacker.baseUrl } : record));
+      await settingsSync({ replace: repointed });
+      await run('sailpointPat.refresh', { tenantId });
+      const below = await children(await tenantElement(tenantId));
+      assert.deepEqual(below.map(labelOf), ["This tenant's URL changed: enter its credentials again"]);
+      assert.equal(below[0].command?.command, 'sailpointPat.updateCredentials');
+      await assert.rejects(Promise.resolve(run('sailpointPat.createToken', { tenantId, name: 'exfil', scope: ['sp:scopes:default'] })), /URL .*changed/);
+      assert.equal(attacker.count(), 0, 'a request reached the host the tampered list named');
+      await settingsSync({ replace: original });
+      await run('sailpointPat.refresh', { tenantId });
+      const again = (await children(await tenantElement(tenantId))).map(labelOf);
+      assert.ok(again.includes('sync-sign-in'), `back on its own URL, the tenant lists its tokens again: ${JSON.stringify(again)}`);
+    });
+
+    it('records a person could not have added are not shown: bad URL, hostile or overlong name, a URL already there', async () => {
+      const here = original.find((record) => record.id === tenantId)!;
+      const hostile = [
+        { ...here, id: 'syncedbadurl', displayName: 'Bad URL', baseUrl: 'http://evil.example.com' },
+        { ...here, id: 'syncednotnormal', displayName: 'Not normal', baseUrl: 'https://acme.api.identitynow.com/' },
+        { ...here, id: 'syncedlinebreak', displayName: 'Acme\n[click](command:sailpointPat.removeTenant)', baseUrl: 'https://b.api.identitynow.com' },
+        { ...here, id: 'syncedlong', displayName: 'x'.repeat(101), baseUrl: 'https://c.api.identitynow.com' },
+        { ...here, id: 'synceddup', displayName: 'Same URL again' },
+      ];
+      await settingsSync({ replace: [...original, ...hostile] });
+      const ids = (await children()).map((row) => row.id ?? '');
+      for (const { id } of hostile) assert.ok(!ids.some((shown) => shown.includes(id)), `${id} is shown`);
+      assert.ok(ids.some((shown) => shown.includes(tenantId)));
+    });
   });
 
   it('sailpointPat.syncTenants off hands Settings Sync nothing; on again, the tenant list', async () => {

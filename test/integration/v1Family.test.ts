@@ -29,7 +29,8 @@ describe('the v1 API family', function () {
     const signIn = fake.addToken(ada.id, { name: 'v1 sign-in', secret: canarySecret('v1-sign-in') });
     const credentials = { clientId: signIn.id, clientSecret: signIn.secret };
     ({ tenantId: v1TenantId } = await run<{ tenantId: string }>('sailpointPat.addTenant', { url: fake.baseUrl, displayName: 'Successor API', apiFamily: 'v1', ...credentials }));
-    ({ tenantId: v3TenantId } = await run<{ tenantId: string }>('sailpointPat.addTenant', { url: fake.baseUrl, displayName: 'Classic API', apiFamily: 'v3', ...credentials }));
+    // One URL is one tenant: the same fake tenant at its second address.
+    ({ tenantId: v3TenantId } = await run<{ tenantId: string }>('sailpointPat.addTenant', { url: await fake.secondBaseUrl(), displayName: 'Classic API', apiFamily: 'v3', ...credentials }));
   });
 
   afterEach(() => {

@@ -46,6 +46,9 @@ describe('the PatService facade activation builds', () => {
     assert.deepEqual(facade.getTenant(tenant.id), service.getTenant(tenant.id));
     assert.deepEqual([...facade.storedSecretTokenIds(tenant.id)], [created.token.id]);
     assert.deepEqual([...facade.storedSecretTokenIds(tenant.id)], [...service.storedSecretTokenIds(tenant.id)]);
+    assert.deepEqual(facade.tenantWithUrl(`${fake.baseUrl}/`), service.tenantWithUrl(`${fake.baseUrl}/`));
+    assert.equal(facade.tenantWithUrl(fake.baseUrl)?.id, tenant.id);
+    assert.equal(facade.tenantWithUrl('https://elsewhere.example.com'), undefined);
     assert.equal(loads, 0, 'a synchronous read loaded the service');
   });
 

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { PatError } from '../../src/core/errors';
 import { defaultRedactor } from '../../src/core/client/redact';
 import type { PersonalAccessToken, Tenant } from '../../src/core/model';
-import { deleteButtonText, errorActions, presentTenant, tenantFix, tenantStateForError, tooltipMarkdown } from '../../src/ui/view/presentation';
+import { deleteButtonText, errorActions, presentTenant, tenantFix, tenantProblemHeadline, tenantStateForError, tooltipMarkdown } from '../../src/ui/view/presentation';
 import { presentToken, relativeTime, scopesSummary, tokenTooltipLines, type TokenViewOptions } from '../../src/ui/view/tokenPresentation';
 import { errorText, listQueryText } from '../../src/core/messages';
 import { expiryState } from '../../src/core/ops/expiry';
@@ -246,6 +246,17 @@ describe('presentation: tenant', () => {
     assert.equal(tenantFix('credentials-missing'), 'updateCredentials');
     assert.equal(tenantFix('unreachable'), 'retry');
     assert.equal(presentTenant(tenant, 'credentials-rejected').contextValue, 'tenant+credentials-rejected');
+  });
+
+  it("a tenant whose URL changed since its credentials were entered asks for them again (issue 19 item 1)", () => {
+    const error = new PatError('credentials-url-changed', 'x');
+    assert.equal(tenantStateForError(error), 'url-changed');
+    assert.equal(tenantFix('url-changed'), 'updateCredentials');
+    assert.equal(tenantProblemHeadline('url-changed'), "This tenant's URL changed: enter its credentials again");
+    assert.deepEqual(errorActions(error), ['updateCredentials', 'showLog']);
+    const view = presentTenant(tenant, 'url-changed');
+    assert.equal(view.contextValue, 'tenant+url-changed');
+    assert.deepEqual(view.tooltip.find((line) => line.label === 'State')?.value, 'URL changed: credentials not sent');
   });
 });
 

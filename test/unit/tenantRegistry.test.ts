@@ -2,12 +2,15 @@ import * as assert from 'node:assert/strict';
 import { isPatError } from '../../src/core/errors';
 import type { Credentials, Tenant } from '../../src/core/model';
 import { TENANTS_KEY, credentialsKey, storedSecretIndexKey, tokenSecretKey } from '../../src/core/store/secretKeys';
-import { TenantRegistry } from '../../src/core/store/tenantRegistry';
+import { type CredentialsLookup, TenantExistsError, TenantRegistry } from '../../src/core/store/tenantRegistry';
 import { MemoryKeyValueStore, MemorySecretStore } from './helpers/memoryStores';
 
 const CREDENTIALS: Credentials = { clientId: '0f3a2c4e6b8d0f1a3c5e7b9d1f2a4c6e', clientSecret: 'canary-secret-+&=%#-1234567890' };
 const OTHER_CREDENTIALS: Credentials = { clientId: 'f7a1e2b4-3c5d-4e6f-8a9b-0c1d2e3f4a5b', clientSecret: 'second-canary-secret' };
 const ACME = { displayName: 'Acme prod', baseUrl: 'https://acme.api.identitynow.com', apiFamily: 'v3' } as const;
+
+const MISSING: CredentialsLookup = { state: 'missing' };
+const present = (credentials: Credentials): CredentialsLookup => ({ state: 'present', credentials });
 
 function setUp(): { registry: TenantRegistry; state: MemoryKeyValueStore; secrets: MemorySecretStore } {
   const state = new MemoryKeyValueStore();
@@ -31,8 +34,8 @@ describe('TenantRegistry', () => {
       assert.equal(demo.baseUrl, 'https://acme.api.identitynow-demo.com', 'the URL is normalised');
       assert.deepEqual(registry.list().map((tenant) => tenant.id), ['tenant-1', 'tenant-2']);
       assert.deepEqual(registry.get('tenant-2'), demo);
-      assert.deepEqual(JSON.parse(secrets.values.get(credentialsKey('tenant-1'))!), CREDENTIALS);
-      assert.deepEqual(await registry.getCredentials('tenant-2'), OTHER_CREDENTIALS);
+      assert.deepEqual(JSON.parse(secrets.values.get(credentialsKey('tenant-1'))!), { ...CREDENTIALS, baseUrl: ACME.baseUrl }, 'bound to the URL');
+      assert.deepEqual(await registry.getCredentials('tenant-2'), present(OTHER_CREDENTIALS));
     });
 
     it('uses crypto.randomUUID ids by default', async () => {
@@ -45,7 +48,7 @@ describe('TenantRegistry', () => {
       const { registry } = setUp();
       const tenant = await registry.add({ ...ACME, displayName: '  Acme  ' }, { clientId: ` ${CREDENTIALS.clientId}\n`, clientSecret: `${CREDENTIALS.clientSecret} ` });
       assert.equal(tenant.displayName, 'Acme');
-      assert.deepEqual(await registry.getCredentials(tenant.id), CREDENTIALS);
+      assert.deepEqual(await registry.getCredentials(tenant.id), present(CREDENTIALS));
     });
 
     it('saves nothing when the secret store refuses the credentials', async () => {
@@ -86,7 +89,7 @@ describe('TenantRegistry', () => {
 
     it('loses no tenant when adds run concurrently', async () => {
       const { registry } = setUp();
-      await Promise.all([1, 2, 3, 4, 5].map((n) => registry.add({ ...ACME, displayName: `T${n}` }, CREDENTIALS)));
+      await Promise.all([1, 2, 3, 4, 5].map((n) => registry.add({ ...ACME, displayName: `T${n}`, baseUrl: `https://t${n}.api.identitynow.com` }, CREDENTIALS)));
       assert.deepEqual(registry.list().map((tenant) => tenant.displayName), ['T1', 'T2', 'T3', 'T4', 'T5']);
     });
   });
@@ -117,7 +120,7 @@ describe('TenantRegistry', () => {
         { id: 'old', displayName: 'Old', baseUrl: 'http://127.0.0.1:8080', apiFamily: 'v3' },
         { id: 'query', displayName: 'Q', baseUrl: 'https://isc.example.com/api', apiFamily: 'v3', listQuery: { owner: { kind: 'identity', identityId: 'abc123', label: 'Ann' }, neverUsed: true } },
       ]);
-      await registry.add(ACME, CREDENTIALS);
+      await registry.add({ ...ACME, baseUrl: 'https://other.api.identitynow.com' }, CREDENTIALS);
       assert.equal(state.get<unknown[]>(TENANTS_KEY)!.length, 16, 'entries it does not understand are kept, not dropped');
     });
 
@@ -158,67 +161,21 @@ describe('TenantRegistry', () => {
     });
   });
 
-  describe('changeBaseUrl', () => {
-    it('replaces URL and credentials together', async () => {
-      const { registry } = setUp();
-      const tenant = await registry.add(ACME, CREDENTIALS);
-      const moved = await registry.changeBaseUrl(tenant.id, 'https://isc.example.com/', OTHER_CREDENTIALS);
-      assert.equal(moved.baseUrl, 'https://isc.example.com');
-      assert.deepEqual(registry.get(tenant.id), moved);
-      assert.deepEqual(await registry.getCredentials(tenant.id), OTHER_CREDENTIALS);
-    });
-
-    it('keeps the old URL and credentials when the new credentials cannot be stored', async () => {
-      const { registry, secrets } = setUp();
-      const tenant = await registry.add(ACME, CREDENTIALS);
-      secrets.failStore = () => true;
-      await rejectsWith(registry.changeBaseUrl(tenant.id, 'https://isc.example.com', OTHER_CREDENTIALS), 'secret-storage');
-      assert.deepEqual(registry.get(tenant.id), tenant);
-      assert.deepEqual(await registry.getCredentials(tenant.id), CREDENTIALS);
-    });
-
-    it('restores the old credentials when the record cannot be written', async () => {
-      const { registry, state } = setUp();
-      const tenant = await registry.add(ACME, CREDENTIALS);
-      state.failUpdate = () => true;
-      await rejectsWith(registry.changeBaseUrl(tenant.id, 'https://isc.example.com', OTHER_CREDENTIALS), 'secret-storage');
-      assert.deepEqual(registry.get(tenant.id), tenant);
-      assert.deepEqual(await registry.getCredentials(tenant.id), CREDENTIALS, 'the old credentials still belong to the old URL');
-    });
-
-    it('deletes the new credentials on rollback when there were none before', async () => {
-      const { registry, state, secrets } = setUp();
-      const tenant = await registry.add(ACME, CREDENTIALS);
-      secrets.values.delete(credentialsKey(tenant.id));
-      state.failUpdate = () => true;
-      await rejectsWith(registry.changeBaseUrl(tenant.id, 'https://isc.example.com', OTHER_CREDENTIALS), 'secret-storage');
-      assert.equal(await registry.getCredentials(tenant.id), undefined);
-    });
-
-    it('rejects an invalid URL before touching the secrets', async () => {
-      const { registry, secrets } = setUp();
-      const tenant = await registry.add(ACME, CREDENTIALS);
-      const before = secrets.calls.length;
-      await rejectsWith(registry.changeBaseUrl(tenant.id, 'acme.api.identitynow.com.evil.com', OTHER_CREDENTIALS), 'invalid-input');
-      assert.equal(secrets.calls.length, before);
-    });
-  });
-
   describe('credentials', () => {
-    it('answers undefined (ask again) when the store cannot decrypt them, and keeps the tenant', async () => {
+    it('answers "missing" (ask again) when the store cannot decrypt them, and keeps the tenant', async () => {
       const { registry, secrets } = setUp();
       const tenant = await registry.add(ACME, CREDENTIALS);
       secrets.dropOnGet = () => true;
-      assert.equal(await registry.getCredentials(tenant.id), undefined);
+      assert.deepEqual(await registry.getCredentials(tenant.id), MISSING);
       assert.deepEqual(registry.list(), [tenant]);
     });
 
-    it('deletes corrupt entries and answers undefined', async () => {
+    it('deletes corrupt entries and answers "missing"', async () => {
       const { registry, secrets } = setUp();
       const tenant = await registry.add(ACME, CREDENTIALS);
       for (const corrupt of ['not json', '{}', '[]', 'null', '{"clientId":"x"}', '{"clientId":1,"clientSecret":"y"}', '{"clientId":"","clientSecret":"y"}']) {
         secrets.values.set(credentialsKey(tenant.id), corrupt);
-        assert.equal(await registry.getCredentials(tenant.id), undefined, corrupt);
+        assert.deepEqual(await registry.getCredentials(tenant.id), MISSING, corrupt);
         assert.equal(secrets.values.has(credentialsKey(tenant.id)), false, corrupt);
       }
       assert.deepEqual(registry.list(), [tenant]);
@@ -227,12 +184,41 @@ describe('TenantRegistry', () => {
     it('setCredentials replaces them, and a refused store is reported', async () => {
       const { registry, secrets } = setUp();
       const tenant = await registry.add(ACME, CREDENTIALS);
-      await registry.setCredentials(tenant.id, OTHER_CREDENTIALS);
-      assert.deepEqual(await registry.getCredentials(tenant.id), OTHER_CREDENTIALS);
+      await registry.setCredentials(tenant.id, OTHER_CREDENTIALS, ACME.baseUrl);
+      assert.deepEqual(await registry.getCredentials(tenant.id), present(OTHER_CREDENTIALS));
       secrets.failStore = () => true;
-      await rejectsWith(registry.setCredentials(tenant.id, CREDENTIALS), 'secret-storage');
-      assert.deepEqual(await registry.getCredentials(tenant.id), OTHER_CREDENTIALS);
-      await rejectsWith(registry.setCredentials('missing', CREDENTIALS), 'invalid-input');
+      await rejectsWith(registry.setCredentials(tenant.id, CREDENTIALS, ACME.baseUrl), 'secret-storage');
+      assert.deepEqual(await registry.getCredentials(tenant.id), present(OTHER_CREDENTIALS));
+      await rejectsWith(registry.setCredentials('missing', CREDENTIALS, ACME.baseUrl), 'invalid-input');
+    });
+
+    it('credentials count only for the URL they were proven against', async () => {
+      const { registry, state, secrets } = setUp();
+      const tenant = await registry.add(ACME, CREDENTIALS);
+      await registry.storeTokenSecret(tenant.id, 'token-1', 'secret-one');
+      const elsewhere = 'https://evil.example.com';
+      await state.update(TENANTS_KEY, [{ ...tenant, baseUrl: elsewhere }]);
+      assert.deepEqual(await registry.getCredentials(tenant.id), { state: 'url-changed', clientId: CREDENTIALS.clientId });
+      assert.deepEqual(await registry.getCredentials(tenant.id, ACME.baseUrl), present(CREDENTIALS));
+      await rejectsWith(registry.setCredentials(tenant.id, OTHER_CREDENTIALS, ACME.baseUrl), 'invalid-input');
+      assert.deepEqual(JSON.parse(secrets.values.get(credentialsKey(tenant.id))!), { ...CREDENTIALS, baseUrl: ACME.baseUrl }, 'unchanged');
+      await registry.setCredentials(tenant.id, OTHER_CREDENTIALS, elsewhere);
+      assert.deepEqual(await registry.getCredentials(tenant.id), present(OTHER_CREDENTIALS));
+      assert.deepEqual([...registry.storedSecretTokenIds(tenant.id)], [], 'the old URL\'s token secrets went with its credentials');
+      assert.equal(await registry.getTokenSecret(tenant.id, 'token-1'), undefined);
+    });
+
+    it('a second tenant on the same URL is refused, naming the first', async () => {
+      const { registry, secrets } = setUp();
+      await registry.add(ACME, CREDENTIALS);
+      await assert.rejects(registry.add({ ...ACME, displayName: 'Again', baseUrl: 'acme' }, OTHER_CREDENTIALS), (error) => {
+        assert.ok(error instanceof TenantExistsError);
+        assert.equal(error.existing.id, 'tenant-1');
+        assert.match(error.message, /Acme prod/);
+        return true;
+      });
+      assert.equal(secrets.values.size, 1);
+      assert.equal(registry.withBaseUrl(ACME.baseUrl)?.id, 'tenant-1');
     });
   });
 
@@ -308,7 +294,7 @@ describe('TenantRegistry', () => {
     it('deletes the record, the credentials, every token secret and the index', async () => {
       const { registry, state, secrets } = setUp();
       const acme = await registry.add(ACME, CREDENTIALS);
-      const other = await registry.add({ ...ACME, displayName: 'Other' }, OTHER_CREDENTIALS);
+      const other = await registry.add({ ...ACME, displayName: 'Other', baseUrl: 'https://other.api.identitynow.com' }, OTHER_CREDENTIALS);
       await registry.storeTokenSecret(acme.id, 'token-1', 'c'.repeat(64));
       await registry.storeTokenSecret(acme.id, 'token-2', 'd'.repeat(64));
       await registry.storeTokenSecret(other.id, 'token-3', 'e'.repeat(64));
@@ -351,7 +337,7 @@ describe('TenantRegistry', () => {
         assert.equal(await registry.changedElsewhere(key), undefined, key);
       }
       const otherWindow = new TenantRegistry(state, secrets);
-      await otherWindow.setCredentials(tenant.id, OTHER_CREDENTIALS);
+      await otherWindow.setCredentials(tenant.id, OTHER_CREDENTIALS, tenant.baseUrl);
       await otherWindow.storeTokenSecret(tenant.id, 'token-2', 'secret-two-again');
       assert.deepEqual(await registry.changedElsewhere(credentialsKey(tenant.id)), { tenantId: tenant.id });
       assert.deepEqual(await registry.changedElsewhere(tokenSecretKey(tenant.id, 'token-2')), { tenantId: tenant.id, tokenId: 'token-2' });
@@ -396,24 +382,6 @@ describe('TenantRegistry', () => {
       await storedByB;
       assert.deepEqual(windowA.list(), []);
       assert.deepEqual([...secrets.values.keys()], [], 'no secret is left under the removed tenant');
-    });
-
-    it("a URL change keeps another window's rename made while the new credentials were being stored", async () => {
-      const { registry: windowA, state, secrets } = setUp();
-      const windowB = new TenantRegistry(state, secrets);
-      const tenant = await windowA.add(ACME, CREDENTIALS);
-      const slowForA = {
-        get: (key: string) => secrets.get(key),
-        delete: (key: string) => secrets.delete(key),
-        store: async (key: string, value: string) => {
-          await windowB.update(tenant.id, { displayName: 'Renamed in window B' });
-          await secrets.store(key, value);
-        },
-      };
-      const moved = await new TenantRegistry(state, slowForA).changeBaseUrl(tenant.id, 'https://acme.api.identitynow-demo.com', OTHER_CREDENTIALS);
-      const expected = { ...tenant, displayName: 'Renamed in window B', baseUrl: 'https://acme.api.identitynow-demo.com' };
-      assert.deepEqual(moved, expected);
-      assert.deepEqual(windowB.get(tenant.id), expected);
     });
 
     it('a create that finishes after Remove Tenant stores nothing', async () => {

@@ -1,10 +1,15 @@
 // The SailPoint CLI's configuration (~/.sailpoint/config.yaml): its `environments` name each tenant and give its
 // `baseurl` (API) and `tenanturl` (web UI). The CLI keeps secrets in the OS keyring, which is not read here.
-import { parse } from 'yaml';
 import { PatError } from '../errors';
 import type { Tenant } from '../model';
 import { normalizeTenantUrl } from '../tenantUrl';
 import { stripUnsafeCharacters } from '../validation';
+import { parseYaml as parseYamlText, YamlError } from './cliYaml';
+
+/** A CLI config is a few hundred bytes per environment: 1 MB is thousands of them, and parses in milliseconds. */
+export const MAX_CLI_CONFIG_BYTES = 1024 * 1024;
+/** More environments than anyone keeps; the import asks for each one's credentials. */
+export const MAX_CLI_ENVIRONMENTS = 500;
 
 export interface CliEnvironment {
   /** The environment's name in the CLI, used as the tenant's display name. */
@@ -32,12 +37,24 @@ function malformed(file: string, why: string): PatError {
   return new PatError('invalid-input', `${file} is not a SailPoint CLI configuration this extension can read: ${why}`);
 }
 
+function tooManyEnvironments(file: string): PatError {
+  return malformed(file, `it lists more than ${MAX_CLI_ENVIRONMENTS} environments.`);
+}
+
 function parseYaml(text: string, file: string): unknown {
+  if (Buffer.byteLength(text, 'utf8') > MAX_CLI_CONFIG_BYTES) {
+    throw malformed(file, 'it is larger than 1 MB.');
+  }
+  let environments = 0;
+  const countEnvironments = (path: readonly string[]): void => {
+    // Stops the parse at the 501st environment instead of reading on.
+    if (path.length === 2 && path[0] === 'environments' && ++environments > MAX_CLI_ENVIRONMENTS) throw tooManyEnvironments(file);
+  };
   try {
-    return parse(text, { maxAliasCount: 100 });
+    return parseYamlText(text, { maxAliases: 100, onKey: countEnvironments });
   } catch (error) {
-    const where = (error as { linePos?: { line: number }[] }).linePos?.[0]?.line;
-    throw malformed(file, `it is not valid YAML${where === undefined ? '' : ` (line ${where})`}.`);
+    if (!(error instanceof YamlError)) throw error;
+    throw malformed(file, `it is not valid YAML (line ${error.line}): ${error.message}.`);
   }
 }
 
@@ -57,6 +74,8 @@ export function parseCliConfig(text: string, file: string): CliEnvironments {
   if (environments === undefined || Object.keys(environments).length === 0) {
     throw malformed(file, 'it lists no environments (set one up with "sail environment create").');
   }
+  // An alias can bring a mapping the count while parsing did not see under "environments".
+  if (Object.keys(environments).length > MAX_CLI_ENVIRONMENTS) throw tooManyEnvironments(file);
   const result: CliEnvironments = { usable: [], skipped: [] };
   for (const [name, value] of Object.entries(environments)) {
     const environment = environmentOf(name, value);

@@ -5,6 +5,7 @@ import { PatError } from '../errors';
 import type { KeyValueStore } from '../ports';
 import { TENANTS_KEY, isSafeId, storedSecretIndexKey } from './secretKeys';
 import { normalizeTenantUrl } from '../tenantUrl';
+import { isSavedDisplayName } from '../labelCheck';
 
 export function isApiFamily(value: unknown): value is ApiFamily {
   return value === 'v3' || value === 'v1';
@@ -25,7 +26,9 @@ export function parseListQuery(value: unknown): TokenListQuery | undefined {
   if (owner.kind === 'me' || owner.kind === 'all') {
     parsedOwner = { kind: owner.kind };
   } else if (owner.kind === 'identity' && isSafeId(owner.identityId)) {
-    parsedOwner = { kind: 'identity', identityId: owner.identityId, ...(typeof owner.label === 'string' ? { label: owner.label } : {}) };
+    // The label is shown in the tree: one that Add Tenant's name check would refuse is dropped, the query kept.
+    const label = isSavedDisplayName(owner.label) ? { label: owner.label } : {};
+    parsedOwner = { kind: 'identity', identityId: owner.identityId, ...label };
   } else {
     return undefined;
   }
@@ -36,10 +39,13 @@ export function parseListQuery(value: unknown): TokenListQuery | undefined {
   };
 }
 
-/** A tenant record read back from storage; undefined when it cannot be trusted. */
+/**
+ * A tenant record read back from storage, which Settings Sync may have filled from another machine; undefined when it
+ * cannot be trusted. It is checked as Add Tenant checks input.
+ */
 function parseTenant(value: unknown): Tenant | undefined {
   const record = asRecord(value);
-  if (!record || !isSafeId(record.id) || typeof record.displayName !== 'string' || typeof record.baseUrl !== 'string') {
+  if (!record || !isSafeId(record.id) || !isSavedDisplayName(record.displayName) || typeof record.baseUrl !== 'string') {
     return undefined;
   }
   const url = normalizeTenantUrl(record.baseUrl);
@@ -61,14 +67,14 @@ export function rawTenantRecords(state: KeyValueStore): unknown[] {
   return Array.isArray(stored) ? stored : [];
 }
 
-/** The tenants whose records can be trusted, each id once. */
+/** The tenants whose records can be trusted, each id and each URL once (the first record wins). */
 export function readTenants(state: KeyValueStore): Tenant[] {
   const seen = new Set<string>();
   const tenants: Tenant[] = [];
   for (const entry of rawTenantRecords(state)) {
     const tenant = parseTenant(entry);
-    if (tenant && !seen.has(tenant.id)) {
-      seen.add(tenant.id);
+    if (tenant && !seen.has(tenant.id) && !seen.has(tenant.baseUrl)) {
+      seen.add(tenant.id).add(tenant.baseUrl);
       tenants.push(tenant);
     }
   }

@@ -23,16 +23,43 @@ export interface TenantRegistryOptions {
 
 type TenantChanges = Partial<Omit<Tenant, 'id' | 'baseUrl'>>;
 
-function parseCredentials(json: string): Credentials | undefined {
+/** Credentials as stored: with the API base URL they were proven against (absent in what older builds stored). */
+interface BoundCredentials {
+  credentials: Credentials;
+  baseUrl: string | undefined;
+}
+
+/** What SecretStorage holds for a tenant, judged against the URL its record names now. */
+export type CredentialsLookup =
+  | { state: 'present'; credentials: Credentials }
+  | { state: 'missing' }
+  /** Stored for another URL (or for none): never to be sent; the client id alone, which is no secret, is kept. */
+  | { state: 'url-changed'; clientId: string };
+
+function parseCredentials(json: string): BoundCredentials | undefined {
   try {
     const value = asRecord(JSON.parse(json));
     if (typeof value?.clientId === 'string' && typeof value.clientSecret === 'string' && value.clientId !== '' && value.clientSecret !== '') {
-      return { clientId: value.clientId, clientSecret: value.clientSecret };
+      const baseUrl = typeof value.baseUrl === 'string' ? value.baseUrl : undefined;
+      return { credentials: { clientId: value.clientId, clientSecret: value.clientSecret }, baseUrl };
     }
   } catch {
     // Unparseable: treated as missing below.
   }
   return undefined;
+}
+
+/** The secret's JSON: the URL travels inside it, so a changed record cannot re-point credentials. */
+function credentialsJson(credentials: Credentials, baseUrl: string): string {
+  return JSON.stringify({ ...credentials, baseUrl });
+}
+
+/** An error naming the tenant that already has the URL, so the UI can offer its Update Credentials instead. */
+export class TenantExistsError extends PatError {
+  constructor(readonly existing: Tenant) {
+    super('invalid-input', `Tenant "${existing.displayName}" already uses ${existing.baseUrl}: update its credentials instead of adding it again.`);
+    this.name = 'TenantExistsError';
+  }
 }
 
 function invalidInput(message: string): PatError {
@@ -103,8 +130,14 @@ export class TenantRegistry {
     this.newId = options.newId ?? (() => globalThis.crypto.randomUUID());
   }
 
+  /** One tenant per id and per URL: of records that share either (e.g. from Settings Sync), the first counts. */
   list(): Tenant[] {
     return readTenants(this.state);
+  }
+
+  /** The tenant whose API base URL (in normal form) this is. */
+  withBaseUrl(baseUrl: string): Tenant | undefined {
+    return this.list().find((tenant) => tenant.baseUrl === baseUrl);
   }
 
   get(id: string): Tenant | undefined {
@@ -116,12 +149,16 @@ export class TenantRegistry {
     return this.serialized(async () => {
       const baseUrl = checkedBaseUrl(fields.baseUrl);
       const secret = checkedCredentials(credentials);
+      const existing = this.withBaseUrl(baseUrl);
+      if (existing) {
+        throw new TenantExistsError(existing);
+      }
       const id = this.newId();
       if (!isSafeId(id) || this.get(id)) {
         throw invalidInput('Could not make a unique tenant id.');
       }
       const tenant: Tenant = { id, displayName: fields.displayName, baseUrl, apiFamily: fields.apiFamily, ...checkedChanges(fields) };
-      await this.storeSecret(credentialsKey(id), JSON.stringify(secret), 'Could not save the tenant credentials');
+      await this.storeSecret(credentialsKey(id), credentialsJson(secret, baseUrl), 'Could not save the tenant credentials');
       try {
         await this.writeRecords([...this.rawRecords(), tenant]);
       } catch (error) {
@@ -136,24 +173,6 @@ export class TenantRegistry {
     return this.serialized(async () => {
       this.require(id);
       return await this.changeRecord(id, checkedChanges(changes));
-    });
-  }
-
-  /** A new URL means a possibly different tenant, so the credentials are replaced in the same step. */
-  changeBaseUrl(id: string, baseUrl: string, credentials: Credentials): Promise<Tenant> {
-    return this.serialized(async () => {
-      this.require(id);
-      const changes = { baseUrl: checkedBaseUrl(baseUrl) };
-      const secret = checkedCredentials(credentials);
-      const key = credentialsKey(id);
-      const previous = await this.readSecretQuietly(key);
-      await this.storeSecret(key, JSON.stringify(secret), 'Could not save the new credentials; the tenant is unchanged');
-      try {
-        return await this.changeRecord(id, changes);
-      } catch (error) {
-        await (previous === undefined ? this.deleteQuietly(key) : this.storeQuietly(key, previous));
-        throw storageError('Could not save the new tenant URL; the tenant is unchanged.', error);
-      }
     });
   }
 
@@ -177,25 +196,45 @@ export class TenantRegistry {
     });
   }
 
-  /** undefined means "ask the user again", never "the tenant is gone". A corrupt entry is deleted. */
-  async getCredentials(id: string): Promise<Credentials | undefined> {
+  /**
+   * The credentials when they were proven against `baseUrl` (by default the URL the tenant's record names now).
+   * "missing" means "ask the user again", never "the tenant is gone". A corrupt entry is deleted.
+   */
+  async getCredentials(id: string, baseUrl: string | undefined = this.get(id)?.baseUrl): Promise<CredentialsLookup> {
     const key = credentialsKey(id);
     const json = await this.secrets.get(key);
     if (json === undefined) {
-      return undefined;
+      return { state: 'missing' };
     }
-    const credentials = parseCredentials(json);
-    if (!credentials) {
+    const stored = parseCredentials(json);
+    if (!stored) {
       await this.deleteQuietly(key);
+      return { state: 'missing' };
     }
-    return credentials;
+    if (baseUrl === undefined || stored.baseUrl !== baseUrl) {
+      return { state: 'url-changed', clientId: stored.credentials.clientId };
+    }
+    return { state: 'present', credentials: stored.credentials };
   }
 
-  setCredentials(id: string, credentials: Credentials): Promise<void> {
+  /**
+   * Stores credentials proven against `provenBaseUrl`, which must still be the tenant's URL. Credentials that were bound
+   * to another URL mean the token secrets stored here belong to a tenant at that URL: they are deleted with them.
+   */
+  setCredentials(id: string, credentials: Credentials, provenBaseUrl: string): Promise<void> {
     return this.serialized(async () => {
-      this.require(id);
+      const tenant = this.require(id);
+      if (tenant.baseUrl !== provenBaseUrl) {
+        throw invalidInput(`The URL of tenant "${tenant.displayName}" changed while its credentials were being checked; nothing was saved. Enter them again.`);
+      }
       const secret = checkedCredentials(credentials);
-      await this.storeSecret(credentialsKey(id), JSON.stringify(secret), 'Could not save the credentials');
+      const key = credentialsKey(id);
+      const previousJson = await this.readSecretQuietly(key);
+      const previous = previousJson === undefined ? undefined : parseCredentials(previousJson);
+      await this.storeSecret(key, credentialsJson(secret, provenBaseUrl), 'Could not save the credentials');
+      if (previous !== undefined && previous.baseUrl !== provenBaseUrl) {
+        await this.deleteTokenSecretsOf(id);
+      }
     });
   }
 
@@ -268,6 +307,17 @@ export class TenantRegistry {
     return parsed;
   }
 
+  private async deleteTokenSecretsOf(tenantId: string): Promise<void> {
+    try {
+      for (const tokenId of this.storedSecretTokenIds(tenantId)) {
+        await this.deleteSecret(tokenSecretKey(tenantId, tokenId));
+      }
+      await this.state.update(storedSecretIndexKey(tenantId), undefined);
+    } catch (error) {
+      throw storageError('The new credentials are saved, but the token secrets stored for the old URL could not all be deleted; try again.', error);
+    }
+  }
+
   private serialized<T>(operation: () => Promise<T>): Promise<T> {
     const result = this.writeQueue.then(operation);
     this.writeQueue = result.catch(() => undefined);
@@ -334,15 +384,6 @@ export class TenantRegistry {
       return await this.secrets.get(key);
     } catch {
       return undefined;
-    }
-  }
-
-  private async storeQuietly(key: string, value: string): Promise<void> {
-    try {
-      this.lastWritten.set(key, value);
-      await this.secrets.store(key, value);
-    } catch {
-      // Best effort during a rollback; the original error is what the user needs to see.
     }
   }
 

@@ -5,6 +5,7 @@ import type { BulkDeleteResult } from '../../core/ops/bulkDelete';
 import { isPatError, type PatErrorKind } from '../../core/errors';
 import { listQueryText } from '../../core/listQueryText';
 import { sanitizeForDisplay, stripUnsafeCharacters } from '../../core/displayText';
+import { t } from './l10n';
 
 export interface IconView {
   /** A codicon id, e.g. `warning`. */
@@ -38,7 +39,7 @@ export function tenantHost(tenant: Tenant): string {
 }
 
 /** What the user sees on a tenant before and after its tokens load. */
-export type TenantState = 'unknown' | 'ok' | 'credentials-missing' | 'credentials-rejected' | 'unreachable' | 'error';
+export type TenantState = 'unknown' | 'ok' | 'credentials-missing' | 'credentials-rejected' | 'url-changed' | 'unreachable' | 'error';
 
 export type TenantFix = 'updateCredentials' | 'retry';
 
@@ -56,17 +57,19 @@ const TENANT_ICONS: Record<TenantState, IconView> = {
   ok: { id: 'cloud' },
   'credentials-missing': { id: 'key', color: 'list.warningForeground' },
   'credentials-rejected': { id: 'error', color: 'list.errorForeground' },
+  'url-changed': { id: 'key', color: 'list.errorForeground' },
   unreachable: { id: 'debug-disconnect', color: 'list.warningForeground' },
   error: { id: 'warning', color: 'list.warningForeground' },
 };
 
-const TENANT_STATE_TEXT: Record<TenantState, string> = {
-  unknown: 'not loaded yet',
-  ok: 'ok',
-  'credentials-missing': 'credentials missing',
-  'credentials-rejected': 'credentials rejected',
-  unreachable: 'unreachable',
-  error: 'error',
+const TENANT_STATE_TEXT: Record<TenantState, () => string> = {
+  unknown: () => 'not loaded yet',
+  ok: () => 'ok',
+  'credentials-missing': () => 'credentials missing',
+  'credentials-rejected': () => 'credentials rejected',
+  'url-changed': () => t('URL changed: credentials not sent'),
+  unreachable: () => 'unreachable',
+  error: () => 'error',
 };
 
 /** Said on the tenant (once, not per token) when its credentials may not read identities. */
@@ -83,7 +86,7 @@ export function presentTenant(tenant: Tenant, state: TenantState, ownerStatusPro
       { label: 'Tenant', value: stripUnsafeCharacters(tenant.displayName) },
       { label: 'API', value: `${stripUnsafeCharacters(tenant.baseUrl)} (${tenant.apiFamily})` },
       { label: 'Lists', value: listQueryText(tenant.listQuery) },
-      { label: 'State', value: TENANT_STATE_TEXT[state] },
+      { label: 'State', value: TENANT_STATE_TEXT[state]() },
       ...ownerLine,
     ],
   };
@@ -95,6 +98,7 @@ const TRANSIENT_KINDS: ReadonlySet<PatErrorKind> = new Set(['network', 'timeout'
 
 export function tenantStateForError(error: unknown): TenantState {
   if (isPatError(error, 'credentials-missing')) return 'credentials-missing';
+  if (isPatError(error, 'credentials-url-changed')) return 'url-changed';
   if (isPatError(error) && REJECTED_KINDS.has(error.kind)) return 'credentials-rejected';
   if (isPatError(error) && UNREACHABLE_KINDS.has(error.kind)) return 'unreachable';
   return 'error';
@@ -102,7 +106,7 @@ export function tenantStateForError(error: unknown): TenantState {
 
 /** The fix a tenant's error child offers: new credentials when they are the problem, otherwise another try. */
 export function tenantFix(state: TenantState): TenantFix {
-  return state === 'credentials-missing' || state === 'credentials-rejected' ? 'updateCredentials' : 'retry';
+  return state === 'credentials-missing' || state === 'credentials-rejected' || state === 'url-changed' ? 'updateCredentials' : 'retry';
 }
 
 export type ErrorAction = 'updateCredentials' | 'retry' | 'showLog';
@@ -110,7 +114,7 @@ export type ErrorAction = 'updateCredentials' | 'retry' | 'showLog';
 /** Which buttons an error message offers; Retry only where trying again can help and cannot duplicate. */
 export function errorActions(error: unknown): ErrorAction[] {
   const actions: ErrorAction[] = [];
-  if (isPatError(error) && (REJECTED_KINDS.has(error.kind) || error.kind === 'credentials-missing')) {
+  if (isPatError(error) && (REJECTED_KINDS.has(error.kind) || error.kind === 'credentials-missing' || error.kind === 'credentials-url-changed')) {
     actions.push('updateCredentials');
   }
   if (isPatError(error) && TRANSIENT_KINDS.has(error.kind)) actions.push('retry');
@@ -135,6 +139,8 @@ export function tenantProblemHeadline(state: TenantState): string {
       return 'Credentials missing: click to enter them';
     case 'credentials-rejected':
       return 'Credentials rejected: click to update them';
+    case 'url-changed':
+      return t("This tenant's URL changed: enter its credentials again");
     case 'unreachable':
       return 'Tenant unreachable: click to retry';
     default:

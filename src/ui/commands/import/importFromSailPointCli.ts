@@ -1,84 +1,141 @@
 // Import Tenants from SailPoint CLI: the environments of ~/.sailpoint/config.yaml not yet added, each with its
 // credentials asked here (the CLI keeps its secrets in the OS keyring) and proved before anything is saved.
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { CliEnvironment } from '../../../core/ops/cliConfig';
+import type { CliEnvironment, CliEnvironments } from '../../../core/ops/cliConfig';
 import { isCancellation, PatError } from '../../../core/errors';
 import { loadOnce } from '../../../core/lazyLoad';
+import { errorText } from '../../../core/messages';
+import type { Tenant } from '../../../core/model';
 import { plural } from '../../view/presentation';
+import { t } from '../../view/l10n';
 import { pickEnvironments } from './cliImportPrompts';
-import { shown } from '../../prompts/prompts';
-import { askCredentials } from '../tenant/tenantPrompts';
+import { quoted, shown } from '../../prompts/prompts';
+import { askCredentials, hostOf } from '../tenant/tenantPrompts';
 import { optionalString, requireString, type ArgumentObject } from '../../prompts/args';
 import type { CommandRun, PatCommand } from '../runner';
 import { addCheckedTenant, credentialsFrom } from '../tenant/addTenant';
 
 const SHOWN_PATH = '~/.sailpoint/config.yaml';
-/** The YAML parser is most of this command's code: it loads when the command first runs, not with every command. */
+/** The YAML reader is most of this command's code: it loads when the command first runs, not with every command. */
 const loadCliConfig = loadOnce(() => import('../../../core/ops/cliConfig.js'));
 
 function configPath(): string {
   return path.join(os.homedir(), '.sailpoint', 'config.yaml');
 }
 
-async function readCliEnvironments(): Promise<CliEnvironment[]> {
+function unreadable(error: unknown): PatError {
+  const code = (error as NodeJS.ErrnoException).code;
+  return new PatError(
+    'invalid-input',
+    code === 'ENOENT'
+      ? `No SailPoint CLI configuration was found at ${SHOWN_PATH}: set the CLI up with "sail environment create", or use Add Tenant.`
+      : `${SHOWN_PATH} could not be read (${code ?? 'unknown error'}).`,
+  );
+}
+
+/** The file's size is checked before it is read: a file over the cap is never read into memory. */
+async function readCliConfig(): Promise<CliEnvironments> {
+  const config = await loadCliConfig();
   let text: string;
   try {
+    if ((await stat(configPath())).size > config.MAX_CLI_CONFIG_BYTES) {
+      throw new PatError('invalid-input', `${SHOWN_PATH} is not a SailPoint CLI configuration this extension can read: it is larger than 1 MB.`);
+    }
     text = await readFile(configPath(), 'utf8');
   } catch (error) {
-    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
-    throw new PatError(
-      'invalid-input',
-      missing
-        ? `No SailPoint CLI configuration was found at ${SHOWN_PATH}: set the CLI up with "sail environment create", or use Add Tenant.`
-        : `${SHOWN_PATH} could not be read (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}).`,
-    );
+    throw error instanceof PatError ? error : unreadable(error);
   }
-  return (await loadCliConfig()).parseCliConfig(text, SHOWN_PATH).usable;
+  return config.parseCliConfig(text, SHOWN_PATH);
 }
 
-async function environmentsToOffer(run: CommandRun): Promise<CliEnvironment[]> {
-  const all = await readCliEnvironments();
-  const fresh = (await loadCliConfig()).notYetAdded(all, run.ui.service.listTenants());
+/** Environments with why, the first few of them: a hostile file may name hundreds. */
+function listed(entries: readonly { name: string; reason: string }[], max = 5): string {
+  const named = entries.slice(0, max).map((entry) => `${shown(entry.name)}: ${entry.reason}`).join('; ');
+  return entries.length > max ? t('{0}; and {1} more', named, entries.length - max) : named;
+}
+
+interface Offer {
+  fresh: CliEnvironment[];
+  /** Environments not offered, each with why: no usable URL, or a URL already added. */
+  skipped: { name: string; reason: string }[];
+}
+
+async function environmentsToOffer(run: CommandRun): Promise<Offer> {
+  const { usable, skipped } = await readCliConfig();
+  const fresh = (await loadCliConfig()).notYetAdded(usable, run.ui.service.listTenants());
+  const added = usable
+    .filter((environment) => !fresh.includes(environment))
+    .map((environment) => {
+      const tenant = run.ui.service.tenantWithUrl(environment.baseUrl);
+      return { name: environment.name, reason: tenant ? t('already added as {0}', quoted(tenant.displayName)) : t('the same URL as another environment') };
+    });
+  if (usable.length === 0) {
+    throw new PatError('invalid-input', t('No environment in {0} has a URL this extension can use ({1}).', SHOWN_PATH, listed(skipped)));
+  }
   if (fresh.length === 0) throw new PatError('invalid-input', `Every environment in ${SHOWN_PATH} is already a tenant here.`);
-  return fresh;
+  return { fresh, skipped: [...added, ...skipped] };
 }
 
-/** Asks and proves one environment's credentials; false when the tenant refused them (already shown). */
-async function importOne(run: CommandRun, environment: CliEnvironment): Promise<boolean> {
+/**
+ * Asks and proves one environment's credentials; the tenant added, or why not. A failure is not shown as a toast
+ * to wait behind: it is named in the summary and the import moves on to the next environment.
+ */
+async function importOne(run: CommandRun, environment: CliEnvironment): Promise<Tenant | string> {
   const name = shown(environment.name);
-  const credentials = await askCredentials(run.ask, name, undefined, `Import ${name} from SailPoint CLI`);
+  const host = hostOf(environment.baseUrl) ?? environment.baseUrl;
+  const entered = await askCredentials(run.ask, { tenantName: name, host, title: `Import ${name} from SailPoint CLI` });
+  const input = { url: environment.baseUrl, displayName: environment.name, credentials: credentialsFrom(entered.clientId, entered.clientSecret) };
   try {
-    await addCheckedTenant(run, { url: environment.baseUrl, displayName: environment.name, credentials: credentialsFrom(credentials.clientId, credentials.clientSecret) });
-    return true;
+    return await run.network(t('Checking the credentials of {0} with {1}…', quoted(environment.name), host), (signal) => run.ui.service.addTenant(input, signal), {
+      passThrough: (error) => !isCancellation(error),
+    });
   } catch (error) {
     if (isCancellation(error)) throw error;
-    return false;
+    run.logFailure(error);
+    return errorText(error);
   }
 }
 
 /** Without "environment": lists what could be imported. With it and credentials: imports that one. */
 async function importForScript(run: CommandRun, args: ArgumentObject): Promise<unknown> {
   const name = optionalString(args, 'environment');
-  const offered = await environmentsToOffer(run);
-  if (name === undefined) return { environments: offered };
-  const environment = offered.find((each) => each.name === name);
-  if (environment === undefined) throw new PatError('invalid-input', `${SHOWN_PATH} has no environment "${shown(name).slice(0, 80)}" that is not yet a tenant.`);
+  if (name === undefined) return { environments: (await environmentsToOffer(run)).fresh };
+  // Any environment of the file: one whose URL is already added is refused by the service, naming the tenant.
+  const environment = (await readCliConfig()).usable.find((each) => each.name === name);
+  if (environment === undefined) throw new PatError('invalid-input', `${SHOWN_PATH} has no usable environment "${shown(name).slice(0, 80)}".`);
   const credentials = credentialsFrom(requireString(args, 'clientId'), requireString(args, 'clientSecret'));
   const tenant = await addCheckedTenant(run, { url: environment.baseUrl, displayName: environment.name, credentials });
   return { tenantId: tenant.id };
+}
+
+/** One line for a person: how many came in, and each one that did not, with why. */
+function summary(imported: number, chosen: number, failed: readonly { name: string; reason: string }[], skipped: Offer['skipped']): string {
+  const parts = [t('Imported {0} of {1} from the SailPoint CLI.', imported, plural(chosen, 'environment'))];
+  if (failed.length > 0) parts.push(t('Not imported: {0}.', listed(failed)));
+  if (skipped.length > 0) parts.push(t('Not offered: {0}.', listed(skipped)));
+  return parts.join(' ');
 }
 
 export const importFromSailPointCliCommand: PatCommand = {
   id: 'sailpointPat.importFromSailPointCli',
   async run(run, invocation) {
     if (invocation.args !== undefined) return importForScript(run, invocation.args);
-    const chosen = await pickEnvironments(run.ask, await environmentsToOffer(run));
-    let imported = 0;
-    for (const environment of chosen) if (await importOne(run, environment)) imported++;
+    const offer = await environmentsToOffer(run);
+    const chosen = await pickEnvironments(run.ask, offer.fresh);
+    const added: Tenant[] = [];
+    const failed: { name: string; reason: string }[] = [];
+    for (const environment of chosen) {
+      const outcome = await importOne(run, environment);
+      if (typeof outcome === 'string') failed.push({ name: environment.name, reason: outcome });
+      else added.push(outcome);
+    }
+    run.ui.tree.refresh();
+    // Selected one after another, the last stays selected; each is revealed.
+    for (const tenant of added) await run.revealTenant(tenant.id);
     // The names are file text and show in the tree; a notification would render a link written in one.
-    run.inform(`Imported ${imported} of ${plural(chosen.length, 'environment')} from the SailPoint CLI.`);
+    run.inform(summary(added.length, chosen.length, failed, offer.skipped));
     return undefined;
   },
 };

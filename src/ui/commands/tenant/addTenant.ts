@@ -6,6 +6,7 @@ import type { NewTenant } from '../../../core/patService';
 import { trimCredentials } from '../../../core/validation';
 import { VIEW_ID } from '../../ids';
 import { quoted } from '../../prompts/prompts';
+import { t } from '../../view/l10n';
 import { askNewTenant, emptyTenantDraft, type TenantDraft } from './tenantPrompts';
 import { optionalChoice } from '../../prompts/args';
 import type { CommandRun, Invocation, PatCommand } from '../runner';
@@ -25,21 +26,31 @@ function newTenant(draft: TenantDraft, invocation: Invocation): NewTenant {
   };
 }
 
-/** Why Add Tenant goes back to the secret step: the tenant is not added yet, so there are no credentials to update. */
-function refusedSecretText(error: unknown): string {
+/** Why the wizard goes back to the secret step (Add Tenant, Update Credentials): the secret is asked again. */
+export function refusedSecretText(error: unknown): string {
   const said = isPatError(error) && error.serverMessage !== undefined ? ` (${error.serverMessage})` : '';
   return `The tenant rejected this client ID and secret${said}. Check them and enter the secret again.`;
 }
 
-/** Asks until the tenant accepts the credentials; a refused secret sends a person back to the secret step. */
-async function addTenant(run: CommandRun, invocation: Invocation): Promise<Tenant> {
+/**
+ * Asks until the tenant accepts the credentials; a refused secret sends a person back to the secret step. A URL that
+ * is already added ends the wizard after the URL step with that tenant (one tenant per URL); a script is refused by
+ * the service instead, with a message naming the tenant.
+ */
+async function addTenant(run: CommandRun, invocation: Invocation): Promise<{ added: Tenant } | { existing: Tenant }> {
   const draft = emptyTenantDraft();
+  if (run.ask.person) draft.isAdded = (url) => run.ui.service.tenantWithUrl(url) !== undefined;
   for (;;) {
-    const input = newTenant(await askNewTenant(run.ask, draft), invocation);
+    const answers = await askNewTenant(run.ask, draft);
+    const existing = run.ask.person ? run.ui.service.tenantWithUrl(answers.url) : undefined;
+    if (existing !== undefined) return { existing };
+    const input = newTenant(answers, invocation);
     try {
-      return await run.network('Checking the credentials with the tenant…', (signal) => run.ui.service.addTenant(input, signal), {
-        passThrough: (error) => run.ask.person && isPatError(error, 'credentials-rejected'),
-      });
+      return {
+        added: await run.network('Checking the credentials with the tenant…', (signal) => run.ui.service.addTenant(input, signal), {
+          passThrough: (error) => run.ask.person && isPatError(error, 'credentials-rejected'),
+        }),
+      };
     } catch (error) {
       if (!run.ask.person || !isPatError(error, 'credentials-rejected')) throw error;
       draft.secretProblem = refusedSecretText(error);
@@ -57,7 +68,14 @@ export async function addCheckedTenant(run: CommandRun, input: NewTenant): Promi
 export const addTenantCommand: PatCommand = {
   id: 'sailpointPat.addTenant',
   async run(run, invocation) {
-    const tenant = await addTenant(run, invocation);
+    const outcome = await addTenant(run, invocation);
+    if ('existing' in outcome) {
+      run.inform(t('{0} already uses this URL: enter its new credentials instead.', quoted(outcome.existing.displayName)));
+      await run.revealTenant(outcome.existing.id);
+      await run.other('sailpointPat.updateCredentials', run.ui.tree.tenantNode(outcome.existing.id));
+      return { tenantId: outcome.existing.id };
+    }
+    const tenant = outcome.added;
     run.ui.tree.refresh();
     if (run.ask.person) {
       await vscode.commands.executeCommand(`${VIEW_ID}.focus`);

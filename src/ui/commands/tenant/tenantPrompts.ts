@@ -6,6 +6,7 @@ import { validateDisplayName } from '../../../core/validation';
 import { optionalString, requireString } from '../../prompts/args';
 import { checkClientId, checkClientSecret, checkTenantUrl } from '../../prompts/inputChecks';
 import { runWizard, type Prompts, type WizardStep } from '../../prompts/prompts';
+import { t } from '../../view/l10n';
 
 export interface TenantDraft {
   url: string;
@@ -14,6 +15,8 @@ export interface TenantDraft {
   clientSecret: string;
   /** Why the tenant refused the last secret; the secret step opens with it. */
   secretProblem?: string;
+  /** Whether a tenant already has the URL typed: the wizard then ends after the URL step (one tenant per URL). */
+  isAdded?: (url: string) => boolean;
 }
 
 export function emptyTenantDraft(): TenantDraft {
@@ -34,7 +37,7 @@ const askUrl: WizardStep<TenantDraft> = async (ask, draft) => {
     value: draft.url,
     validate: checkTenantUrl,
   });
-  return askDisplayName;
+  return draft.isAdded?.(draft.url) === true ? undefined : askDisplayName;
 };
 
 const askDisplayName: WizardStep<TenantDraft> = async (ask, draft) => {
@@ -57,9 +60,15 @@ const askClientId: WizardStep<TenantDraft> = async (ask, draft) => {
 const askClientSecret: WizardStep<TenantDraft> = async (ask, draft) => {
   const problem = draft.secretProblem;
   draft.secretProblem = undefined;
-  draft.clientSecret = await askForClientSecret(ask, draft.clientId, problem);
+  draft.clientSecret = await askForClientSecret(ask, draft.clientId, problem, hostOf(draft.url));
   return undefined;
 };
+
+/** The API host credentials will be sent to, as Add Tenant normalises the URL typed; undefined while it is not one. */
+export function hostOf(url: string): string | undefined {
+  const result = normalizeTenantUrl(url);
+  return result.ok ? new URL(result.baseUrl).host : undefined;
+}
 
 function askForClientId(ask: Prompts, value: string): Promise<string> {
   return ask.inputText({
@@ -70,10 +79,11 @@ function askForClientId(ask: Prompts, value: string): Promise<string> {
   });
 }
 
-function askForClientSecret(ask: Prompts, clientId: string, problem?: string): Promise<string> {
+function askForClientSecret(ask: Prompts, clientId: string, problem: string | undefined, host: string | undefined): Promise<string> {
   return ask.inputText({
     name: 'clientSecret',
-    prompt: 'Client secret (stored only in VS Code SecretStorage)',
+    // The host is named: the secret goes there, and a changed URL must not pass unnoticed.
+    prompt: host === undefined ? 'Client secret (stored only in VS Code SecretStorage)' : t('Client secret for {0} (stored only in VS Code SecretStorage)', host),
     password: true,
     problem,
     validate: (value) => checkClientSecret(clientId, value),
@@ -94,16 +104,32 @@ export async function askNewTenant(ask: Prompts, draft: TenantDraft): Promise<Te
   return runWizard(ask, 'Add SailPoint Tenant', ADD_TENANT_STEPS.length, first, draft, done);
 }
 
-export async function askCredentials(ask: Prompts, tenantName: string, currentClientId: string | undefined, title = `Update Credentials of ${tenantName}`): Promise<Credentials> {
-  const draft = { clientId: currentClientId ?? '', clientSecret: '' };
+export interface CredentialsRequest {
+  /** The tenant's name as shown (quoted). */
+  tenantName: string;
+  /** The API host the credentials are checked with and sent to; every title and the secret prompt name it. */
+  host: string;
+  currentClientId?: string;
+  title?: string;
+  /** Why the tenant refused the last secret: the wizard resumes at the secret step with it, the client ID kept. */
+  secretProblem?: string;
+}
+
+export async function askCredentials(ask: Prompts, request: CredentialsRequest, previous?: Credentials): Promise<Credentials> {
+  const { tenantName, host, secretProblem } = request;
+  const title = request.title ?? t('Update Credentials of {0} ({1})', tenantName, host);
+  const draft = { clientId: previous?.clientId ?? request.currentClientId ?? '', clientSecret: '' };
   const askId: WizardStep<typeof draft> = async (prompts, state) => {
     state.clientId = await askForClientId(prompts, state.clientId);
     return askSecret;
   };
+  let problem = secretProblem;
   const askSecret: WizardStep<typeof draft> = async (prompts, state) => {
-    state.clientSecret = await askForClientSecret(prompts, state.clientId);
+    state.clientSecret = await askForClientSecret(prompts, state.clientId, problem, host);
+    problem = undefined;
     return undefined;
   };
-  await runWizard(ask, title, 2, askId, draft);
+  const resume = secretProblem !== undefined && previous !== undefined;
+  await runWizard(ask, title, 2, resume ? askSecret : askId, draft, resume ? [askId] : []);
   return draft;
 }

@@ -1,22 +1,42 @@
-// Update Credentials: a tenant's new client ID and secret, checked with the tenant before they are stored.
+// Update Credentials: a tenant's new client ID and secret, checked with the tenant (whose host every prompt names)
+// before they are stored. A person whose secret the tenant refused is asked for it again, as in Add Tenant.
+import { isPatError } from '../../../core/errors';
+import type { Credentials, Tenant } from '../../../core/model';
 import { quoted } from '../../prompts/prompts';
+import { tenantHost } from '../../view/presentation';
 import { askCredentials } from './tenantPrompts';
-import type { PatCommand } from '../runner';
+import type { CommandRun, PatCommand } from '../runner';
 import { chooseTenant } from '../targets';
-import { credentialsFrom } from './addTenant';
+import { credentialsFrom, refusedSecretText } from './addTenant';
+
+/** Asks until the tenant accepts the credentials (a person) or once (a script), then stores them. */
+export async function updateTenantCredentials(run: CommandRun, tenant: Tenant): Promise<void> {
+  const current = run.ask.person ? await run.ui.service.signInClientId(tenant.id) : undefined;
+  let previous: Credentials | undefined;
+  let secretProblem: string | undefined;
+  for (;;) {
+    const entered = await askCredentials(run.ask, { tenantName: quoted(tenant.displayName), host: tenantHost(tenant), currentClientId: current, secretProblem }, previous);
+    const credentials = credentialsFrom(entered.clientId, entered.clientSecret);
+    try {
+      await run.network(
+        `Checking the new credentials of ${quoted(tenant.displayName)}…`,
+        (signal) => run.ui.service.updateCredentials(tenant.id, credentials, signal),
+        { busy: [{ tenantId: tenant.id }], busyLabel: 'Checking credentials…', tenantId: tenant.id, passThrough: (error) => run.ask.person && isPatError(error, 'credentials-rejected') },
+      );
+      return;
+    } catch (error) {
+      if (!run.ask.person || !isPatError(error, 'credentials-rejected')) throw error;
+      previous = credentials;
+      secretProblem = refusedSecretText(error);
+    }
+  }
+}
 
 export const updateCredentialsCommand: PatCommand = {
   id: 'sailpointPat.updateCredentials',
   async run(run, invocation) {
     const tenant = await chooseTenant(run, invocation, 'Update Credentials');
-    const current = run.ask.person ? await run.ui.service.signInClientId(tenant.id) : undefined;
-    const entered = await askCredentials(run.ask, quoted(tenant.displayName), current);
-    const credentials = credentialsFrom(entered.clientId, entered.clientSecret);
-    await run.network(
-      `Checking the new credentials of ${quoted(tenant.displayName)}…`,
-      (signal) => run.ui.service.updateCredentials(tenant.id, credentials, signal),
-      { busy: [{ tenantId: tenant.id }], busyLabel: 'Checking credentials…', tenantId: tenant.id },
-    );
+    await updateTenantCredentials(run, tenant);
     run.ui.tree.refresh(tenant.id);
     run.inform(`The new credentials of ${quoted(tenant.displayName)} work and are stored in VS Code SecretStorage.`);
     return undefined;
