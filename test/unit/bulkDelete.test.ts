@@ -9,7 +9,7 @@ import {
   type BulkProgress,
 } from '../../src/core/ops/bulkDelete';
 import { checkUnusedDays } from '../../src/ui/prompts/inputChecks';
-import { bulkSummary } from '../../src/ui/view/presentation';
+import { bulkSummary } from '../../src/ui/commands/delete/deleteWords';
 import { PatError } from '../../src/core/errors';
 import type { Tenant } from '../../src/core/model';
 import { PatService } from '../../src/core/patService';

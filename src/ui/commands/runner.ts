@@ -6,7 +6,7 @@ import { isCancellation, UserCancelled } from '../../core/errors';
 import type { Logger } from '../../core/ports';
 import { errorText } from '../../core/messages';
 import { inertText } from '../../core/validation';
-import { errorActions, type ErrorAction } from '../view/presentation';
+import { errorActions, type ErrorAction } from '../view/errorActions';
 import type { PatService } from '../../core/patService';
 import type { SecretClipboard } from '../clipboard';
 import type { CommandId } from '../ids';

@@ -1,7 +1,6 @@
 // ui/view: what the UI shows, as vscode-free data (words, codicons, theme colours, menu context values) from core's facts.
 // How tenants and errors read in the UI, as plain data; tokens read as tokenPresentation.ts says, which loads with them.
 import type { Tenant } from '../../core/model';
-import type { BulkDeleteResult } from '../../core/ops/bulkDelete';
 import { isPatError, type PatErrorKind } from '../../core/errors';
 import { listQueryText } from '../../core/listQueryText';
 import { sanitizeForDisplay, stripUnsafeCharacters } from '../../core/displayText';
@@ -22,12 +21,6 @@ export interface TooltipLine {
 
 export function plural(count: number, unit: string): string {
   return `${count} ${unit}${count === 1 ? '' : 's'}`;
-}
-
-/** "Deleted 5 tokens; 2 failed." */
-export function bulkSummary(result: BulkDeleteResult): string {
-  const deleted = `Deleted ${plural(result.deleted.length, 'token')}`;
-  return result.failed.length === 0 ? `${deleted}.` : `${deleted}; ${result.failed.length} failed.`;
 }
 
 export function tenantHost(tenant: Tenant): string {
@@ -93,8 +86,8 @@ export function presentTenant(tenant: Tenant, state: TenantState, ownerStatusPro
 }
 
 const UNREACHABLE_KINDS: ReadonlySet<PatErrorKind> = new Set(['network', 'timeout']);
-const REJECTED_KINDS: ReadonlySet<PatErrorKind> = new Set(['credentials-rejected', 'unauthorized']);
-const TRANSIENT_KINDS: ReadonlySet<PatErrorKind> = new Set(['network', 'timeout', 'server', 'rate-limited']);
+export const REJECTED_KINDS: ReadonlySet<PatErrorKind> = new Set(['credentials-rejected', 'unauthorized']);
+export const TRANSIENT_KINDS: ReadonlySet<PatErrorKind> = new Set(['network', 'timeout', 'server', 'rate-limited']);
 
 export function tenantStateForError(error: unknown): TenantState {
   if (isPatError(error, 'credentials-missing')) return 'credentials-missing';
@@ -107,24 +100,6 @@ export function tenantStateForError(error: unknown): TenantState {
 /** The fix a tenant's error child offers: new credentials when they are the problem, otherwise another try. */
 export function tenantFix(state: TenantState): TenantFix {
   return state === 'credentials-missing' || state === 'credentials-rejected' || state === 'url-changed' ? 'updateCredentials' : 'retry';
-}
-
-export type ErrorAction = 'updateCredentials' | 'retry' | 'showLog';
-
-/** Which buttons an error message offers; Retry only where trying again can help and cannot duplicate. */
-export function errorActions(error: unknown): ErrorAction[] {
-  const actions: ErrorAction[] = [];
-  if (isPatError(error) && (REJECTED_KINDS.has(error.kind) || error.kind === 'credentials-missing' || error.kind === 'credentials-url-changed')) {
-    actions.push('updateCredentials');
-  }
-  if (isPatError(error) && TRANSIENT_KINDS.has(error.kind)) actions.push('retry');
-  actions.push('showLog');
-  return actions;
-}
-
-/** The text on the delete modal's button: names how many tokens go. */
-export function deleteButtonText(count: number): string {
-  return count === 1 ? 'Delete Token' : `Delete ${count} tokens`;
 }
 
 /** Tooltip rows as Markdown in which server text can form no link, command, HTML or icon. */

@@ -4,7 +4,8 @@ import { deleteTokens, type BulkDeleteResult, type BulkProgress, type FailedItem
 import { PatError } from '../../../core/errors';
 import type { PersonalAccessToken, Tenant } from '../../../core/model';
 import { isSafeId } from '../../../core/store/secretKeys';
-import { bulkSummary, deleteButtonText, plural } from '../../view/presentation';
+import { plural } from '../../view/presentation';
+import { bulkSummary, deleteButtonText } from './deleteWords';
 import { quoted, shown } from '../../prompts/prompts';
 import type { ArgumentObject } from '../../prompts/args';
 import type { CommandRun, Invocation, PatCommand } from '../runner';
