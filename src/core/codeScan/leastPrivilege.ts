@@ -28,14 +28,20 @@ function leastTier(scopes: readonly string[], breadth: ReadonlyMap<string, numbe
   return scopes.filter((scope) => tier(scope)[0] === best[0] && tier(scope)[1] === best[1]);
 }
 
+/** Each distinct list once: a workspace calls the same operations many times. */
+function distinct(lists: readonly string[][]): string[][] {
+  return [...new Map(lists.map((list) => [[...list].sort().join(' '), list])).values()];
+}
+
 export function leastPrivilege(calls: readonly Pick<CodeCall, 'scopes'>[], breadth: ReadonlyMap<string, number>): string[] {
-  const needs = calls.map(grantingScopes).filter((scopes) => scopes.length > 0);
+  const needs = distinct(calls.map(grantingScopes).filter((scopes) => scopes.length > 0));
   if (needs.length === 0) return [];
-  const cover = minimalScopeCover(
-    needs.map((scopes) => leastTier(scopes, breadth)),
-    (scope) => breadth.get(scope) ?? 0,
-  );
-  const chosen = new Set(cover.scopes);
+  const tiers = distinct(needs.map((scopes) => leastTier(scopes, breadth)));
+  // A call with one least scope leaves no choice; the search is only over what those do not already grant.
+  const forced = new Set(tiers.filter((tier) => tier.length === 1).map(([scope]) => scope));
+  const open = tiers.filter((tier) => !tier.some((scope) => forced.has(scope)));
+  const cover = minimalScopeCover(open, (scope) => breadth.get(scope) ?? 0, 20_000);
+  const chosen = new Set([...forced, ...cover.scopes]);
   // Most powerful first, so of two scopes that each make the other redundant the weaker stays.
   const byPowerDescending = [...chosen].sort((a, b) => comparePower(powerOf(b, breadth), powerOf(a, breadth)) || (a < b ? 1 : -1));
   for (const scope of byPowerDescending) {
