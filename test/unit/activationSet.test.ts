@@ -44,9 +44,10 @@ describe('what activation loads', function () {
 
   it('is read correctly: the entry and the tree are in it', () => {
     assert.ok(sources.has('src/extension.ts') && sources.has('src/ui/tree/patTreeDataProvider.ts'), [...sources].join('\n'));
+    assert.ok(sources.has('src/ui/codeHover.ts'), 'the hover stub registers at activation');
   });
 
-  it('leaves out the commands, the network stack, token rows and their words, the expiry badge, the scope catalogue and YAML', () => {
+  it('leaves out the commands, the network stack, token rows and their words, the expiry badge, the scope catalogue, the code scan and YAML', () => {
     const loadedLater = [
       'src/ui/commands/index.ts',
       'src/core/client/network.ts',
@@ -59,6 +60,10 @@ describe('what activation loads', function () {
       'src/ui/auth/iscSessions.ts',
       'src/ui/expiryWatch.ts',
       'src/ui/view/expiryText.ts',
+      'src/core/codeScan/scan.ts',
+      'src/core/codeScan/operationIndex.ts',
+      'src/ui/commands/code/codeHover.ts',
+      'src/ui/commands/code/workspaceScan.ts',
     ];
     assert.deepEqual(loadedLater.filter((file) => sources.has(file)), []);
     assert.deepEqual([...sources].filter((file) => file.includes('node_modules')), [], 'a package loads at activation');

@@ -15,8 +15,8 @@ import { MAX_FILE_BYTES, MAX_UNMATCHED_TEXT } from './types';
 import { listFiles } from './walk';
 
 export interface ScanOptions {
-  /** True for a path relative to its root (`/`-separated) that `files.exclude`/`search.exclude` hides. */
-  exclude?: (relativePath: string) => boolean;
+  /** True for a path relative to the root it is under (`/`-separated) that `files.exclude`/`search.exclude` hides. */
+  exclude?: (relativePath: string, root: string) => boolean;
   signal?: AbortSignal;
   /** Called as files are listed (total still growing) and scanned. */
   onProgress?: (scanned: number, total: number) => void;

@@ -8,7 +8,7 @@ const MAX_DEPTH = 64;
 const MAX_FILES = 200_000;
 
 export interface WalkOptions {
-  exclude?: (relativePath: string) => boolean;
+  exclude?: (relativePath: string, root: string) => boolean;
   signal?: AbortSignal;
   onProgress?: (scanned: number, total: number) => void;
 }
@@ -25,13 +25,14 @@ export async function listFiles(fs: ScanFileSystem, roots: readonly string[], op
   for (const root of roots) {
     const stat = await fs.stat(root).catch(() => undefined);
     if (stat?.kind === 'file') add(root);
-    else if (stat?.kind === 'directory') await walkFolder(fs, root, '', 0, add, options);
+    else if (stat?.kind === 'directory') await walkFolder(fs, root, root, '', 0, add, options);
   }
   return files;
 }
 
 async function walkFolder(
   fs: ScanFileSystem,
+  root: string,
   folder: string,
   relative: string,
   depth: number,
@@ -45,8 +46,8 @@ async function walkFolder(
   for (const [name, kind] of entries) {
     if (name === '' || name === '.' || name === '..' || name.includes('/') || name.includes('\\')) continue;
     const path = relative === '' ? name : `${relative}/${name}`;
-    if (options.exclude?.(path) === true) continue;
-    if (kind === 'directory' && !SKIPPED_FOLDERS.has(name)) await walkFolder(fs, fs.child(folder, name), path, depth + 1, add, options);
+    if (options.exclude?.(path, root) === true) continue;
+    if (kind === 'directory' && !SKIPPED_FOLDERS.has(name)) await walkFolder(fs, root, fs.child(folder, name), path, depth + 1, add, options);
     else if (kind === 'file') add(fs.child(folder, name));
   }
 }

@@ -11,6 +11,7 @@ import { copyTokenAsEnvCommand, exportInventoryCommand } from './inventoryComman
 import { editTokenExpiryCommand, rotateTenantCredentialsCommand, rotateTokenCommand } from './rotationCommands';
 import { importFromSailPointCliCommand } from './cliImportCommands';
 import { openTerminalCommand } from './terminalCommands';
+import { checkTokenAgainstCodeCommand, scopesForCodeCommand } from './code/codeCommands';
 import { copyTokenIdCommand, copyTokenSecretCommand, forgetTokenSecretCommand } from './secretCommands';
 import { addTenantCommand, removeTenantCommand, renameTenantCommand, setApiFamilyCommand, updateCredentialsCommand } from './tenantCommands';
 import { createTokenCommand, editTokenScopesCommand, renameTokenCommand } from './tokenCommands';
@@ -44,6 +45,8 @@ const COMMANDS: Record<CommandId, PatCommand> = {
   'sailpointPat.editTokenExpiry': editTokenExpiryCommand,
   'sailpointPat.openTerminal': openTerminalCommand,
   'sailpointPat.importFromSailPointCli': importFromSailPointCliCommand,
+  'sailpointPat.scopesForCode': scopesForCodeCommand,
+  'sailpointPat.checkTokenAgainstCode': checkTokenAgainstCodeCommand,
 };
 
 export function runCommandById(ui: UiContext, id: CommandId, args: unknown[], ask?: Prompts): Promise<unknown> {

@@ -7,7 +7,7 @@ import { discardNewToken } from '../../core/ops/rotation';
 import type { CreateTokenOutcome } from '../../core/patService';
 import { quoted, shown } from '../prompts/prompts';
 import { askNewToken, askTokenName, askTokenScopes } from '../prompts/tokenPrompts';
-import type { CommandRun, PatCommand } from './runner';
+import type { CommandRun, Invocation, PatCommand } from './runner';
 import { copyStoredSecret } from './secretCommands';
 import { chooseTenant, refuseOthersToken, tokenLabel, tokenTarget, type TokenTarget } from './targets';
 
@@ -71,24 +71,27 @@ async function warnAtTokenLimit(run: CommandRun, tenant: Tenant): Promise<void> 
 
 export const createTokenCommand: PatCommand = {
   id: 'sailpointPat.createToken',
-  async run(run, invocation) {
-    const tenant = await chooseTenant(run, invocation, 'Create Token');
-    if (run.ask.person) await warnAtTokenLimit(run, tenant);
-    const request = await askNewToken(run.ask, shown(tenant.displayName), tenant.apiFamily);
-    // Refreshed whatever happens: a failed or cancelled create may still have made the token.
-    const create = (signal: AbortSignal): Promise<CreateTokenOutcome> =>
-      run.ui.service.createToken(tenant.id, request, signal).finally(() => run.ui.tree.refresh(tenant.id));
-    const outcome = await run.network(`Creating the token ${quoted(request.name)}…`, create, {
-      busy: [{ tenantId: tenant.id }],
-      busyLabel: 'Creating token…',
-      retryable: false,
-      tenantId: tenant.id,
-    });
-    if (!outcome.secretSaved) await showUnsavedSecret(run, tenant.id, outcome);
-    else if (run.ask.person) void offerCopies(run, tenant, outcome.token).catch((error: unknown) => run.logFailure(error));
-    return { tokenId: outcome.token.id };
-  },
+  run: (run, invocation) => createTokenWithScopes(run, invocation, undefined),
 };
+
+/** Create Token, its scope step starting from `scope` (Scopes This Code Needs) or the default. */
+export async function createTokenWithScopes(run: CommandRun, invocation: Invocation, scope: readonly string[] | undefined): Promise<{ tokenId: string }> {
+  const tenant = await chooseTenant(run, invocation, 'Create Token');
+  if (run.ask.person) await warnAtTokenLimit(run, tenant);
+  const request = await askNewToken(run.ask, shown(tenant.displayName), tenant.apiFamily, scope);
+  // Refreshed whatever happens: a failed or cancelled create may still have made the token.
+  const create = (signal: AbortSignal): Promise<CreateTokenOutcome> =>
+    run.ui.service.createToken(tenant.id, request, signal).finally(() => run.ui.tree.refresh(tenant.id));
+  const outcome = await run.network(`Creating the token ${quoted(request.name)}…`, create, {
+    busy: [{ tenantId: tenant.id }],
+    busyLabel: 'Creating token…',
+    retryable: false,
+    tenantId: tenant.id,
+  });
+  if (!outcome.secretSaved) await showUnsavedSecret(run, tenant.id, outcome);
+  else if (run.ask.person) void offerCopies(run, tenant, outcome.token).catch((error: unknown) => run.logFailure(error));
+  return { tokenId: outcome.token.id };
+}
 
 async function updateToken(run: CommandRun, target: TokenTarget, title: string, patch: { name?: string; scope?: string[] }): Promise<void> {
   const { tenant, tokenId } = target;
