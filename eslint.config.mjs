@@ -3,7 +3,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test/runner/tools/**', '**/*.js', 'test/unit/fixtures/**'] },
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test/runner/tools/**', '**/*.js', 'test/unit/fixtures/**', 'test/fixtures/workspace/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

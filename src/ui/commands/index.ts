@@ -66,6 +66,8 @@ export interface AnsweredRunRequest {
   command: CommandId;
   node?: PatNode;
   selection?: PatNode[];
+  /** Files or folders, as the Explorer's context menu passes them (vscode.Uri). */
+  resources?: unknown[];
   answers: QueuedAnswer[];
 }
 
@@ -74,7 +76,8 @@ export async function runWithAnswers(ui: UiContext, request: AnsweredRunRequest)
   const prompts = new QueuedPrompts([...request.answers]);
   let failure: string | undefined;
   try {
-    await runCommandById(ui, request.command, [request.node, request.selection], prompts);
+    const args = request.resources !== undefined ? [request.resources[0], request.resources] : [request.node, request.selection];
+    await runCommandById(ui, request.command, args, prompts);
   } catch (error) {
     failure = error instanceof Error ? error.message : String(error);
   }

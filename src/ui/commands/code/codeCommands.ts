@@ -17,15 +17,23 @@ import { openAt, relativeName, scanRoots, scanWorkspace } from './workspaceScan'
 /** Progress is reported at most this often: a message per file would cost more than the file. */
 const PROGRESS_EVERY_MS = 100;
 
-async function scanWithProgress(run: CommandRun, invocation: Invocation): Promise<CodeScanResult> {
+interface Scanned {
+  result: CodeScanResult;
+  /** How many files were read: what "nothing found" speaks of. */
+  files: number;
+}
+
+async function scanWithProgress(run: CommandRun, invocation: Invocation): Promise<Scanned> {
   const roots = scanRoots(invocation.args, invocation.resources);
-  return await run.network(
+  let files = 0;
+  const result = await run.network(
     t('Reading the code for SailPoint API calls…'),
     (signal, report) => {
       let reported = 0;
       return scanWorkspace(roots, {
         signal,
         onProgress: (scanned, total) => {
+          files = total;
           const now = Date.now();
           if (now - reported < PROGRESS_EVERY_MS && scanned < total) return;
           reported = now;
@@ -35,6 +43,7 @@ async function scanWithProgress(run: CommandRun, invocation: Invocation): Promis
     },
     { retryable: false },
   );
+  return { result, files };
 }
 
 /** `file`, `line` and `operationId` … as the contract gives them, with copies of arrays a caller may change. */
@@ -72,11 +81,7 @@ async function showScanResult(run: CommandRun, invocation: Invocation, result: C
 export const scopesForCodeCommand: PatCommand = {
   id: 'sailpointPat.scopesForCode',
   async run(run, invocation) {
-    let files = 0;
-    const result = await scanWithProgress(run, invocation).then((found) => {
-      files = new Set([...found.calls, ...found.unmatched].map((call) => call.file)).size;
-      return found;
-    });
+    const { result, files } = await scanWithProgress(run, invocation);
     if (run.automated) return contractResult(result);
     await showScanResult(run, invocation, result, files);
     return undefined;
@@ -112,7 +117,7 @@ async function checkTokenForPerson(run: CommandRun, invocation: Invocation, scan
     placeholder: t('Choose the token to check'),
     items: await tokenPickItems(run, tenant),
   });
-  const result = scanned ?? (await scanWithProgress(run, invocation));
+  const result = scanned ?? (await scanWithProgress(run, invocation)).result;
   const check = await checkWith(result, picked.token);
   const name = picked.token.name;
   if (check.missing.length === 0 && check.excess.length === 0) {
@@ -140,6 +145,6 @@ export const checkTokenAgainstCodeCommand: PatCommand = {
     const args = invocation.args ?? {};
     const tenant = tenantFromArgs(run, args);
     const token = await tokenFromArgs(run, tenant, requireId(args, 'tokenId'));
-    return await checkWith(await scanWithProgress(run, invocation), token);
+    return await checkWith((await scanWithProgress(run, invocation)).result, token);
   },
 };
