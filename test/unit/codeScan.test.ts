@@ -23,7 +23,7 @@ async function callsIn(relative: string): Promise<string[]> {
 }
 
 describe('code scan: REST calls in any text', () => {
-  it('reads curl: the host, $VAR and ${VAR} bases, -X, --request, continued lines, -d meaning POST, the v1 family', async () => {
+  it('reads curl: the host, $VAR and ${VAR} bases, -X, --request, continued lines, -d meaning POST, the v1 family, sail api', async () => {
     assert.deepEqual(await callsIn('scripts/curl.sh'), [
       '4 GET /v3/sources listSources',
       '5 POST /v3/sources createSource',
@@ -31,6 +31,8 @@ describe('code scan: REST calls in any text', () => {
       '9 POST /v3/search searchPost',
       '10 POST /v3/search searchPost',
       '11 GET /personal-access-tokens/v1 listPersonalAccessTokensV1',
+      '12 GET /v3/sources listSources',
+      '13 POST /v3/search searchPost',
     ]);
   });
 
@@ -89,6 +91,10 @@ describe('code scan: SDK calls', () => {
     ]);
   });
 
+  it("counts a method handed to the Paginator on a known SDK object, and nothing on unknown receivers", async () => {
+    assert.deepEqual(await callsIn('scripts/paginate.ts'), ['5 GET /v3/accounts listAccounts']);
+  });
+
   it('reads the Python SDK: sailpoint.v3.SourcesApi, an imported and aliased v2025 class, snake_case methods', async () => {
     assert.deepEqual(await callsIn('scripts/sdk_calls.py'), ['10 GET /v3/sources listSources', '13 POST /v2025/workflows/{id}/test testWorkflow']);
   });
@@ -129,8 +135,9 @@ describe('code scan: precision', () => {
   it('scans a folder in name order with absolute files and 1-based lines, and answers the least privilege', async () => {
     const result = await scanCode(nodeScanFileSystem, [CORPUS], INDEX);
     assert.ok(result.calls.every((call) => path.isAbsolute(call.file) && call.line >= 1));
-    assert.equal(result.calls.length, 33);
+    assert.equal(result.calls.length, 36);
     assert.deepEqual(result.scopes, [
+      'idn:accounts:read',
       'idn:sources:manage',
       // getSourceHealth is granted by idn:sources:read alone
       'idn:sources:read',

@@ -67,7 +67,7 @@ function signalOf(text: string, wordStart: number, wordEnd: number, floor: numbe
     if (before === '.' && after === '(') return upper; // requests.post(, axios.delete(, http.Get(
     if (before === '.' && keywordBefore(text, wordStart - 1, floor) === 'httpmethod') return upper;
     const keyword = keywordBefore(text, wordStart, floor);
-    if (keyword === 'method' || keyword === 'request' || (keyword === 'x' && text[wordStart - 1] !== '.')) return upper;
+    if (keyword === 'method' || keyword === 'request' || keyword === 'api' || (keyword === 'x' && text[wordStart - 1] !== '.')) return upper;
     if (isQuote(before)) {
       const opener = text[wordStart - 2 - countSpacesBack(text, wordStart - 2)] ?? '';
       if (opener === '(' || opener === ',') return upper; // http.NewRequest("POST", …), requests.request('put', …)

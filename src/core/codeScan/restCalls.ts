@@ -65,6 +65,7 @@ function introduction(text: string, slash: number, kind: FileKind): 'quote' | 'b
   if (before === undefined) return undefined;
   if (isQuote(before)) return kind === 'prose' ? undefined : 'quote';
   if (before === '}' || before === ')' || before === '%') return 'base';
+  if (before === ' ' && sailCliBefore(text, slash)) return 'base';
   // `$BASE/v3`, `$env:ISC_URL/v3`, `%s/v3`
   let start = slash - 1;
   while (start >= 0 && slash - start <= 64 && (isIdentChar(text.charCodeAt(start)) || text[start] === ':')) start--;
@@ -75,6 +76,11 @@ function introduction(text: string, slash: number, kind: FileKind): 'quote' | 'b
   while (hostStart > 0 && slash - hostStart < MAX_HOST && isHostChar(text[hostStart - 1])) hostStart--;
   if (hostStart >= 3 && text.startsWith('://', hostStart - 3) && hostStart < slash && isIscHost(text.slice(hostStart, slash))) return 'base';
   return undefined;
+}
+
+/** The SailPoint CLI's `sail api get /v3/sources`: the path is the call, the verb its method. */
+function sailCliBefore(text: string, slash: number): boolean {
+  return /\bsail\s+api\s+(get|post|put|patch|delete)\s+$/i.test(text.slice(Math.max(0, slash - 40), slash));
 }
 
 interface Reader {

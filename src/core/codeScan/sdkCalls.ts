@@ -65,6 +65,10 @@ class CallResolver {
     this.last = cls;
   }
 
+  knows(receiver: string | undefined): boolean {
+    return receiver === ')' ? this.last !== undefined : receiver !== undefined && this.bindings.has(receiver);
+  }
+
   /** The operation `receiver.method(` calls, undefined when unknown, or 'not-sdk' when it is no SDK call. */
   resolve(receiver: string | undefined, method: string): ScanOperation | undefined | 'not-sdk' {
     const bound = receiver === ')' ? this.last : receiver === undefined ? undefined : this.bindings.get(receiver);
@@ -92,15 +96,21 @@ function forEachIdentifier(text: string, visit: (start: number, end: number) => 
   }
 }
 
-function methodCallAt(text: string, start: number, end: number): boolean {
+/** `api.listSources(`, or `api.listSources` handed on (`Paginator.paginate(api, api.listAccounts, …)`). */
+function methodCallAt(text: string, start: number, end: number): 'call' | 'reference' | undefined {
   let before = start - 1;
   if (text[before] === '?') before--;
-  return text[before] === '.' && text[skipSpaces(text, end)] === '(';
+  if (text[before] !== '.') return undefined;
+  const after = text[skipSpaces(text, end)];
+  return after === '(' ? 'call' : after === ',' || after === ')' ? 'reference' : undefined;
 }
 
 function visitMethodCall(resolver: CallResolver, text: string, start: number, end: number, hits: SdkHit[]): void {
   const dot = text[start - 1] === '?' ? start - 2 : start - 1;
-  const resolved = resolver.resolve(receiverBefore(text, dot), text.slice(start, end));
+  const receiver = receiverBefore(text, dot);
+  // A method handed on counts only on a known SDK object: `x.listSources,` alone says nothing.
+  if (methodCallAt(text, start, end) === 'reference' && !resolver.knows(receiver)) return;
+  const resolved = resolver.resolve(receiver, text.slice(start, end));
   if (resolved === 'not-sdk') return;
   hits.push({ start, operation: resolved, text: text.slice(start, end) });
 }
@@ -115,7 +125,7 @@ export function findTypeScriptCalls(text: string, index: OperationIndex): SdkHit
       const nameStart = skipSpaces(text, end);
       const cls = index.tsClasses.get(text.slice(nameStart, identEndAt(text, nameStart)));
       if (cls !== undefined) resolver.instantiated(cls, bindingBefore(text, start));
-    } else if (index.methodNames.ts.has(word) && methodCallAt(text, start, end)) {
+    } else if (index.methodNames.ts.has(word) && methodCallAt(text, start, end) !== undefined) {
       visitMethodCall(resolver, text, start, end, hits);
     }
   });
@@ -166,7 +176,7 @@ export function findPythonCalls(text: string, index: OperationIndex): SdkHit[] {
     if ((word.endsWith('Api') || imports.names.has(word)) && text[skipSpaces(text, end)] === '(') {
       const cls = pythonClass(text, start, word, imports);
       if (cls !== undefined && index.hasClass('python', cls.version, cls.tag)) resolver.instantiated(cls, bindingBefore(text, qualifiedStart(text, start)));
-    } else if (index.methodNames.python.has(word) && methodCallAt(text, start, end)) {
+    } else if (index.methodNames.python.has(word) && methodCallAt(text, start, end) !== undefined) {
       visitMethodCall(resolver, text, start, end, hits);
     }
   });
