@@ -7,7 +7,8 @@ import * as path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { nodeScanFileSystem } from '../src/core/codeScan/nodeFileSystem';
 import { scanCode } from '../src/core/codeScan/scan';
-import { buildScopeCatalogue } from '../src/core/scopes/build';
+import { loadScopeCatalogue } from '../src/core/scopes/load';
+import type { ApiOperation } from '../src/core/scopes/catalogue';
 import { atMost, type Figure } from './figures';
 
 const FILES = 10_000;
@@ -32,8 +33,8 @@ function callLine(method: string, urlPath: string, language: number): string {
 
 const EXTENSIONS = ['ts', 'sh', 'http', 'py'];
 
-function generateWorkspace(root: string): number {
-  const operations = buildScopeCatalogue().operations.filter((operation) => !operation.path.includes('*'));
+function generateWorkspace(root: string, catalogue: readonly ApiOperation[]): number {
+  const operations = catalogue.filter((operation) => !operation.path.includes('*'));
   const perFile = Math.floor(TOTAL_BYTES / FILES);
   let written = 0;
   for (let file = 0; file < FILES; file++) {
@@ -58,8 +59,8 @@ function generateWorkspace(root: string): number {
 export async function measureCodeScan(): Promise<Figure[]> {
   const root = mkdtempSync(path.join(tmpdir(), 'codescan-bench-'));
   try {
-    const bytes = generateWorkspace(root);
-    const operations = buildScopeCatalogue().operations;
+    const { operations } = await loadScopeCatalogue();
+    const bytes = generateWorkspace(root, operations);
     const delay = monitorEventLoopDelay({ resolution: 1 });
     delay.enable();
     const started = performance.now();
