@@ -33,10 +33,11 @@ function windowStart(text: string, start: number, floor: number): number {
 }
 
 /** The window's end: this line, and later lines while brackets stay open or the line continues. */
-function windowEnd(text: string, from: number, end: number, ceiling: number): number {
+function windowEnd(text: string, from: number, start: number, end: number, ceiling: number): number {
   const limit = Math.min(ceiling, end + MAX_AFTER, text.length);
+  // Brackets opened before the path (the path's own interpolations are balanced).
   let depth = 0;
-  for (let position = from; position < end; position++) depth += bracketDelta(text[position]);
+  for (let position = from; position < start; position++) depth += bracketDelta(text[position]);
   for (let position = end; position < limit; position++) {
     const character = text[position];
     depth += bracketDelta(character);
@@ -105,17 +106,19 @@ function curlWithBody(window: string): boolean {
  */
 export function methodOfCall(text: string, start: number, end: number, floor: number, ceiling: number): string | undefined {
   const from = windowStart(text, start, floor);
-  const to = windowEnd(text, from, end, ceiling);
+  const to = windowEnd(text, from, start, end, ceiling);
   let best: Signal | undefined;
   let position = from;
   while (position < to) {
+    // The path itself holds no method word: a megabyte-long path is skipped, not read again.
+    if (position >= start && position < end) position = end;
     if (!isLetter(text.charCodeAt(position))) {
       position++;
       continue;
     }
     const wordStart = position;
     while (position < to && isLetter(text.charCodeAt(position))) position++;
-    if (position >= start && wordStart < end) continue;
+    if (position > start && wordStart < end) continue;
     const method = signalOf(text, wordStart, position, from);
     if (method === undefined) continue;
     const distance = wordStart < start ? start - position : wordStart - end;

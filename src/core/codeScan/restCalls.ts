@@ -90,10 +90,10 @@ interface Reader {
 }
 
 function closeSegment(reader: Reader): void {
-  if (reader.current.text !== '' || reader.current.dynamic) {
-    if (reader.segments.length >= MAX_SEGMENTS) reader.overflow = true;
-    else reader.segments.push(reader.current);
-  }
+  // `//` closes an empty segment: nothing to keep, nothing to allocate (a line of slashes costs one pass).
+  if (reader.current.text === '' && !reader.current.dynamic) return;
+  if (reader.segments.length >= MAX_SEGMENTS) reader.overflow = true;
+  else reader.segments.push(reader.current);
   reader.current = { text: '', dynamic: false };
 }
 
@@ -134,6 +134,7 @@ function readPath(text: string, slash: number, reader: Reader): number {
     if (character === '/') {
       closeSegment(reader);
       index++;
+      while (text.charCodeAt(index) === 47) index++;
     } else if (isPathChar(code)) {
       if (character === ':' && reader.current.text === '') reader.current.dynamic = true;
       if (reader.current.text.length < MAX_SEGMENT_TEXT) reader.current.text += character;
