@@ -90,3 +90,10 @@ export interface AccessTokenInfo {
 }
 
 export const ALL_SCOPES = 'sp:scopes:all';
+
+/** What signs a process in to a tenant: the SAIL_ variables of SailPoint's CLI and SDKs (ops/envLines.ts). */
+export interface EnvCredentials {
+  baseUrl: string;
+  clientId: string;
+  clientSecret: string;
+}

@@ -193,6 +193,11 @@ export function stripUnsafeCharacters(text: string): string {
   return text.replace(LINE_BREAKS, ' ').replace(INVISIBLE_CONTROLS, '').replace(LONE_SURROGATES, '\uFFFD');
 }
 
+/** A name as messages quote it: in double quotes, without the characters that could spoof the text around it. */
+export function quoted(name: string): string {
+  return `"${stripUnsafeCharacters(name)}"`;
+}
+
 /**
  * Text for a notification, a modal or a progress title: VS Code renders `[text](command:…)` there as a clickable link,
  * so a space after every `]` before `(` keeps names and server text inert. Also one line, no control characters.

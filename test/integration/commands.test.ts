@@ -5,6 +5,7 @@ import { FakeTenant, type FakeIdentity } from '../fake-tenant/server';
 import {
   canarySecret,
   children,
+  eventually,
   labelOf,
   rejectsWith,
   rememberSecret,
@@ -15,6 +16,9 @@ import {
   tokensOf,
   tooltipOf,
 } from './helpers';
+
+/** The output channel's name (src/ui/log.ts LOG_CHANNEL_NAME). */
+const LOG_CHANNEL_NAME = 'SailPoint PAT Manager';
 
 describe('commands through the automation contract', () => {
   let fake: FakeTenant;
@@ -195,9 +199,15 @@ describe('commands through the automation contract', () => {
     await rejectsWith('sailpointPat.openInWebUi', { tenantId }, /web UI address .* is not known/);
   });
 
-  it('showLog resolves', async () => {
-    await run('sailpointPat.showLog');
-    await run('sailpointPat.showLog', {});
+  it('showLog shows the extension log, for a person and for a script', async () => {
+    const logShown = (): boolean =>
+      vscode.window.visibleTextEditors.some((editor) => editor.document.uri.scheme === 'output' && decodeURIComponent(editor.document.uri.toString()).includes(LOG_CHANNEL_NAME));
+    for (const args of [undefined, {}]) {
+      await vscode.commands.executeCommand('workbench.action.closePanel');
+      await eventually(() => Promise.resolve(!logShown()), 'the panel closed');
+      assert.equal(await run('sailpointPat.showLog', args), undefined);
+      await eventually(() => Promise.resolve(logShown()), `the ${LOG_CHANNEL_NAME} channel shown (${args === undefined ? 'person' : 'script'})`);
+    }
   });
 
   it('updateCredentials refuses wrong ones and keeps the old, then accepts new ones', async () => {

@@ -78,6 +78,12 @@ describe('secrets stay secret (canary scan)', function () {
   // Only the offline launcher says where VS Code writes; desktop runs check the tree alone, like the smoke test.
   if (scannedDirs.length === 0) return;
 
+  it('has every folder it must scan: a missing one would make the scan pass without looking', () => {
+    const named = [process.env.SAILPOINT_PAT_TEST_SANDBOX_DIR, process.env.SAILPOINT_PAT_TEST_USER_DATA_DIR];
+    assert.ok(named.every((dir) => dir !== undefined && dir !== ''), 'the launcher names only one of the sandbox and user-data folders');
+    for (const dir of scannedDirs) assert.ok(fs.existsSync(dir) && fs.statSync(dir).isDirectory(), `the folder to scan is missing: ${dir}`);
+  });
+
   it('finds none of them in the log channel or in any file under the VS Code sandbox', async () => {
     // Log files are written asynchronously.
     await sleep(2000);

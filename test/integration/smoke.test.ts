@@ -2,8 +2,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { EXTENSION_ID } from './helpers';
 
-const EXTENSION_ID = 'sailpoint-pat-manager.sailpoint-pat-manager';
 // Set by test/runner/run-vscode-tests.mjs; absent when the tests run in desktop VS Code.
 const launcherUserDataDir = process.env.SAILPOINT_PAT_TEST_USER_DATA_DIR;
 

@@ -1,8 +1,6 @@
 import * as assert from 'node:assert/strict';
 import {
-  bulkSummary,
   CANCELLED_MESSAGE,
-  checkUnusedDays,
   deleteTokens,
   findUnusedTokens,
   runBounded,
@@ -10,6 +8,8 @@ import {
   unusedQuery,
   type BulkProgress,
 } from '../../src/core/ops/bulkDelete';
+import { checkUnusedDays } from '../../src/ui/prompts/inputChecks';
+import { bulkSummary } from '../../src/ui/view/presentation';
 import { PatError } from '../../src/core/errors';
 import type { Tenant } from '../../src/core/model';
 import { PatService } from '../../src/core/patService';

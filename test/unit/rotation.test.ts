@@ -4,7 +4,6 @@ import type { PersonalAccessToken } from '../../src/core/model';
 import { PatService } from '../../src/core/patService';
 import { silentLogger } from '../../src/core/ports';
 import {
-  MAX_TOKENS_PER_OWNER,
   proposeSuccessorName,
   rotateTenantCredentials,
   rotateToken,
@@ -12,6 +11,7 @@ import {
   TokenLimitError,
   tokenLimitOf,
 } from '../../src/core/ops/rotation';
+import { MAX_TOKENS_PER_OWNER } from '../../src/core/ops/owners';
 import { credentialsKey } from '../../src/core/store/secretKeys';
 import { MAX_TOKEN_NAME_LENGTH } from '../../src/core/validation';
 import { FakeTenant, type FakeIdentity, type FakeToken } from '../fake-tenant/server';

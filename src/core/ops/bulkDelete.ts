@@ -33,14 +33,8 @@ export interface UnusedSearch {
 
 export const MAX_UNUSED_DAYS = 3650;
 
-function validDays(days: number): boolean {
+export function validDays(days: number): boolean {
   return Number.isInteger(days) && days >= 1 && days <= MAX_UNUSED_DAYS;
-}
-
-/** What the days prompt says as the user types: undefined when the text is a whole number of days in range. */
-export function checkUnusedDays(text: string): string | undefined {
-  const trimmed = text.trim();
-  return /^\d+$/.test(trimmed) && validDays(Number(trimmed)) ? undefined : `Enter a whole number of days from 1 to ${MAX_UNUSED_DAYS}.`;
 }
 
 /** The tenant's own owner choice (default: the caller's tokens), filtered on the server by last use. */
@@ -196,11 +190,4 @@ export async function deleteTokens(service: PatService, items: readonly TokenRef
     deleted: outcomes.flatMap((outcome) => (outcome.ok ? [outcome.item] : [])),
     failed: outcomes.flatMap((outcome) => (outcome.ok ? [] : [outcome.item])),
   };
-}
-
-/** "Deleted 5 tokens; 2 failed." */
-export function bulkSummary(result: BulkDeleteResult): string {
-  const count = (n: number): string => `${n} token${n === 1 ? '' : 's'}`;
-  const deleted = `Deleted ${count(result.deleted.length)}`;
-  return result.failed.length === 0 ? `${deleted}.` : `${deleted}; ${result.failed.length} failed.`;
 }

@@ -1,12 +1,7 @@
 // core/ops: the use cases the commands run over PatService (tokens in bulk, rotation, inventory, expiry, env lines).
 // The environment variables SailPoint's CLI and SDKs read, as lines a shell, a .env file or a CI secret accepts.
 import { PatError } from '../errors';
-
-export interface EnvCredentials {
-  baseUrl: string;
-  clientId: string;
-  clientSecret: string;
-}
+import type { EnvCredentials } from '../model';
 
 /** Characters a POSIX shell assignment takes literally (no `~`: bash expands it after `=` and `:`). */
 const SHELL_LITERAL = /^[A-Za-z0-9_.:/@%+=,-]+$/;

@@ -5,8 +5,8 @@ import { errorText } from '../messages';
 import type { PersonalAccessToken, TokenListQuery } from '../model';
 import type { PatService } from '../patService';
 
-/** ISC allows this many personal access tokens per identity. */
-export const TOKENS_PER_OWNER = 10;
+/** ISC allows this many personal access tokens per identity (its documented cap; rotation and Create Token use it). */
+export const MAX_TOKENS_PER_OWNER = 10;
 
 /** Identity statuses (IdentityDto.identityStatus) of someone who should no longer hold working tokens. */
 const INACTIVE_STATUSES: ReadonlySet<string> = new Set(['DISABLED', 'DEACTIVATED', 'TERMINATED', 'LOCKED']);

@@ -9,14 +9,14 @@ import {
   addMonthsUtc,
   MAX_TOKEN_NAME_LENGTH,
   normalizeTokenName,
+  quoted,
   stripUnsafeCharacters,
   validateAccessTokenValiditySeconds,
   validateTokenName,
   V3_MAX_EXPIRATION_MONTHS,
 } from '../validation';
+import { MAX_TOKENS_PER_OWNER } from './owners';
 
-/** ISC's documented cap on tokens per user. */
-export const MAX_TOKENS_PER_OWNER = 10;
 /** Clean-up after a failure gets its own deadline: the caller's signal may be what failed. */
 const CLEANUP_TIMEOUT_MS = 30_000;
 const DAY_MS = 86_400_000;
@@ -101,10 +101,6 @@ export interface RotationTarget {
   atLimit: boolean;
 }
 
-function shown(name: string): string {
-  return `"${stripUnsafeCharacters(name)}"`;
-}
-
 /** Only the caller's own tokens can be rotated: the successor is always created for the caller. */
 export function rotationTarget(mine: PersonalAccessToken[], tokenId: string, now: number): RotationTarget {
   const old = mine.find((token) => token.id === tokenId);
@@ -138,7 +134,7 @@ export function checkSuccessorName(name: string, mine: readonly PersonalAccessTo
   if (problem !== undefined) return problem;
   const wanted = normalizeTokenName(name);
   const clash = mine.find((token) => normalizeTokenName(token.name) === wanted);
-  return clash === undefined ? undefined : `You already have a token named ${shown(clash.name)}; names must be unique among your tokens.`;
+  return clash === undefined ? undefined : `You already have a token named ${quoted(clash.name)}; names must be unique among your tokens.`;
 }
 
 /** Creates the successor (secret stored by the service before it returns); a 400 at the cap becomes TokenLimitError. */
@@ -188,7 +184,7 @@ export async function deleteOldToken(
   } catch (error) {
     throw stepFailure(
       error,
-      `The successor ${shown(successor.name)} (client ID ${successor.id}) was created and its secret is stored, but deleting the old token ${shown(old.name)} failed, so the old token still exists: ${errorText(error)} Delete it once nothing uses it.`,
+      `The successor ${quoted(successor.name)} (client ID ${successor.id}) was created and its secret is stored, but deleting the old token ${quoted(old.name)} failed, so the old token still exists: ${errorText(error)} Delete it once nothing uses it.`,
     );
   }
 }
@@ -252,9 +248,9 @@ export async function tenantSignInToken(service: PatService, tenantId: string, n
 export async function discardNewToken(service: PatService, tenantId: string, token: PersonalAccessToken): Promise<string> {
   try {
     await service.deleteToken(tenantId, token.id, AbortSignal.timeout(CLEANUP_TIMEOUT_MS));
-    return `The new token ${shown(token.name)} was deleted again`;
+    return `The new token ${quoted(token.name)} was deleted again`;
   } catch (error) {
-    return `Deleting the new token ${shown(token.name)} (client ID ${token.id}) failed too (${errorText(error)}), so it still exists: delete it yourself`;
+    return `Deleting the new token ${quoted(token.name)} (client ID ${token.id}) failed too (${errorText(error)}), so it still exists: delete it yourself`;
   }
 }
 
@@ -282,7 +278,7 @@ export async function rotateTenantCredentials(
     const cleanup = await discardNewToken(service, tenantId, successor);
     throw stepFailure(
       error,
-      `The tenant keeps its old credentials (${shown(target.old.name)}), which still work: the new token could not take over (${errorText(error)}). ${cleanup}.`,
+      `The tenant keeps its old credentials (${quoted(target.old.name)}), which still work: the new token could not take over (${errorText(error)}). ${cleanup}.`,
     );
   }
   try {
@@ -290,7 +286,7 @@ export async function rotateTenantCredentials(
   } catch (error) {
     throw stepFailure(
       error,
-      `The tenant now signs in with the new token ${shown(successor.name)} (client ID ${successor.id}), but deleting the old token ${shown(target.old.name)} failed, so it still exists: ${errorText(error)} Delete it once nothing else uses it.`,
+      `The tenant now signs in with the new token ${quoted(successor.name)} (client ID ${successor.id}), but deleting the old token ${quoted(target.old.name)} failed, so it still exists: ${errorText(error)} Delete it once nothing else uses it.`,
     );
   }
   return { old: target.old, successor };

@@ -15,7 +15,7 @@ import { inertPrompts, type Prompts } from '../prompts/prompts';
 import { VsCodePrompts } from '../prompts/vscodePrompts';
 import type { PatNode } from '../tree/nodes';
 import type { BusyKey, PatTreeDataProvider } from '../tree/patTreeDataProvider';
-import type { ArgumentObject } from './args';
+import type { ArgumentObject } from '../prompts/args';
 
 export interface UiContext {
   service: PatService;

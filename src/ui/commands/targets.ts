@@ -6,7 +6,7 @@ import { presentToken } from '../view/tokenPresentation';
 import { quoted, shown, type Item } from '../prompts/prompts';
 import { MessageNode, TenantNode, type PatNode } from '../tree/nodes';
 import { TokenNode } from '../tree/tokenRows';
-import { requireId, type ArgumentObject } from './args';
+import { requireId, type ArgumentObject } from '../prompts/args';
 import type { CommandRun, Invocation } from './runner';
 
 export const NO_TENANT_YET = 'No tenant yet: add one first with "SailPoint PAT: Add Tenant".';

@@ -1,7 +1,7 @@
 // The automation contract's answers: every question is answered from the argument object the script passed, and a
 // missing answer rejects with a message that names the argument. Nothing is shown; consent is the call itself.
 import { PatError } from '../../core/errors';
-import { requireString, type ArgumentObject } from '../commands/args';
+import { requireString, type ArgumentObject } from './args';
 import type { ConfirmQuestion, Item, MessageQuestion, PickManyQuestion, PickOneQuestion, Prompts, SaveQuestion, TextQuestion } from './prompts';
 
 function missing(name: string): PatError {

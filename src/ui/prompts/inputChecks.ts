@@ -1,5 +1,6 @@
 // What the wizards accept, as plain functions over the core's validation (no VS Code, unit-tested).
 import type { ApiFamily } from '../../core/model';
+import { MAX_UNUSED_DAYS, validDays } from '../../core/ops/bulkDelete';
 import { normalizeTenantUrl } from '../../core/tenantUrl';
 import { validateAccessTokenValiditySeconds, validateCredentials, validateExpirationDate, validateScopes } from '../../core/validation';
 
@@ -61,4 +62,10 @@ export function parseSinceDate(text: string): string | undefined {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(trimmed)) return undefined;
   const time = Date.parse(`${trimmed}T00:00:00Z`);
   return Number.isNaN(time) ? undefined : new Date(time).toISOString();
+}
+
+/** What the days prompt says as the user types: undefined when the text is a whole number of days in range. */
+export function checkUnusedDays(text: string): string | undefined {
+  const trimmed = text.trim();
+  return /^\d+$/.test(trimmed) && validDays(Number(trimmed)) ? undefined : `Enter a whole number of days from 1 to ${MAX_UNUSED_DAYS}.`;
 }

@@ -2,8 +2,8 @@
 // (vscodePrompts.ts), the automation contract's answers from the argument object (argumentPrompts.ts), and a queue of
 // answers for tests (queuedPrompts.ts). A command's body is written once against it. No `vscode` import here.
 import { UserCancelled } from '../../core/errors';
-import { inertText, stripUnsafeCharacters } from '../../core/validation';
-import type { ArgumentObject } from '../commands/args';
+import { inertText, quoted, stripUnsafeCharacters } from '../../core/validation';
+import type { ArgumentObject } from './args';
 
 // One kind of "cancelled" (the core's): the command wrapper asks a single question, isCancellation.
 export { UserCancelled };
@@ -132,10 +132,8 @@ export async function runWizard<S>(
   return state;
 }
 
-/** A name as messages quote it: in double quotes, without the characters that could spoof the text around it. */
-export function quoted(name: string): string {
-  return `"${shown(name)}"`;
-}
+// quoted and shown live in core/validation.ts, the one home of display-safe text; the wizards import them from here.
+export { quoted };
 
 /** Text from a tenant or a user, safe to put into a message or a prompt. */
 export function shown(text: string): string {

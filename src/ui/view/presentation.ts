@@ -1,6 +1,7 @@
 // ui/view: what the UI shows, as vscode-free data (words, codicons, theme colours, menu context values) from core's facts.
 // How tenants and errors read in the UI, as plain data; tokens read as tokenPresentation.ts says, which loads with them.
 import type { Tenant } from '../../core/model';
+import type { BulkDeleteResult } from '../../core/ops/bulkDelete';
 import { isPatError, type PatErrorKind } from '../../core/errors';
 import { listQueryText } from '../../core/messages';
 import { sanitizeForDisplay, stripUnsafeCharacters } from '../../core/validation';
@@ -20,6 +21,12 @@ export interface TooltipLine {
 
 export function plural(count: number, unit: string): string {
   return `${count} ${unit}${count === 1 ? '' : 's'}`;
+}
+
+/** "Deleted 5 tokens; 2 failed." */
+export function bulkSummary(result: BulkDeleteResult): string {
+  const deleted = `Deleted ${plural(result.deleted.length, 'token')}`;
+  return result.failed.length === 0 ? `${deleted}.` : `${deleted}; ${result.failed.length} failed.`;
 }
 
 export function tenantHost(tenant: Tenant): string {

@@ -2,7 +2,7 @@
 // imports it, so it loads with the first token list, not at activation.
 import { ALL_SCOPES, type ApiFamily, type PersonalAccessToken } from '../../core/model';
 import { expiryState, expiryStateAt, parseTime, type ExpiryState } from '../../core/ops/expiry';
-import { isOthersToken, TOKENS_PER_OWNER, type OwnerStatus } from '../../core/ops/owners';
+import { isOthersToken, MAX_TOKENS_PER_OWNER, type OwnerStatus } from '../../core/ops/owners';
 import { stripUnsafeCharacters } from '../../core/validation';
 import { plural, type IconView, type TooltipLine } from './presentation';
 
@@ -50,8 +50,8 @@ function ownerStatusOfToken(token: PersonalAccessToken, options: TokenViewOption
 
 /** "7/10", and at the limit why it matters. */
 export function budgetText(count: number): string {
-  const figure = `${count}/${TOKENS_PER_OWNER}`;
-  return count >= TOKENS_PER_OWNER ? `${figure}: at ISC's limit, a new token is refused until one is deleted` : figure;
+  const figure = `${count}/${MAX_TOKENS_PER_OWNER}`;
+  return count >= MAX_TOKENS_PER_OWNER ? `${figure}: at ISC's limit, a new token is refused until one is deleted` : figure;
 }
 
 

@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import type { CodeCall } from '../../../core/codeScan/types';
 import { MAX_FILE_BYTES } from '../../../core/codeScan/types';
-import { hoverLines } from '../../view/codeScanText';
+import { hoverLines } from './codeScanText';
 import { loadOperationIndex, pathOf } from './workspaceScan';
 
 interface Scanned {

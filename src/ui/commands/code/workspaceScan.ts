@@ -8,7 +8,7 @@ import { PatError } from '../../../core/errors';
 import { loadOnce } from '../../../core/lazyLoad';
 import { loadScopeCatalogue } from '../../../core/scopes/load';
 import { t } from '../../view/l10n';
-import { requireStringArray, type ArgumentObject } from '../args';
+import { requireStringArray, type ArgumentObject } from '../../prompts/args';
 
 const loadScanner = loadOnce(async () => {
   const [scan, index, glob] = await Promise.all([

@@ -1,0 +1,44 @@
+// Copy as Env: a token as SAIL_ env lines for a shell or a .env file.
+import { envLines } from '../../../core/ops/envLines';
+import { PatError } from '../../../core/errors';
+import type { Tenant } from '../../../core/model';
+import { quoted } from '../../prompts/prompts';
+import type { CommandRun, PatCommand } from '../runner';
+import { status, storedSecret } from '../secret/storedSecret';
+import { chooseTenant, tokenLabel, tokenPickItems, tokenTarget, type TokenPick, type TokenTarget } from '../targets';
+import { TokenNode } from '../../tree/tokenRows';
+
+/** Copies the lines through SecretClipboard, which clears them later if the clipboard still holds them. */
+async function copyAsEnv(run: CommandRun, target: TokenTarget): Promise<void> {
+  const { tenant, tokenId } = target;
+  const secret = await storedSecret(run, tenant.id, tokenLabel(target), tokenId);
+  const seconds = await run.ui.clipboard.copySecret(envLines({ baseUrl: tenant.baseUrl, clientId: tokenId, clientSecret: secret }));
+  const clearing = seconds > 0 ? ` The clipboard is cleared in ${seconds} s if it still holds them.` : '';
+  status(run, `SAIL_BASE_URL, SAIL_CLIENT_ID and SAIL_CLIENT_SECRET of ${tokenLabel(target)} copied.${clearing}`);
+}
+
+/** The tenant's tokens whose secret is stored here, as pick items (Copy as Environment Variables, Open Terminal). */
+export async function tokensWithSecretItems(run: CommandRun, tenant: Tenant): Promise<TokenPick[]> {
+  const stored = run.ui.service.storedSecretTokenIds(tenant.id);
+  return (await tokenPickItems(run, tenant)).filter((item) => stored.has(item.token.id));
+}
+
+/** From the palette: a token of the chosen tenant whose secret is stored here. */
+async function pickTokenWithSecret(run: CommandRun, tenant: Tenant): Promise<TokenTarget> {
+  const items = await tokensWithSecretItems(run, tenant);
+  if (items.length === 0) throw new PatError('invalid-input', `No token of ${quoted(tenant.displayName)} has its secret stored in VS Code.`);
+  const { token } = await run.ask.titled('Copy as Environment Variables').pickOne({ name: 'tokenId', placeholder: 'Token whose SAIL_ variables to copy', items });
+  return { tenant, tokenId: token.id, token };
+}
+
+export const copyTokenAsEnvCommand: PatCommand = {
+  id: 'sailpointPat.copyTokenAsEnv',
+  async run(run, invocation) {
+    const fromTreeOrArgs = invocation.node instanceof TokenNode || invocation.args !== undefined;
+    const target = fromTreeOrArgs
+      ? tokenTarget(run, invocation)
+      : await pickTokenWithSecret(run, await chooseTenant(run, invocation, 'Copy as Environment Variables'));
+    await copyAsEnv(run, target);
+    return undefined;
+  },
+};

@@ -1,0 +1,104 @@
+// Export Token Inventory: the token inventory as a JSON or CSV file, without secrets.
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { localDay } from '../../../core/ops/expiry';
+import { PatError } from '../../../core/errors';
+import { collectInventory, inventoryText, type InventoryFormat, type InventoryScope, type TenantInventory } from '../../../core/ops/inventory';
+import { plural } from '../../view/presentation';
+import { quoted, type Item } from '../../prompts/prompts';
+import { optionalChoice, type ArgumentObject } from '../../prompts/args';
+import type { CommandRun, PatCommand } from '../runner';
+import { NO_TENANT_YET } from '../targets';
+
+const FORMATS: readonly InventoryFormat[] = ['json', 'csv'];
+
+const TITLE = 'Export Token Inventory';
+
+interface ScopePick extends Item {
+  scope: InventoryScope;
+}
+
+const SCOPES: readonly ScopePick[] = [
+  {
+    label: 'What the tree shows',
+    detail: "The tokens each tenant lists in the view (its choice of whose tokens, and filter)",
+    scope: 'asShown',
+  },
+  {
+    label: "Everything each tenant's credentials can list",
+    detail: 'All tokens where the credentials may read them all (else what the tenant lists); can be many more than the tree shows',
+    scope: 'everything',
+  },
+];
+
+function countOf(inventories: readonly TenantInventory[]): number {
+  return inventories.reduce((sum, each) => sum + each.tokens.length, 0);
+}
+
+function failedTenants(inventories: readonly TenantInventory[]): TenantInventory[] {
+  return inventories.filter((each) => each.error !== undefined);
+}
+
+/** Scripts: `format` and an absolute `path`, and always everything the credentials can list. */
+function formatOf(file: string, args: ArgumentObject | undefined): InventoryFormat {
+  if (args === undefined) return path.extname(file).toLowerCase() === '.json' ? 'json' : 'csv';
+  const format = optionalChoice(args, 'format', FORMATS);
+  if (format === undefined) throw new PatError('invalid-input', 'The argument "format" must be one of json, csv.');
+  return format;
+}
+
+async function askTarget(run: CommandRun, args: ArgumentObject | undefined): Promise<{ scope: InventoryScope; file: string; format: InventoryFormat }> {
+  const ask = run.ask.titled(TITLE);
+  if (args !== undefined) formatOf('', args);
+  const { scope } = await ask.pickOne({
+    name: 'scope',
+    placeholder: 'Which tokens to export? The file holds names, owners, scopes and dates, never a secret.',
+    items: SCOPES,
+    fromArguments: () => SCOPES[1],
+  });
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  const file = await ask.saveLocation({
+    name: 'path',
+    title: `${TITLE} (no secrets)`,
+    saveLabel: 'Export',
+    suggestedPath: folder === undefined ? undefined : path.join(folder.fsPath, `sailpoint-pat-inventory-${localDay(Date.now())}.csv`),
+    filters: { CSV: ['csv'], JSON: ['json'] },
+  });
+  if (!path.isAbsolute(file)) throw new PatError('invalid-input', 'The argument "path" must be an absolute file path.');
+  return { scope, file, format: formatOf(file, args) };
+}
+
+async function tellExported(run: CommandRun, inventories: readonly TenantInventory[], file: string, scope: InventoryScope): Promise<void> {
+  const count = countOf(inventories);
+  const failed = failedTenants(inventories);
+  const what = scope === 'asShown' ? 'as the tree lists them' : "all each tenant's credentials can list";
+  const base = `Exported ${plural(count, 'token')} (${what}) from ${plural(inventories.length - failed.length, 'tenant')} to ${path.basename(file)}.`;
+  const choice = await run.ask.message({
+    severity: failed.length === 0 ? 'info' : 'warning',
+    message: failed.length === 0 ? base : `${base} Could not list ${failed.map((each) => quoted(each.tenant.displayName)).join(', ')}.`,
+    actions: failed.length === 0 ? (['Open File'] as const) : (['Open File', 'Show Log'] as const),
+  });
+  if (choice === 'Open File') await vscode.window.showTextDocument(vscode.Uri.file(file));
+  if (choice === 'Show Log') run.ui.logChannel.show(true);
+}
+
+export const exportInventoryCommand: PatCommand = {
+  id: 'sailpointPat.exportInventory',
+  async run(run, invocation) {
+    if (run.ask.person && run.ui.service.listTenants().length === 0) throw new PatError('invalid-input', NO_TENANT_YET);
+    const { scope, file, format } = await askTarget(run, invocation.args);
+    const title = scope === 'asShown' ? 'Listing the tokens each tenant shows…' : 'Listing every token of every tenant…';
+    const inventories = await run.network(title, (signal) => collectInventory(run.ui.service, signal, scope));
+    await vscode.workspace.fs.writeFile(vscode.Uri.file(file), new TextEncoder().encode(inventoryText(format, inventories, new Date().toISOString())));
+    run.ui.logger.info(`Exported an inventory of ${plural(countOf(inventories), 'token')} (${format}) to ${file}.`);
+    failedTenants(inventories).forEach((each) => run.ui.logger.warn(`Inventory: tenant "${each.tenant.displayName}" could not be listed: ${each.error ?? ''}`));
+    inventories
+      .filter((each) => each.ownerStatusProblem !== undefined)
+      .forEach((each) => run.ui.logger.warn(`Inventory: owner status of tenant "${each.tenant.displayName}" is not available: ${each.ownerStatusProblem ?? ''}`));
+    if (run.ask.person) void tellExported(run, inventories, file, scope).catch((error: unknown) => run.logFailure(error));
+    return {
+      count: countOf(inventories),
+      failedTenants: failedTenants(inventories).map((each) => ({ tenantId: each.tenant.id, message: each.error })),
+    };
+  },
+};

@@ -1,0 +1,126 @@
+// Choose What the Tenant Lists: whose tokens, then a filter by last use. Scripts answer with the `query` argument.
+import { PatError } from '../../../core/errors';
+import type { OwnerFilter, TokenListQuery } from '../../../core/model';
+import type { ArgumentObject } from '../../prompts/args';
+import { parseSinceDate } from '../../prompts/inputChecks';
+import { runWizard, type Item, type Prompts, type WizardStep } from '../../prompts/prompts';
+
+interface OwnerPick extends Item {
+  owner: OwnerFilter['kind'];
+  /** A script's whole owner filter. */
+  given?: OwnerFilter;
+}
+
+interface FilterPick extends Item {
+  neverUsed: boolean;
+  since: boolean;
+}
+
+const OWNER_PICKS: readonly OwnerPick[] = [
+  { label: 'My tokens', detail: 'The tokens of the identity the tenant signs in as', owner: 'me' },
+  { label: 'All tokens in the tenant', detail: 'Needs the right to read every token', owner: 'all' },
+  { label: 'Tokens of an identity…', detail: 'Enter the identity id', owner: 'identity' },
+];
+
+const FILTER_PICKS: readonly FilterPick[] = [
+  { label: 'Any', detail: 'No filter', neverUsed: false, since: false },
+  { label: 'Never used', neverUsed: true, since: false },
+  { label: 'Not used since…', detail: 'Enter a date', neverUsed: false, since: true },
+  { label: 'Never used, or not used since…', detail: 'Enter a date', neverUsed: true, since: true },
+];
+
+interface QueryDraft {
+  owner: OwnerFilter;
+  filter: FilterPick;
+  since: string;
+}
+
+function rawQuery(args: ArgumentObject): Record<string, unknown> {
+  return (typeof args.query === 'object' && args.query !== null ? args.query : {}) as Record<string, unknown>;
+}
+
+function ownerFromArgs(args: ArgumentObject): OwnerPick {
+  const raw = rawQuery(args).owner;
+  const owner = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+  if (owner.kind === 'me' || owner.kind === 'all') return { label: '', owner: owner.kind, given: { kind: owner.kind } };
+  if (owner.kind === 'identity' && typeof owner.identityId === 'string' && owner.identityId.trim() !== '') {
+    const label = typeof owner.label === 'string' ? owner.label : undefined;
+    const given: OwnerFilter = label === undefined ? { kind: 'identity', identityId: owner.identityId } : { kind: 'identity', identityId: owner.identityId, label };
+    return { label: '', owner: 'identity', given };
+  }
+  throw new PatError('invalid-input', 'The argument "query.owner" must be { kind: "me" }, { kind: "all" } or { kind: "identity", identityId }.');
+}
+
+function filterFromArgs(args: ArgumentObject): FilterPick {
+  const raw = rawQuery(args);
+  return { label: '', neverUsed: raw.neverUsed === true, since: raw.lastUsedBefore !== undefined };
+}
+
+function sinceFromArgs(args: ArgumentObject): string {
+  const { lastUsedBefore } = rawQuery(args);
+  if (typeof lastUsedBefore !== 'string' || Number.isNaN(Date.parse(lastUsedBefore))) {
+    throw new PatError('invalid-input', 'The argument "query.lastUsedBefore" must be an ISO date-time.');
+  }
+  return lastUsedBefore;
+}
+
+const askOwner: WizardStep<QueryDraft> = async (ask, draft) => {
+  const picked = await ask.pickOne({
+    name: 'query',
+    placeholder: 'Which tokens should the tenant list?',
+    items: OWNER_PICKS,
+    active: OWNER_PICKS.find((pick) => pick.owner === draft.owner.kind),
+    fromArguments: ownerFromArgs,
+  });
+  if (picked.given !== undefined) draft.owner = picked.given;
+  else if (picked.owner !== 'identity') draft.owner = { kind: picked.owner };
+  else return askIdentity;
+  return askFilter;
+};
+
+const askIdentity: WizardStep<QueryDraft> = async (ask, draft) => {
+  const identityId = await ask.inputText({
+    name: 'query',
+    prompt: 'The identity id whose tokens to list (e.g. from the identity page in the web UI)',
+    value: draft.owner.kind === 'identity' ? draft.owner.identityId : '',
+    validate: (value) => (/^[A-Za-z0-9-]{1,64}$/.test(value.trim()) ? undefined : 'Enter an identity id: letters, digits and dashes.'),
+  });
+  draft.owner = { kind: 'identity', identityId: identityId.trim() };
+  return askFilter;
+};
+
+const askFilter: WizardStep<QueryDraft> = async (ask, draft) => {
+  draft.filter = await ask.pickOne({ name: 'query', placeholder: 'Filter by last use', items: FILTER_PICKS, active: draft.filter, fromArguments: filterFromArgs });
+  return draft.filter.since ? askSince : undefined;
+};
+
+const askSince: WizardStep<QueryDraft> = async (ask, draft) => {
+  draft.since = await ask.inputText({
+    name: 'query',
+    prompt: 'Not used since (a date such as 2026-01-31)',
+    value: draft.since,
+    validate: (value) => (parseSinceDate(value) === undefined ? 'Enter a date as YYYY-MM-DD.' : undefined),
+    fromArguments: sinceFromArgs,
+  });
+  return undefined;
+};
+
+function currentFilter(query: TokenListQuery | undefined): FilterPick {
+  const neverUsed = query?.neverUsed === true;
+  const since = query?.lastUsedBefore !== undefined;
+  return FILTER_PICKS.find((pick) => pick.neverUsed === neverUsed && pick.since === since) ?? FILTER_PICKS[0];
+}
+
+/** Starts from the tenant's current query; a person's plain date means the start of that day (UTC). */
+export async function askListQuery(ask: Prompts, tenantName: string, current: TokenListQuery | undefined): Promise<TokenListQuery> {
+  const draft: QueryDraft = {
+    owner: current?.owner ?? { kind: 'me' },
+    filter: currentFilter(current),
+    since: current?.lastUsedBefore?.slice(0, 10) ?? '',
+  };
+  await runWizard(ask, `What ${tenantName} Lists`, 2, askOwner, draft);
+  const query: TokenListQuery = { owner: draft.owner };
+  if (draft.filter.neverUsed) query.neverUsed = true;
+  if (draft.filter.since) query.lastUsedBefore = parseSinceDate(draft.since) ?? draft.since;
+  return query;
+}

@@ -1,0 +1,18 @@
+// Choose What a Tenant Lists: whose tokens and which filter the tree shows for a tenant.
+import { listQueryText } from '../../../core/messages';
+import { askListQuery } from './listQueryPrompts';
+import { quoted, shown } from '../../prompts/prompts';
+import type { PatCommand } from '../runner';
+import { chooseTenant } from '../targets';
+
+export const setTenantListQueryCommand: PatCommand = {
+  id: 'sailpointPat.setTenantListQuery',
+  async run(run, invocation) {
+    const tenant = await chooseTenant(run, invocation, 'Choose What a Tenant Lists');
+    const query = await askListQuery(run.ask, shown(tenant.displayName), tenant.listQuery);
+    await run.ui.service.setListQuery(tenant.id, query);
+    run.ui.tree.refresh(tenant.id);
+    run.inform(`${quoted(tenant.displayName)} now lists ${listQueryText(query)}.`);
+    return undefined;
+  },
+};

@@ -1,0 +1,72 @@
+// Add Tenant, and the credential check Import Tenants from SailPoint CLI shares.
+import * as vscode from 'vscode';
+import { isPatError } from '../../../core/errors';
+import type { Credentials, Tenant } from '../../../core/model';
+import type { NewTenant } from '../../../core/patService';
+import { trimCredentials } from '../../../core/validation';
+import { VIEW_ID } from '../../ids';
+import { quoted } from '../../prompts/prompts';
+import { askNewTenant, emptyTenantDraft, type TenantDraft } from './tenantPrompts';
+import { optionalChoice } from '../../prompts/args';
+import type { CommandRun, Invocation, PatCommand } from '../runner';
+
+/** The core registers the secret with the redactor where credentials enter it (PatService.checkedCredentials). */
+export function credentialsFrom(clientId: string, clientSecret: string): Credentials {
+  return trimCredentials({ clientId, clientSecret });
+}
+
+function newTenant(draft: TenantDraft, invocation: Invocation): NewTenant {
+  return {
+    url: draft.url.trim(),
+    displayName: draft.displayName.trim() || undefined,
+    // People get v3, which most tenants use; scripts may name the family.
+    apiFamily: invocation.args === undefined ? undefined : optionalChoice(invocation.args, 'apiFamily', ['v3', 'v1'] as const),
+    credentials: credentialsFrom(draft.clientId, draft.clientSecret),
+  };
+}
+
+/** Why Add Tenant goes back to the secret step: the tenant is not added yet, so there are no credentials to update. */
+function refusedSecretText(error: unknown): string {
+  const said = isPatError(error) && error.serverMessage !== undefined ? ` (${error.serverMessage})` : '';
+  return `The tenant rejected this client ID and secret${said}. Check them and enter the secret again.`;
+}
+
+/** Asks until the tenant accepts the credentials; a refused secret sends a person back to the secret step. */
+async function addTenant(run: CommandRun, invocation: Invocation): Promise<Tenant> {
+  const draft = emptyTenantDraft();
+  for (;;) {
+    const input = newTenant(await askNewTenant(run.ask, draft), invocation);
+    try {
+      return await run.network('Checking the credentials with the tenant…', (signal) => run.ui.service.addTenant(input, signal), {
+        passThrough: (error) => run.ask.person && isPatError(error, 'credentials-rejected'),
+      });
+    } catch (error) {
+      if (!run.ask.person || !isPatError(error, 'credentials-rejected')) throw error;
+      draft.secretProblem = refusedSecretText(error);
+    }
+  }
+}
+
+/** Adds a tenant once it accepted the credentials; Import Tenants from SailPoint CLI adds each environment with it. */
+export async function addCheckedTenant(run: CommandRun, input: NewTenant): Promise<Tenant> {
+  const tenant = await run.network('Checking the credentials with the tenant…', (signal) => run.ui.service.addTenant(input, signal));
+  run.ui.tree.refresh();
+  return tenant;
+}
+
+export const addTenantCommand: PatCommand = {
+  id: 'sailpointPat.addTenant',
+  async run(run, invocation) {
+    const tenant = await addTenant(run, invocation);
+    run.ui.tree.refresh();
+    if (run.ask.person) {
+      await vscode.commands.executeCommand(`${VIEW_ID}.focus`);
+      await run.revealTenant(tenant.id);
+    }
+    run.inform(
+      `Tenant ${quoted(tenant.displayName)} added; its client secret is stored in VS Code SecretStorage. ` +
+        `It uses the ${tenant.apiFamily} PAT API${tenant.apiFamily === 'v3' ? ', as most tenants do' : ''} (Change API Family switches it).`,
+    );
+    return { tenantId: tenant.id };
+  },
+};

@@ -1,0 +1,122 @@
+// The scope step of Create Token and Edit Scopes: a searchable multi-pick of the catalogue's scopes, "Pick by API"
+// (choose operations, get the fewest scopes that allow them) and free entry. Each step throws UserCancelled when dismissed.
+import { ALL_SCOPES } from '../../../core/model';
+import type { ApiOperation, ScopeCatalogue } from '../../../core/scopes/catalogue';
+import { loadScopeCatalogue } from '../../../core/scopes/load';
+import { proposeScopes } from '../../../core/scopes/propose';
+import { checkExtraScopes, parseScopeList } from '../../prompts/inputChecks';
+import { operationChoiceText, proposalText, proposedChoiceText, scopeChoiceText } from './scopeChoices';
+import { requireStringArray, type ArgumentObject } from '../../prompts/args';
+import type { Item, WizardStep } from '../../prompts/prompts';
+
+export interface ScopeDraft {
+  scope: string[];
+}
+
+interface ScopeItem extends Item {
+  /** Undefined for the "Pick by API…" and "Other scopes…" entries. */
+  scope: string | undefined;
+}
+
+interface OperationItem extends Item {
+  operation: ApiOperation;
+}
+
+const PICK_BY_API: ScopeItem = {
+  label: '$(list-selection) Pick by API…',
+  detail: 'Choose the operations your script calls; get the fewest scopes that allow them',
+  scope: undefined,
+  alwaysShow: true,
+};
+
+const OTHER_SCOPES: ScopeItem = {
+  label: '$(edit) Other scopes…',
+  detail: 'Type scopes that are not in this list',
+  scope: undefined,
+  alwaysShow: true,
+};
+
+const EMPTY_MESSAGE = `Choose at least one scope; ${ALL_SCOPES} stands for every right you have.`;
+
+/** Scripts give the scopes as they are, known or not. */
+function scopesFromArgs(args: ArgumentObject): ScopeItem[] {
+  return requireStringArray(args, 'scope').map((scope) => ({ label: scope, scope }));
+}
+
+function scopeItem(catalogue: ScopeCatalogue, scope: string): ScopeItem {
+  return { ...scopeChoiceText(catalogue, scope), scope };
+}
+
+/** The current scopes first (unknown ones flagged), then every other scope of the catalogue. */
+function scopeItems(catalogue: ScopeCatalogue, current: readonly string[]): ScopeItem[] {
+  const rest = catalogue.scopes.filter((scope) => !current.includes(scope));
+  return [PICK_BY_API, OTHER_SCOPES, ...[...current, ...rest].map((scope) => scopeItem(catalogue, scope))];
+}
+
+/**
+ * The steps that ask for scopes, ending with `next`: a pick from the catalogue; then, as chosen there, the
+ * operations to cover and the proposed scopes to confirm, and free entry. An empty scope list is never accepted.
+ */
+export function scopeSteps<S extends ScopeDraft>(note: string, next: WizardStep<S> | undefined): WizardStep<S> {
+  let wantsMore = false;
+  let chosen: ApiOperation[] = [];
+  const askMore: WizardStep<S> = async (input, draft) => {
+    const text = await input.inputText({
+      name: 'scope',
+      prompt: 'More scopes, separated by spaces or commas',
+      placeholder: 'idn:access-request:manage idn:sod-policy:read',
+      validate: (value) => checkExtraScopes(value, draft.scope.length),
+    });
+    draft.scope = [...new Set([...draft.scope, ...parseScopeList(text)])];
+    return next;
+  };
+  const askReview: WizardStep<S> = async (input, draft) => {
+    const catalogue = await loadScopeCatalogue();
+    const proposal = proposeScopes(catalogue, chosen);
+    const proposed = proposal.scopes.map((scope) => ({ ...proposedChoiceText(catalogue, scope, chosen), scope }));
+    const kept = draft.scope.filter((scope) => !proposal.scopes.includes(scope)).map((scope) => scopeItem(catalogue, scope));
+    const items = [...proposed, ...kept];
+    const picked = await input.pickMany<ScopeItem>({
+      name: 'scope',
+      placeholder: `${proposalText(proposal, chosen.length)} Untick what you do not want.`,
+      items,
+      selected: items,
+      matchOnDetail: true,
+      emptyMessage: EMPTY_MESSAGE,
+    });
+    draft.scope = picked.flatMap((item) => (item.scope === undefined ? [] : [item.scope]));
+    return wantsMore ? askMore : next;
+  };
+  const askOperations: WizardStep<S> = async (input) => {
+    const catalogue = await loadScopeCatalogue();
+    const items: OperationItem[] = catalogue.operations.map((operation) => ({ ...operationChoiceText(operation), operation }));
+    const picked = await input.pickMany({
+      name: 'scope',
+      placeholder: 'The operations your script calls: search by summary, method or path',
+      items,
+      selected: items.filter((item) => chosen.includes(item.operation)),
+      matchOnDetail: true,
+      emptyMessage: 'Choose at least one operation.',
+    });
+    chosen = picked.map((item) => item.operation);
+    return askReview;
+  };
+  const askPicked: WizardStep<S> = async (input, draft) => {
+    const catalogue = await loadScopeCatalogue();
+    const items = scopeItems(catalogue, draft.scope);
+    const picked = await input.pickMany({
+      name: 'scope',
+      placeholder: `Scopes of the token: type to search by scope or by what it grants. ${note}`.trim(),
+      items,
+      selected: items.filter((item) => item.scope !== undefined && draft.scope.includes(item.scope)),
+      matchOnDetail: true,
+      emptyMessage: EMPTY_MESSAGE,
+      fromArguments: scopesFromArgs,
+    });
+    draft.scope = picked.flatMap((item) => (item.scope === undefined ? [] : [item.scope]));
+    wantsMore = picked.includes(OTHER_SCOPES);
+    if (picked.includes(PICK_BY_API)) return askOperations;
+    return wantsMore ? askMore : next;
+  };
+  return askPicked;
+}

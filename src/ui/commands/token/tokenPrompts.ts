@@ -1,0 +1,132 @@
+// The Create Token wizard and the prompts for renaming and rescoping. Each question names the argument that answers
+// it in the automation contract; each throws UserCancelled when dismissed.
+import { PatError } from '../../../core/errors';
+import type { ApiFamily, CreateTokenRequest } from '../../../core/model';
+import { normalizeTokenName, validateTokenName } from '../../../core/validation';
+import { optionalBoolean, optionalNumber, optionalString, type ArgumentObject } from '../../prompts/args';
+import { askNeverExpires } from '../expiry/expiryPrompts';
+import { checkExpiry, checkValidity, parseExpiry, parseValidity } from '../../prompts/inputChecks';
+import { scopeSteps } from './scopePrompts';
+import { runWizard, type Item, type Prompts, type WizardStep } from '../../prompts/prompts';
+
+interface TokenDraft {
+  name: string;
+  scope: string[];
+  validity: string;
+  expiry: string;
+  /** v1 only: set once the user picked "Never expires" and acknowledged the risk. */
+  neverExpires: boolean;
+}
+
+interface LifetimePick extends Item {
+  /** Empty for the default, undefined for "other". */
+  seconds: string | undefined;
+}
+
+const LIFETIMES: readonly LifetimePick[] = [
+  { label: '12 hours', description: 'the default and the longest', seconds: '' },
+  { label: '1 hour', seconds: '3600' },
+  { label: '30 minutes', seconds: '1800' },
+  { label: '15 minutes', seconds: '900' },
+  { label: '$(edit) Other…', detail: 'Enter seconds, from 15 to 43200', seconds: undefined },
+];
+
+function lifetimeFromArgs(args: ArgumentObject): LifetimePick {
+  const seconds = optionalNumber(args, 'accessTokenValiditySeconds');
+  return { label: '', seconds: seconds === undefined ? '' : String(seconds) };
+}
+
+/** v1: "never expires" only when the script says so; a date and "never" together are a mistake. */
+function expiryFromArgs(family: ApiFamily): (args: ArgumentObject) => string {
+  return (args) => {
+    const expirationDate = optionalString(args, 'expirationDate');
+    const neverExpires = optionalBoolean(args, 'neverExpires') === true;
+    if (expirationDate !== undefined && neverExpires) throw new PatError('invalid-input', 'Give either "expirationDate" or "neverExpires": true, not both.');
+    if (expirationDate === undefined && !neverExpires && family === 'v1') {
+      throw new PatError('invalid-input', 'Without "expirationDate" a v1 token never expires: pass "neverExpires": true to accept that, or give an "expirationDate".');
+    }
+    return expirationDate ?? '';
+  };
+}
+
+function createSteps(family: ApiFamily): WizardStep<TokenDraft> {
+  const askName: WizardStep<TokenDraft> = async (ask, draft) => {
+    draft.name = await ask.inputText({
+      name: 'name',
+      prompt: 'Token name (unique among your tokens)',
+      value: draft.name,
+      validate: validateTokenName,
+    });
+    return askScopeStep;
+  };
+  const askValidity: WizardStep<TokenDraft> = async (ask, draft) => {
+    const picked = await ask.pickOne({
+      name: 'accessTokenValiditySeconds',
+      placeholder: 'How long may each access token minted with this PAT live?',
+      items: LIFETIMES,
+      active: LIFETIMES.find((each) => each.seconds === draft.validity),
+      fromArguments: lifetimeFromArgs,
+    });
+    if (picked.seconds === undefined) return askOtherValidity;
+    draft.validity = picked.seconds;
+    return askExpiry;
+  };
+  const askOtherValidity: WizardStep<TokenDraft> = async (ask, draft) => {
+    draft.validity = await ask.inputText({
+      name: 'accessTokenValiditySeconds',
+      prompt: 'Lifetime of access tokens minted with this PAT, in seconds (15 to 43200)',
+      value: draft.validity,
+      validate: (value) => (value.trim() === '' ? 'Enter a number of seconds.' : checkValidity(value)),
+    });
+    return askExpiry;
+  };
+  const askExpiry: WizardStep<TokenDraft> = async (ask, draft) => {
+    const none = family === 'v1' ? 'never expires (you will be asked to confirm)' : 'expires after 6 months, the maximum';
+    draft.expiry = await ask.inputText({
+      name: 'expirationDate',
+      prompt: `Expiry date, e.g. 2027-01-31 (end of that day, UTC) or an ISO date-time. Leave empty: the token ${none}.`,
+      value: draft.expiry,
+      validate: (value) => checkExpiry(value, family, Date.now()),
+      fromArguments: expiryFromArgs(family),
+    });
+    // Scripts may ask for "never expires" on any family; on v3 the tenant's refusal then says why.
+    return draft.expiry.trim() === '' && (family === 'v1' || !ask.person) ? askNeverExpiresStep : undefined;
+  };
+  const askScopeStep = scopeSteps<TokenDraft>('', askValidity);
+  const askNeverExpiresStep: WizardStep<TokenDraft> = async (ask, draft) => {
+    draft.neverExpires = await askNeverExpires(ask, draft.name);
+    return draft.neverExpires || !ask.person ? undefined : askExpiry;
+  };
+  return askName;
+}
+
+export async function askNewToken(ask: Prompts, tenantName: string, family: ApiFamily, scope?: readonly string[]): Promise<CreateTokenRequest> {
+  const draft: TokenDraft = { name: '', scope: [...(scope ?? ['sp:scopes:default'])], validity: '', expiry: '', neverExpires: false };
+  await runWizard(ask, `Create Token in ${tenantName}`, 4, createSteps(family), draft);
+  // Scripts' names go to the tenant as given, as the automation contract always had them.
+  const request: CreateTokenRequest = { name: ask.person ? normalizeTokenName(draft.name) : draft.name, scope: draft.scope };
+  const validity = parseValidity(draft.validity);
+  const expirationDate = parseExpiry(draft.expiry);
+  if (validity !== undefined) request.accessTokenValiditySeconds = validity;
+  if (expirationDate !== undefined) request.expirationDate = expirationDate;
+  else if (draft.neverExpires) request.userAwareTokenNeverExpires = true;
+  return request;
+}
+
+export async function askTokenName(ask: Prompts, currentName: string): Promise<string> {
+  const name = await ask.titled('Rename Token').inputText({
+    name: 'name',
+    prompt: 'New token name',
+    value: currentName,
+    validate: validateTokenName,
+  });
+  return ask.person ? normalizeTokenName(name) : name;
+}
+
+export async function askTokenScopes(ask: Prompts, tokenName: string, current: readonly string[]): Promise<string[]> {
+  const title = `Edit Scopes of ${tokenName}`;
+  const note = 'New scopes apply to access tokens minted afterwards and can take up to 20 minutes to take effect.';
+  const draft = { scope: [...current] };
+  await runWizard(ask, title, 1, scopeSteps(note, undefined), draft);
+  return draft.scope;
+}
