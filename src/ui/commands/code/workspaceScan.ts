@@ -120,5 +120,5 @@ export async function openAt(at: { file: string; line: number }): Promise<void> 
 }
 
 export function relativeName(file: string): string {
-  return vscode.workspace.asRelativePath(uriOf(file), true);
+  return vscode.workspace.asRelativePath(uriOf(file));
 }
