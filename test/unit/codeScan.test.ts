@@ -11,6 +11,7 @@ import { OperationIndex, powershellNames, snakeCase } from '../../src/core/codeS
 import { scanCode, scanText } from '../../src/core/codeScan/scan';
 import type { CodeCall } from '../../src/core/codeScan/types';
 import { isPatError } from '../../src/core/errors';
+import { loadScopeCatalogue } from '../../src/core/scopes/load';
 import { TEST_OPERATIONS } from './helpers/codeScanCatalogue';
 
 const CORPUS = path.resolve(__dirname, '../../../test/unit/fixtures/code-scan');
@@ -146,6 +147,26 @@ describe('code scan: precision', () => {
       'sp:workflow:execute',
       'sp:workflow:read',
     ]);
+  });
+});
+
+describe('code scan over the real catalogue (4,221 operations at their exact URLs)', () => {
+  const described = (result: { calls: CodeCall[] }): string[] =>
+    result.calls.map((call) => `${path.basename(call.file)}:${call.line} ${call.method} ${call.path} ${call.operationId}`);
+
+  it('finds in the corpus exactly the calls the test catalogue names, REST and SDK alike', async () => {
+    const { operations } = await loadScopeCatalogue();
+    const real = await scanCode(nodeScanFileSystem, [path.join(CORPUS, 'scripts')], operations);
+    const small = await scanCode(nodeScanFileSystem, [path.join(CORPUS, 'scripts')], INDEX);
+    assert.equal(real.calls.length, 36);
+    assert.deepEqual(described(real), described(small));
+    assert.deepEqual(real.unmatched.map((call) => call.text), ['/v3/not-an-endpoint/$ID', '/v3/sources']);
+    assert.ok(!real.scopes.includes('sp:scopes:all'));
+  });
+
+  it('finds nothing in the noise', async () => {
+    const { operations } = await loadScopeCatalogue();
+    assert.deepEqual(await scanCode(nodeScanFileSystem, [path.join(CORPUS, 'noise')], operations), { calls: [], scopes: [], unmatched: [] });
   });
 });
 
