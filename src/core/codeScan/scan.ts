@@ -161,6 +161,8 @@ export async function scanCode(
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 8) }, worker));
+  // The least privilege over thousands of calls is a slice of its own.
+  await yieldToEventLoop();
   throwIfAborted(options.signal);
   const calls = perFile.flatMap((result) => result.calls);
   return { calls, scopes: leastPrivilege(calls, index.breadth), unmatched: perFile.flatMap((result) => result.unmatched) };
