@@ -69,6 +69,20 @@ describe('code scan', () => {
     assert.deepEqual(onlyReading.scopes, ['idn:sources:read', 'sp:my-personal-access-tokens:read']);
   });
 
+  it('scopesForCode skips what files.exclude and search.exclude hide', async () => {
+    const files = vscode.workspace.getConfiguration('files');
+    const search = vscode.workspace.getConfiguration('search');
+    try {
+      await files.update('exclude', { '**/create.ps1': true }, vscode.ConfigurationTarget.Global);
+      await search.update('exclude', { 'code-scan/scripts/list.sh': true }, vscode.ConfigurationTarget.Global);
+      const result = await run<ScanResult>('sailpointPat.scopesForCode', { paths: [scripts()] });
+      assert.deepEqual(result, { calls: [], scopes: [], unmatched: [] });
+    } finally {
+      await files.update('exclude', undefined, vscode.ConfigurationTarget.Global);
+      await search.update('exclude', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   it('scopesForCode refuses paths outside the workspace folders, relative paths and non-strings, and reads nothing', async () => {
     await rejectsWith('sailpointPat.scopesForCode', { paths: [tmpdir()] }, /inside a workspace folder/);
     await rejectsWith('sailpointPat.scopesForCode', { paths: ['code-scan/scripts'] }, /inside a workspace folder/);
