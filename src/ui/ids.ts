@@ -41,6 +41,8 @@ export const COMMAND_IDS = [
   'sailpointPat.importFromSailPointCli',
   'sailpointPat.scopesForCode',
   'sailpointPat.checkTokenAgainstCode',
+  'sailpointPat.tokenHealth',
+  'sailpointPat.showTokenHealth',
 ] as const;
 
 export type CommandId = (typeof COMMAND_IDS)[number];
