@@ -88,6 +88,8 @@ export interface AnsweredRun {
   unused: QueuedAnswer[];
   /** An unexpected prompt, a wrong kind of answer, or answers left over. */
   failure?: string;
+  /** What the command resolved to (a script's result). */
+  result?: unknown;
 }
 
 export interface AnsweredRunRequest {
@@ -96,6 +98,8 @@ export interface AnsweredRunRequest {
   selection?: PatNode[];
   /** Files or folders, as the Explorer's context menu passes them (vscode.Uri). */
   resources?: unknown[];
+  /** Runs it as a script with this argument object; the answers then go to the modals only a person answers. */
+  args?: Record<string, unknown>;
   answers: QueuedAnswer[];
 }
 
@@ -103,13 +107,15 @@ export interface AnsweredRunRequest {
 export async function runWithAnswers(ui: UiContext, request: AnsweredRunRequest): Promise<AnsweredRun> {
   const prompts = new QueuedPrompts([...request.answers]);
   let failure: string | undefined;
+  let result: unknown;
   try {
-    const args = request.resources !== undefined ? [request.resources[0], request.resources] : [request.node, request.selection];
-    await runCommandById(ui, request.command, args, prompts);
+    const invocation =
+      request.args !== undefined ? [request.args] : request.resources !== undefined ? [request.resources[0], request.resources] : [request.node, request.selection];
+    result = await runCommandById(ui, request.command, invocation, prompts);
   } catch (error) {
     failure = error instanceof Error ? error.message : String(error);
   }
   failure = prompts.failure ?? failure;
   if (failure === undefined && prompts.unused.length > 0) failure = `${prompts.unused.length} answer(s) left unused: ${JSON.stringify(prompts.unused)}`;
-  return { shown: prompts.shown, unused: [...prompts.unused], failure };
+  return { shown: prompts.shown, unused: [...prompts.unused], failure, result };
 }
