@@ -34,6 +34,8 @@ const DEFERRED: Record<Deferred, true> = {
 
 /** A PatService whose reads of the tenant list never load it, and whose other calls load it once and forward. */
 export function lazyPatService(state: KeyValueStore, load: () => Promise<PatService>): PatService {
+  // Sessions live in the real service: until it has loaded there is no access token to peek at or drop.
+  let loaded: PatService | undefined;
   const atOnce: Pick<PatService, ReadAtOnce> = {
     listTenants: () => readTenants(state),
     getTenant: (tenantId) => {
@@ -42,9 +44,14 @@ export function lazyPatService(state: KeyValueStore, load: () => Promise<PatServ
       return tenant;
     },
     storedSecretTokenIds: (tenantId) => readStoredSecretTokenIds(state, tenantId),
+    cachedAccessToken: (tenantId) => loaded?.cachedAccessToken(tenantId),
+    dropAccessToken: (tenantId) => loaded?.dropAccessToken(tenantId),
   };
   const deferred = (name: Deferred) => (...args: unknown[]): Promise<unknown> =>
-    load().then((service) => (service[name] as (...params: unknown[]) => Promise<unknown>).apply(service, args));
+    load().then((service) => {
+      loaded = service;
+      return service;
+    }).then((service) => (service[name] as (...params: unknown[]) => Promise<unknown>).apply(service, args));
   const facade: Record<string, unknown> = { ...atOnce };
   for (const name of Object.keys(DEFERRED) as Deferred[]) facade[name] = deferred(name);
   return Object.freeze(facade) as unknown as PatService;

@@ -49,6 +49,17 @@ describe('the PatService facade activation builds', () => {
     assert.equal(loads, 0, 'a synchronous read loaded the service');
   });
 
+  it('peeks at and drops the access token of the loaded service, and has none before it loads', async () => {
+    const tenant = await service.addTenant({ url: fake.baseUrl, displayName: 'Fake', credentials });
+    assert.equal(facade.cachedAccessToken(tenant.id), undefined);
+    facade.dropAccessToken(tenant.id);
+    assert.equal(loads, 0, 'peeking loaded the service');
+    const minted = await facade.accessToken(tenant.id);
+    assert.equal(facade.cachedAccessToken(tenant.id)?.accessToken, minted.accessToken);
+    facade.dropAccessToken(tenant.id);
+    assert.equal(facade.cachedAccessToken(tenant.id), undefined, 'a signed-out session kept its access token');
+  });
+
   it('throws the service’s own error for an unknown or hostile tenant id, without loading it', () => {
     for (const id of ['nope', '../../etc', '']) {
       const messageOf = (read: () => unknown): string => {
