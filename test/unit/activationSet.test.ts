@@ -44,7 +44,6 @@ describe('what activation loads', function () {
 
   it('is read correctly: the entry and the tree are in it', () => {
     assert.ok(sources.has('src/extension.ts') && sources.has('src/ui/tree/patTreeDataProvider.ts'), [...sources].join('\n'));
-    assert.ok(sources.has('src/ui/codeHover.ts'), 'the hover stub registers at activation');
   });
 
   it('leaves out the commands, the network stack, token rows and their words, the expiry badge, the scope catalogue, the code scan and YAML', () => {
