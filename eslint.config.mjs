@@ -37,7 +37,7 @@ const NOT_AUTH = folder('auth', 'The authentication provider stands apart; see t
 const NOT_UI_SIBLING = { regex: '^\\.\\./(?!\\.\\./)', message: 'src/ui/view imports the core only; see the code map.' };
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test/runner/tools/**', '**/*.js'] },
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test/runner/tools/**', '**/*.js', 'test/unit/fixtures/**', 'test/fixtures/workspace/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

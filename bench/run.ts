@@ -5,6 +5,7 @@ import { cpus, loadavg } from 'node:os';
 import * as path from 'node:path';
 import { measureBulkDelete } from './bulkDelete';
 import { measureBundle } from './bundle';
+import { measureCodeScan } from './codeScan';
 import { type Figure, missesLine, missing, NO_TARGET, verdict } from './figures';
 import { runInHost } from './host';
 import { hostFigures } from './hostFigures';
@@ -71,6 +72,7 @@ async function main(): Promise<void> {
     ...(await section('many tenants', measureManyTenants)),
     ...(await section('bulk delete under a rate limit', measureBulkDelete)),
     ...(await section('side by side with sailpoint-api-client', () => measureSideBySide(repoRoot))),
+    ...(await section('code scan of a generated workspace', measureCodeScan)),
   ];
   const machine = `Node ${process.version}, ${cpus().length} CPUs, load average ${loadavg().map((load) => load.toFixed(1)).join(' ')}`;
   console.log(`\n${table(figures)}\n\n${machine}; ${((Date.now() - startedAt) / 1000).toFixed(0)} s`);

@@ -1,9 +1,9 @@
 // `npm run screenshots`: the README's pictures, taken from the real VS Code (code-server + headless chromium)
 // with the extension and the demo tenants, driven like a user would: tree, Create Token wizard and its scope picker, the
 // notification after a create, Find Unused Tokens with its delete modal, the health overview, Rotate Token, a tenant
-// whose credentials were revoked, and a terminal signed in as a token.
+// whose credentials were revoked, a terminal signed in as a token, and Scopes This Code Needs over a folder of scripts.
 // Writes media/readme/*.png.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { installCompanionExtension, writeDemoTenantsFile } from './companion';
@@ -230,8 +230,37 @@ async function shootSignedInTerminal(page: Page): Promise<void> {
   await shoot(page, 'signed-in-terminal.png');
 }
 
+/** A folder of scripts, as an administrator keeps them: what Scopes This Code Needs reads in its picture. */
+function writeDemoScripts(workspace: string): void {
+  const scripts = path.join(workspace, 'isc-scripts');
+  mkdirSync(scripts);
+  writeFileSync(
+    path.join(scripts, 'sources.sh'),
+    '#!/bin/sh\ncurl -s "$ISC_URL/v3/sources?limit=250"\ncurl -X POST "$ISC_URL/v3/sources" -d @source.json\ncurl -s "$ISC_URL/v3/personal-access-tokens"\n',
+  );
+  writeFileSync(path.join(scripts, 'health.ps1'), 'Import-Module PSSailpoint\n$health = Get-V2025SourceHealth -SourceId $id\nInvoke-RestMethod -Uri "$base/v3/search" -Method Post -Body $query\n');
+}
+
+/** Right-click the scripts folder in the Explorer, Scopes This Code Needs: the scopes and the calls that need them. */
+async function shootCodeScan(page: Page): Promise<void> {
+  await hideNotifications(page);
+  await page.keyboard.press('ControlOrMeta+Shift+E');
+  await page.locator(row('isc-scripts')).first().waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+  await runFromContextMenu(page, 'isc-scripts', 'Scopes This Code Needs');
+  await waitForQuickInput(page, 'Create Token with These Scopes');
+  await shoot(page, 'code-scan.png', { x: 0, y: 0, width: 1040, height: 560 });
+  await page.keyboard.press('Escape');
+}
+
 async function takeScreenshots(page: Page, tenants: DemoTenants, url: string): Promise<void> {
   await openWorkbench(page, url);
+  // SCREENSHOTS=code-scan retakes that picture alone.
+  if (process.env.SCREENSHOTS === 'code-scan') {
+    await waitForTreeText(page, 'Acme Production');
+    await widenSidebar(page);
+    await shootCodeScan(page);
+    return;
+  }
   await waitForTreeText(page, 'Acme Production');
   await waitForTreeText(page, 'Workflow: Sandbox refresh');
   await widenSidebar(page);
@@ -245,6 +274,7 @@ async function takeScreenshots(page: Page, tenants: DemoTenants, url: string): P
   await shootErrorState(page, tenants);
   await shootRotation(page);
   await shootSignedInTerminal(page);
+  await shootCodeScan(page);
 }
 
 async function main(): Promise<void> {
@@ -255,6 +285,7 @@ async function main(): Promise<void> {
   try {
     const workspace = path.join(sandbox.root, 'workspace');
     mkdirSync(workspace);
+    writeDemoScripts(workspace);
     installCompanionExtension(sandbox.extensions);
     writeQuietSettings(sandbox);
     const env = writeDemoTenantsFile(path.join(sandbox.root, 'demo-tenants.json'), tenants.configs);

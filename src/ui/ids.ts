@@ -39,6 +39,8 @@ export const COMMAND_IDS = [
   'sailpointPat.editTokenExpiry',
   'sailpointPat.openTerminal',
   'sailpointPat.importFromSailPointCli',
+  'sailpointPat.scopesForCode',
+  'sailpointPat.checkTokenAgainstCode',
   'sailpointPat.tokenHealth',
   'sailpointPat.showTokenHealth',
 ] as const;

@@ -111,9 +111,14 @@ export const BACK: Answer = { back: true };
  * Runs a command as a person who gives exactly these answers, through the extension's test-mode-only hook, and
  * fails on a prompt nobody answered or an answer nobody asked for. Returns everything the person was shown.
  */
-export async function asPerson(command: string, answers: Answer[], on?: { node?: vscode.TreeItem; selection?: vscode.TreeItem[] }): Promise<Shown[]> {
+export async function asPerson(
+  command: string,
+  answers: Answer[],
+  on?: { node?: vscode.TreeItem; selection?: vscode.TreeItem[]; resources?: vscode.Uri[] },
+): Promise<Shown[]> {
   await provider();
-  const result = await vscode.commands.executeCommand<AnsweredRun>('sailpointPat.test.runWithAnswers', { command, answers, node: on?.node, selection: on?.selection });
+  const request = { command, answers, node: on?.node, selection: on?.selection, resources: on?.resources };
+  const result = await vscode.commands.executeCommand<AnsweredRun>('sailpointPat.test.runWithAnswers', request);
   assert.equal(result.failure, undefined, `${command}: ${result.failure ?? ''}\nshown: ${JSON.stringify(result.shown, null, 1)}`);
   return result.shown;
 }

@@ -46,7 +46,7 @@ describe('what activation loads', function () {
     assert.ok(sources.has('src/extension.ts') && sources.has('src/ui/tree/patTreeDataProvider.ts'), [...sources].join('\n'));
   });
 
-  it('leaves out the commands, the network stack, token rows and their words, the expiry badge, the scope catalogue and YAML', () => {
+  it('leaves out the commands, the network stack, token rows and their words, the expiry badge, the scope catalogue, the code scan and YAML', () => {
     const loadedLater = [
       // The tenant rows read the stored records only: the service, the registry's secret side, the input checks and
       // the redactor load on the first call that waits anyway (issue 20 §1).
@@ -68,6 +68,10 @@ describe('what activation loads', function () {
       'src/ui/auth/iscSessions.ts',
       'src/ui/expiryWatch.ts',
       'src/ui/view/expiryText.ts',
+      'src/core/codeScan/scan.ts',
+      'src/core/codeScan/operationIndex.ts',
+      'src/ui/commands/code/codeHover.ts',
+      'src/ui/commands/code/workspaceScan.ts',
     ];
     assert.deepEqual(loadedLater.filter((file) => sources.has(file)), []);
     assert.deepEqual([...sources].filter((file) => file.includes('node_modules')), [], 'a package loads at activation');

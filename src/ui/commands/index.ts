@@ -32,6 +32,8 @@ import { rotateTenantCredentialsCommand } from './rotate/rotateTenantCredentials
 import { editTokenExpiryCommand } from './expiry/editTokenExpiry';
 import { openTerminalCommand } from './terminal/openTerminal';
 import { importFromSailPointCliCommand } from './import/importFromSailPointCli';
+import { scopesForCodeCommand } from './code/scopesForCode';
+import { checkTokenAgainstCodeCommand } from './code/checkTokenAgainstCode';
 import { loadHealthPanel } from './health/overview';
 import { showTokenHealthCommand } from './health/showTokenHealth';
 import { tokenHealthCommand } from './health/tokenHealth';
@@ -64,6 +66,8 @@ const COMMANDS: Record<CommandId, PatCommand> = {
   'sailpointPat.editTokenExpiry': editTokenExpiryCommand,
   'sailpointPat.openTerminal': openTerminalCommand,
   'sailpointPat.importFromSailPointCli': importFromSailPointCliCommand,
+  'sailpointPat.scopesForCode': scopesForCodeCommand,
+  'sailpointPat.checkTokenAgainstCode': checkTokenAgainstCodeCommand,
   'sailpointPat.tokenHealth': tokenHealthCommand,
   'sailpointPat.showTokenHealth': showTokenHealthCommand,
 };
@@ -92,6 +96,8 @@ export interface AnsweredRunRequest {
   command: CommandId;
   node?: PatNode;
   selection?: PatNode[];
+  /** Files or folders, as the Explorer's context menu passes them (vscode.Uri). */
+  resources?: unknown[];
   /** Runs it as a script with this argument object; the answers then go to the modals only a person answers. */
   args?: Record<string, unknown>;
   answers: QueuedAnswer[];
@@ -103,7 +109,8 @@ export async function runWithAnswers(ui: UiContext, request: AnsweredRunRequest)
   let failure: string | undefined;
   let result: unknown;
   try {
-    const invocation = request.args === undefined ? [request.node, request.selection] : [request.args];
+    const invocation =
+      request.args !== undefined ? [request.args] : request.resources !== undefined ? [request.resources[0], request.resources] : [request.node, request.selection];
     result = await runCommandById(ui, request.command, invocation, prompts);
   } catch (error) {
     failure = error instanceof Error ? error.message : String(error);

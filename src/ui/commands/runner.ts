@@ -31,6 +31,8 @@ export interface Invocation {
   node?: PatNode;
   selection?: readonly PatNode[];
   args?: ArgumentObject;
+  /** The files or folders of the Explorer's or the editor's context menu (all selected ones). */
+  resources?: readonly vscode.Uri[];
 }
 
 export interface PatCommand {
@@ -175,6 +177,13 @@ function isArgumentObject(value: unknown): value is ArgumentObject {
   );
 }
 
+/** The Explorer passes the clicked resource and the whole selection; the editor only the document's. */
+function resourcesOf(first: unknown, second: unknown): vscode.Uri[] | undefined {
+  if (!(first instanceof vscode.Uri)) return undefined;
+  const selected = Array.isArray(second) ? second.filter((each): each is vscode.Uri => each instanceof vscode.Uri) : [];
+  return selected.length > 0 ? selected : [first];
+}
+
 /**
  * Runs one command invocation as VS Code delivered it: a tree node (and selection), nothing, or an argument object.
  * `ask` replaces VS Code's prompts for a person (the tests' queue); an argument object always answers for itself,
@@ -189,8 +198,8 @@ export async function runCommand(ui: UiContext, command: PatCommand, args: unkno
   try {
     if (automated) return await command.run(run, { args: first });
     const node = first instanceof vscode.TreeItem ? (first as PatNode) : undefined;
-    const selection = Array.isArray(second) ? (second as PatNode[]) : undefined;
-    await command.run(run, { node, selection });
+    const selection = Array.isArray(second) && !(first instanceof vscode.Uri) ? (second as PatNode[]) : undefined;
+    await command.run(run, { node, selection, resources: resourcesOf(first, second) });
     return undefined;
   } catch (error) {
     if (error instanceof AlreadyReported) return undefined;

@@ -5,7 +5,7 @@ import { type PersonalAccessToken, type Tenant } from '../../../core/model';
 import type { CreateTokenOutcome } from '../../../core/patService';
 import { quoted, shown } from '../../prompts/prompts';
 import { askNewToken } from './tokenPrompts';
-import type { CommandRun, PatCommand } from '../runner';
+import type { CommandRun, Invocation, PatCommand } from '../runner';
 import { copyStoredSecret } from '../secret/storedSecret';
 import { chooseTenant } from '../targets';
 import { showUnsavedSecret } from './unsavedSecret';
@@ -38,21 +38,24 @@ async function warnAtTokenLimit(run: CommandRun, tenant: Tenant): Promise<void> 
 
 export const createTokenCommand: PatCommand = {
   id: 'sailpointPat.createToken',
-  async run(run, invocation) {
-    const tenant = await chooseTenant(run, invocation, 'Create Token');
-    if (run.ask.person) await warnAtTokenLimit(run, tenant);
-    const request = await askNewToken(run.ask, shown(tenant.displayName), tenant.apiFamily);
-    // Refreshed whatever happens: a failed or cancelled create may still have made the token.
-    const create = (signal: AbortSignal): Promise<CreateTokenOutcome> =>
-      run.ui.service.createToken(tenant.id, request, signal).finally(() => run.ui.tree.refresh(tenant.id));
-    const outcome = await run.network(`Creating the token ${quoted(request.name)}…`, create, {
-      busy: [{ tenantId: tenant.id }],
-      busyLabel: 'Creating token…',
-      retryable: false,
-      tenantId: tenant.id,
-    });
-    if (!outcome.secretSaved) await showUnsavedSecret(run, tenant.id, outcome);
-    else if (run.ask.person) void offerCopies(run, tenant, outcome.token).catch((error: unknown) => run.logFailure(error));
-    return { tokenId: outcome.token.id };
-  },
+  run: (run, invocation) => createTokenWithScopes(run, invocation, undefined),
 };
+
+/** Create Token, its scope step starting from `scope` (Scopes This Code Needs) or the default. */
+export async function createTokenWithScopes(run: CommandRun, invocation: Invocation, scope: readonly string[] | undefined): Promise<{ tokenId: string }> {
+  const tenant = await chooseTenant(run, invocation, 'Create Token');
+  if (run.ask.person) await warnAtTokenLimit(run, tenant);
+  const request = await askNewToken(run.ask, shown(tenant.displayName), tenant.apiFamily, scope);
+  // Refreshed whatever happens: a failed or cancelled create may still have made the token.
+  const create = (signal: AbortSignal): Promise<CreateTokenOutcome> =>
+    run.ui.service.createToken(tenant.id, request, signal).finally(() => run.ui.tree.refresh(tenant.id));
+  const outcome = await run.network(`Creating the token ${quoted(request.name)}…`, create, {
+    busy: [{ tenantId: tenant.id }],
+    busyLabel: 'Creating token…',
+    retryable: false,
+    tenantId: tenant.id,
+  });
+  if (!outcome.secretSaved) await showUnsavedSecret(run, tenant.id, outcome);
+  else if (run.ask.person) void offerCopies(run, tenant, outcome.token).catch((error: unknown) => run.logFailure(error));
+  return { tokenId: outcome.token.id };
+}

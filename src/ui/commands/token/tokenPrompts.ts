@@ -100,8 +100,8 @@ function createSteps(family: ApiFamily): WizardStep<TokenDraft> {
   return askName;
 }
 
-export async function askNewToken(ask: Prompts, tenantName: string, family: ApiFamily): Promise<CreateTokenRequest> {
-  const draft: TokenDraft = { name: '', scope: ['sp:scopes:default'], validity: '', expiry: '', neverExpires: false };
+export async function askNewToken(ask: Prompts, tenantName: string, family: ApiFamily, scope?: readonly string[]): Promise<CreateTokenRequest> {
+  const draft: TokenDraft = { name: '', scope: [...(scope ?? ['sp:scopes:default'])], validity: '', expiry: '', neverExpires: false };
   await runWizard(ask, `Create Token in ${tenantName}`, 4, createSteps(family), draft);
   // Scripts' names go to the tenant as given, as the automation contract always had them.
   const request: CreateTokenRequest = { name: ask.person ? normalizeTokenName(draft.name) : draft.name, scope: draft.scope };

@@ -1,0 +1,124 @@
+// The scan as the extension runs it: files through vscode.workspace.fs (local, remote and virtual windows alike),
+// the roots a person clicked or a script named (inside a workspace folder), files.exclude and search.exclude
+// honoured. The scanner and the catalogue are imported here on first use, never at activation.
+import * as nodePath from 'node:path';
+import * as vscode from 'vscode';
+import type { CodeScanResult, EntryKind, ScanFileSystem } from '../../../core/codeScan/types';
+import { PatError } from '../../../core/errors';
+import { loadOnce } from '../../../core/lazyLoad';
+import { loadScopeCatalogue } from '../../../core/scopes/load';
+import { t } from '../../view/l10n';
+import { requireStringArray, type ArgumentObject } from '../../prompts/args';
+
+const loadScanner = loadOnce(async () => {
+  const [scan, index, glob] = await Promise.all([
+    import('../../../core/codeScan/scan.js'),
+    import('../../../core/codeScan/operationIndex.js'),
+    import('../../../core/codeScan/glob.js'),
+  ]);
+  return { ...scan, ...index, ...glob };
+});
+
+/** The catalogue's operations indexed for the scan: built once, shared by the commands and the hover. */
+export const loadOperationIndex = loadOnce(async () => {
+  const [{ OperationIndex }, catalogue] = await Promise.all([loadScanner(), loadScopeCatalogue()]);
+  return new OperationIndex(catalogue.operations);
+});
+
+/** A scan path: the file system path for local files, the URI text elsewhere (remote, virtual). */
+export function pathOf(uri: vscode.Uri): string {
+  return uri.scheme === 'file' ? uri.fsPath : uri.toString();
+}
+
+export function uriOf(path: string): vscode.Uri {
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(path) ? vscode.Uri.parse(path) : vscode.Uri.file(path);
+}
+
+function entryKind(type: vscode.FileType): EntryKind {
+  if ((type & vscode.FileType.SymbolicLink) !== 0) return 'symlink';
+  if ((type & vscode.FileType.Directory) !== 0) return 'directory';
+  return (type & vscode.FileType.File) !== 0 ? 'file' : 'other';
+}
+
+/** Roots are followed (a person chose them); links inside them are not (`entryKind` reports them as links). */
+function rootKind(type: vscode.FileType): EntryKind {
+  if ((type & vscode.FileType.Directory) !== 0) return 'directory';
+  return (type & vscode.FileType.File) !== 0 ? 'file' : 'other';
+}
+
+const workspaceFileSystem: ScanFileSystem = {
+  async list(folder) {
+    const entries = await vscode.workspace.fs.readDirectory(uriOf(folder));
+    return entries.map(([name, type]) => [name, entryKind(type)]);
+  },
+  async stat(path) {
+    const stat = await vscode.workspace.fs.stat(uriOf(path));
+    return { kind: rootKind(stat.type), size: stat.size };
+  },
+  async read(path, maxBytes) {
+    const uri = uriOf(path);
+    const stat = await vscode.workspace.fs.stat(uri);
+    if ((stat.type & vscode.FileType.File) === 0 || stat.size > maxBytes) return undefined;
+    const bytes = await vscode.workspace.fs.readFile(uri);
+    return bytes.length > maxBytes ? undefined : bytes;
+  },
+  child: (folder, name) => (/^[a-z][a-z0-9+.-]*:\/\//i.test(folder) ? vscode.Uri.joinPath(uriOf(folder), name).toString() : nodePath.join(folder, name)),
+};
+
+/** What a scan covers: a script's `paths` (absolute, inside a workspace folder), the clicked resources, or every folder. */
+export function scanRoots(args: ArgumentObject | undefined, resources: readonly vscode.Uri[] | undefined): vscode.Uri[] {
+  if (args !== undefined && args.paths !== undefined) {
+    const paths = requireStringArray(args, 'paths');
+    if (paths.length === 0) throw new PatError('invalid-input', t('"paths" names no file or folder.'));
+    return paths.map((path) => {
+      const uri = /^[a-z][a-z0-9+.-]*:\/\//i.test(path) ? vscode.Uri.parse(path) : nodePath.isAbsolute(path) ? vscode.Uri.file(path) : undefined;
+      if (uri === undefined || vscode.workspace.getWorkspaceFolder(uri) === undefined) {
+        throw new PatError('invalid-input', t('"paths" must name absolute files or folders inside a workspace folder; this one is not: {0}', path.slice(0, 200)));
+      }
+      return uri;
+    });
+  }
+  if (resources !== undefined && resources.length > 0) return [...resources];
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  if (folders.length === 0) throw new PatError('invalid-input', t('Open a folder first: the scan reads the files of the workspace folders.'));
+  return folders.map((folder) => folder.uri);
+}
+
+/** The globs files.exclude and search.exclude turn on for this folder. */
+function excludedGlobs(folder: vscode.WorkspaceFolder | undefined): string[] {
+  const globs: string[] = [];
+  for (const [section, key] of [['files', 'exclude'], ['search', 'exclude']] as const) {
+    const settings = vscode.workspace.getConfiguration(section, folder?.uri).get<Record<string, unknown>>(key) ?? {};
+    for (const [glob, on] of Object.entries(settings)) if (on === true) globs.push(glob);
+  }
+  return globs;
+}
+
+export interface ScanProgress {
+  signal?: AbortSignal;
+  onProgress?: (scanned: number, total: number) => void;
+}
+
+export async function scanWorkspace(roots: readonly vscode.Uri[], progress: ScanProgress = {}): Promise<CodeScanResult> {
+  const [scanner, index] = await Promise.all([loadScanner(), loadOperationIndex()]);
+  const excluders = new Map<string, (relative: string) => boolean>();
+  for (const root of roots) {
+    const folder = vscode.workspace.getWorkspaceFolder(root);
+    const prefix = folder === undefined ? '' : nodePath.posix.relative(folder.uri.path, root.path);
+    const matches = scanner.globExcluder(excludedGlobs(folder));
+    excluders.set(pathOf(root), (relative) => matches(prefix === '' ? relative : `${prefix}/${relative}`));
+  }
+  return await scanner.scanCode(workspaceFileSystem, roots.map(pathOf), index, {
+    ...progress,
+    exclude: (relative, root) => excluders.get(root)?.(relative) ?? false,
+  });
+}
+
+export async function openAt(at: { file: string; line: number }): Promise<void> {
+  const position = new vscode.Position(Math.max(0, at.line - 1), 0);
+  await vscode.window.showTextDocument(uriOf(at.file), { selection: new vscode.Range(position, position), preview: true });
+}
+
+export function relativeName(file: string): string {
+  return vscode.workspace.asRelativePath(uriOf(file));
+}
