@@ -3,8 +3,6 @@
 export const VIEW_ID = 'sailpointPat.tokens';
 export const CONFIG_SECTION = 'sailpointPat';
 export const HAS_TENANTS_CONTEXT = 'sailpointPat.hasTenants';
-/** True while the view's selection is one or more tokens and nothing else; the Delete keybinding's `when` reads it. */
-export const TOKENS_SELECTED_CONTEXT = 'sailpointPat.tokensSelected';
 /** Bound to the Delete key; not contributed as a command, since the palette has Delete Token… for that. */
 export const DELETE_SELECTED_TOKENS_COMMAND = 'sailpointPat.deleteSelectedTokens';
 /** The authentication provider other extensions ask for ISC sessions (documented in the README). */

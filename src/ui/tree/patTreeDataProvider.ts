@@ -308,7 +308,7 @@ export class PatTreeDataProvider implements vscode.TreeDataProvider<PatNode>, vs
       const { owners, problem } = await this.ownerFacts(rows, node, tokens, signal);
       return { state: 'ok', tokens, children: this.withBusyLabels(rows.tokenNodes(node, tokens, stored, ownClientId, owners)), ownerStatusProblem: problem };
     } catch (error) {
-      const state = tenantStateForError(error);
+      const state = tenantStateForError(error, node.tenant.listQuery);
       const detail = errorText(error);
       // A tenant that arrived by Settings Sync has no credentials here yet: a state to show, not a failure to log.
       if (state === 'credentials-missing') this.logger.info(`Tenant "${node.tenant.displayName}" has no credentials on this machine.`);

@@ -1,10 +1,11 @@
 // ui/view: what the UI shows, as vscode-free data (words, codicons, theme colours, menu context values) from core's facts.
 // How tenants and errors read in the UI, as plain data; tokens read as tokenPresentation.ts says, which loads with them.
-import type { Tenant } from '../../core/model';
+import type { Tenant, TokenListQuery } from '../../core/model';
 import type { BulkDeleteResult } from '../../core/ops/bulkDelete';
 import { isPatError, type PatErrorKind } from '../../core/errors';
 import { listQueryText } from '../../core/messages';
 import { sanitizeForDisplay, stripUnsafeCharacters } from '../../core/validation';
+import { t } from './l10n';
 
 export interface IconView {
   /** A codicon id, e.g. `warning`. */
@@ -38,9 +39,9 @@ export function tenantHost(tenant: Tenant): string {
 }
 
 /** What the user sees on a tenant before and after its tokens load. */
-export type TenantState = 'unknown' | 'ok' | 'credentials-missing' | 'credentials-rejected' | 'unreachable' | 'error';
+export type TenantState = 'unknown' | 'ok' | 'credentials-missing' | 'credentials-rejected' | 'unreachable' | 'cannot-list-others' | 'error';
 
-export type TenantFix = 'updateCredentials' | 'retry';
+export type TenantFix = 'updateCredentials' | 'retry' | 'listMine';
 
 export interface TenantView {
   label: string;
@@ -57,6 +58,7 @@ const TENANT_ICONS: Record<TenantState, IconView> = {
   'credentials-missing': { id: 'key', color: 'list.warningForeground' },
   'credentials-rejected': { id: 'error', color: 'list.errorForeground' },
   unreachable: { id: 'debug-disconnect', color: 'list.warningForeground' },
+  'cannot-list-others': { id: 'lock', color: 'list.warningForeground' },
   error: { id: 'warning', color: 'list.warningForeground' },
 };
 
@@ -66,6 +68,7 @@ const TENANT_STATE_TEXT: Record<TenantState, string> = {
   'credentials-missing': 'credentials missing',
   'credentials-rejected': 'credentials rejected',
   unreachable: 'unreachable',
+  'cannot-list-others': "may not list other identities' tokens",
   error: 'error',
 };
 
@@ -83,7 +86,8 @@ export function presentTenant(tenant: Tenant, state: TenantState, ownerStatusPro
       { label: 'Tenant', value: stripUnsafeCharacters(tenant.displayName) },
       { label: 'API', value: `${stripUnsafeCharacters(tenant.baseUrl)} (${tenant.apiFamily})` },
       { label: 'Lists', value: listQueryText(tenant.listQuery) },
-      { label: 'State', value: TENANT_STATE_TEXT[state] },
+      // Looked up when shown: the translator is set at activation, after this module loaded.
+      { label: 'State', value: t(TENANT_STATE_TEXT[state]) },
       ...ownerLine,
     ],
   };
@@ -93,15 +97,18 @@ const UNREACHABLE_KINDS: ReadonlySet<PatErrorKind> = new Set(['network', 'timeou
 const REJECTED_KINDS: ReadonlySet<PatErrorKind> = new Set(['credentials-rejected', 'unauthorized']);
 const TRANSIENT_KINDS: ReadonlySet<PatErrorKind> = new Set(['network', 'timeout', 'server', 'rate-limited']);
 
-export function tenantStateForError(error: unknown): TenantState {
+/** `listQuery`: what the tenant asked for; a 403 on other identities' tokens is a missing right, not a glitch to retry. */
+export function tenantStateForError(error: unknown, listQuery?: TokenListQuery): TenantState {
   if (isPatError(error, 'credentials-missing')) return 'credentials-missing';
   if (isPatError(error) && REJECTED_KINDS.has(error.kind)) return 'credentials-rejected';
   if (isPatError(error) && UNREACHABLE_KINDS.has(error.kind)) return 'unreachable';
+  if (isPatError(error, 'forbidden') && listQuery !== undefined && listQuery.owner.kind !== 'me') return 'cannot-list-others';
   return 'error';
 }
 
-/** The fix a tenant's error child offers: new credentials when they are the problem, otherwise another try. */
+/** The fix a tenant's error child offers: new credentials, my own tokens instead, or another try. */
 export function tenantFix(state: TenantState): TenantFix {
+  if (state === 'cannot-list-others') return 'listMine';
   return state === 'credentials-missing' || state === 'credentials-rejected' ? 'updateCredentials' : 'retry';
 }
 
@@ -137,6 +144,8 @@ export function tenantProblemHeadline(state: TenantState): string {
       return 'Credentials rejected: click to update them';
     case 'unreachable':
       return 'Tenant unreachable: click to retry';
+    case 'cannot-list-others':
+      return t('These credentials cannot list all tokens: click to list My tokens');
     default:
       return 'Could not list tokens: click to retry';
   }

@@ -4,6 +4,7 @@ import { deleteTokens, type BulkDeleteResult, type BulkProgress, type FailedItem
 import { PatError } from '../../../core/errors';
 import type { PersonalAccessToken, Tenant } from '../../../core/model';
 import { isSafeId } from '../../../core/store/secretKeys';
+import { t } from '../../view/l10n';
 import { bulkSummary, deleteButtonText, plural } from '../../view/presentation';
 import { quoted, shown } from '../../prompts/prompts';
 import type { ArgumentObject } from '../../prompts/args';
@@ -42,8 +43,9 @@ function confirmationDetail(targets: readonly DeleteTarget[]): string {
 
 /** The one delete confirmation; scripts that name the tokens have consented by calling. */
 function confirmDelete(run: CommandRun, targets: readonly DeleteTarget[]): Promise<void> {
-  const what = targets.length === 1 ? `the token ${nameWithTenant(targets[0])}` : `${targets.length} tokens`;
-  return run.ask.confirm({ name: 'confirm', message: `Delete ${what}?`, detail: confirmationDetail(targets), button: deleteButtonText(targets.length) });
+  // The detail names every token with its tenant; the question stays short, so a long name cannot push it away.
+  const message = targets.length === 1 ? t('Delete this token?') : t('Delete {0} tokens?', targets.length);
+  return run.ask.confirm({ name: 'confirm', message, detail: confirmationDetail(targets), button: deleteButtonText(targets.length) });
 }
 
 function progressText({ done, failed, total }: BulkProgress): string {

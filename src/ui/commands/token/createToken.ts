@@ -1,6 +1,6 @@
 // Create Token: the token limit warning, the wizard, the create, then copies offered.
 import { UserCancelled } from '../../../core/errors';
-import { ownTokenCount, MAX_TOKENS_PER_OWNER } from '../../../core/ops/owners';
+import { MAX_TOKENS_PER_OWNER } from '../../../core/ops/owners';
 import { type PersonalAccessToken, type Tenant } from '../../../core/model';
 import type { CreateTokenOutcome } from '../../../core/patService';
 import { quoted, shown } from '../../prompts/prompts';
@@ -21,10 +21,14 @@ async function offerCopies(run: CommandRun, tenant: Tenant, token: PersonalAcces
   if (choice === 'Copy Secret') await copyStoredSecret(run, tenant.id, token);
 }
 
-/** ISC refuses a token beyond 10 per identity: say so before the wizard, with Find Unused Tokens one click away. */
-async function warnAtTokenLimit(run: CommandRun, tenant: Tenant): Promise<void> {
-  const count = await run.network('Counting your tokens…', (signal) => ownTokenCount(run.ui.service, tenant.id, signal), { tenantId: tenant.id });
-  if (count < MAX_TOKENS_PER_OWNER) return;
+/**
+ * ISC refuses a token beyond 10 per identity: say so before the wizard, with Find Unused Tokens one click away.
+ * Returns the person's own tokens, so the name step can refuse a name already taken.
+ */
+async function warnAtTokenLimit(run: CommandRun, tenant: Tenant): Promise<PersonalAccessToken[]> {
+  const mine = await run.network('Counting your tokens…', (signal) => run.ui.service.listTokens(tenant.id, signal, { owner: { kind: 'me' } }), { tenantId: tenant.id });
+  const count = mine.length;
+  if (count < MAX_TOKENS_PER_OWNER) return mine;
   const answer = await run.ask.message({
     severity: 'warning',
     modal: true,
@@ -34,14 +38,16 @@ async function warnAtTokenLimit(run: CommandRun, tenant: Tenant): Promise<void> 
   });
   if (answer === 'Find Unused Tokens') await run.other('sailpointPat.findUnusedTokens', run.ui.tree.tenantNode(tenant.id));
   if (answer !== 'Create Anyway') throw new UserCancelled();
+  return mine;
 }
 
 export const createTokenCommand: PatCommand = {
   id: 'sailpointPat.createToken',
   async run(run, invocation) {
     const tenant = await chooseTenant(run, invocation, 'Create Token');
-    if (run.ask.person) await warnAtTokenLimit(run, tenant);
-    const request = await askNewToken(run.ask, shown(tenant.displayName), tenant.apiFamily);
+    // Scripts' names go to the tenant as given; the tenant refuses a duplicate.
+    const mine = run.ask.person ? await warnAtTokenLimit(run, tenant) : [];
+    const request = await askNewToken(run.ask, shown(tenant.displayName), tenant.apiFamily, mine);
     // Refreshed whatever happens: a failed or cancelled create may still have made the token.
     const create = (signal: AbortSignal): Promise<CreateTokenOutcome> =>
       run.ui.service.createToken(tenant.id, request, signal).finally(() => run.ui.tree.refresh(tenant.id));

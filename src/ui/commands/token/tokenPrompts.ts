@@ -1,7 +1,8 @@
 // The Create Token wizard and the prompts for renaming and rescoping. Each question names the argument that answers
 // it in the automation contract; each throws UserCancelled when dismissed.
 import { PatError } from '../../../core/errors';
-import type { ApiFamily, CreateTokenRequest } from '../../../core/model';
+import type { ApiFamily, CreateTokenRequest, PersonalAccessToken } from '../../../core/model';
+import { checkSuccessorName } from '../../../core/ops/rotation';
 import { normalizeTokenName, validateTokenName } from '../../../core/validation';
 import { optionalBoolean, optionalNumber, optionalString, type ArgumentObject } from '../../prompts/args';
 import { askNeverExpires } from '../expiry/expiryPrompts';
@@ -49,13 +50,14 @@ function expiryFromArgs(family: ApiFamily): (args: ArgumentObject) => string {
   };
 }
 
-function createSteps(family: ApiFamily): WizardStep<TokenDraft> {
+function createSteps(family: ApiFamily, mine: readonly PersonalAccessToken[]): WizardStep<TokenDraft> {
   const askName: WizardStep<TokenDraft> = async (ask, draft) => {
     draft.name = await ask.inputText({
       name: 'name',
       prompt: 'Token name (unique among your tokens)',
       value: draft.name,
-      validate: validateTokenName,
+      // A name the person already uses is refused here, as Rotate does, not by the server after every step.
+      validate: (value) => checkSuccessorName(value, mine),
     });
     return askScopeStep;
   };
@@ -100,9 +102,10 @@ function createSteps(family: ApiFamily): WizardStep<TokenDraft> {
   return askName;
 }
 
-export async function askNewToken(ask: Prompts, tenantName: string, family: ApiFamily): Promise<CreateTokenRequest> {
+/** `mine`: the person's own tokens, whose names the new one may not take (empty for a script). */
+export async function askNewToken(ask: Prompts, tenantName: string, family: ApiFamily, mine: readonly PersonalAccessToken[] = []): Promise<CreateTokenRequest> {
   const draft: TokenDraft = { name: '', scope: ['sp:scopes:default'], validity: '', expiry: '', neverExpires: false };
-  await runWizard(ask, `Create Token in ${tenantName}`, 4, createSteps(family), draft);
+  await runWizard(ask, `Create Token in ${tenantName}`, 4, createSteps(family, mine), draft);
   // Scripts' names go to the tenant as given, as the automation contract always had them.
   const request: CreateTokenRequest = { name: ask.person ? normalizeTokenName(draft.name) : draft.name, scope: draft.scope };
   const validity = parseValidity(draft.validity);
