@@ -96,7 +96,11 @@ describe('owner hygiene', () => {
     const owners = { statuses: new Map([['lea', { kind: 'inactive' as const, text: 'terminated' }]]), counts: tokenCountsByOwner(Array(10).fill(token)), callerIdentityId: 'ada' };
     const options = { now: Date.now(), expiryWarningDays: 14, secretStored: false, isOwnCredential: false, owners };
     const view = presentToken(token, options);
-    assert.match(view.description, /^owner terminated · /);
+    // Another identity's token names its owner first: whose token it is decides what to do with it.
+    assert.match(view.description, /^Lea · owner terminated · /);
+    assert.doesNotMatch(presentToken(token, { ...options, owners: { ...owners, callerIdentityId: 'lea' } }).description, /Lea/, 'my own token needs no owner name');
+    const hostile = { ...token, owner: { type: 'IDENTITY', id: 'lea', name: 'Lea\u202e\n[x](command:evil)' } };
+    assert.doesNotMatch(presentToken(hostile, options).description, /[\u202e\n]/);
     assert.equal(view.icon.id, 'person');
     assert.match(view.contextValue, /\+others\b/);
     const tooltip = tokenTooltipLines(token, options).map((line) => `${line.label}: ${line.value}`).join('\n');

@@ -1,6 +1,6 @@
 // ui/view: how a token reads in the tree, the tooltip and the prompts, as plain data. Only code that shows tokens
 // imports it, so it loads with the first token list, not at activation.
-import { ALL_SCOPES, type ApiFamily, type PersonalAccessToken } from '../../core/model';
+import { ALL_SCOPES, type ApiFamily, type PersonalAccessToken, type TokenOwner } from '../../core/model';
 import { expiryState, expiryStateAt, parseTime, type ExpiryState } from '../../core/ops/expiry';
 import { isOthersToken, MAX_TOKENS_PER_OWNER, type OwnerStatus } from '../../core/ops/owners';
 import { stripUnsafeCharacters } from '../../core/validation';
@@ -183,6 +183,11 @@ function validityText(seconds: number | null): string {
   return plural(seconds, 'second');
 }
 
+/** An owner as lists of other people's tokens name it: the name, or the id when the tenant gave none. */
+export function ownerName(owner: TokenOwner): string {
+  return stripUnsafeCharacters(owner.name ?? owner.id);
+}
+
 function ownerText(token: PersonalAccessToken): string {
   if (token.owner === null) return 'unknown';
   const name = token.owner.name === null ? 'unnamed' : stripUnsafeCharacters(token.owner.name);
@@ -247,7 +252,9 @@ export function presentToken(token: PersonalAccessToken, options: TokenViewOptio
   const expiry = expiryText(expires, state, now);
   const owner = ownerStatusOfToken(token, options);
   const ownerMark = owner === undefined || owner.kind === 'active' ? '' : `owner ${owner.text} · `;
-  const description = `${ownerMark}${scopesSummary(token.scope)} · ${lastUsedText(token, now)}`;
+  // Another identity's token names its owner first: whose token it is decides what to do with it.
+  const whose = token.owner !== null && isOthersToken(token, options.owners?.callerIdentityId) ? `${ownerName(token.owner)} · ` : '';
+  const description = `${whose}${ownerMark}${scopesSummary(token.scope)} · ${lastUsedText(token, now)}`;
   return {
     label: stripUnsafeCharacters(token.name),
     description: expiry === undefined ? description : `${description} · ${expiry}`,

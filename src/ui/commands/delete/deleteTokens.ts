@@ -2,7 +2,8 @@
 // Tokens offers. One modal names every token with its tenant; then a counted, cancellable run, the summary, Retry failed.
 import { deleteTokens, type BulkDeleteResult, type BulkProgress, type FailedItem, type TokenRef } from '../../../core/ops/bulkDelete';
 import { PatError } from '../../../core/errors';
-import type { PersonalAccessToken, Tenant } from '../../../core/model';
+import type { PersonalAccessToken, Tenant, TokenOwner } from '../../../core/model';
+import { ownerName } from '../../view/tokenPresentation';
 import { isSafeId } from '../../../core/store/secretKeys';
 import { t } from '../../view/l10n';
 import { bulkSummary, deleteButtonText, plural } from '../../view/presentation';
@@ -14,6 +15,8 @@ import { chooseTenant, selectedTokenNodes, tokenLabel, tokenPickItems, tokenTarg
 /** A token about to be deleted, with what the modal must warn about. */
 export interface DeleteTarget extends TokenTarget {
   isOwnCredential: boolean;
+  /** Another identity's token: the modal names whose it is. */
+  othersOwner?: TokenOwner;
 }
 
 function refOf(target: DeleteTarget): TokenRef {
@@ -30,7 +33,7 @@ function nameWithTenant(target: DeleteTarget): string {
 }
 
 function confirmationDetail(targets: readonly DeleteTarget[]): string {
-  const lines = targets.map((target) => `• ${nameWithTenant(target)}`);
+  const lines = targets.map((target) => `• ${nameWithTenant(target)}${target.othersOwner === undefined ? '' : t(', owned by {0}', ownerName(target.othersOwner))}`);
   const own = targets.filter((target) => target.isOwnCredential).map(nameWithTenant);
   const managed = targets.filter((target) => target.token?.managed === true).map(nameWithTenant);
   const warnings = [
@@ -132,6 +135,7 @@ function selectedTargets(invocation: Invocation): DeleteTarget[] {
     token: node.token,
     node,
     isOwnCredential: node.isOwnCredential,
+    othersOwner: node.isOthersToken && node.token.owner !== null ? node.token.owner : undefined,
   }));
 }
 
