@@ -73,6 +73,8 @@ export class PatTreeDataProvider implements vscode.TreeDataProvider<PatNode>, vs
   private readonly toldOwnerLookupRefused = new Set<string>();
   /** Set by the first token list; every token row was built by it. */
   private rows: TokenRows | undefined;
+  private filterWords: readonly string[] = [];
+  private filterText = '';
 
   constructor(
     private readonly service: PatService,
@@ -110,8 +112,26 @@ export class PatTreeDataProvider implements vscode.TreeDataProvider<PatNode>, vs
 
   async getChildren(node?: PatNode): Promise<PatNode[]> {
     if (node === undefined) return this.tenantNodes();
-    if (node instanceof TenantNode) return this.tenantChildren(node.tenantId);
+    if (node instanceof TenantNode) return this.matchingFilter(await this.tenantChildren(node.tenantId));
     return [];
+  }
+
+  /** The view's text filter as typed (empty: none); it hides rows only, commands still see every token. */
+  get textFilter(): string {
+    return this.filterText;
+  }
+
+  setTextFilter(words: readonly string[], text: string): void {
+    this.filterWords = [...words];
+    this.filterText = text;
+    this.changed.fire(undefined);
+  }
+
+  /** The matcher comes with the token rows: without them there is no token row to hide. */
+  private matchingFilter(children: PatNode[]): PatNode[] {
+    const rows = this.rows;
+    if (this.filterWords.length === 0 || rows === undefined) return children;
+    return children.filter((child) => !isTokenNode(child) || rows.tokenMatchesFilter(child.token, this.filterWords));
   }
 
   /** Forgets what was loaded (one tenant, or all) and redraws. */
