@@ -40,6 +40,25 @@ describe('failure paths a new user met', function () {
     rememberSecret(created.secret);
   });
 
+  it('a refusal at the end takes the person back to the step concerned, every answer kept', async () => {
+    const body = JSON.stringify({ messages: [{ text: 'expirationDate must not be more than 6 months ahead.' }] });
+    fake.inject({ fault: { kind: 'status', status: 400, contentType: 'application/json', body }, match: { method: 'POST', path: '/v3/personal-access-tokens' }, times: 1 });
+    const day = (days: number): string => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+    const shown = await asPerson('sailpointPat.createToken', ['refused once', ['idn:accounts:read'], '1 hour', day(30), day(20), ESCAPE], {
+      node: await tenantElement(tenantId),
+    });
+    assert.ok(shown.some((each) => each.severity === 'error' && /6 months/.test(each.text)), `the refusal was not shown: ${JSON.stringify(shown)}`);
+    const expirySteps = shown.filter((each) => each.kind === 'text' && /^Expiry date/.test(each.text));
+    assert.equal(expirySteps.length, 2, 'not taken back to the expiry step');
+    assert.equal(expirySteps[1].value, day(30), 'the answer given was lost');
+    assert.equal(expirySteps[1].step, '4/4');
+    const created = fake.tokens().find((token) => token.name === 'refused once');
+    assert.ok(created, 'the second try did not create the token');
+    rememberSecret(created.secret);
+    assert.deepEqual(created.scope, ['idn:accounts:read'], 'the scopes picked were lost');
+    assert.equal(created.accessTokenValiditySeconds, 3600);
+  });
+
   it('the one-token delete modal says "this token" and names it with its tenant', async () => {
     const node = (await tokensOf(tenantId)).get('weekly export');
     assert.ok(node);

@@ -10,7 +10,8 @@ import { checkExpiry, checkValidity, parseExpiry, parseValidity } from '../../pr
 import { scopeSteps } from './scopePrompts';
 import { runWizard, type Item, type Prompts, type WizardStep } from '../../prompts/prompts';
 
-interface TokenDraft {
+/** The answers of Create Token, kept across a server's refusal so the person is taken back with all of them. */
+export interface TokenDraft {
   name: string;
   scope: string[];
   validity: string;
@@ -50,7 +51,12 @@ function expiryFromArgs(family: ApiFamily): (args: ArgumentObject) => string {
   };
 }
 
-function createSteps(family: ApiFamily, mine: readonly PersonalAccessToken[]): WizardStep<TokenDraft> {
+/** The step a refusal sends the person back to. */
+export type CreateStep = 'name' | 'scope' | 'validity' | 'expiry';
+
+type CreateSteps = Record<CreateStep, WizardStep<TokenDraft>>;
+
+function createSteps(family: ApiFamily, mine: readonly PersonalAccessToken[]): CreateSteps {
   const askName: WizardStep<TokenDraft> = async (ask, draft) => {
     draft.name = await ask.inputText({
       name: 'name',
@@ -99,13 +105,31 @@ function createSteps(family: ApiFamily, mine: readonly PersonalAccessToken[]): W
     draft.neverExpires = await askNeverExpires(ask, draft.name);
     return draft.neverExpires || !ask.person ? undefined : askExpiry;
   };
-  return askName;
+  return { name: askName, scope: askScopeStep, validity: askValidity, expiry: askExpiry };
 }
 
-/** `mine`: the person's own tokens, whose names the new one may not take (empty for a script). */
-export async function askNewToken(ask: Prompts, tenantName: string, family: ApiFamily, mine: readonly PersonalAccessToken[] = []): Promise<CreateTokenRequest> {
-  const draft: TokenDraft = { name: '', scope: ['sp:scopes:default'], validity: '', expiry: '', neverExpires: false };
-  await runWizard(ask, `Create Token in ${tenantName}`, 4, createSteps(family, mine), draft);
+const STEP_ORDER: readonly CreateStep[] = ['name', 'scope', 'validity', 'expiry'];
+
+export function newTokenDraft(): TokenDraft {
+  return { name: '', scope: ['sp:scopes:default'], validity: '', expiry: '', neverExpires: false };
+}
+
+/**
+ * `mine`: the person's own tokens, whose names the new one may not take (empty for a script). `draft` and `from`
+ * resume the wizard at a step with every earlier answer kept (after a refusal); Back still walks the earlier steps.
+ */
+export async function askNewToken(
+  ask: Prompts,
+  tenantName: string,
+  family: ApiFamily,
+  mine: readonly PersonalAccessToken[] = [],
+  draft: TokenDraft = newTokenDraft(),
+  from: CreateStep = 'name',
+): Promise<CreateTokenRequest> {
+  const steps = createSteps(family, mine);
+  const done = STEP_ORDER.slice(0, STEP_ORDER.indexOf(from)).map((step) => steps[step]);
+  draft.neverExpires = false;
+  await runWizard(ask, `Create Token in ${tenantName}`, 4, steps[from], draft, done);
   // Scripts' names go to the tenant as given, as the automation contract always had them.
   const request: CreateTokenRequest = { name: ask.person ? normalizeTokenName(draft.name) : draft.name, scope: draft.scope };
   const validity = parseValidity(draft.validity);
