@@ -17,10 +17,11 @@ function plural(count: number, unit: string): string {
   return `${count} ${unit}${count === 1 ? '' : 's'}`;
 }
 
-/** A few operation summaries, then how many more. */
+/** A few operation summaries, then how many more; each once, as API versions repeat most operations. */
 export function summariesText(operations: readonly ApiOperation[], limit = SHOWN_SUMMARIES): string {
-  const shown = operations.slice(0, limit).map((operation) => operation.summary);
-  const more = operations.length - shown.length;
+  const summaries = [...new Set(operations.map((operation) => operation.summary))];
+  const shown = summaries.slice(0, limit);
+  const more = summaries.length - shown.length;
   return more > 0 ? `${shown.join('; ')}; and ${more} more` : shown.join('; ');
 }
 
