@@ -109,9 +109,9 @@ describe('owner hygiene', () => {
     assert.ok(!presentToken(token, { ...options, owners: { ...owners, callerIdentityId: 'lea' } }).contextValue.includes('+others'));
     assert.equal(budgetText(3), '3/10');
     assert.equal(isOthersToken(token, null), false, 'an unknown caller must not hide the edits');
-    // Never expiring with all rights outranks the owner in the icon; the description still names both.
+    // Never expiring with all rights outranks the owner in the icon; the description still names both, the risk first.
     const riskiest = presentToken({ ...token, scope: null }, options);
     assert.equal(riskiest.icon.id, 'flame');
-    assert.match(riskiest.description, /^riskiest · owner terminated · all rights · /);
+    assert.match(riskiest.description, /^riskiest · Lea · owner terminated · all rights · /);
   });
 });
