@@ -62,7 +62,8 @@ export class MessageNode extends vscode.TreeItem {
     headline: string,
     detail: string,
   ) {
-    super(headline, vscode.TreeItemCollapsibleState.None);
+    // The headline is English source text; the translation is looked up here, where t() is loaded anyway.
+    super(t(headline), vscode.TreeItemCollapsibleState.None);
     const fix = tenantFix(state);
     this.id = `message:${parent.tenantId}`;
     this.description = detail;

@@ -5,7 +5,6 @@ import type { BulkDeleteResult } from '../../core/ops/bulkDelete';
 import { isPatError, type PatErrorKind } from '../../core/errors';
 import { listQueryText } from '../../core/listQueryText';
 import { sanitizeForDisplay, stripUnsafeCharacters } from '../../core/displayText';
-import { t } from './l10n';
 
 export interface IconView {
   /** A codicon id, e.g. `warning`. */
@@ -86,8 +85,7 @@ export function presentTenant(tenant: Tenant, state: TenantState, ownerStatusPro
       { label: 'Tenant', value: stripUnsafeCharacters(tenant.displayName) },
       { label: 'API', value: `${stripUnsafeCharacters(tenant.baseUrl)} (${tenant.apiFamily})` },
       { label: 'Lists', value: listQueryText(tenant.listQuery) },
-      // Looked up when shown: the translator is set at activation, after this module loaded.
-      { label: 'State', value: t(TENANT_STATE_TEXT[state]) },
+      { label: 'State', value: TENANT_STATE_TEXT[state] },
       ...ownerLine,
     ],
   };
@@ -145,7 +143,8 @@ export function tenantProblemHeadline(state: TenantState): string {
     case 'unreachable':
       return 'Tenant unreachable: click to retry';
     case 'cannot-list-others':
-      return t('These credentials cannot list all tokens: click to list My tokens');
+      // English source text: MessageNode translates the headline (t() stays out of what activation loads here).
+      return 'These credentials cannot list all tokens: click to list My tokens';
     default:
       return 'Could not list tokens: click to retry';
   }

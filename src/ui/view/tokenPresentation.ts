@@ -1,6 +1,7 @@
 // ui/view: how a token reads in the tree, the tooltip and the prompts, as plain data. Only code that shows tokens
 // imports it, so it loads with the first token list, not at activation.
-import { ALL_SCOPES, type ApiFamily, type PersonalAccessToken, type TokenOwner } from '../../core/model';
+import { ALL_SCOPES, type ApiFamily, type PersonalAccessToken } from '../../core/model';
+import { ownerName } from './ownerName';
 import { expiryState, expiryStateAt, parseTime, type ExpiryState } from '../../core/ops/expiry';
 import { DEFAULT_UNUSED_DAYS, grantsAllRights, tokenFlags } from '../../core/ops/health';
 import { isOthersToken, MAX_TOKENS_PER_OWNER, type OwnerStatus } from '../../core/ops/owners';
@@ -194,11 +195,6 @@ function validityText(seconds: number | null): string {
   if (seconds % 3600 === 0) return plural(seconds / 3600, 'hour');
   if (seconds % 60 === 0) return plural(seconds / 60, 'minute');
   return plural(seconds, 'second');
-}
-
-/** An owner as lists of other people's tokens name it: the name, or the id when the tenant gave none. */
-export function ownerName(owner: TokenOwner): string {
-  return stripUnsafeCharacters(owner.name ?? owner.id);
 }
 
 function ownerText(token: PersonalAccessToken): string {

@@ -3,7 +3,7 @@
 import { deleteTokens, type BulkDeleteResult, type BulkProgress, type FailedItem, type TokenRef } from '../../../core/ops/bulkDelete';
 import { PatError } from '../../../core/errors';
 import type { PersonalAccessToken, Tenant, TokenOwner } from '../../../core/model';
-import { ownerName } from '../../view/tokenPresentation';
+import { ownerName } from '../../view/ownerName';
 import { isSafeId } from '../../../core/store/secretKeys';
 import { t } from '../../view/l10n';
 import { bulkSummary, deleteButtonText, plural } from '../../view/presentation';

@@ -3,7 +3,8 @@ import type { UnusedCriteria, UnusedToken } from '../../../core/ops/bulkDelete';
 import { checkUnusedDays } from '../../prompts/inputChecks';
 import type { Tenant } from '../../../core/model';
 import { plural, tenantHost } from '../../view/presentation';
-import { lastUsedText, ownerName } from '../../view/tokenPresentation';
+import { lastUsedText } from '../../view/tokenPresentation';
+import { ownerName } from '../../view/ownerName';
 import { optionalBoolean, optionalNumber, optionalId, type ArgumentObject } from '../../prompts/args';
 import { runWizard, shown, type Item, type Prompts, type WizardStep } from '../../prompts/prompts';
 
