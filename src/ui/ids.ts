@@ -3,8 +3,8 @@
 export const VIEW_ID = 'sailpointPat.tokens';
 export const CONFIG_SECTION = 'sailpointPat';
 export const HAS_TENANTS_CONTEXT = 'sailpointPat.hasTenants';
-/** True while the view's selection is one or more tokens and nothing else; the Delete keybinding's `when` reads it. */
-export const TOKENS_SELECTED_CONTEXT = 'sailpointPat.tokensSelected';
+/** True while the view's text filter hides tokens; the view title then offers Clear Filter. */
+export const TOKEN_FILTER_ACTIVE_CONTEXT = 'sailpointPat.tokenFilterActive';
 /** Bound to the Delete key; not contributed as a command, since the palette has Delete Token… for that. */
 export const DELETE_SELECTED_TOKENS_COMMAND = 'sailpointPat.deleteSelectedTokens';
 /** The authentication provider other extensions ask for ISC sessions (documented in the README). */
@@ -19,6 +19,8 @@ export const COMMAND_IDS = [
   'sailpointPat.removeTenant',
   'sailpointPat.refresh',
   'sailpointPat.refreshAll',
+  'sailpointPat.filterTokens',
+  'sailpointPat.clearTokenFilter',
   'sailpointPat.setTenantListQuery',
   'sailpointPat.openInWebUi',
   'sailpointPat.createToken',

@@ -172,7 +172,8 @@ describe('interactive flows with queued answers', function () {
   it('Delete Token (one): the modal names the tenant; Escape keeps it, the button deletes it', async () => {
     const node = await tokenElement(tenantId, 'ci token 2');
     const kept = await asPerson('sailpointPat.deleteToken', [ESCAPE], { node });
-    assert.equal(kept[0].text, 'Delete the token "ci token 2" (Answer Production)?');
+    assert.equal(kept[0].text, 'Delete this token?');
+    assert.match(kept[0].detail ?? '', /^• "ci token 2" \(Answer Production\)$/m);
     assert.ok(serverToken(fake, 'ci token 2'));
     const shown = await asPerson('sailpointPat.deleteToken', ['Delete Token'], { node });
     assert.equal(serverToken(fake, 'ci token 2'), undefined);

@@ -64,13 +64,26 @@ describe('owner hygiene: owner status, the 10-token budget, only what the server
     assert.equal(fake.count({ method: 'GET', path: '/identities/v1' }), 1, 'owners are looked up once per list load, not per token');
     const backdoor = tokens.get('leas-backdoor');
     assert.ok(backdoor);
-    assert.match(String(backdoor.description), /^owner terminated · /);
+    assert.match(String(backdoor.description), /^Lea Leaver · owner terminated · /);
     assert.equal((backdoor.iconPath as vscode.ThemeIcon).id, 'person');
     assert.match(await tooltipOf(backdoor), /Owner status:\*\* terminated\\: this token still works/);
     assert.doesNotMatch(String(tokens.get('sams-token')?.description), /owner/);
+    assert.match(String(tokens.get('sams-token')?.description), /^Sam Dev · /, "another identity's token names its owner");
+    assert.doesNotMatch(String(tokens.get('ada-0')?.description), /Ada Admin/, 'my own token needs no owner name');
 
     const found = await run<{ tokens: { name: string; ownerStatus?: string }[] }>('sailpointPat.findUnusedTokens', { tenantId, ownerInactive: true });
     assert.deepEqual(found.tokens.map((each) => [each.name, each.ownerStatus]), [['leas-backdoor', 'terminated']]);
+  });
+
+  it("Find Unused Tokens and its delete modal name the owner of another identity's token", async () => {
+    fake.resetRequests();
+    const shown = await asPerson('sailpointPat.findUnusedTokens', ['Owner inactive', ['leas-backdoor'], ESCAPE], { node: await tenantElement(tenantId) });
+    const picker = shown.find((each) => each.kind === 'pickMany');
+    assert.ok(picker, `no picker: ${JSON.stringify(shown)}`);
+    assert.match(picker.descriptions?.[picker.options?.indexOf('leas-backdoor') ?? -1] ?? '', /^Lea Leaver · owner terminated · /);
+    const modal = shown.find((each) => each.kind === 'confirm');
+    assert.match(modal?.detail ?? '', /^• "leas-backdoor" \(Owners\), owned by Lea Leaver$/m);
+    assert.equal(fake.count({ method: 'DELETE' }), 0, 'Escape at the modal still deleted');
   });
 
   it("shows each owner's count out of 10 in the token tooltip", async () => {

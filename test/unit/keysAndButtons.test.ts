@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { DELETE_SELECTED_TOKENS_COMMAND, TOKENS_SELECTED_CONTEXT, VIEW_ID } from '../../src/ui/ids';
+import { DELETE_SELECTED_TOKENS_COMMAND, VIEW_ID } from '../../src/ui/ids';
 
 interface Manifest {
   contributes: {
@@ -19,13 +19,15 @@ function iconOf(command: string): string | undefined {
 }
 
 describe('manifest: keys and buttons', () => {
-  it('binds Delete (Cmd+Backspace on macOS) to deleting the selected tokens, only while the view has focus and no input does', () => {
+  // A context key the extension sets after a round trip would make a Delete pressed right after the click do nothing.
+  it('binds Delete (Cmd+Backspace on macOS) to deleting the selection, on context keys VS Code evaluates itself', () => {
     const binding = manifest.contributes.keybindings.find((each) => each.command === DELETE_SELECTED_TOKENS_COMMAND);
     assert.ok(binding, 'no Delete keybinding');
     assert.equal(binding.key, 'delete');
     assert.equal(binding.mac, 'cmd+backspace');
     const clauses = binding.when.split('&&').map((clause) => clause.trim());
-    assert.deepEqual(clauses.sort(), [`focusedView == ${VIEW_ID}`, '!inputFocus', TOKENS_SELECTED_CONTEXT].sort());
+    assert.deepEqual(clauses.sort(), [`focusedView == ${VIEW_ID}`, '!inputFocus'].sort());
+    assert.doesNotMatch(binding.when, /sailpointPat\.(?!tokens\b)/, 'the clause waits on a context key of ours');
   });
 
   it("tells the view title's Add Tenant from a tenant row's Create Token by icon and tooltip", () => {

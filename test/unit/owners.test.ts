@@ -96,7 +96,11 @@ describe('owner hygiene', () => {
     const owners = { statuses: new Map([['lea', { kind: 'inactive' as const, text: 'terminated' }]]), counts: tokenCountsByOwner(Array(10).fill(token)), callerIdentityId: 'ada' };
     const options = { now: Date.now(), expiryWarningDays: 14, secretStored: false, isOwnCredential: false, owners };
     const view = presentToken(token, options);
-    assert.match(view.description, /^owner terminated · /);
+    // Another identity's token names its owner first: whose token it is decides what to do with it.
+    assert.match(view.description, /^Lea · owner terminated · /);
+    assert.doesNotMatch(presentToken(token, { ...options, owners: { ...owners, callerIdentityId: 'lea' } }).description, /Lea/, 'my own token needs no owner name');
+    const hostile = { ...token, owner: { type: 'IDENTITY', id: 'lea', name: 'Lea\u202e\n[x](command:evil)' } };
+    assert.doesNotMatch(presentToken(hostile, options).description, /[\u202e\n]/);
     assert.equal(view.icon.id, 'person');
     assert.match(view.contextValue, /\+others\b/);
     const tooltip = tokenTooltipLines(token, options).map((line) => `${line.label}: ${line.value}`).join('\n');
@@ -105,9 +109,9 @@ describe('owner hygiene', () => {
     assert.ok(!presentToken(token, { ...options, owners: { ...owners, callerIdentityId: 'lea' } }).contextValue.includes('+others'));
     assert.equal(budgetText(3), '3/10');
     assert.equal(isOthersToken(token, null), false, 'an unknown caller must not hide the edits');
-    // Never expiring with all rights outranks the owner in the icon; the description still names both.
+    // Never expiring with all rights outranks the owner in the icon; the description still names both, the risk first.
     const riskiest = presentToken({ ...token, scope: null }, options);
     assert.equal(riskiest.icon.id, 'flame');
-    assert.match(riskiest.description, /^riskiest · owner terminated · all rights · /);
+    assert.match(riskiest.description, /^riskiest · Lea · owner terminated · all rights · /);
   });
 });

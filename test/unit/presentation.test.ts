@@ -243,6 +243,11 @@ describe('presentation: tenant', () => {
     assert.equal(tenantStateForError(new PatError('network', 'x')), 'unreachable');
     assert.equal(tenantStateForError(new PatError('timeout', 'x')), 'unreachable');
     assert.equal(tenantStateForError(new PatError('forbidden', 'x')), 'error');
+    // A 403 on "All tokens" or another identity's is a missing right: the fix is my own tokens, not an endless retry.
+    assert.equal(tenantStateForError(new PatError('forbidden', 'x'), { owner: { kind: 'all' } }), 'cannot-list-others');
+    assert.equal(tenantStateForError(new PatError('forbidden', 'x'), { owner: { kind: 'identity', identityId: 'abc' } }), 'cannot-list-others');
+    assert.equal(tenantStateForError(new PatError('forbidden', 'x'), { owner: { kind: 'me' } }), 'error');
+    assert.equal(tenantFix('cannot-list-others'), 'listMine');
     assert.equal(tenantStateForError(new Error('boom')), 'error');
     assert.equal(tenantFix('credentials-rejected'), 'updateCredentials');
     assert.equal(tenantFix('credentials-missing'), 'updateCredentials');

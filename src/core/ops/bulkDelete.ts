@@ -2,10 +2,10 @@
 // Finds unused tokens with the server's own filters, and deletes many tokens a few at a time: each item gets its
 // own outcome and one failure never stops the rest.
 import { isPatError, PatError } from '../errors';
-import type { PersonalAccessToken, Tenant, TokenListQuery } from '../model';
+import type { PersonalAccessToken, Tenant, TokenListQuery, TokenOwner } from '../model';
 import { errorText } from '../messages';
 import type { PatService } from '../patService';
-import { listsOtherOwners, lookUpOwners, type OwnerLookup, type OwnerStatus } from './owners';
+import { isOthersToken, listsOtherOwners, lookUpOwners, type OwnerLookup, type OwnerStatus } from './owners';
 
 const DAY_MS = 86_400_000;
 
@@ -24,6 +24,8 @@ export interface UnusedToken {
   signsInTenant: boolean;
   /** Looked up when the criteria ask about owners. */
   ownerStatus?: OwnerStatus;
+  /** Another identity's token: who owns it. */
+  othersOwner?: TokenOwner;
 }
 
 export interface UnusedSearch {
@@ -74,6 +76,10 @@ function matchesWithOwners(token: PersonalAccessToken, criteria: UnusedCriteria,
   return days !== undefined && lastUsed <= now - days * DAY_MS;
 }
 
+function othersOwnerOf(token: PersonalAccessToken, caller: string | null): Pick<UnusedToken, 'othersOwner'> {
+  return token.owner !== null && isOthersToken(token, caller) ? { othersOwner: token.owner } : {};
+}
+
 /** Searches each tenant; a tenant that fails is reported and the others go on. Cancellation stops all. */
 export async function findUnusedTokens(
   service: PatService,
@@ -90,7 +96,9 @@ export async function findUnusedTokens(
       const signIn = await service.signInClientId(tenant.id);
       const owners = criteria.ownerInactive === true ? await ownersOf(service, tenant, tokens, signal) : undefined;
       const found = owners === undefined ? tokens : tokens.filter((token) => matchesWithOwners(token, criteria, owners, now));
-      search.found.push(...found.map((token) => ({ tenant, token, signsInTenant: token.id === signIn, ownerStatus: statusOf(token, owners) })));
+      // Whose token it is decides what to do with it: others' tokens carry their owner.
+      const caller = listsOtherOwners(queries[index]) ? await service.callerIdentityId(tenant.id, signal) : null;
+      search.found.push(...found.map((token) => ({ tenant, token, signsInTenant: token.id === signIn, ownerStatus: statusOf(token, owners), ...othersOwnerOf(token, caller) })));
     } catch (error) {
       if (signal?.aborted) throw error;
       search.failedTenants.push({ tenant, message: errorText(error) });

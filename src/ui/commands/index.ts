@@ -12,6 +12,8 @@ import { setApiFamilyCommand } from './tenant/setApiFamily';
 import { removeTenantCommand } from './tenant/removeTenant';
 import { refreshCommand } from './list/refresh';
 import { refreshAllCommand } from './list/refreshAll';
+import { clearTokenFilterCommand } from './list/clearTokenFilter';
+import { filterTokensCommand } from './list/filterTokens';
 import { setTenantListQueryCommand } from './list/setTenantListQuery';
 import { openInWebUiCommand } from './list/openInWebUi';
 import { createTokenCommand } from './token/createToken';
@@ -46,6 +48,8 @@ const COMMANDS: Record<CommandId, PatCommand> = {
   'sailpointPat.removeTenant': removeTenantCommand,
   'sailpointPat.refresh': refreshCommand,
   'sailpointPat.refreshAll': refreshAllCommand,
+  'sailpointPat.filterTokens': filterTokensCommand,
+  'sailpointPat.clearTokenFilter': clearTokenFilterCommand,
   'sailpointPat.setTenantListQuery': setTenantListQueryCommand,
   'sailpointPat.openInWebUi': openInWebUiCommand,
   'sailpointPat.createToken': createTokenCommand,

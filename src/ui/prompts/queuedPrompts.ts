@@ -35,6 +35,8 @@ export interface Shown {
   value?: string;
   /** Labels of the items or buttons offered. */
   options?: string[];
+  /** The items' descriptions, in the order of `options` (multi-picks). */
+  descriptions?: string[];
   /** Labels ticked or active when it opened. */
   selected?: string[];
   /** The validation message it opened with. */
@@ -110,6 +112,7 @@ export class QueuedPrompts implements Prompts {
       kind: 'pickMany',
       text: question.placeholder,
       options: question.items.map((item) => item.label),
+      descriptions: question.items.map((item) => item.description ?? ''),
       selected: (question.selected ?? []).map((item) => item.label),
     });
     for (;;) {

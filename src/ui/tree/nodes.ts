@@ -1,9 +1,9 @@
 // The tree's elements. Each is its own TreeItem, so `element.label` is what the user sees.
 import * as vscode from 'vscode';
-import type { Tenant } from '../../core/model';
-import { presentTenant, tenantFix, type IconView, type TenantState, type TooltipLine, tooltipMarkdown } from '../view/presentation';
-import type { TokenNode } from './tokenRows';
+import type { Tenant, TokenListQuery } from '../../core/model';
 import { t } from '../view/l10n';
+import { presentTenant, tenantFix, type IconView, type TenantFix, type TenantState, type TooltipLine, tooltipMarkdown } from '../view/presentation';
+import type { TokenNode } from './tokenRows';
 
 // Kept because it measured faster (bench/README.md): 10,000 rows share a handful of ThemeIcons instead of one each.
 /** Presentation hands out shared icon views, so 10,000 rows share a handful of theme icons. */
@@ -62,18 +62,26 @@ export class MessageNode extends vscode.TreeItem {
     headline: string,
     detail: string,
   ) {
-    super(headline, vscode.TreeItemCollapsibleState.None);
+    // The headline is English source text; the translation is looked up here, where t() is loaded anyway.
+    super(t(headline), vscode.TreeItemCollapsibleState.None);
     const fix = tenantFix(state);
     this.id = `message:${parent.tenantId}`;
     this.description = detail;
     this.tooltip = detail;
     this.contextValue = `message+${fix}`;
-    this.iconPath = new vscode.ThemeIcon(fix === 'updateCredentials' ? 'key' : 'refresh');
-    this.command =
-      fix === 'updateCredentials'
-        ? { title: 'Update Credentials', command: 'sailpointPat.updateCredentials', arguments: [parent] }
-        : { title: 'Retry', command: 'sailpointPat.refresh', arguments: [parent] };
+    this.iconPath = new vscode.ThemeIcon(MESSAGE_ICONS[fix]);
+    this.command = fixCommand(fix, parent);
   }
+}
+
+const MESSAGE_ICONS: Record<TenantFix, string> = { updateCredentials: 'key', retry: 'refresh', listMine: 'person' };
+
+function fixCommand(fix: TenantFix, parent: TenantNode): vscode.Command {
+  if (fix === 'updateCredentials') return { title: 'Update Credentials', command: 'sailpointPat.updateCredentials', arguments: [parent] };
+  if (fix === 'retry') return { title: 'Retry', command: 'sailpointPat.refresh', arguments: [parent] };
+  // Back to what the credentials may list, keeping the tenant's "never used" / "not used since" filter.
+  const query: TokenListQuery = { ...parent.tenant.listQuery, owner: { kind: 'me' } };
+  return { title: t('List My Tokens'), command: 'sailpointPat.setTenantListQuery', arguments: [{ tenantId: parent.tenantId, query }] };
 }
 
 /**

@@ -78,6 +78,8 @@ export class PatTreeDataProvider implements vscode.TreeDataProvider<PatNode>, vs
   private readonly toldOwnerLookupRefused = new Set<string>();
   /** Set by the first token list; every token row was built by it. */
   private rows: TokenRows | undefined;
+  private filterWords: readonly string[] = [];
+  private filterText = '';
 
   constructor(
     private readonly service: PatService,
@@ -131,8 +133,26 @@ export class PatTreeDataProvider implements vscode.TreeDataProvider<PatNode>, vs
   /** The children as loaded, waiting for a load under way: what other extensions and the commands read. */
   async loadedChildren(node?: PatNode): Promise<PatNode[]> {
     if (node === undefined) return this.tenantNodes();
-    if (node instanceof TenantNode) return this.tenantChildren(node.tenantId);
+    if (node instanceof TenantNode) return this.matchingFilter(await this.tenantChildren(node.tenantId));
     return [];
+  }
+
+  /** The view's text filter as typed (empty: none); it hides rows only, commands still see every token. */
+  get textFilter(): string {
+    return this.filterText;
+  }
+
+  setTextFilter(words: readonly string[], text: string): void {
+    this.filterWords = [...words];
+    this.filterText = text;
+    this.changed.fire(undefined);
+  }
+
+  /** The matcher comes with the token rows: without them there is no token row to hide. */
+  private matchingFilter(children: PatNode[]): PatNode[] {
+    const rows = this.rows;
+    if (this.filterWords.length === 0 || rows === undefined) return children;
+    return children.filter((child) => !isTokenNode(child) || rows.tokenMatchesFilter(child.token, this.filterWords));
   }
 
   /** Forgets what was loaded (one tenant, or all) and redraws. */
@@ -338,7 +358,7 @@ export class PatTreeDataProvider implements vscode.TreeDataProvider<PatNode>, vs
       const { owners, problem } = await this.ownerFacts(rows, node, tokens, signal);
       return { state: 'ok', tokens, children: this.withBusyLabels(rows.tokenNodes(node, tokens, stored, ownClientId, owners)), ownerStatusProblem: problem };
     } catch (error) {
-      const state = tenantStateForError(error);
+      const state = tenantStateForError(error, node.tenant.listQuery);
       const detail = (await loadMessages()).errorText(error);
       // A tenant that arrived by Settings Sync has no credentials here yet: a state to show, not a failure to log.
       if (state === 'credentials-missing') this.logger.info(`Tenant "${node.tenant.displayName}" has no credentials on this machine.`);

@@ -1,25 +1,20 @@
 // The Delete key on selected tokens, as in the Explorer. A keybinding's command gets no tree item and VS Code has no
-// `viewItem` context for keybindings, so the view's selection is mirrored into a context key and handed on here.
+// `viewItem` context for keybindings, so the key reads the view's selection when pressed and hands it on here. Its
+// `when` clause uses only context keys VS Code evaluates itself: a key of ours would be set a round trip late.
 import * as vscode from 'vscode';
-import { DELETE_SELECTED_TOKENS_COMMAND, TOKENS_SELECTED_CONTEXT } from '../ids';
+import { DELETE_SELECTED_TOKENS_COMMAND } from '../ids';
 import { isTokenNode, type PatNode } from './nodes';
-import type { TokenNode } from './tokenRows';
-
-function selectedTokens(treeView: vscode.TreeView<PatNode>): TokenNode[] {
-  const selection = treeView.selection;
-  return selection.length > 0 && selection.every(isTokenNode) ? (selection as TokenNode[]) : [];
-}
 
 export function registerSelectionKeys(treeView: vscode.TreeView<PatNode>): vscode.Disposable[] {
   return [
-    treeView.onDidChangeSelection(() => {
-      void vscode.commands.executeCommand('setContext', TOKENS_SELECTED_CONTEXT, selectedTokens(treeView).length > 0);
-    }),
-    // The same arguments a right-click on a selected token passes: the node, then the whole selection.
+    // The same arguments a right-click on a selected token passes: the node, then the whole selection. With no token
+    // selected only the selection goes, and Delete Token says why instead of offering a picker.
     vscode.commands.registerCommand(DELETE_SELECTED_TOKENS_COMMAND, () => {
-      const tokens = selectedTokens(treeView);
-      if (tokens.length === 0) return undefined;
-      return vscode.commands.executeCommand('sailpointPat.deleteToken', tokens[0], tokens);
+      const selection = [...treeView.selection];
+      const tokens = selection.filter(isTokenNode);
+      return tokens.length > 0
+        ? vscode.commands.executeCommand('sailpointPat.deleteToken', tokens[0], tokens)
+        : vscode.commands.executeCommand('sailpointPat.deleteToken', undefined, selection);
     }),
   ];
 }

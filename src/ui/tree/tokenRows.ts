@@ -7,6 +7,8 @@ import type { PatService } from '../../core/patService';
 import { presentToken, tokenTooltipLines, type OwnerFacts, type TokenViewOptions } from '../view/tokenPresentation';
 import { expiryWarningDays, unusedDays } from '../settings';
 import { BUSY_ICON, safeTooltip, themeIcon, type TenantNode } from './nodes';
+// The view's text filter loads with the rows it hides (patTreeDataProvider.ts matchingFilter).
+export { tokenMatchesFilter } from '../../core/ops/tokenFilter';
 
 export class TokenNode extends vscode.TreeItem {
   /** What isTokenNode (nodes.ts) looks for, so code loaded at activation tells rows apart without this class. */

@@ -1,6 +1,6 @@
 // ui/view: what the UI shows, as vscode-free data (words, codicons, theme colours, menu context values) from core's facts.
 // How tenants and errors read in the UI, as plain data; tokens read as tokenPresentation.ts says, which loads with them.
-import type { Tenant } from '../../core/model';
+import type { Tenant, TokenListQuery } from '../../core/model';
 import { isPatError, type PatErrorKind } from '../../core/errors';
 import { listQueryText } from '../../core/listQueryText';
 import { sanitizeForDisplay, stripUnsafeCharacters } from '../../core/displayText';
@@ -32,9 +32,9 @@ export function tenantHost(tenant: Tenant): string {
 }
 
 /** What the user sees on a tenant before and after its tokens load. */
-export type TenantState = 'unknown' | 'ok' | 'credentials-missing' | 'credentials-rejected' | 'url-changed' | 'unreachable' | 'error';
+export type TenantState = 'unknown' | 'ok' | 'credentials-missing' | 'credentials-rejected' | 'url-changed' | 'unreachable' | 'cannot-list-others' | 'error';
 
-export type TenantFix = 'updateCredentials' | 'retry';
+export type TenantFix = 'updateCredentials' | 'retry' | 'listMine';
 
 export interface TenantView {
   label: string;
@@ -52,6 +52,7 @@ const TENANT_ICONS: Record<TenantState, IconView> = {
   'credentials-rejected': { id: 'error', color: 'list.errorForeground' },
   'url-changed': { id: 'key', color: 'list.errorForeground' },
   unreachable: { id: 'debug-disconnect', color: 'list.warningForeground' },
+  'cannot-list-others': { id: 'lock', color: 'list.warningForeground' },
   error: { id: 'warning', color: 'list.warningForeground' },
 };
 
@@ -62,6 +63,7 @@ const TENANT_STATE_TEXT: Record<TenantState, () => string> = {
   'credentials-rejected': () => 'credentials rejected',
   'url-changed': () => t('URL changed: credentials not sent'),
   unreachable: () => 'unreachable',
+  'cannot-list-others': () => "may not list other identities' tokens",
   error: () => 'error',
 };
 
@@ -89,16 +91,19 @@ const UNREACHABLE_KINDS: ReadonlySet<PatErrorKind> = new Set(['network', 'timeou
 export const REJECTED_KINDS: ReadonlySet<PatErrorKind> = new Set(['credentials-rejected', 'unauthorized']);
 export const TRANSIENT_KINDS: ReadonlySet<PatErrorKind> = new Set(['network', 'timeout', 'server', 'rate-limited']);
 
-export function tenantStateForError(error: unknown): TenantState {
+/** `listQuery`: what the tenant asked for; a 403 on other identities' tokens is a missing right, not a glitch to retry. */
+export function tenantStateForError(error: unknown, listQuery?: TokenListQuery): TenantState {
   if (isPatError(error, 'credentials-missing')) return 'credentials-missing';
   if (isPatError(error, 'credentials-url-changed')) return 'url-changed';
   if (isPatError(error) && REJECTED_KINDS.has(error.kind)) return 'credentials-rejected';
   if (isPatError(error) && UNREACHABLE_KINDS.has(error.kind)) return 'unreachable';
+  if (isPatError(error, 'forbidden') && listQuery !== undefined && listQuery.owner.kind !== 'me') return 'cannot-list-others';
   return 'error';
 }
 
-/** The fix a tenant's error child offers: new credentials when they are the problem, otherwise another try. */
+/** The fix a tenant's error child offers: new credentials, my own tokens instead, or another try. */
 export function tenantFix(state: TenantState): TenantFix {
+  if (state === 'cannot-list-others') return 'listMine';
   return state === 'credentials-missing' || state === 'credentials-rejected' || state === 'url-changed' ? 'updateCredentials' : 'retry';
 }
 
@@ -118,6 +123,9 @@ export function tenantProblemHeadline(state: TenantState): string {
       return t("This tenant's URL changed: enter its credentials again");
     case 'unreachable':
       return 'Tenant unreachable: click to retry';
+    case 'cannot-list-others':
+      // English source text: MessageNode translates the headline (t() stays out of what activation loads here).
+      return 'These credentials cannot list all tokens: click to list My tokens';
     default:
       return 'Could not list tokens: click to retry';
   }

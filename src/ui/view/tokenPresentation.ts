@@ -1,6 +1,7 @@
 // ui/view: how a token reads in the tree, the tooltip and the prompts, as plain data. Only code that shows tokens
 // imports it, so it loads with the first token list, not at activation.
 import { ALL_SCOPES, type ApiFamily, type PersonalAccessToken } from '../../core/model';
+import { ownerName } from './ownerName';
 import { expiryState, expiryStateAt, parseTime, type ExpiryState } from '../../core/ops/expiry';
 import { DEFAULT_UNUSED_DAYS, grantsAllRights, tokenFlags } from '../../core/ops/health';
 import { isOthersToken, MAX_TOKENS_PER_OWNER, type OwnerStatus } from '../../core/ops/owners';
@@ -269,7 +270,9 @@ export function presentToken(token: PersonalAccessToken, options: TokenViewOptio
   const owner = ownerStatusOfToken(token, options);
   const ownerMark = owner === undefined || owner.kind === 'active' ? '' : `owner ${owner.text} · `;
   const riskMark = isRiskiestToken(token, state) ? `${t('riskiest')} · ` : '';
-  const description = `${riskMark}${ownerMark}${scopesSummary(token.scope)} · ${lastUsedText(token, now)}`;
+  // Another identity's token names its owner next: whose token it is decides what to do with it.
+  const whose = token.owner !== null && isOthersToken(token, options.owners?.callerIdentityId) ? `${ownerName(token.owner)} · ` : '';
+  const description = `${riskMark}${whose}${ownerMark}${scopesSummary(token.scope)} · ${lastUsedText(token, now)}`;
   return {
     label: stripUnsafeCharacters(token.name),
     description: expiry === undefined ? description : `${description} · ${expiry}`,

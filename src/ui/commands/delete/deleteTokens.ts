@@ -2,8 +2,10 @@
 // Tokens offers. One modal names every token with its tenant; then a counted, cancellable run, the summary, Retry failed.
 import { deleteTokens, type BulkDeleteResult, type BulkProgress, type FailedItem, type TokenRef } from '../../../core/ops/bulkDelete';
 import { PatError } from '../../../core/errors';
-import type { PersonalAccessToken, Tenant } from '../../../core/model';
+import type { PersonalAccessToken, Tenant, TokenOwner } from '../../../core/model';
+import { ownerName } from '../../view/ownerName';
 import { isSafeId } from '../../../core/store/secretKeys';
+import { t } from '../../view/l10n';
 import { plural } from '../../view/presentation';
 import { bulkSummary, deleteButtonText } from './deleteWords';
 import { quoted, shown } from '../../prompts/prompts';
@@ -14,6 +16,8 @@ import { chooseTenant, selectedTokenNodes, tokenLabel, tokenPickItems, tokenTarg
 /** A token about to be deleted, with what the modal must warn about. */
 export interface DeleteTarget extends TokenTarget {
   isOwnCredential: boolean;
+  /** Another identity's token: the modal names whose it is. */
+  othersOwner?: TokenOwner;
 }
 
 function refOf(target: DeleteTarget): TokenRef {
@@ -30,7 +34,7 @@ function nameWithTenant(target: DeleteTarget): string {
 }
 
 function confirmationDetail(targets: readonly DeleteTarget[]): string {
-  const lines = targets.map((target) => `• ${nameWithTenant(target)}`);
+  const lines = targets.map((target) => `• ${nameWithTenant(target)}${target.othersOwner === undefined ? '' : t(', owned by {0}', ownerName(target.othersOwner))}`);
   const own = targets.filter((target) => target.isOwnCredential).map(nameWithTenant);
   const managed = targets.filter((target) => target.token?.managed === true).map(nameWithTenant);
   const warnings = [
@@ -43,8 +47,9 @@ function confirmationDetail(targets: readonly DeleteTarget[]): string {
 
 /** The one delete confirmation; scripts that name the tokens have consented by calling. */
 function confirmDelete(run: CommandRun, targets: readonly DeleteTarget[]): Promise<void> {
-  const what = targets.length === 1 ? `the token ${nameWithTenant(targets[0])}` : `${targets.length} tokens`;
-  return run.ask.confirm({ name: 'confirm', message: `Delete ${what}?`, detail: confirmationDetail(targets), button: deleteButtonText(targets.length) });
+  // The detail names every token with its tenant; the question stays short, so a long name cannot push it away.
+  const message = targets.length === 1 ? t('Delete this token?') : t('Delete {0} tokens?', targets.length);
+  return run.ask.confirm({ name: 'confirm', message, detail: confirmationDetail(targets), button: deleteButtonText(targets.length) });
 }
 
 function progressText({ done, failed, total }: BulkProgress): string {
@@ -131,6 +136,7 @@ function selectedTargets(invocation: Invocation): DeleteTarget[] {
     token: node.token,
     node,
     isOwnCredential: node.isOwnCredential,
+    othersOwner: node.isOthersToken && node.token.owner !== null ? node.token.owner : undefined,
   }));
 }
 

@@ -1,7 +1,8 @@
 // The Create Token wizard and the prompts for renaming and rescoping. Each question names the argument that answers
 // it in the automation contract; each throws UserCancelled when dismissed.
 import { PatError } from '../../../core/errors';
-import type { ApiFamily, CreateTokenRequest } from '../../../core/model';
+import type { ApiFamily, CreateTokenRequest, PersonalAccessToken } from '../../../core/model';
+import { checkSuccessorName } from '../../../core/ops/rotation';
 import { normalizeTokenName, validateTokenName } from '../../../core/validation';
 import { optionalBoolean, optionalNumber, optionalString, type ArgumentObject } from '../../prompts/args';
 import { askNeverExpires } from '../expiry/expiryPrompts';
@@ -9,7 +10,8 @@ import { checkExpiry, checkValidity, parseExpiry, parseValidity } from '../../pr
 import { scopeSteps } from './scopePrompts';
 import { runWizard, type Item, type Prompts, type WizardStep } from '../../prompts/prompts';
 
-interface TokenDraft {
+/** The answers of Create Token, kept across a server's refusal so the person is taken back with all of them. */
+export interface TokenDraft {
   name: string;
   scope: string[];
   validity: string;
@@ -49,13 +51,19 @@ function expiryFromArgs(family: ApiFamily): (args: ArgumentObject) => string {
   };
 }
 
-function createSteps(family: ApiFamily): WizardStep<TokenDraft> {
+/** The step a refusal sends the person back to. */
+export type CreateStep = 'name' | 'scope' | 'validity' | 'expiry';
+
+type CreateSteps = Record<CreateStep, WizardStep<TokenDraft>>;
+
+function createSteps(family: ApiFamily, mine: readonly PersonalAccessToken[]): CreateSteps {
   const askName: WizardStep<TokenDraft> = async (ask, draft) => {
     draft.name = await ask.inputText({
       name: 'name',
       prompt: 'Token name (unique among your tokens)',
       value: draft.name,
-      validate: validateTokenName,
+      // A name the person already uses is refused here, as Rotate does, not by the server after every step.
+      validate: (value) => checkSuccessorName(value, mine),
     });
     return askScopeStep;
   };
@@ -97,12 +105,31 @@ function createSteps(family: ApiFamily): WizardStep<TokenDraft> {
     draft.neverExpires = await askNeverExpires(ask, draft.name);
     return draft.neverExpires || !ask.person ? undefined : askExpiry;
   };
-  return askName;
+  return { name: askName, scope: askScopeStep, validity: askValidity, expiry: askExpiry };
 }
 
-export async function askNewToken(ask: Prompts, tenantName: string, family: ApiFamily, scope?: readonly string[]): Promise<CreateTokenRequest> {
-  const draft: TokenDraft = { name: '', scope: [...(scope ?? ['sp:scopes:default'])], validity: '', expiry: '', neverExpires: false };
-  await runWizard(ask, `Create Token in ${tenantName}`, 4, createSteps(family), draft);
+const STEP_ORDER: readonly CreateStep[] = ['name', 'scope', 'validity', 'expiry'];
+
+export function newTokenDraft(scope?: readonly string[]): TokenDraft {
+  return { name: '', scope: [...(scope ?? ['sp:scopes:default'])], validity: '', expiry: '', neverExpires: false };
+}
+
+/**
+ * `mine`: the person's own tokens, whose names the new one may not take (empty for a script). `draft` and `from`
+ * resume the wizard at a step with every earlier answer kept (after a refusal); Back still walks the earlier steps.
+ */
+export async function askNewToken(
+  ask: Prompts,
+  tenantName: string,
+  family: ApiFamily,
+  mine: readonly PersonalAccessToken[] = [],
+  draft: TokenDraft = newTokenDraft(),
+  from: CreateStep = 'name',
+): Promise<CreateTokenRequest> {
+  const steps = createSteps(family, mine);
+  const done = STEP_ORDER.slice(0, STEP_ORDER.indexOf(from)).map((step) => steps[step]);
+  draft.neverExpires = false;
+  await runWizard(ask, `Create Token in ${tenantName}`, 4, steps[from], draft, done);
   // Scripts' names go to the tenant as given, as the automation contract always had them.
   const request: CreateTokenRequest = { name: ask.person ? normalizeTokenName(draft.name) : draft.name, scope: draft.scope };
   const validity = parseValidity(draft.validity);

@@ -41,7 +41,7 @@ export const findUnusedTokensCommand: PatCommand = {
     if (result.found.length === 0) run.inform('No unused tokens found.');
     else {
       const picked = await pickUnusedToDelete(run.ask, result.found, scope.tenants.length > 1);
-      await deleteFound(run, picked.map(({ tenant, token, signsInTenant }) => ({ tenant, tokenId: token.id, token, isOwnCredential: signsInTenant })));
+      await deleteFound(run, picked.map(({ tenant, token, signsInTenant, othersOwner }) => ({ tenant, tokenId: token.id, token, isOwnCredential: signsInTenant, othersOwner })));
     }
     return {
       tokens: result.found.map(({ tenant, token, signsInTenant, ownerStatus }) => ({

@@ -4,6 +4,7 @@ import { checkUnusedDays } from '../../prompts/inputChecks';
 import type { Tenant } from '../../../core/model';
 import { plural, tenantHost } from '../../view/presentation';
 import { lastUsedText } from '../../view/tokenPresentation';
+import { ownerName } from '../../view/ownerName';
 import { optionalBoolean, optionalNumber, optionalId, type ArgumentObject } from '../../prompts/args';
 import { runWizard, shown, type Item, type Prompts, type WizardStep } from '../../prompts/prompts';
 
@@ -114,7 +115,8 @@ export async function pickUnusedToDelete(ask: Prompts, found: readonly UnusedTok
   const items: FoundPick[] = found.map((each) => {
     const marks = [each.signsInTenant ? 'this tenant signs in with it' : '', each.token.managed ? 'managed by the platform' : ''].filter((mark) => mark !== '');
     const owner = each.ownerStatus === undefined || each.ownerStatus.kind === 'active' ? '' : `owner ${each.ownerStatus.text} · `;
-    const where = `${severalTenants ? `${shown(each.tenant.displayName)} · ` : ''}${owner}`;
+    const whose = each.othersOwner === undefined ? '' : `${ownerName(each.othersOwner)} · `;
+    const where = `${severalTenants ? `${shown(each.tenant.displayName)} · ` : ''}${whose}${owner}`;
     return {
       label: `${marks.length > 0 ? '$(shield) ' : ''}${shown(each.token.name)}`,
       description: `${where}${lastUsedText(each.token, now)}${marks.length > 0 ? ` · ${marks.join(' · ')}` : ''}`,
