@@ -8,7 +8,7 @@ const REPO_ROOT = path.resolve(__dirname, '../../..');
 interface Manifest {
   contributes: {
     commands: { command: string; title: string }[];
-    configuration: { properties: Record<string, { default?: unknown }> };
+    configuration: { properties: Record<string, { default?: unknown }> }[];
   };
 }
 
@@ -55,7 +55,7 @@ describe('README tables match package.json', () => {
   it('Settings: every contributed setting is listed once with its default, and nothing else', () => {
     const rows = tableRows(section('Settings'));
     const listed = rows.map(idOf);
-    const properties = manifest.contributes.configuration.properties;
+    const properties = Object.assign({}, ...manifest.contributes.configuration.map((group) => group.properties)) as Record<string, { default?: unknown }>;
     assert.deepEqual(sorted(listed), sorted(Object.keys(properties)));
     assert.equal(listed.length, new Set(listed).size, 'a setting is listed twice');
     for (const row of rows) {
