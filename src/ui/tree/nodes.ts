@@ -1,7 +1,7 @@
 // The tree's elements. Each is its own TreeItem, so `element.label` is what the user sees.
 import * as vscode from 'vscode';
 import type { Tenant } from '../../core/model';
-import { presentTenant, tenantFix, type IconView, type TenantState, type TooltipLine, tooltipMarkdown } from '../view/presentation';
+import { presentTenant, problemRowWords, tenantFix, type IconView, type TenantState, type TooltipLine, tooltipMarkdown } from '../view/presentation';
 import type { TokenNode } from './tokenRows';
 
 // Kept because it measured faster (bench/README.md): 10,000 rows share a handful of ThemeIcons instead of one each.
@@ -27,6 +27,11 @@ export function safeTooltip(lines: readonly TooltipLine[]): vscode.MarkdownStrin
 
 export const BUSY_ICON = new vscode.ThemeIcon('loading~spin');
 
+/** A busy row's spinner replaces its icon, so the words say what it is busy with. */
+export function rowWordsWhileBusy(words: string, busyLabel: string | undefined): string {
+  return busyLabel === undefined ? words : `${words} ${busyLabel}`;
+}
+
 export class TenantNode extends vscode.TreeItem {
   state: TenantState = 'unknown';
   busyLabel: string | undefined;
@@ -50,6 +55,7 @@ export class TenantNode extends vscode.TreeItem {
     this.iconPath = this.busyLabel === undefined ? themeIcon(view.icon) : BUSY_ICON;
     this.tooltip = safeTooltip(view.tooltip);
     this.contextValue = view.contextValue;
+    this.accessibilityInformation = { label: rowWordsWhileBusy(view.accessibilityLabel, this.busyLabel) };
   }
 }
 
@@ -67,6 +73,7 @@ export class MessageNode extends vscode.TreeItem {
     this.description = detail;
     this.tooltip = detail;
     this.contextValue = `message+${fix}`;
+    this.accessibilityInformation = { label: problemRowWords(state, headline, detail) };
     this.iconPath = new vscode.ThemeIcon(fix === 'updateCredentials' ? 'key' : 'refresh');
     this.command =
       fix === 'updateCredentials'

@@ -6,7 +6,7 @@ import { isOthersToken, listsOtherOwners, lookUpOwners, NO_LOOKUP, tokenCountsBy
 import type { PatService } from '../../core/patService';
 import { presentToken, tokenTooltipLines, type OwnerFacts, type TokenViewOptions } from '../view/tokenPresentation';
 import { expiryWarningDays } from '../settings';
-import { BUSY_ICON, safeTooltip, themeIcon, type TenantNode } from './nodes';
+import { BUSY_ICON, rowWordsWhileBusy, safeTooltip, themeIcon, type TenantNode } from './nodes';
 
 export class TokenNode extends vscode.TreeItem {
   /** What isTokenNode (nodes.ts) looks for, so code loaded at activation tells rows apart without this class. */
@@ -52,6 +52,7 @@ export class TokenNode extends vscode.TreeItem {
     this.iconPath = this.busyLabel === undefined ? themeIcon(view.icon) : BUSY_ICON;
     this.tooltip = undefined;
     this.contextValue = view.contextValue;
+    this.accessibilityInformation = { label: rowWordsWhileBusy(view.accessibilityLabel, this.busyLabel) };
   }
 
   /** The tooltip as the tree's resolveTreeItem asks for it when the user hovers the row. */

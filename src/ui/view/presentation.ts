@@ -5,6 +5,8 @@ import type { BulkDeleteResult } from '../../core/ops/bulkDelete';
 import { isPatError, type PatErrorKind } from '../../core/errors';
 import { listQueryText } from '../../core/messages';
 import { sanitizeForDisplay, stripUnsafeCharacters } from '../../core/validation';
+import { t } from './l10n';
+import { tenantRowWords } from './rowWords';
 
 export interface IconView {
   /** A codicon id, e.g. `warning`. */
@@ -49,6 +51,8 @@ export interface TenantView {
   /** `tenant+<state>`, for menu `when` clauses. */
   contextValue: string;
   tooltip: TooltipLine[];
+  /** What a screen reader says for the row: the name, the state its icon shows, the description. */
+  accessibilityLabel: string;
 }
 
 const TENANT_ICONS: Record<TenantState, IconView> = {
@@ -74,9 +78,12 @@ export const OWNER_STATUS_FORBIDDEN = 'not available: these credentials may not 
 
 export function presentTenant(tenant: Tenant, state: TenantState, ownerStatusProblem?: string): TenantView {
   const ownerLine = ownerStatusProblem === undefined ? [] : [{ label: 'Owner status', value: ownerStatusProblem }];
+  const label = stripUnsafeCharacters(tenant.displayName);
+  const description = `${tenantHost(tenant)} · ${listQueryText(tenant.listQuery)}`;
   return {
-    label: stripUnsafeCharacters(tenant.displayName),
-    description: `${tenantHost(tenant)} · ${listQueryText(tenant.listQuery)}`,
+    label,
+    description,
+    accessibilityLabel: tenantRowWords(label, TENANT_STATE_TEXT[state], description),
     icon: TENANT_ICONS[state],
     contextValue: `tenant+${state}`,
     tooltip: [
@@ -140,4 +147,10 @@ export function tenantProblemHeadline(state: TenantState): string {
     default:
       return 'Could not list tokens: click to retry';
   }
+}
+
+/** What a screen reader says for a tenant's problem row, and what activating it does (its icon shows which). */
+export function problemRowWords(state: TenantState, headline: string, detail: string): string {
+  const action = tenantFix(state) === 'updateCredentials' ? t('Activate to update the credentials.') : t('Activate to retry.');
+  return t('{0}. {1}. {2}', headline, detail, action);
 }

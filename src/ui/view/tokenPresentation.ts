@@ -5,6 +5,7 @@ import { expiryState, expiryStateAt, parseTime, type ExpiryState } from '../../c
 import { isOthersToken, MAX_TOKENS_PER_OWNER, type OwnerStatus } from '../../core/ops/owners';
 import { stripUnsafeCharacters } from '../../core/validation';
 import { plural, type IconView, type TooltipLine } from './presentation';
+import { tokenRowWords } from './rowWords';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -17,6 +18,8 @@ export interface TokenView {
   icon: IconView;
   /** `token` plus `+secret`, `+managed`, `+own`, `+v1` flags, for menu `when` clauses. */
   contextValue: string;
+  /** What a screen reader says for the row: the name, every mark its icon and badges show, the description. */
+  accessibilityLabel: string;
 }
 
 export interface TokenViewOptions {
@@ -247,11 +250,15 @@ export function presentToken(token: PersonalAccessToken, options: TokenViewOptio
   const expiry = expiryText(expires, state, now);
   const owner = ownerStatusOfToken(token, options);
   const ownerMark = owner === undefined || owner.kind === 'active' ? '' : `owner ${owner.text} · `;
-  const description = `${ownerMark}${scopesSummary(token.scope)} · ${lastUsedText(token, now)}`;
+  const summary = `${ownerMark}${scopesSummary(token.scope)} · ${lastUsedText(token, now)}`;
+  const label = stripUnsafeCharacters(token.name);
+  const description = expiry === undefined ? summary : `${summary} · ${expiry}`;
+  const marks = { expiry: state, neverUsed: token.lastUsed === null, managed: token.managed, secretStored: options.secretStored, signsInTenant: options.isOwnCredential, owner };
   return {
-    label: stripUnsafeCharacters(token.name),
-    description: expiry === undefined ? description : `${description} · ${expiry}`,
+    label,
+    description,
     icon: TOKEN_ICONS[tokenIconKind(token, state, options)],
     contextValue: tokenContextValue(token, options),
+    accessibilityLabel: tokenRowWords(label, description, marks),
   };
 }
