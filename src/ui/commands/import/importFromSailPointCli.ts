@@ -3,6 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import * as vscode from 'vscode';
 import type { CliEnvironment } from '../../../core/ops/cliConfig';
 import { isCancellation, PatError } from '../../../core/errors';
 import { loadOnce } from '../../../core/lazyLoad';
@@ -13,16 +14,23 @@ import { askCredentials } from '../tenant/tenantPrompts';
 import { optionalString, requireString, type ArgumentObject } from '../../prompts/args';
 import type { CommandRun, PatCommand } from '../runner';
 import { addCheckedTenant, credentialsFrom } from '../tenant/addTenant';
-
-const SHOWN_PATH = '~/.sailpoint/config.yaml';
+import { EXTENSION_ID } from '../../ids';
+import { cliConfigPlace } from './cliConfigPlace';
 /** The YAML parser is most of this command's code: it loads when the command first runs, not with every command. */
 const loadCliConfig = loadOnce(() => import('../../../core/ops/cliConfig.js'));
+
+/** The file as messages name it: in a remote window, with the machine whose home folder this extension reads. */
+function shownPath(): string {
+  const runsOnThisComputer = vscode.extensions.getExtension(EXTENSION_ID)?.extensionKind !== vscode.ExtensionKind.Workspace;
+  return cliConfigPlace(vscode.env.remoteName, runsOnThisComputer);
+}
 
 function configPath(): string {
   return path.join(os.homedir(), '.sailpoint', 'config.yaml');
 }
 
 async function readCliEnvironments(): Promise<CliEnvironment[]> {
+  const place = shownPath();
   let text: string;
   try {
     text = await readFile(configPath(), 'utf8');
@@ -31,17 +39,17 @@ async function readCliEnvironments(): Promise<CliEnvironment[]> {
     throw new PatError(
       'invalid-input',
       missing
-        ? `No SailPoint CLI configuration was found at ${SHOWN_PATH}: set the CLI up with "sail environment create", or use Add Tenant.`
-        : `${SHOWN_PATH} could not be read (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}).`,
+        ? `No SailPoint CLI configuration was found at ${place}: set the CLI up with "sail environment create", or use Add Tenant.`
+        : `${place} could not be read (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}).`,
     );
   }
-  return (await loadCliConfig()).parseCliConfig(text, SHOWN_PATH).usable;
+  return (await loadCliConfig()).parseCliConfig(text, place).usable;
 }
 
 async function environmentsToOffer(run: CommandRun): Promise<CliEnvironment[]> {
   const all = await readCliEnvironments();
   const fresh = (await loadCliConfig()).notYetAdded(all, run.ui.service.listTenants());
-  if (fresh.length === 0) throw new PatError('invalid-input', `Every environment in ${SHOWN_PATH} is already a tenant here.`);
+  if (fresh.length === 0) throw new PatError('invalid-input', `Every environment in ${shownPath()} is already a tenant here.`);
   return fresh;
 }
 
@@ -64,7 +72,7 @@ async function importForScript(run: CommandRun, args: ArgumentObject): Promise<u
   const offered = await environmentsToOffer(run);
   if (name === undefined) return { environments: offered };
   const environment = offered.find((each) => each.name === name);
-  if (environment === undefined) throw new PatError('invalid-input', `${SHOWN_PATH} has no environment "${shown(name).slice(0, 80)}" that is not yet a tenant.`);
+  if (environment === undefined) throw new PatError('invalid-input', `${shownPath()} has no environment "${shown(name).slice(0, 80)}" that is not yet a tenant.`);
   const credentials = credentialsFrom(requireString(args, 'clientId'), requireString(args, 'clientSecret'));
   const tenant = await addCheckedTenant(run, { url: environment.baseUrl, displayName: environment.name, credentials });
   return { tenantId: tenant.id };
@@ -74,7 +82,7 @@ export const importFromSailPointCliCommand: PatCommand = {
   id: 'sailpointPat.importFromSailPointCli',
   async run(run, invocation) {
     if (invocation.args !== undefined) return importForScript(run, invocation.args);
-    const chosen = await pickEnvironments(run.ask, await environmentsToOffer(run));
+    const chosen = await pickEnvironments(run.ask, await environmentsToOffer(run), shownPath());
     let imported = 0;
     for (const environment of chosen) if (await importOne(run, environment)) imported++;
     // The names are file text and show in the tree; a notification would render a link written in one.
