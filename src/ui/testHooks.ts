@@ -8,6 +8,9 @@ import type { SyncableState } from '../core/store/tenantSync';
 /** Runs a command with a queue of answers instead of VS Code's prompts (registered in commands/register.ts). */
 export const ANSWERED_RUN_TEST_COMMAND = 'sailpointPat.test.runWithAnswers';
 
+/** Shows the health overview's page as set, and hands it a message as if the page sent it (registered in commands/register.ts). */
+export const HEALTH_OVERVIEW_TEST_COMMAND = 'sailpointPat.test.healthOverview';
+
 /** Makes SecretStorage refuse new secrets, as a locked keychain does, which the real VS Code cannot be made to do. */
 export const REFUSE_SECRET_WRITES_COMMAND = 'sailpointPat.test.refuseSecretWrites';
 

@@ -7,6 +7,8 @@ import { t } from './l10n';
 /** What a token row's icon and badges can show; all of them that apply are said. */
 export interface TokenMarks {
   expiry: ExpiryState;
+  /** Never expires and grants all rights: the tree's flame mark. */
+  riskiest: boolean;
   neverUsed: boolean;
   managed: boolean;
   secretStored: boolean;
@@ -23,6 +25,7 @@ function markWords(marks: TokenMarks): string[] {
   const words: (string | undefined)[] = [
     marks.expiry === 'expired' ? t('expired') : undefined,
     marks.expiry === 'soon' ? t('expires soon') : undefined,
+    marks.riskiest ? t('riskiest: never expires and grants all rights') : undefined,
     marks.neverUsed ? t('never used') : undefined,
     marks.managed ? t('managed by the platform') : undefined,
     marks.secretStored ? t('secret stored here') : undefined,
