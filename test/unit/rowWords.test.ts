@@ -52,6 +52,8 @@ describe('row words: what a screen reader says for a token row', () => {
     assert.match(words({}, withOwner({ kind: 'inactive', text: 'terminated' })), /^Token ci-deploy: owner inactive \(terminated\)\. /);
     assert.match(words({}, withOwner({ kind: 'gone', text: 'gone' })), /^Token ci-deploy: owner gone\. /);
     assert.match(words({}, withOwner({ kind: 'active', text: 'active' })), /^Token ci-deploy: in use and not expiring soon\. /);
+    const riskiest = { scope: ['sp:scopes:all'], expirationDate: null, userAwareTokenNeverExpires: true };
+    assert.match(words(riskiest), /^Token ci-deploy: riskiest: never expires and grants all rights\. riskiest · /);
   });
 
   it('says every mark at once, where the icon can show only the most urgent', () => {
