@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { PersonalAccessToken, Tenant } from '../../src/core/model';
 import type { OwnerStatus } from '../../src/core/ops/owners';
-import { presentTenant, problemRowWords, type TenantState } from '../../src/ui/view/presentation';
+import { presentTenant, type TenantState } from '../../src/ui/view/presentation';
 import { presentToken, type TokenViewOptions } from '../../src/ui/view/tokenPresentation';
 
 const NOW = Date.parse('2026-08-15T12:00:00Z');
@@ -93,12 +93,4 @@ describe('row words: tenant rows and their problem rows', () => {
       assert.equal(presentTenant(tenant, state).accessibilityLabel, `Tenant Acme Production: ${said}. ${presentTenant(tenant, state).description}`);
     });
   }
-
-  it('says what a problem row offers on a click', () => {
-    assert.equal(
-      problemRowWords('credentials-rejected', 'Credentials rejected: click to update them', '401 Unauthorized'),
-      'Credentials rejected: click to update them. 401 Unauthorized. Activate to update the credentials.',
-    );
-    assert.equal(problemRowWords('unreachable', 'Tenant unreachable: click to retry', 'timed out'), 'Tenant unreachable: click to retry. timed out. Activate to retry.');
-  });
 });

@@ -1,8 +1,9 @@
 // The tree's elements. Each is its own TreeItem, so `element.label` is what the user sees.
 import * as vscode from 'vscode';
 import type { Tenant } from '../../core/model';
-import { presentTenant, problemRowWords, tenantFix, type IconView, type TenantState, type TooltipLine, tooltipMarkdown } from '../view/presentation';
+import { presentTenant, tenantFix, type IconView, type TenantState, type TooltipLine, tooltipMarkdown } from '../view/presentation';
 import type { TokenNode } from './tokenRows';
+import { t } from '../view/l10n';
 
 // Kept because it measured faster (bench/README.md): 10,000 rows share a handful of ThemeIcons instead of one each.
 /** Presentation hands out shared icon views, so 10,000 rows share a handful of theme icons. */
@@ -27,11 +28,6 @@ export function safeTooltip(lines: readonly TooltipLine[]): vscode.MarkdownStrin
 
 export const BUSY_ICON = new vscode.ThemeIcon('loading~spin');
 
-/** A busy row's spinner replaces its icon, so the words say what it is busy with. */
-export function rowWordsWhileBusy(words: string, busyLabel: string | undefined): string {
-  return busyLabel === undefined ? words : `${words} ${busyLabel}`;
-}
-
 export class TenantNode extends vscode.TreeItem {
   state: TenantState = 'unknown';
   busyLabel: string | undefined;
@@ -55,7 +51,7 @@ export class TenantNode extends vscode.TreeItem {
     this.iconPath = this.busyLabel === undefined ? themeIcon(view.icon) : BUSY_ICON;
     this.tooltip = safeTooltip(view.tooltip);
     this.contextValue = view.contextValue;
-    this.accessibilityInformation = { label: rowWordsWhileBusy(view.accessibilityLabel, this.busyLabel) };
+    this.accessibilityInformation = { label: view.accessibilityLabel };
   }
 }
 
@@ -73,7 +69,6 @@ export class MessageNode extends vscode.TreeItem {
     this.description = detail;
     this.tooltip = detail;
     this.contextValue = `message+${fix}`;
-    this.accessibilityInformation = { label: problemRowWords(state, headline, detail) };
     this.iconPath = new vscode.ThemeIcon(fix === 'updateCredentials' ? 'key' : 'refresh');
     this.command =
       fix === 'updateCredentials'
@@ -82,7 +77,20 @@ export class MessageNode extends vscode.TreeItem {
   }
 }
 
-export type PatNode = TenantNode | TokenNode | MessageNode;
+/**
+ * A tenant's only child until its first token list arrives: VS Code draws an expanded node only once its children are
+ * known, so answering with this row at once shows the tenant without waiting for sign-in and list.
+ */
+export class LoadingNode extends vscode.TreeItem {
+  constructor(readonly parent: TenantNode) {
+    super(t('Loading tokens…'), vscode.TreeItemCollapsibleState.None);
+    this.id = `loading:${parent.tenantId}`;
+    this.iconPath = BUSY_ICON;
+    this.contextValue = 'loading';
+  }
+}
+
+export type PatNode = TenantNode | TokenNode | MessageNode | LoadingNode;
 
 /** A token row, told apart without the class, which loads with the first token list (tokenRows.ts). */
 export function isTokenNode(node: unknown): node is TokenNode {

@@ -3,10 +3,9 @@
 import type { Tenant } from '../../core/model';
 import type { BulkDeleteResult } from '../../core/ops/bulkDelete';
 import { isPatError, type PatErrorKind } from '../../core/errors';
-import { listQueryText } from '../../core/messages';
-import { sanitizeForDisplay, stripUnsafeCharacters } from '../../core/validation';
+import { listQueryText } from '../../core/listQueryText';
+import { sanitizeForDisplay, stripUnsafeCharacters } from '../../core/displayText';
 import { t } from './l10n';
-import { tenantRowWords } from './rowWords';
 
 export interface IconView {
   /** A codicon id, e.g. `warning`. */
@@ -83,7 +82,7 @@ export function presentTenant(tenant: Tenant, state: TenantState, ownerStatusPro
   return {
     label,
     description,
-    accessibilityLabel: tenantRowWords(label, TENANT_STATE_TEXT[state], description),
+    accessibilityLabel: t('Tenant {0}: {1}. {2}', label, TENANT_STATE_TEXT[state], description),
     icon: TENANT_ICONS[state],
     contextValue: `tenant+${state}`,
     tooltip: [
@@ -147,10 +146,4 @@ export function tenantProblemHeadline(state: TenantState): string {
     default:
       return 'Could not list tokens: click to retry';
   }
-}
-
-/** What a screen reader says for a tenant's problem row, and what activating it does (its icon shows which). */
-export function problemRowWords(state: TenantState, headline: string, detail: string): string {
-  const action = tenantFix(state) === 'updateCredentials' ? t('Activate to update the credentials.') : t('Activate to retry.');
-  return t('{0}. {1}. {2}', headline, detail, action);
 }

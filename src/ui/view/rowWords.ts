@@ -40,8 +40,3 @@ export function tokenRowWords(name: string, description: string, marks: TokenMar
   const said = markWords(marks);
   return t('Token {0}: {1}. {2}', name, said.length === 0 ? t('in use and not expiring soon') : said.join(', '), description);
 }
-
-/** "Tenant Acme Production: credentials rejected. <the row's description>". */
-export function tenantRowWords(name: string, stateText: string, description: string): string {
-  return t('Tenant {0}: {1}. {2}', name, stateText, description);
-}

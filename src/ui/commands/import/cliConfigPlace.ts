@@ -1,6 +1,6 @@
 // Where Import Tenants from SailPoint CLI reads the CLI's file. In a remote window the extension may run on this
 // computer (the UI side, which VS Code prefers for it) or on the remote machine, and each has its own home folder.
-import { inertText } from '../../../core/validation';
+import { inertText } from '../../../core/displayText';
 import { t } from '../../view/l10n';
 
 export const CLI_CONFIG_PATH = '~/.sailpoint/config.yaml';
