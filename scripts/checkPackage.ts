@@ -42,9 +42,10 @@ export function listZipEntries(zip: Buffer): ZipEntry[] {
 /** File icons the manifest refers to: the marketplace icon and every contributed icon that is a path, not a $(codicon). */
 export function manifestIcons(manifest: { icon?: string; contributes?: unknown }): string[] {
   const icons = new Set<string>();
-  // `icon` is a path or a $(codicon), or { light, dark } paths.
+  // `icon` is a path or a $(codicon), or { light, dark } paths; so is a walkthrough's `image`.
   const visit = (value: unknown, key: string, parentKey: string): void => {
-    const isIconPath = key === 'icon' || (parentKey === 'icon' && (key === 'light' || key === 'dark'));
+    const isPicture = (name: string): boolean => name === 'icon' || name === 'image';
+    const isIconPath = isPicture(key) || (isPicture(parentKey) && (key === 'light' || key === 'dark'));
     if (typeof value === 'string') {
       if (isIconPath && !value.startsWith('$(')) icons.add(path.posix.normalize(value));
     } else if (Array.isArray(value)) {

@@ -1,5 +1,7 @@
 // Every id the manifest and the code share, typed so a typo is a compile error.
 
+/** `publisher.name` from package.json. */
+export const EXTENSION_ID = 'sailpoint-pat-manager.sailpoint-pat-manager';
 export const VIEW_ID = 'sailpointPat.tokens';
 export const CONFIG_SECTION = 'sailpointPat';
 export const HAS_TENANTS_CONTEXT = 'sailpointPat.hasTenants';

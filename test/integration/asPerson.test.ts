@@ -214,7 +214,7 @@ describe('interactive flows with queued answers', function () {
 
   it('Export says what it exports and writes what the tree shows when asked to', async () => {
     const file = path.join(tmpdir(), `inventory-${Date.now()}.json`);
-    const shown = await asPerson('sailpointPat.exportInventory', ['What the tree shows', file, ESCAPE]);
+    const shown = await asPerson('sailpointPat.exportInventory', ['What the tree shows', vscode.Uri.file(file).toString(), ESCAPE]);
     assert.match(shown[0].text, /never a secret/);
     assert.deepEqual(shown[0].options, ['What the tree shows', "Everything each tenant's credentials can list"]);
     const inventory = JSON.parse(readFileSync(file, 'utf8')) as { tokens?: unknown[]; tenants?: { tokens: unknown[] }[] };
@@ -222,6 +222,21 @@ describe('interactive flows with queued answers', function () {
     assert.ok(text.includes('nightly-export'));
     assert.ok(!text.includes('bobs-script'), 'the export holds tokens the tree does not show');
     assert.match(messagesIn(shown)[0], /^Exported 1 token \(as the tree lists them\) from 1 tenant to /);
+  });
+
+  it('Export writes through VS Code to the URI the save dialog returns, also one no file path can name', async () => {
+    const files = new MemoryFiles();
+    const registration = vscode.workspace.registerFileSystemProvider('pat-test-memory', files);
+    try {
+      const target = vscode.Uri.from({ scheme: 'pat-test-memory', path: '/exports/inventory.csv' });
+      const shown = await asPerson('sailpointPat.exportInventory', ['What the tree shows', target.toString(), ESCAPE]);
+      const csv = new TextDecoder().decode(files.read(target));
+      assert.match(csv, /nightly-export/);
+      assert.match(messagesIn(shown)[0], /^Exported 1 token \(as the tree lists them\) from 1 tenant to inventory\.csv\./);
+      assert.deepEqual(files.written(), ['/exports/inventory.csv'], 'written anywhere else, e.g. a local path made from the URI');
+    } finally {
+      registration.dispose();
+    }
   });
 
   it('Remove Tenant: Escape keeps it, the button removes it', async () => {
@@ -378,3 +393,56 @@ describe('hostile names and server text in notifications and modals', function (
     assert.doesNotMatch(error.text, NO_LINK);
   });
 });
+
+/** A file system no local path can reach, as in a virtual or remote window. */
+class MemoryFiles implements vscode.FileSystemProvider {
+  private readonly files = new Map<string, Uint8Array>();
+  private readonly folders = new Set<string>(['/']);
+  private readonly changes = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
+  readonly onDidChangeFile = this.changes.event;
+
+  read(uri: vscode.Uri): Uint8Array {
+    const bytes = this.files.get(uri.path);
+    if (bytes === undefined) throw vscode.FileSystemError.FileNotFound(uri);
+    return bytes;
+  }
+
+  written(): string[] {
+    return [...this.files.keys()];
+  }
+
+  watch(): vscode.Disposable {
+    return new vscode.Disposable(() => undefined);
+  }
+
+  stat(uri: vscode.Uri): vscode.FileStat {
+    const bytes = this.files.get(uri.path);
+    if (bytes !== undefined) return { type: vscode.FileType.File, ctime: 0, mtime: Date.now(), size: bytes.length };
+    if (this.folders.has(uri.path)) return { type: vscode.FileType.Directory, ctime: 0, mtime: 0, size: 0 };
+    throw vscode.FileSystemError.FileNotFound(uri);
+  }
+
+  readDirectory(): [string, vscode.FileType][] {
+    return [];
+  }
+
+  createDirectory(uri: vscode.Uri): void {
+    this.folders.add(uri.path);
+  }
+
+  readFile(uri: vscode.Uri): Uint8Array {
+    return this.read(uri);
+  }
+
+  writeFile(uri: vscode.Uri, content: Uint8Array): void {
+    this.files.set(uri.path, content);
+  }
+
+  delete(uri: vscode.Uri): void {
+    this.files.delete(uri.path);
+  }
+
+  rename(): void {
+    throw vscode.FileSystemError.NoPermissions('rename');
+  }
+}

@@ -5,7 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { FakeTenant } from '../fake-tenant/server';
-import { actAsUser, asPerson, canarySecret, children, extensionApi, labelOf, messagesIn, rejectsWith, rememberSecret, removeAllTenants, run, SANDBOX_DIR } from './helpers';
+import { actAsUser, asPerson, canarySecret, children, EXTENSION_ID, extensionApi, labelOf, messagesIn, rejectsWith, rememberSecret, removeAllTenants, run, SANDBOX_DIR } from './helpers';
 
 const COMMAND = 'sailpointPat.importFromSailPointCli';
 
@@ -49,9 +49,13 @@ describe('Import Tenants from SailPoint CLI', function () {
   });
 
   it('says clearly when the file is missing, is not YAML, or lists no environments', async () => {
-    await rejectsWith(COMMAND, {}, /No SailPoint CLI configuration was found at ~\/\.sailpoint\/config\.yaml/);
+    await rejectsWith(COMMAND, {}, /No SailPoint CLI configuration was found at ~\/\.sailpoint\/config\.yaml( on [^)]+\))?:/);
     writeCliConfig('environments:\n  fake: [unclosed\n    baseurl: : :\n');
-    await rejectsWith(COMMAND, {}, /~\/\.sailpoint\/config\.yaml is not a SailPoint CLI configuration .*not valid YAML \(line \d+\)/);
+    // In a remote window (code-server's is one) the message says which machine's file it read.
+    const runsThere = vscode.extensions.getExtension(EXTENSION_ID)?.extensionKind === vscode.ExtensionKind.Workspace;
+    const machine = runsThere ? 'the remote machine' : 'this computer, not the remote machine';
+    const place = vscode.env.remoteName === undefined ? '' : ` on ${machine} \\(${vscode.env.remoteName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\)`;
+    await rejectsWith(COMMAND, {}, new RegExp(`~/\\.sailpoint/config\\.yaml${place} is not a SailPoint CLI configuration .*not valid YAML \\(line \\d+\\)`));
     writeCliConfig('activeenvironment: fake\nauthtype: pat\n');
     await rejectsWith(COMMAND, {}, /lists no environments/);
     assert.deepEqual(await children(), []);
@@ -93,7 +97,7 @@ describe('Import Tenants from SailPoint CLI', function () {
     const tenants = await children();
     assert.deepEqual(tenants.map(labelOf).sort(), ['fake', 'other env']);
     // Nothing left to offer now.
-    await rejectsWith(COMMAND, {}, /Every environment in ~\/\.sailpoint\/config\.yaml is already a tenant here/);
+    await rejectsWith(COMMAND, {}, /Every environment in ~\/\.sailpoint\/config\.yaml( on [^)]+\))? is already a tenant here/);
   });
 
   it('refuses a file over 1 MB or with more than 500 environments, and reads merge keys as the CLI does (issue 19 item 6)', async () => {

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { FakeTenant } from '../fake-tenant/server';
-import { provider, removeAllTenants, rememberSecret, run, tenantElement } from './helpers';
+import { canarySecret, children, provider, removeAllTenants, rememberSecret, run, tenantElement } from './helpers';
 
 /** The tenant's row as the workbench redraws it after the next change event that names it. */
 async function redrawnRow(tenantId: string, change: () => Thenable<unknown>): Promise<vscode.TreeItem> {
@@ -36,6 +36,9 @@ describe('tenant row after Choose What the Tenant Lists', () => {
     const admin = fake.addIdentity('Ada Admin', { admin: true });
     const { clientId, clientSecret } = fake.addApiClient(admin.id);
     rememberSecret(clientSecret);
+    const day = 86_400_000;
+    const expired = { name: 'row-expired', lastUsed: null, managed: true, expirationDate: new Date(Date.now() - day).toISOString() };
+    rememberSecret(fake.addToken(admin.id, { ...expired, secret: canarySecret('row-expired') }).secret);
     ({ tenantId } = await run<{ tenantId: string }>('sailpointPat.addTenant', { url: fake.baseUrl, displayName: 'Row tenant', clientId, clientSecret }));
     await tenantElement(tenantId);
   });
@@ -52,5 +55,14 @@ describe('tenant row after Choose What the Tenant Lists', () => {
     const mine = await redrawnRow(tenantId, () => run('sailpointPat.setTenantListQuery', { tenantId, query: { owner: { kind: 'me' }, neverUsed: true } }));
     assert.match(String(mine.description), / · my tokens, never used$/);
     assert.match(tooltipText(mine), /\*\*Lists:\*\* my tokens\\, never used/);
+  });
+
+  it('says in words what the icons of its rows show, for screen readers', async () => {
+    const tree = await provider();
+    const tokenRows = (await children(await tenantElement(tenantId))).map((each) => tree.getTreeItem(each) as vscode.TreeItem);
+    const tenantRow = await tree.getTreeItem(await tenantElement(tenantId));
+    assert.match(tenantRow.accessibilityInformation?.label ?? '', /^Tenant Row tenant: ok\. /);
+    const expired = tokenRows.find((row) => row.label === 'row-expired');
+    assert.match(expired?.accessibilityInformation?.label ?? '', /^Token row-expired: expired, never used, managed by the platform\. /);
   });
 });

@@ -22,7 +22,7 @@ interface Manifest {
     views: Record<string, { id: string; name: string }[]>;
     viewsContainers: { activitybar: { id: string; icon: string }[] };
     viewsWelcome: { view: string; contents: string }[];
-    configuration: { properties: Record<string, { scope: string; default: unknown }> };
+    configuration: { properties: Record<string, { scope: string; default: unknown }> }[];
     authentication: { id: string; label: string }[];
   };
 }
@@ -88,7 +88,7 @@ describe('manifest', () => {
   });
 
   it('keeps every setting user-level and none of them a secret', () => {
-    const settings = Object.entries(manifest.contributes.configuration.properties);
+    const settings = manifest.contributes.configuration.flatMap((group) => Object.entries(group.properties));
     assert.deepEqual(settings.map(([key]) => key).sort(), [
       'sailpointPat.clipboardClearSeconds',
       'sailpointPat.expiryNotifications',

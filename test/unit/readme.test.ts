@@ -2,13 +2,14 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { FakeTenant } from '../fake-tenant/server';
 
 const REPO_ROOT = path.resolve(__dirname, '../../..');
 
 interface Manifest {
   contributes: {
     commands: { command: string; title: string }[];
-    configuration: { properties: Record<string, { default?: unknown }> };
+    configuration: { properties: Record<string, { default?: unknown }> }[];
   };
 }
 
@@ -55,7 +56,7 @@ describe('README tables match package.json', () => {
   it('Settings: every contributed setting is listed once with its default, and nothing else', () => {
     const rows = tableRows(section('Settings'));
     const listed = rows.map(idOf);
-    const properties = manifest.contributes.configuration.properties;
+    const properties = Object.assign({}, ...manifest.contributes.configuration.map((group) => group.properties)) as Record<string, { default?: unknown }>;
     assert.deepEqual(sorted(listed), sorted(Object.keys(properties)));
     assert.equal(listed.length, new Set(listed).size, 'a setting is listed twice');
     for (const row of rows) {
@@ -68,5 +69,34 @@ describe('README tables match package.json', () => {
     assert.ok(named.length > 0, 'the automation contract names no command');
     const contributed = new Set(manifest.contributes.commands.map((command) => `\`${command.command}\``));
     assert.deepEqual(named.filter((id) => !contributed.has(id)), []);
+  });
+});
+
+describe('README agrees with the palette and the demo', () => {
+  interface PaletteEntry {
+    command: string;
+    when?: string;
+  }
+  const palette = (manifest as unknown as { contributes: { menus: { commandPalette: PaletteEntry[] } } }).contributes.menus.commandPalette;
+
+  it('names exactly the commands the palette hides as the ones that act only on a right-clicked row', () => {
+    const sentence = /not in the\s+palette: ([^\n]+(?:\n[^\n]+)*?)\.\n/.exec(section('Commands'))?.[1] ?? '';
+    const named = sentence.split(/, (?=[A-Z])/).map((title) => title.replace(/\s+/g, ' ').trim());
+    const hidden = palette.filter((entry) => entry.when === 'false').map((entry) => manifest.contributes.commands.find((command) => command.command === entry.command)?.title);
+    assert.deepEqual(named.sort(), hidden.sort());
+  });
+
+  it("says how many tokens the demo's Acme Production lists and holds, as the fake tenant's demo seed has them", async () => {
+    const production = await FakeTenant.start({ seed: 'demo' });
+    try {
+      const admin = production.demo?.credentials[0];
+      assert.ok(admin);
+      const tokens = production.tokens();
+      const own = tokens.filter((token) => token.ownerId === admin.identity.id).length;
+      assert.match(readme, new RegExp(`Acme Production lists the ${own} tokens its admin owns`));
+      assert.match(readme, new RegExp(`All tokens shows\\s+all ${tokens.length}\\.`));
+    } finally {
+      await production.stop();
+    }
   });
 });

@@ -81,8 +81,8 @@ export interface MessageQuestion<A extends string> {
 export interface SaveQuestion extends Question {
   title: string;
   saveLabel: string;
-  /** An absolute path suggested to the user. */
-  suggestedPath?: string;
+  /** A URI (as a string) suggested to the user; a remote or virtual window's files have no local path. */
+  suggestedUri?: string;
   filters: Record<string, string[]>;
 }
 
@@ -96,6 +96,7 @@ export interface Prompts {
   confirm(question: ConfirmQuestion): Promise<void>;
   message<A extends string>(question: MessageQuestion<A>): Promise<A | undefined>;
   /** An absolute file path to write to. */
+  /** A person's answer is the URI the save dialog returned, as a string; a script's is its argument as given. */
   saveLocation(question: SaveQuestion): Promise<string>;
   /** The same prompts as step `step` of `total` in a wizard titled `title`; from step 2 they offer Back. */
   titled(title: string, step?: number, total?: number): Prompts;

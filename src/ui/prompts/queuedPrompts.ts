@@ -150,7 +150,7 @@ export class QueuedPrompts implements Prompts {
   }
 
   async saveLocation(question: SaveQuestion): Promise<string> {
-    const shown = this.record({ kind: 'save', text: question.title, value: question.suggestedPath });
+    const shown = this.record({ kind: 'save', text: question.title, value: question.suggestedUri });
     const answer = this.next(shown);
     if (typeof answer === 'string') return Promise.resolve(answer);
     throw this.fail(`the save dialog "${question.title}" got ${describe(answer)}`);

@@ -109,11 +109,11 @@ export class VsCodePrompts implements Prompts {
     const target = await vscode.window.showSaveDialog({
       title: question.title,
       saveLabel: question.saveLabel,
-      defaultUri: question.suggestedPath === undefined ? undefined : vscode.Uri.file(question.suggestedPath),
+      defaultUri: question.suggestedUri === undefined ? undefined : vscode.Uri.parse(question.suggestedUri, true),
       filters: question.filters,
     });
     if (target === undefined) throw new UserCancelled();
-    return target.fsPath;
+    return target.toString();
   }
 
   private createPick<T extends Item>(question: PickOneQuestion<T> | PickManyQuestion<T>, many: boolean): vscode.QuickPick<T> {

@@ -51,6 +51,7 @@ export class TenantNode extends vscode.TreeItem {
     this.iconPath = this.busyLabel === undefined ? themeIcon(view.icon) : BUSY_ICON;
     this.tooltip = safeTooltip(view.tooltip);
     this.contextValue = view.contextValue;
+    this.accessibilityInformation = { label: view.accessibilityLabel };
   }
 }
 

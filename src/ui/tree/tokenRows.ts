@@ -10,6 +10,11 @@ import { BUSY_ICON, safeTooltip, themeIcon, type TenantNode } from './nodes';
 // The view's text filter loads with the rows it hides (patTreeDataProvider.ts matchingFilter).
 export { tokenMatchesFilter } from '../../core/ops/tokenFilter';
 
+/** A busy row's spinner replaces its icon, so the words say what it is busy with. */
+function rowWordsWhileBusy(words: string, busyLabel: string | undefined): string {
+  return busyLabel === undefined ? words : `${words} ${busyLabel}`;
+}
+
 export class TokenNode extends vscode.TreeItem {
   /** What isTokenNode (nodes.ts) looks for, so code loaded at activation tells rows apart without this class. */
   readonly kind = 'token';
@@ -54,6 +59,7 @@ export class TokenNode extends vscode.TreeItem {
     this.iconPath = this.busyLabel === undefined ? themeIcon(view.icon) : BUSY_ICON;
     this.tooltip = undefined;
     this.contextValue = view.contextValue;
+    this.accessibilityInformation = { label: rowWordsWhileBusy(view.accessibilityLabel, this.busyLabel) };
   }
 
   /** The tooltip as the tree's resolveTreeItem asks for it when the user hovers the row. */

@@ -43,6 +43,8 @@ export interface TenantView {
   /** `tenant+<state>`, for menu `when` clauses. */
   contextValue: string;
   tooltip: TooltipLine[];
+  /** What a screen reader says for the row: the name, the state its icon shows, the description. */
+  accessibilityLabel: string;
 }
 
 const TENANT_ICONS: Record<TenantState, IconView> = {
@@ -72,9 +74,12 @@ export const OWNER_STATUS_FORBIDDEN = 'not available: these credentials may not 
 
 export function presentTenant(tenant: Tenant, state: TenantState, ownerStatusProblem?: string): TenantView {
   const ownerLine = ownerStatusProblem === undefined ? [] : [{ label: 'Owner status', value: ownerStatusProblem }];
+  const label = stripUnsafeCharacters(tenant.displayName);
+  const description = `${tenantHost(tenant)} · ${listQueryText(tenant.listQuery)}`;
   return {
-    label: stripUnsafeCharacters(tenant.displayName),
-    description: `${tenantHost(tenant)} · ${listQueryText(tenant.listQuery)}`,
+    label,
+    description,
+    accessibilityLabel: t('Tenant {0}: {1}. {2}', label, TENANT_STATE_TEXT[state](), description),
     icon: TENANT_ICONS[state],
     contextValue: `tenant+${state}`,
     tooltip: [

@@ -9,6 +9,7 @@ import { stripUnsafeCharacters } from '../../core/validation';
 import { flagLabel } from './healthText';
 import { t } from './l10n';
 import { plural, type IconView, type TooltipLine } from './presentation';
+import { tokenRowWords } from './rowWords';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -21,6 +22,8 @@ export interface TokenView {
   icon: IconView;
   /** `token` plus `+secret`, `+managed`, `+own`, `+v1` flags, for menu `when` clauses. */
   contextValue: string;
+  /** What a screen reader says for the row: the name, every mark its icon and badges show, the description. */
+  accessibilityLabel: string;
 }
 
 export interface TokenViewOptions {
@@ -269,14 +272,19 @@ export function presentToken(token: PersonalAccessToken, options: TokenViewOptio
   const expiry = expiryText(expires, state, now);
   const owner = ownerStatusOfToken(token, options);
   const ownerMark = owner === undefined || owner.kind === 'active' ? '' : `owner ${owner.text} · `;
-  const riskMark = isRiskiestToken(token, state) ? `${t('riskiest')} · ` : '';
+  const riskiest = isRiskiestToken(token, state);
+  const riskMark = riskiest ? `${t('riskiest')} · ` : '';
   // Another identity's token names its owner next: whose token it is decides what to do with it.
   const whose = token.owner !== null && isOthersToken(token, options.owners?.callerIdentityId) ? `${ownerName(token.owner)} · ` : '';
-  const description = `${riskMark}${whose}${ownerMark}${scopesSummary(token.scope)} · ${lastUsedText(token, now)}`;
+  const summary = `${riskMark}${whose}${ownerMark}${scopesSummary(token.scope)} · ${lastUsedText(token, now)}`;
+  const label = stripUnsafeCharacters(token.name);
+  const description = expiry === undefined ? summary : `${summary} · ${expiry}`;
+  const marks = { expiry: state, riskiest, neverUsed: token.lastUsed === null, managed: token.managed, secretStored: options.secretStored, signsInTenant: options.isOwnCredential, owner };
   return {
-    label: stripUnsafeCharacters(token.name),
-    description: expiry === undefined ? description : `${description} · ${expiry}`,
+    label,
+    description,
     icon: TOKEN_ICONS[tokenIconKind(token, state, options)],
     contextValue: tokenContextValue(token, options),
+    accessibilityLabel: tokenRowWords(label, description, marks),
   };
 }

@@ -3,6 +3,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import * as vscode from 'vscode';
 import type { CliEnvironment, CliEnvironments } from '../../../core/ops/cliConfig';
 import { isCancellation, PatError } from '../../../core/errors';
 import { loadOnce } from '../../../core/lazyLoad';
@@ -16,10 +17,17 @@ import { askCredentials, hostOf } from '../tenant/tenantPrompts';
 import { optionalString, requireString, type ArgumentObject } from '../../prompts/args';
 import type { CommandRun, PatCommand } from '../runner';
 import { addCheckedTenant, credentialsFrom } from '../tenant/addTenant';
+import { EXTENSION_ID } from '../../ids';
+import { cliConfigPlace } from './cliConfigPlace';
 
-const SHOWN_PATH = '~/.sailpoint/config.yaml';
 /** The YAML reader is most of this command's code: it loads when the command first runs, not with every command. */
 const loadCliConfig = loadOnce(() => import('../../../core/ops/cliConfig.js'));
+
+/** The file as messages name it: in a remote window, with the machine whose home folder this extension reads. */
+function shownPath(): string {
+  const runsOnThisComputer = vscode.extensions.getExtension(EXTENSION_ID)?.extensionKind !== vscode.ExtensionKind.Workspace;
+  return cliConfigPlace(vscode.env.remoteName, runsOnThisComputer);
+}
 
 function configPath(): string {
   return path.join(os.homedir(), '.sailpoint', 'config.yaml');
@@ -30,8 +38,8 @@ function unreadable(error: unknown): PatError {
   return new PatError(
     'invalid-input',
     code === 'ENOENT'
-      ? `No SailPoint CLI configuration was found at ${SHOWN_PATH}: set the CLI up with "sail environment create", or use Add Tenant.`
-      : `${SHOWN_PATH} could not be read (${code ?? 'unknown error'}).`,
+      ? `No SailPoint CLI configuration was found at ${shownPath()}: set the CLI up with "sail environment create", or use Add Tenant.`
+      : `${shownPath()} could not be read (${code ?? 'unknown error'}).`,
   );
 }
 
@@ -41,13 +49,13 @@ async function readCliConfig(): Promise<CliEnvironments> {
   let text: string;
   try {
     if ((await stat(configPath())).size > config.MAX_CLI_CONFIG_BYTES) {
-      throw new PatError('invalid-input', `${SHOWN_PATH} is not a SailPoint CLI configuration this extension can read: it is larger than 1 MB.`);
+      throw new PatError('invalid-input', `${shownPath()} is not a SailPoint CLI configuration this extension can read: it is larger than 1 MB.`);
     }
     text = await readFile(configPath(), 'utf8');
   } catch (error) {
     throw error instanceof PatError ? error : unreadable(error);
   }
-  return config.parseCliConfig(text, SHOWN_PATH);
+  return config.parseCliConfig(text, shownPath());
 }
 
 /** Environments with why, the first few of them: a hostile file may name hundreds. */
@@ -72,9 +80,9 @@ async function environmentsToOffer(run: CommandRun): Promise<Offer> {
       return { name: environment.name, reason: tenant ? t('already added as {0}', quoted(tenant.displayName)) : t('the same URL as another environment') };
     });
   if (usable.length === 0) {
-    throw new PatError('invalid-input', t('No environment in {0} has a URL this extension can use ({1}).', SHOWN_PATH, listed(skipped)));
+    throw new PatError('invalid-input', t('No environment in {0} has a URL this extension can use ({1}).', shownPath(), listed(skipped)));
   }
-  if (fresh.length === 0) throw new PatError('invalid-input', `Every environment in ${SHOWN_PATH} is already a tenant here.`);
+  if (fresh.length === 0) throw new PatError('invalid-input', `Every environment in ${shownPath()} is already a tenant here.`);
   return { fresh, skipped: [...added, ...skipped] };
 }
 
@@ -104,7 +112,7 @@ async function importForScript(run: CommandRun, args: ArgumentObject): Promise<u
   if (name === undefined) return { environments: (await environmentsToOffer(run)).fresh };
   // Any environment of the file: one whose URL is already added is refused by the service, naming the tenant.
   const environment = (await readCliConfig()).usable.find((each) => each.name === name);
-  if (environment === undefined) throw new PatError('invalid-input', `${SHOWN_PATH} has no usable environment "${shown(name).slice(0, 80)}".`);
+  if (environment === undefined) throw new PatError('invalid-input', `${shownPath()} has no usable environment "${shown(name).slice(0, 80)}".`);
   const credentials = credentialsFrom(requireString(args, 'clientId'), requireString(args, 'clientSecret'));
   const tenant = await addCheckedTenant(run, { url: environment.baseUrl, displayName: environment.name, credentials });
   return { tenantId: tenant.id };
@@ -123,7 +131,7 @@ export const importFromSailPointCliCommand: PatCommand = {
   async run(run, invocation) {
     if (invocation.args !== undefined) return importForScript(run, invocation.args);
     const offer = await environmentsToOffer(run);
-    const chosen = await pickEnvironments(run.ask, offer.fresh);
+    const chosen = await pickEnvironments(run.ask, offer.fresh, shownPath());
     const added: Tenant[] = [];
     const failed: { name: string; reason: string }[] = [];
     for (const environment of chosen) {

@@ -40,16 +40,28 @@ function failedTenants(inventories: readonly TenantInventory[]): TenantInventory
 }
 
 /** Scripts: `format` and an absolute `path`, and always everything the credentials can list. */
-function formatOf(file: string, args: ArgumentObject | undefined): InventoryFormat {
-  if (args === undefined) return path.extname(file).toLowerCase() === '.json' ? 'json' : 'csv';
+function formatOf(file: vscode.Uri | undefined, args: ArgumentObject | undefined): InventoryFormat {
+  if (args === undefined) return path.posix.extname(file?.path ?? '').toLowerCase() === '.json' ? 'json' : 'csv';
   const format = optionalChoice(args, 'format', FORMATS);
   if (format === undefined) throw new PatError('invalid-input', 'The argument "format" must be one of json, csv.');
   return format;
 }
 
-async function askTarget(run: CommandRun, args: ArgumentObject | undefined): Promise<{ scope: InventoryScope; file: string; format: InventoryFormat }> {
+/** A person's answer is the save dialog's URI, which may be remote or virtual; a script's `path` is a local file. */
+function targetUri(answer: string, person: boolean): vscode.Uri {
+  if (person) return vscode.Uri.parse(answer, true);
+  if (!path.isAbsolute(answer)) throw new PatError('invalid-input', 'The argument "path" must be an absolute file path.');
+  return vscode.Uri.file(answer);
+}
+
+/** How the log and the message name the file: a local path as a path, anything else as its URI. */
+function fileText(file: vscode.Uri): string {
+  return file.scheme === 'file' ? file.fsPath : file.toString(true);
+}
+
+async function askTarget(run: CommandRun, args: ArgumentObject | undefined): Promise<{ scope: InventoryScope; file: vscode.Uri; format: InventoryFormat }> {
   const ask = run.ask.titled(TITLE);
-  if (args !== undefined) formatOf('', args);
+  if (args !== undefined) formatOf(undefined, args);
   const { scope } = await ask.pickOne({
     name: 'scope',
     placeholder: 'Which tokens to export? The file holds names, owners, scopes and dates, never a secret.',
@@ -57,28 +69,28 @@ async function askTarget(run: CommandRun, args: ArgumentObject | undefined): Pro
     fromArguments: () => SCOPES[1],
   });
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-  const file = await ask.saveLocation({
+  const answer = await ask.saveLocation({
     name: 'path',
     title: `${TITLE} (no secrets)`,
     saveLabel: 'Export',
-    suggestedPath: folder === undefined ? undefined : path.join(folder.fsPath, `sailpoint-pat-inventory-${localDay(Date.now())}.csv`),
+    suggestedUri: folder === undefined ? undefined : vscode.Uri.joinPath(folder, `sailpoint-pat-inventory-${localDay(Date.now())}.csv`).toString(),
     filters: { CSV: ['csv'], JSON: ['json'] },
   });
-  if (!path.isAbsolute(file)) throw new PatError('invalid-input', 'The argument "path" must be an absolute file path.');
+  const file = targetUri(answer, run.ask.person);
   return { scope, file, format: formatOf(file, args) };
 }
 
-async function tellExported(run: CommandRun, inventories: readonly TenantInventory[], file: string, scope: InventoryScope): Promise<void> {
+async function tellExported(run: CommandRun, inventories: readonly TenantInventory[], file: vscode.Uri, scope: InventoryScope): Promise<void> {
   const count = countOf(inventories);
   const failed = failedTenants(inventories);
   const what = scope === 'asShown' ? 'as the tree lists them' : "all each tenant's credentials can list";
-  const base = `Exported ${plural(count, 'token')} (${what}) from ${plural(inventories.length - failed.length, 'tenant')} to ${path.basename(file)}.`;
+  const base = `Exported ${plural(count, 'token')} (${what}) from ${plural(inventories.length - failed.length, 'tenant')} to ${path.posix.basename(file.path)}.`;
   const choice = await run.ask.message({
     severity: failed.length === 0 ? 'info' : 'warning',
     message: failed.length === 0 ? base : `${base} Could not list ${failed.map((each) => quoted(each.tenant.displayName)).join(', ')}.`,
     actions: failed.length === 0 ? (['Open File'] as const) : (['Open File', 'Show Log'] as const),
   });
-  if (choice === 'Open File') await vscode.window.showTextDocument(vscode.Uri.file(file));
+  if (choice === 'Open File') await vscode.window.showTextDocument(file);
   if (choice === 'Show Log') run.ui.logChannel.show(true);
 }
 
@@ -89,8 +101,8 @@ export const exportInventoryCommand: PatCommand = {
     const { scope, file, format } = await askTarget(run, invocation.args);
     const title = scope === 'asShown' ? 'Listing the tokens each tenant shows…' : 'Listing every token of every tenant…';
     const inventories = await run.network(title, (signal) => collectInventory(run.ui.service, signal, scope));
-    await vscode.workspace.fs.writeFile(vscode.Uri.file(file), new TextEncoder().encode(inventoryText(format, inventories, new Date().toISOString())));
-    run.ui.logger.info(`Exported an inventory of ${plural(countOf(inventories), 'token')} (${format}) to ${file}.`);
+    await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(inventoryText(format, inventories, new Date().toISOString())));
+    run.ui.logger.info(`Exported an inventory of ${plural(countOf(inventories), 'token')} (${format}) to ${fileText(file)}.`);
     failedTenants(inventories).forEach((each) => run.ui.logger.warn(`Inventory: tenant "${each.tenant.displayName}" could not be listed: ${each.error ?? ''}`));
     inventories
       .filter((each) => each.ownerStatusProblem !== undefined)

@@ -1,0 +1,42 @@
+// ui/view: the words a screen reader says for a tree row (its accessibilityInformation), so that what the icon and
+// the badges show is said too, every mark at once where the icon can show only the most urgent one.
+import type { ExpiryState } from '../../core/ops/expiry';
+import type { OwnerStatus } from '../../core/ops/owners';
+import { t } from './l10n';
+
+/** What a token row's icon and badges can show; all of them that apply are said. */
+export interface TokenMarks {
+  expiry: ExpiryState;
+  /** Never expires and grants all rights: the tree's flame mark. */
+  riskiest: boolean;
+  neverUsed: boolean;
+  managed: boolean;
+  secretStored: boolean;
+  signsInTenant: boolean;
+  owner: OwnerStatus | undefined;
+}
+
+function ownerWords(owner: OwnerStatus | undefined): string | undefined {
+  if (owner === undefined || owner.kind === 'active') return undefined;
+  return owner.kind === 'gone' ? t('owner gone') : t('owner inactive ({0})', owner.text);
+}
+
+function markWords(marks: TokenMarks): string[] {
+  const words: (string | undefined)[] = [
+    marks.expiry === 'expired' ? t('expired') : undefined,
+    marks.expiry === 'soon' ? t('expires soon') : undefined,
+    marks.riskiest ? t('riskiest: never expires and grants all rights') : undefined,
+    marks.neverUsed ? t('never used') : undefined,
+    marks.managed ? t('managed by the platform') : undefined,
+    marks.secretStored ? t('secret stored here') : undefined,
+    marks.signsInTenant ? t('this tenant signs in with it') : undefined,
+    ownerWords(marks.owner),
+  ];
+  return words.filter((word): word is string => word !== undefined);
+}
+
+/** "Token ci-deploy: expired, never used. <the row's description>"; `name` and `description` are already display-safe. */
+export function tokenRowWords(name: string, description: string, marks: TokenMarks): string {
+  const said = markWords(marks);
+  return t('Token {0}: {1}. {2}', name, said.length === 0 ? t('in use and not expiring soon') : said.join(', '), description);
+}
