@@ -66,6 +66,13 @@ function bundleChunks(main: string): string[] {
     .map((name) => `extension/${dir}/${name}`);
 }
 
+/** The manifest's translations and the l10n bundles VS Code reads for the display language. */
+function localisationFiles(): string[] {
+  const manifestTexts = readdirSync(REPO_ROOT).filter((name) => /^package\.nls(\.[\w-]+)?\.json$/.test(name));
+  const bundles = readdirSync(path.join(REPO_ROOT, 'l10n')).filter((name) => name.endsWith('.json')).map((name) => `l10n/${name}`);
+  return [...manifestTexts, ...bundles].map((name) => `extension/${name}`);
+}
+
 /** Lower-case entry names that must be in the package; vsce renames README/CHANGELOG to lower case and LICENSE to LICENSE.txt. */
 function requiredEntries(manifest: { main: string; icon?: string; contributes?: unknown }): string[] {
   return [
@@ -73,6 +80,7 @@ function requiredEntries(manifest: { main: string; icon?: string; contributes?: 
     '[content_types].xml',
     'extension.vsixmanifest',
     'extension/package.json',
+    ...localisationFiles(),
     `extension/${path.posix.normalize(manifest.main)}`,
     'extension/readme.md',
     'extension/changelog.md',
