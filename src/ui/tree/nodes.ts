@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { Tenant } from '../../core/model';
 import { presentTenant, tenantFix, type IconView, type TenantState, type TooltipLine, tooltipMarkdown } from '../view/presentation';
 import type { TokenNode } from './tokenRows';
+import { t } from '../view/l10n';
 
 // Kept because it measured faster (bench/README.md): 10,000 rows share a handful of ThemeIcons instead of one each.
 /** Presentation hands out shared icon views, so 10,000 rows share a handful of theme icons. */
@@ -70,8 +71,8 @@ export class MessageNode extends vscode.TreeItem {
     this.iconPath = new vscode.ThemeIcon(fix === 'updateCredentials' ? 'key' : 'refresh');
     this.command =
       fix === 'updateCredentials'
-        ? { title: 'Update Credentials', command: 'sailpointPat.updateCredentials', arguments: [parent] }
-        : { title: 'Retry', command: 'sailpointPat.refresh', arguments: [parent] };
+        ? { title: t('Update Credentials'), command: 'sailpointPat.updateCredentials', arguments: [parent] }
+        : { title: t('Retry'), command: 'sailpointPat.refresh', arguments: [parent] };
   }
 }
 

@@ -5,6 +5,7 @@ import type { BulkDeleteResult } from '../../core/ops/bulkDelete';
 import { isPatError, type PatErrorKind } from '../../core/errors';
 import { listQueryText } from '../../core/messages';
 import { sanitizeForDisplay, stripUnsafeCharacters } from '../../core/validation';
+import { t } from './l10n';
 
 export interface IconView {
   /** A codicon id, e.g. `warning`. */
@@ -19,14 +20,20 @@ export interface TooltipLine {
   value: string;
 }
 
-export function plural(count: number, unit: string): string {
-  return `${count} ${unit}${count === 1 ? '' : 's'}`;
+/** "1 token" / "5 tokens": a sentence per count form, so each language words both. */
+export function tokenCount(count: number): string {
+  return count === 1 ? t('1 token') : t('{0} tokens', count);
+}
+
+/** "1 tenant" / "3 tenants". */
+export function tenantCount(count: number): string {
+  return count === 1 ? t('1 tenant') : t('{0} tenants', count);
 }
 
 /** "Deleted 5 tokens; 2 failed." */
 export function bulkSummary(result: BulkDeleteResult): string {
-  const deleted = `Deleted ${plural(result.deleted.length, 'token')}`;
-  return result.failed.length === 0 ? `${deleted}.` : `${deleted}; ${result.failed.length} failed.`;
+  const deleted = tokenCount(result.deleted.length);
+  return result.failed.length === 0 ? t('Deleted {0}.', deleted) : t('Deleted {0}; {1} failed.', deleted, result.failed.length);
 }
 
 export function tenantHost(tenant: Tenant): string {
@@ -60,30 +67,32 @@ const TENANT_ICONS: Record<TenantState, IconView> = {
   error: { id: 'warning', color: 'list.warningForeground' },
 };
 
-const TENANT_STATE_TEXT: Record<TenantState, string> = {
-  unknown: 'not loaded yet',
-  ok: 'ok',
-  'credentials-missing': 'credentials missing',
-  'credentials-rejected': 'credentials rejected',
-  unreachable: 'unreachable',
-  error: 'error',
+const TENANT_STATE_TEXT: Record<TenantState, () => string> = {
+  unknown: () => t('not loaded yet'),
+  ok: () => t('ok'),
+  'credentials-missing': () => t('credentials missing'),
+  'credentials-rejected': () => t('credentials rejected'),
+  unreachable: () => t('unreachable'),
+  error: () => t('error'),
 };
 
 /** Said on the tenant (once, not per token) when its credentials may not read identities. */
-export const OWNER_STATUS_FORBIDDEN = 'not available: these credentials may not read identities (403); tokens are listed as usual';
+export function ownerStatusForbiddenText(): string {
+  return t('not available: these credentials may not read identities (403); tokens are listed as usual');
+}
 
 export function presentTenant(tenant: Tenant, state: TenantState, ownerStatusProblem?: string): TenantView {
-  const ownerLine = ownerStatusProblem === undefined ? [] : [{ label: 'Owner status', value: ownerStatusProblem }];
+  const ownerLine = ownerStatusProblem === undefined ? [] : [{ label: t('Owner status'), value: ownerStatusProblem }];
   return {
     label: stripUnsafeCharacters(tenant.displayName),
     description: `${tenantHost(tenant)} · ${listQueryText(tenant.listQuery)}`,
     icon: TENANT_ICONS[state],
     contextValue: `tenant+${state}`,
     tooltip: [
-      { label: 'Tenant', value: stripUnsafeCharacters(tenant.displayName) },
-      { label: 'API', value: `${stripUnsafeCharacters(tenant.baseUrl)} (${tenant.apiFamily})` },
-      { label: 'Lists', value: listQueryText(tenant.listQuery) },
-      { label: 'State', value: TENANT_STATE_TEXT[state] },
+      { label: t('Tenant'), value: stripUnsafeCharacters(tenant.displayName) },
+      { label: t('API'), value: `${stripUnsafeCharacters(tenant.baseUrl)} (${tenant.apiFamily})` },
+      { label: t('Lists'), value: listQueryText(tenant.listQuery) },
+      { label: t('State'), value: TENANT_STATE_TEXT[state]() },
       ...ownerLine,
     ],
   };
@@ -120,7 +129,7 @@ export function errorActions(error: unknown): ErrorAction[] {
 
 /** The text on the delete modal's button: names how many tokens go. */
 export function deleteButtonText(count: number): string {
-  return count === 1 ? 'Delete Token' : `Delete ${count} tokens`;
+  return count === 1 ? t('Delete Token') : t('Delete {0} tokens', count);
 }
 
 /** Tooltip rows as Markdown in which server text can form no link, command, HTML or icon. */
@@ -132,12 +141,12 @@ export function tooltipMarkdown(lines: readonly TooltipLine[]): string {
 export function tenantProblemHeadline(state: TenantState): string {
   switch (state) {
     case 'credentials-missing':
-      return 'Credentials missing: click to enter them';
+      return t('Credentials missing: click to enter them');
     case 'credentials-rejected':
-      return 'Credentials rejected: click to update them';
+      return t('Credentials rejected: click to update them');
     case 'unreachable':
-      return 'Tenant unreachable: click to retry';
+      return t('Tenant unreachable: click to retry');
     default:
-      return 'Could not list tokens: click to retry';
+      return t('Could not list tokens: click to retry');
   }
 }
