@@ -3,6 +3,7 @@ import { redact } from './client/redact';
 import { isPatError } from './errors';
 import type { TokenListQuery } from './model';
 import { stripUnsafeCharacters } from './validation';
+import { t } from './l10n';
 
 /** The one sentence the user is told (redacted): our message, then the server's own words and its tracking id. */
 export function errorText(error: unknown): string {
@@ -14,9 +15,9 @@ function composeErrorText(error: unknown): string {
   let text = stripUnsafeCharacters(error.message);
   if (isPatError(error)) {
     const server = error.serverMessage === undefined ? undefined : stripUnsafeCharacters(error.serverMessage);
-    if (server !== undefined && server !== '' && !text.includes(server)) text += ` Server says: ${server}`;
+    if (server !== undefined && server !== '' && !text.includes(server)) text += t(' Server says: {0}', server);
     if (error.trackingId !== undefined && !text.includes(error.trackingId)) {
-      text += ` (tracking id ${stripUnsafeCharacters(error.trackingId)})`;
+      text += t(' (tracking id {0})', stripUnsafeCharacters(error.trackingId));
     }
   }
   return text;
@@ -31,13 +32,13 @@ export function listQueryText(query: TokenListQuery | undefined): string {
   const owner = query?.owner ?? { kind: 'me' };
   const parts = [
     owner.kind === 'me'
-      ? 'my tokens'
+      ? t('my tokens')
       : owner.kind === 'all'
-        ? 'all tokens'
-        : `tokens of ${stripUnsafeCharacters(owner.label ?? owner.identityId)}`,
+        ? t('all tokens')
+        : t('tokens of {0}', stripUnsafeCharacters(owner.label ?? owner.identityId)),
   ];
-  if (query?.neverUsed && query.lastUsedBefore !== undefined) parts.push(`never used or not used since ${dayOf(query.lastUsedBefore)}`);
-  else if (query?.neverUsed) parts.push('never used');
-  else if (query?.lastUsedBefore !== undefined) parts.push(`not used since ${dayOf(query.lastUsedBefore)}`);
+  if (query?.neverUsed && query.lastUsedBefore !== undefined) parts.push(t('never used or not used since {0}', dayOf(query.lastUsedBefore)));
+  else if (query?.neverUsed) parts.push(t('never used'));
+  else if (query?.lastUsedBefore !== undefined) parts.push(t('not used since {0}', dayOf(query.lastUsedBefore)));
   return parts.join(', ');
 }

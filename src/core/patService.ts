@@ -13,6 +13,7 @@ import { defaultRedactor, redactingLogger } from './client/redact';
 import { TenantRegistry, type TenantRegistryOptions } from './store/tenantRegistry';
 import { normalizeTenantUrl } from './tenantUrl';
 import { trimCredentials, validateCredentials, validateScopes, validateTokenName } from './validation';
+import { t } from './l10n';
 
 export interface NewTenant {
   /** What the user typed: `acme`, a UI or API host, or a full API base URL. */
@@ -92,7 +93,7 @@ export class PatService {
   getTenant(tenantId: string): Tenant {
     const tenant = this.registry.get(tenantId);
     if (!tenant) {
-      throw invalidInput(`No tenant with id "${tenantId}" is configured.`);
+      throw invalidInput(t('No tenant with id "{0}" is configured.', tenantId));
     }
     return tenant;
   }
@@ -204,7 +205,7 @@ export class PatService {
       await this.registry.storeTokenSecret(tenantId, created.token.id, created.secret);
       return { token: created.token, secretSaved: true };
     } catch (error) {
-      const failure = error instanceof PatError ? error : new PatError('secret-storage', 'SecretStorage refused the new secret.', { cause: error });
+      const failure = error instanceof PatError ? error : new PatError('secret-storage', t('SecretStorage refused the new secret.'), { cause: error });
       this.logger.error(`The secret of token ${created.token.id} could not be stored: ${failure.message}`);
       return { token: created.token, secretSaved: false, secret: created.secret, error: failure };
     }
@@ -283,13 +284,13 @@ export class PatService {
     if (tokenId === undefined) {
       const credentials = await this.credentialsOf(tenantId);
       if (!credentials) {
-        throw new PatError('credentials-missing', `No client ID and secret of tenant ${tenant.displayName} are stored in VS Code.`);
+        throw new PatError('credentials-missing', t('No client ID and secret of tenant {0} are stored in VS Code.', tenant.displayName));
       }
       return { baseUrl: tenant.baseUrl, ...credentials };
     }
     const secret = await this.getStoredSecret(tenantId, tokenId);
     if (secret === undefined) {
-      throw invalidInput(`No secret of token ${tokenId} is stored in VS Code; it is shown only when the token is created.`);
+      throw invalidInput(t('No secret of token {0} is stored in VS Code; it is shown only when the token is created.', tokenId));
     }
     return { baseUrl: tenant.baseUrl, clientId: tokenId, clientSecret: secret };
   }

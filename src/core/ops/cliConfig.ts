@@ -5,6 +5,7 @@ import { PatError } from '../errors';
 import type { Tenant } from '../model';
 import { normalizeTenantUrl } from '../tenantUrl';
 import { stripUnsafeCharacters } from '../validation';
+import { t } from '../l10n';
 
 export interface CliEnvironment {
   /** The environment's name in the CLI, used as the tenant's display name. */
@@ -29,7 +30,7 @@ function asRecord(value: unknown): Record<string, unknown> | undefined {
 }
 
 function malformed(file: string, why: string): PatError {
-  return new PatError('invalid-input', `${file} is not a SailPoint CLI configuration this extension can read: ${why}`);
+  return new PatError('invalid-input', t('{0} is not a SailPoint CLI configuration this extension can read: {1}', file, why));
 }
 
 function parseYaml(text: string, file: string): unknown {
@@ -37,7 +38,7 @@ function parseYaml(text: string, file: string): unknown {
     return parse(text, { maxAliasCount: 100 });
   } catch (error) {
     const where = (error as { linePos?: { line: number }[] }).linePos?.[0]?.line;
-    throw malformed(file, `it is not valid YAML${where === undefined ? '' : ` (line ${where})`}.`);
+    throw malformed(file, t('it is not valid YAML{0}.', where === undefined ? '' : ` (line ${where})`));
   }
 }
 
@@ -45,7 +46,7 @@ function environmentOf(name: string, value: unknown): CliEnvironment | { name: s
   const fields = asRecord(value);
   // Viper, which the CLI uses, writes lower-case keys; either URL will do, the API one preferred.
   const url = [fields?.baseurl, fields?.tenanturl].find((each): each is string => typeof each === 'string' && each.trim() !== '');
-  if (url === undefined) return { name: shown(name), reason: 'it has neither baseurl nor tenanturl' };
+  if (url === undefined) return { name: shown(name), reason: t('it has neither baseurl nor tenanturl') };
   const normalized = normalizeTenantUrl(url);
   return normalized.ok ? { name: shown(name, 120).trim() || normalized.baseUrl, baseUrl: normalized.baseUrl } : { name: shown(name), reason: normalized.reason };
 }
@@ -55,7 +56,7 @@ export function parseCliConfig(text: string, file: string): CliEnvironments {
   const config = asRecord(parseYaml(text, file));
   const environments = asRecord(config?.environments);
   if (environments === undefined || Object.keys(environments).length === 0) {
-    throw malformed(file, 'it lists no environments (set one up with "sail environment create").');
+    throw malformed(file, t('it lists no environments (set one up with "sail environment create").'));
   }
   const result: CliEnvironments = { usable: [], skipped: [] };
   for (const [name, value] of Object.entries(environments)) {

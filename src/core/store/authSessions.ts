@@ -5,6 +5,7 @@ import type { Tenant } from '../model';
 import type { KeyValueStore } from '../ports';
 import { stripUnsafeCharacters } from '../validation';
 import { AUTH_SESSIONS_KEY, isSafeId } from './secretKeys';
+import { t } from '../l10n';
 
 /** `tenant:<tenant id>` or `tenant:<API host>`, e.g. `tenant:acme.api.identitynow.com`. */
 export const TENANT_SCOPE_PREFIX = 'tenant:';
@@ -23,14 +24,14 @@ function apiHost(tenant: Tenant): string {
 export function tenantForScopes(scopes: readonly string[], tenants: readonly Tenant[]): Tenant {
   const named = scopes.filter((scope) => scope.startsWith(TENANT_SCOPE_PREFIX));
   if (named.length !== 1 || scopes.length !== 1) {
-    throw new PatError('invalid-input', 'Ask for exactly one scope naming a tenant: "tenant:<tenant id or API host>", e.g. "tenant:acme.api.identitynow.com".');
+    throw new PatError('invalid-input', t('Ask for exactly one scope naming a tenant: "tenant:<tenant id or API host>", e.g. "tenant:acme.api.identitynow.com".'));
   }
   const wanted = named[0].slice(TENANT_SCOPE_PREFIX.length).trim().toLowerCase();
   const tenant = tenants.find((each) => each.id.toLowerCase() === wanted || apiHost(each) === wanted);
   if (tenant === undefined) {
     // The scope is another extension's text: echoed without the characters a notification would make a link of.
     const echoed = stripUnsafeCharacters(named[0]).replace(/[[\]()]/g, '').slice(0, 120);
-    throw new PatError('invalid-input', `No tenant in SailPoint PAT Manager matches "${echoed}": add it in the SailPoint PAT view first.`);
+    throw new PatError('invalid-input', t('No tenant in SailPoint PAT Manager matches "{0}": add it in the SailPoint PAT view first.', echoed));
   }
   return tenant;
 }

@@ -14,6 +14,7 @@ import {
 } from './secretKeys';
 import { trimCredentials, validateCredentials, validateDisplayName } from '../validation';
 import { normalizeTenantUrl } from '../tenantUrl';
+import { t } from '../l10n';
 
 export interface TenantRegistryOptions {
   /** Makes tenant ids; tests inject a predictable one. */
@@ -118,14 +119,14 @@ function checkedChanges(changes: TenantChanges): TenantChanges {
   }
   if (changes.apiFamily !== undefined) {
     if (!isApiFamily(changes.apiFamily)) {
-      throw invalidInput('The API family must be v3 or v1.');
+      throw invalidInput(t('The API family must be v3 or v1.'));
     }
     checked.apiFamily = changes.apiFamily;
   }
   if (changes.listQuery !== undefined) {
     const listQuery = parseListQuery(changes.listQuery);
     if (!listQuery) {
-      throw invalidInput('The token list query is not valid.');
+      throw invalidInput(t('The token list query is not valid.'));
     }
     checked.listQuery = listQuery;
   }
@@ -175,15 +176,15 @@ export class TenantRegistry {
       const secret = checkedCredentials(credentials);
       const id = this.newId();
       if (!isSafeId(id) || this.get(id)) {
-        throw invalidInput('Could not make a unique tenant id.');
+        throw invalidInput(t('Could not make a unique tenant id.'));
       }
       const tenant: Tenant = { id, displayName: fields.displayName, baseUrl, apiFamily: fields.apiFamily, ...checkedChanges(fields) };
-      await this.storeSecret(credentialsKey(id), JSON.stringify(secret), 'Could not save the tenant credentials');
+      await this.storeSecret(credentialsKey(id), JSON.stringify(secret), t('Could not save the tenant credentials'));
       try {
         await this.writeRecords([...this.rawRecords(), tenant]);
       } catch (error) {
         await this.deleteQuietly(credentialsKey(id));
-        throw storageError('Could not save the tenant; nothing was saved.', error);
+        throw storageError(t('Could not save the tenant; nothing was saved.'), error);
       }
       return tenant;
     });
@@ -204,12 +205,12 @@ export class TenantRegistry {
       const secret = checkedCredentials(credentials);
       const key = credentialsKey(id);
       const previous = await this.readSecretQuietly(key);
-      await this.storeSecret(key, JSON.stringify(secret), 'Could not save the new credentials; the tenant is unchanged');
+      await this.storeSecret(key, JSON.stringify(secret), t('Could not save the new credentials; the tenant is unchanged'));
       try {
         return await this.changeRecord(id, changes);
       } catch (error) {
         await (previous === undefined ? this.deleteQuietly(key) : this.storeQuietly(key, previous));
-        throw storageError('Could not save the new tenant URL; the tenant is unchanged.', error);
+        throw storageError(t('Could not save the new tenant URL; the tenant is unchanged.'), error);
       }
     });
   }
@@ -229,7 +230,7 @@ export class TenantRegistry {
         }
         await this.state.update(storedSecretIndexKey(id), undefined);
       } catch (error) {
-        throw storageError('Could not remove every secret of the tenant; try removing it again.', error);
+        throw storageError(t('Could not remove every secret of the tenant; try removing it again.'), error);
       }
     });
   }
@@ -252,7 +253,7 @@ export class TenantRegistry {
     return this.serialized(async () => {
       this.require(id);
       const secret = checkedCredentials(credentials);
-      await this.storeSecret(credentialsKey(id), JSON.stringify(secret), 'Could not save the credentials');
+      await this.storeSecret(credentialsKey(id), JSON.stringify(secret), t('Could not save the credentials'));
     });
   }
 
@@ -264,7 +265,7 @@ export class TenantRegistry {
     return this.serialized(async () => {
       const key = tokenSecretKey(tenantId, tokenId);
       this.requireForSecret(tenantId);
-      await this.storeSecret(key, secret, 'Could not save the token secret');
+      await this.storeSecret(key, secret, t('Could not save the token secret'));
       try {
         await this.writeIndex(tenantId, (ids) => ids.add(tokenId));
         this.requireForSecret(tenantId);
@@ -272,7 +273,7 @@ export class TenantRegistry {
         // An unindexed secret, or one of a removed tenant, could never be cleaned up by remove(), so it is not kept.
         await this.deleteQuietly(key);
         await this.writeIndex(tenantId, (ids) => ids.delete(tokenId)).catch(() => undefined);
-        throw isPatError(error) ? error : storageError('Could not save the token secret.', error);
+        throw isPatError(error) ? error : storageError(t('Could not save the token secret.'), error);
       }
     });
   }
@@ -287,7 +288,7 @@ export class TenantRegistry {
         await this.deleteSecret(tokenSecretKey(tenantId, tokenId));
         await this.writeIndex(tenantId, (ids) => ids.delete(tokenId));
       } catch (error) {
-        throw storageError('Could not delete the stored token secret.', error);
+        throw storageError(t('Could not delete the stored token secret.'), error);
       }
     });
   }
@@ -334,14 +335,14 @@ export class TenantRegistry {
 
   private requireForSecret(tenantId: string): void {
     if (!this.get(tenantId)) {
-      throw new PatError('secret-storage', 'The tenant was removed while the token was being created, so its secret was not stored.');
+      throw new PatError('secret-storage', t('The tenant was removed while the token was being created, so its secret was not stored.'));
     }
   }
 
   private require(id: string): Tenant {
     const tenant = this.get(id);
     if (!tenant) {
-      throw invalidInput('This tenant no longer exists.');
+      throw invalidInput(t('This tenant no longer exists.'));
     }
     return tenant;
   }
@@ -384,7 +385,7 @@ export class TenantRegistry {
       this.lastWritten.set(key, value);
       await this.secrets.store(key, value);
     } catch (error) {
-      throw storageError(`${failure}: the system keychain refused it.`, error);
+      throw storageError(t('{0}: the system keychain refused it.', failure), error);
     }
   }
 
