@@ -9,6 +9,7 @@ import { quoted } from '../../prompts/prompts';
 import { askNewTenant, emptyTenantDraft, type TenantDraft } from './tenantPrompts';
 import { optionalChoice } from '../../prompts/args';
 import type { CommandRun, Invocation, PatCommand } from '../runner';
+import { t } from '../../view/l10n';
 
 /** The core registers the secret with the redactor where credentials enter it (PatService.checkedCredentials). */
 export function credentialsFrom(clientId: string, clientSecret: string): Credentials {
@@ -28,7 +29,7 @@ function newTenant(draft: TenantDraft, invocation: Invocation): NewTenant {
 /** Why Add Tenant goes back to the secret step: the tenant is not added yet, so there are no credentials to update. */
 function refusedSecretText(error: unknown): string {
   const said = isPatError(error) && error.serverMessage !== undefined ? ` (${error.serverMessage})` : '';
-  return `The tenant rejected this client ID and secret${said}. Check them and enter the secret again.`;
+  return t('The tenant rejected this client ID and secret{0}. Check them and enter the secret again.', said);
 }
 
 /** Asks until the tenant accepts the credentials; a refused secret sends a person back to the secret step. */
@@ -37,7 +38,7 @@ async function addTenant(run: CommandRun, invocation: Invocation): Promise<Tenan
   for (;;) {
     const input = newTenant(await askNewTenant(run.ask, draft), invocation);
     try {
-      return await run.network('Checking the credentials with the tenant…', (signal) => run.ui.service.addTenant(input, signal), {
+      return await run.network(t('Checking the credentials with the tenant…'), (signal) => run.ui.service.addTenant(input, signal), {
         passThrough: (error) => run.ask.person && isPatError(error, 'credentials-rejected'),
       });
     } catch (error) {
@@ -49,7 +50,7 @@ async function addTenant(run: CommandRun, invocation: Invocation): Promise<Tenan
 
 /** Adds a tenant once it accepted the credentials; Import Tenants from SailPoint CLI adds each environment with it. */
 export async function addCheckedTenant(run: CommandRun, input: NewTenant): Promise<Tenant> {
-  const tenant = await run.network('Checking the credentials with the tenant…', (signal) => run.ui.service.addTenant(input, signal));
+  const tenant = await run.network(t('Checking the credentials with the tenant…'), (signal) => run.ui.service.addTenant(input, signal));
   run.ui.tree.refresh();
   return tenant;
 }
@@ -64,8 +65,9 @@ export const addTenantCommand: PatCommand = {
       await run.revealTenant(tenant.id);
     }
     run.inform(
-      `Tenant ${quoted(tenant.displayName)} added; its client secret is stored in VS Code SecretStorage. ` +
-        `It uses the ${tenant.apiFamily} PAT API${tenant.apiFamily === 'v3' ? ', as most tenants do' : ''} (Change API Family switches it).`,
+      tenant.apiFamily === 'v3'
+        ? t('Tenant {0} added; its client secret is stored in VS Code SecretStorage. It uses the v3 PAT API, as most tenants do (Change API Family switches it).', quoted(tenant.displayName))
+        : t('Tenant {0} added; its client secret is stored in VS Code SecretStorage. It uses the {1} PAT API (Change API Family switches it).', quoted(tenant.displayName), tenant.apiFamily),
     );
     return { tenantId: tenant.id };
   },

@@ -6,6 +6,7 @@ import { validateDisplayName } from '../../../core/validation';
 import { optionalString, requireString } from '../../prompts/args';
 import { checkClientId, checkClientSecret, checkTenantUrl } from '../../prompts/inputChecks';
 import { runWizard, type Prompts, type WizardStep } from '../../prompts/prompts';
+import { t } from '../../view/l10n';
 
 export interface TenantDraft {
   url: string;
@@ -29,7 +30,7 @@ function suggestedDisplayName(url: string): string {
 const askUrl: WizardStep<TenantDraft> = async (ask, draft) => {
   draft.url = await ask.inputText({
     name: 'url',
-    prompt: 'The tenant name (e.g. acme), its web address, or the full API base URL',
+    prompt: t('The tenant name (e.g. acme), its web address, or the full API base URL'),
     placeholder: 'acme  or  https://acme.api.identitynow.com',
     value: draft.url,
     validate: checkTenantUrl,
@@ -40,7 +41,7 @@ const askUrl: WizardStep<TenantDraft> = async (ask, draft) => {
 const askDisplayName: WizardStep<TenantDraft> = async (ask, draft) => {
   draft.displayName = await ask.inputText({
     name: 'displayName',
-    prompt: 'A name to show in the tree',
+    prompt: t('A name to show in the tree'),
     value: draft.displayName || suggestedDisplayName(draft.url),
     validate: validateDisplayName,
     // Optional for scripts: the tenant name from the URL, as the service suggests it.
@@ -64,7 +65,7 @@ const askClientSecret: WizardStep<TenantDraft> = async (ask, draft) => {
 function askForClientId(ask: Prompts, value: string): Promise<string> {
   return ask.inputText({
     name: 'clientId',
-    prompt: 'Client ID of a personal access token or API client that may manage PATs',
+    prompt: t('Client ID of a personal access token or API client that may manage PATs'),
     value,
     validate: checkClientId,
   });
@@ -73,7 +74,7 @@ function askForClientId(ask: Prompts, value: string): Promise<string> {
 function askForClientSecret(ask: Prompts, clientId: string, problem?: string): Promise<string> {
   return ask.inputText({
     name: 'clientSecret',
-    prompt: 'Client secret (stored only in VS Code SecretStorage)',
+    prompt: t('Client secret (stored only in VS Code SecretStorage)'),
     password: true,
     problem,
     validate: (value) => checkClientSecret(clientId, value),
@@ -91,10 +92,10 @@ export async function askNewTenant(ask: Prompts, draft: TenantDraft): Promise<Te
   const resume = draft.secretProblem !== undefined;
   const first = resume ? askClientSecret : askUrl;
   const done = resume ? ADD_TENANT_STEPS.slice(0, 3) : [];
-  return runWizard(ask, 'Add SailPoint Tenant', ADD_TENANT_STEPS.length, first, draft, done);
+  return runWizard(ask, t('Add SailPoint Tenant'), ADD_TENANT_STEPS.length, first, draft, done);
 }
 
-export async function askCredentials(ask: Prompts, tenantName: string, currentClientId: string | undefined, title = `Update Credentials of ${tenantName}`): Promise<Credentials> {
+export async function askCredentials(ask: Prompts, tenantName: string, currentClientId: string | undefined, title = t('Update Credentials of {0}', tenantName)): Promise<Credentials> {
   const draft = { clientId: currentClientId ?? '', clientSecret: '' };
   const askId: WizardStep<typeof draft> = async (prompts, state) => {
     state.clientId = await askForClientId(prompts, state.clientId);

@@ -9,8 +9,11 @@ import { optionalId, type ArgumentObject } from '../../prompts/args';
 import { tokensWithSecretItems } from '../inventory/copyTokenAsEnv';
 import type { CommandRun, PatCommand } from '../runner';
 import { chooseTenant, tenantFromArgs } from '../targets';
+import { t } from '../../view/l10n';
 
-const TITLE = 'Open Terminal Signed In';
+function title(): string {
+  return t('Open Terminal Signed In');
+}
 const TERMINAL_ICON = new vscode.ThemeIcon('key');
 
 type Subject = Pick<PersonalAccessToken, 'id'> & { name?: string };
@@ -46,9 +49,9 @@ async function openSignedInTerminal(run: CommandRun, tenant: Tenant, token: Subj
 /** From the palette: the tenant's own credentials or one of its tokens whose secret is stored here. */
 async function pickSubject(run: CommandRun, tenant: Tenant): Promise<PersonalAccessToken | undefined> {
   if (run.ui.service.storedSecretTokenIds(tenant.id).size === 0) return undefined;
-  const itself: SubjectPick = { label: `$(organization) ${shown(tenant.displayName)}`, description: "the tenant's own credentials", token: undefined };
+  const itself: SubjectPick = { label: `$(organization) ${shown(tenant.displayName)}`, description: t("the tenant's own credentials"), token: undefined };
   const items: SubjectPick[] = [itself, ...(await tokensWithSecretItems(run, tenant))];
-  return (await run.ask.titled(TITLE).pickOne({ name: 'tokenId', placeholder: 'Whose credentials to use', items })).token;
+  return (await run.ask.titled(title()).pickOne({ name: 'tokenId', placeholder: t('Whose credentials to use'), items })).token;
 }
 
 /** Scripts: `tenantId`, and `tokenId` for a token whose secret is stored here (absent: the tenant's own credentials). */
@@ -68,7 +71,7 @@ export const openTerminalCommand: PatCommand = {
       await openSignedInTerminal(run, node.parent.tenant, node.token);
       return undefined;
     }
-    const tenant = await chooseTenant(run, invocation, TITLE);
+    const tenant = await chooseTenant(run, invocation, title());
     await openSignedInTerminal(run, tenant, node instanceof TenantNode ? undefined : await pickSubject(run, tenant));
     return undefined;
   },
