@@ -35,11 +35,13 @@ function plainContributedTexts(manifest: Record<string, unknown>): string[] {
 }
 
 describe('localisation bundles', () => {
-  it('every t() call takes its message as a string literal, so the bundle can hold it', () => {
+  it('every t() call takes its message as a string literal, so the bundle can hold it', function () {
+    this.timeout(60_000);
     assert.deepEqual(collectMessages().problems, []);
   });
 
-  it('l10n/bundle.l10n.json is what npm run l10n generates from the source (run it when this fails)', () => {
+  it('l10n/bundle.l10n.json is what npm run l10n generates from the source (run it when this fails)', function () {
+    this.timeout(60_000);
     assert.equal(readFileSync(ENGLISH_BUNDLE, 'utf8'), bundleText(collectMessages().messages));
   });
 
