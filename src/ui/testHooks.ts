@@ -1,12 +1,30 @@
-// Only when VS Code runs this extension's own integration tests (ExtensionMode.Test): the three test-only commands.
+// Only when VS Code runs this extension's own integration tests (ExtensionMode.Test): the four test-only commands.
 // None is contributed in package.json, part of the automation contract, or registered outside test runs.
 import * as vscode from 'vscode';
 import type { SecretStore } from '../core/ports';
 import { TENANTS_KEY } from '../core/store/secretKeys';
 import type { SyncableState } from '../core/store/tenantSync';
+import { fillPlaceholders, type MessageArgument } from './view/l10n';
 
 /** Runs a command with a queue of answers instead of VS Code's prompts (registered in commands/register.ts). */
 export const ANSWERED_RUN_TEST_COMMAND = 'sailpointPat.test.runWithAnswers';
+
+/**
+ * Switches the translator to a pseudo-locale (`true`) and back to VS Code's (`false`): a sentence that still reads
+ * as English afterwards never went through t(), so no translation could reach it.
+ */
+export const PSEUDO_LOCALE_TEST_COMMAND = 'sailpointPat.test.pseudoLocale';
+
+const ACCENTED: Record<string, string> = { a: 'á', e: 'é', i: 'í', o: 'ö', u: 'ü', A: 'Á', E: 'É', I: 'Í', O: 'Ö', U: 'Ü' };
+
+/** Every vowel of our own words accented; placeholders, their values and `$(icon)` names stay as they are. */
+export function pseudoLocalised(message: string, ...args: MessageArgument[]): string {
+  const accented = message
+    .split(/(\$\([^)]*\)|\{\d+\})/)
+    .map((part, index) => (index % 2 === 1 ? part : part.replace(/[aeiouAEIOU]/g, (vowel) => ACCENTED[vowel])))
+    .join('');
+  return fillPlaceholders(accented, ...args);
+}
 
 /** Makes SecretStorage refuse new secrets, as a locked keychain does, which the real VS Code cannot be made to do. */
 export const REFUSE_SECRET_WRITES_COMMAND = 'sailpointPat.test.refuseSecretWrites';

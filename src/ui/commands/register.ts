@@ -3,7 +3,8 @@
 import * as vscode from 'vscode';
 import { loadOnce } from '../../core/lazyLoad';
 import { COMMAND_IDS } from '../ids';
-import { ANSWERED_RUN_TEST_COMMAND } from '../testHooks';
+import { ANSWERED_RUN_TEST_COMMAND, PSEUDO_LOCALE_TEST_COMMAND, pseudoLocalised } from '../testHooks';
+import { useTranslator } from '../view/l10n';
 import type { AnsweredRunRequest } from './index.js';
 import type { UiContext } from './runner';
 
@@ -15,6 +16,11 @@ export function registerCommands(ui: UiContext, mode: vscode.ExtensionMode): vsc
   );
   if (mode === vscode.ExtensionMode.Test) {
     commands.push(vscode.commands.registerCommand(ANSWERED_RUN_TEST_COMMAND, async (request: AnsweredRunRequest) => (await load()).runWithAnswers(ui, request)));
+    commands.push(
+      vscode.commands.registerCommand(PSEUDO_LOCALE_TEST_COMMAND, (on: unknown) => {
+        useTranslator(on === true ? pseudoLocalised : (message, ...args) => vscode.l10n.t(message, ...args));
+      }),
+    );
   }
   return commands;
 }
