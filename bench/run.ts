@@ -9,6 +9,7 @@ import { type Figure, missing, NO_TARGET, verdict } from './figures';
 import { runInHost } from './host';
 import { hostFigures } from './hostFigures';
 import { measureManyTenants } from './manyTenants';
+import { measureScopeCatalogue } from './scopeCatalogue';
 import { measureSideBySide } from './sideBySide';
 
 const repoRoot = path.resolve(__dirname, '../..');
@@ -61,6 +62,7 @@ async function main(): Promise<void> {
   const startedAt = Date.now();
   const figures = [
     ...(await section('bundle and package', () => measureBundle(repoRoot))),
+    ...(await section('scope catalogue', () => measureScopeCatalogue(repoRoot))),
     ...(await section(`activation and scale in VS Code (${HOST_RUNS} fresh hosts)`, async () => hostFigures(await runInHost(repoRoot, HOST_RUNS, progress)))),
     ...(await section('many tenants', measureManyTenants)),
     ...(await section('bulk delete under a rate limit', measureBulkDelete)),

@@ -1,7 +1,7 @@
 // `npm run screenshots`: the README's pictures, taken from the real VS Code (code-server + headless chromium)
 // with the extension and the demo tenants, driven like a user would: tree, Create Token wizard and its scope picker, the
-// notification after a create, Find Unused Tokens with its delete modal, Rotate Token, a tenant whose credentials were
-// revoked, and a terminal signed in as a token.
+// notification after a create, Find Unused Tokens with its delete modal, the health overview, Rotate Token, a tenant
+// whose credentials were revoked, and a terminal signed in as a token.
 // Writes media/readme/*.png. `npm run screenshots -- --locale de` starts the workbench in that display language and
 // takes the tree picture only, as media/readme/tree-de.png: the proof that the translation reaches the person.
 import { mkdirSync } from 'node:fs';
@@ -201,6 +201,26 @@ async function shootOwnerStatus(page: Page): Promise<void> {
   await page.mouse.move(900, 700);
 }
 
+/** Runs a command from the Command Palette by its title. */
+async function runFromPalette(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  await page.locator('.quick-input-widget').first().waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+  await page.keyboard.type(title);
+  await page.locator(`.quick-input-widget ${row(title)}`).first().waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+  await page.keyboard.press('Enter');
+}
+
+/** The health overview of both demo tenants with the "Never expires" bar of Acme Production chosen; then closed. */
+async function shootHealthOverview(page: Page): Promise<void> {
+  await runFromPalette(page, 'Notifications: Clear All Notifications');
+  await runFromPalette(page, 'Show Token Health Overview');
+  const overview = page.frameLocator('iframe.webview.ready').first().frameLocator('iframe#active-frame');
+  await overview.getByRole('heading', { name: 'Acme Sandbox' }).waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+  await overview.getByRole('button', { name: /^Never expires: / }).first().click();
+  await shoot(page, 'health-overview.png');
+  await runFromPalette(page, 'View: Close All Editors');
+}
+
 async function shootErrorState(page: Page, tenants: DemoTenants): Promise<void> {
   await revokeSandboxCredentials(tenants, tenants.configs[1]);
   await page.locator('.part.sidebar .title-actions .action-label[aria-label^="Refresh"]').first().click();
@@ -235,6 +255,7 @@ async function takeScreenshots(page: Page, tenants: DemoTenants, url: string): P
   await shootSecretNotification(page);
   await shootFindUnused(page);
   await shootOwnerStatus(page);
+  await shootHealthOverview(page);
   // The sandbox is revoked before the rotation, which runs in Acme Production, so each picture finds the tree it needs.
   await shootErrorState(page, tenants);
   await shootRotation(page);

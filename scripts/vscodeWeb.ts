@@ -26,14 +26,25 @@ export interface Locator {
   getByRole(role: string, options?: { name?: string | RegExp; exact?: boolean }): Locator;
   click(options?: { timeout?: number; button?: 'left' | 'right'; modifiers?: Modifier[] }): Promise<void>;
   hover(options?: { timeout?: number }): Promise<void>;
+  /** Focuses the element and presses the key on it, as a keyboard user does. */
+  press(key: string, options?: { timeout?: number }): Promise<void>;
   waitFor(options?: { state?: 'visible' | 'attached' | 'hidden' | 'detached'; timeout?: number }): Promise<void>;
   count(): Promise<number>;
   isVisible(): Promise<boolean>;
   innerText(options?: { timeout?: number }): Promise<string>;
   getAttribute(name: string, options?: { timeout?: number }): Promise<string | null>;
 }
+/** A frame's content (a webview's page sits in two nested iframes). */
+export interface FrameLocator {
+  locator(selector: string): Locator;
+  getByText(text: string | RegExp, options?: { exact?: boolean }): Locator;
+  getByRole(role: string, options?: { name?: string | RegExp; exact?: boolean }): Locator;
+  frameLocator(selector: string): FrameLocator;
+  first(): FrameLocator;
+}
 export interface Page {
   goto(url: string): Promise<unknown>;
+  frameLocator(selector: string): FrameLocator;
   setContent(html: string): Promise<void>;
   locator(selector: string): Locator;
   getByText(text: string | RegExp, options?: { exact?: boolean }): Locator;

@@ -106,7 +106,7 @@ export function activate(context: vscode.ExtensionContext): PatExtensionApi {
     registerAuthProvider({ service, state: context.globalState, logger }),
     vscode.workspace.onDidChangeConfiguration((event) => {
       // Only how tokens look depends on it: redraw from what is loaded instead of listing every tenant again.
-      if (event.affectsConfiguration('sailpointPat.expiryWarningDays')) tree.redraw();
+      if (event.affectsConfiguration('sailpointPat.expiryWarningDays') || event.affectsConfiguration('sailpointPat.unusedDays')) tree.redraw();
     }),
     ...registerCommands({ service, tree, treeView, logger, logChannel, clipboard }, context.extensionMode),
     ...registerSelectionKeys(treeView),

@@ -39,6 +39,8 @@ export const COMMAND_IDS = [
   'sailpointPat.editTokenExpiry',
   'sailpointPat.openTerminal',
   'sailpointPat.importFromSailPointCli',
+  'sailpointPat.tokenHealth',
+  'sailpointPat.showTokenHealth',
 ] as const;
 
 export type CommandId = (typeof COMMAND_IDS)[number];

@@ -20,3 +20,8 @@ export function clipboardClearSeconds(): number {
 export function syncTenants(): boolean {
   return vscode.workspace.getConfiguration(CONFIG_SECTION).get<boolean>('syncTenants', true) !== false;
 }
+
+/** Tokens not used within this many days are flagged unused by Token Health. */
+export function unusedDays(): number {
+  return readNumber('unusedDays', 90, 3650);
+}

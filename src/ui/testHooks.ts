@@ -1,4 +1,4 @@
-// Only when VS Code runs this extension's own integration tests (ExtensionMode.Test): the four test-only commands.
+// Only when VS Code runs this extension's own integration tests (ExtensionMode.Test): the test-only commands.
 // None is contributed in package.json, part of the automation contract, or registered outside test runs.
 import * as vscode from 'vscode';
 import type { SecretStore } from '../core/ports';
@@ -25,6 +25,8 @@ export function pseudoLocalised(message: string, ...args: MessageArgument[]): st
     .join('');
   return fillPlaceholders(accented, ...args);
 }
+/** Shows the health overview's page as set, and hands it a message as if the page sent it (registered in commands/register.ts). */
+export const HEALTH_OVERVIEW_TEST_COMMAND = 'sailpointPat.test.healthOverview';
 
 /** Makes SecretStorage refuse new secrets, as a locked keychain does, which the real VS Code cannot be made to do. */
 export const REFUSE_SECRET_WRITES_COMMAND = 'sailpointPat.test.refuseSecretWrites';

@@ -69,7 +69,7 @@ describe('scope catalogue', () => {
     assert.doesNotMatch(await tooltipOf(everything), /Unknown scopes/);
   });
 
-  it('Edit Scopes › Pick by API proposes the fewest scopes for the chosen operations, read before manage', async () => {
+  it('Edit Scopes › Pick by API proposes the fewest scopes for operations chosen by their exact URL', async () => {
     const node = (await tokensOf(tenantId)).get('metadata-sync')!;
     const tokenId = fake.tokens().find((token) => token.name === 'metadata-sync')!.id;
     fake.resetRequests();
@@ -82,13 +82,14 @@ describe('scope catalogue', () => {
     await press('down', 2);
     await press('space');
     await press('enter');
-    await sleep(1500);
-    // The operations, sorted by path: list attributes, create one, get one, update one. Chooses all but create.
+    await sleep(3000);
+    // Every operation of every API version, v3 first, sorted by path: GET /v3/access-profiles, POST it,
+    // POST …/bulk-delete, DELETE …/{id}, GET …/{id}, PATCH …/{id}, GET …/{id}/entitlements. Chooses the three GETs.
     await press('down');
+    await press('space');
+    await press('down', 4);
     await press('space');
     await press('down', 2);
-    await press('space');
-    await press('down');
     await press('space');
     await press('enter');
     await sleep(1500);
@@ -96,7 +97,7 @@ describe('scope catalogue', () => {
     await press('enter');
     await waitFor(() => fake.requests.some((request) => request.method === 'PATCH'), 'no PATCH was sent');
     await editing;
-    // Each GET accepts :read or :manage, the PATCH only :update: two scopes, the read one rather than manage.
-    assert.deepEqual(fake.tokens().find((token) => token.id === tokenId)?.scope, ['idn:access-model-metadata:read', 'idn:access-model-metadata:update']);
+    // v3 grants the three GETs with idn:access-profile:read alone: one scope, no manage scope.
+    assert.deepEqual(fake.tokens().find((token) => token.id === tokenId)?.scope, ['idn:access-profile:read']);
   });
 });

@@ -2,7 +2,7 @@
 // Every step waits for what it needs to be visible; nothing sleeps a fixed time but the short polls of `until`.
 import { mkdirSync } from 'node:fs';
 import * as path from 'node:path';
-import type { Locator, Modifier, Page } from '../../scripts/vscodeWeb';
+import type { FrameLocator, Locator, Modifier, Page } from '../../scripts/vscodeWeb';
 
 const STEP_TIMEOUT_MS = 20_000;
 const POLL_MS = 100;
@@ -23,6 +23,20 @@ export class WorkbenchDriver {
     readonly page: Page,
     private readonly screenshotDir: string,
   ) {}
+
+  /** The page of the webview panel that is shown (VS Code puts it in an iframe inside an iframe). */
+  webview(): FrameLocator {
+    return this.page.frameLocator('iframe.webview.ready').first().frameLocator('iframe#active-frame');
+  }
+
+  /** Runs a command from the Command Palette by its title, as a person types it. */
+  async runFromPalette(title: string): Promise<void> {
+    await this.press('F1');
+    await this.page.locator('.quick-input-widget').first().waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+    await this.type(title);
+    await this.page.locator(`.quick-input-widget .monaco-list-row:has-text(${quoted(title)})`).first().waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+    await this.press('Enter');
+  }
 
   async type(text: string): Promise<void> {
     await this.page.keyboard.type(text);

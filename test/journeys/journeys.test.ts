@@ -1,4 +1,4 @@
-// Three journeys a person takes, driven by keystrokes and clicks in the real workbench (code-server + headless
+// Four journeys a person takes, driven by keystrokes and clicks in the real workbench (code-server + headless
 // chromium) against the fake tenant. The workbench is an ordinary window, not the extension tests' one: VS Code
 // refuses modal dialogs while extension tests run and hides notification toasts in the smoke-test driver's mode,
 // and these journeys meet both. They run in order in one window: the tenant the first adds, the next ones use.
@@ -13,6 +13,8 @@ import { WorkbenchDriver } from './driver';
 const SCREENSHOT_DIR = process.env.JOURNEY_SCREENSHOT_DIR ?? path.join(REPO_ROOT, 'out/journey-screenshots');
 const TENANT_NAME = 'Journey Tenant';
 const DOOMED = ['Old laptop', 'Forgotten script'];
+/** Never expires and has all rights: the health overview's riskiest token. */
+const RISKY = 'Forever admin';
 
 interface Workbench {
   sandbox: Sandbox;
@@ -141,5 +143,26 @@ describe('Journeys in the real workbench, by keystrokes and clicks', function ()
     // Nothing else went: the tenant's sign-in token and the token created before are still listed.
     await d.waitForTreeRow('PAT Manager sign-in');
     await d.waitForTreeRow('Journey pipeline');
+  });
+
+  it('Show Token Health Overview → read the numbers → a bar by keyboard → its tokens → click one → the tree selects it', async () => {
+    const d = driver();
+    const admin = tenant.identities().find((identity) => identity.name === 'Jo Journey');
+    assert.ok(admin);
+    tenant.addToken(admin.id, { name: RISKY, scope: null, expirationDate: null, lastUsed: new Date().toISOString() });
+    await d.runFromPalette('Show Token Health Overview');
+    const page = d.webview();
+    await page.getByRole('heading', { name: TENANT_NAME }).waitFor({ state: 'visible', timeout: 30_000 });
+    // The sign-in token, the one Create Token made and the riskiest one: 3 tokens, one never expires, two with all rights.
+    assert.equal(await page.getByText(/^\d+ tokens$/).first().innerText(), '3 tokens');
+    await page.getByRole('button', { name: 'All rights: 2', exact: true }).waitFor({ state: 'visible' });
+    // Each chart has its table; the bar is chosen by keyboard.
+    assert.equal(await page.locator('summary').getByText('Show as a table').count(), 3);
+    await page.getByRole('button', { name: 'Never expires: 1', exact: true }).press('Enter');
+    const listed = page.locator('#list');
+    await listed.getByRole('heading', { name: `Tokens: ${TENANT_NAME} · Never expires` }).waitFor({ state: 'visible' });
+    assert.match(await listed.innerText(), /Jo Journey/);
+    await listed.getByRole('button', { name: RISKY, exact: true }).click();
+    await d.until('the tree shows the token selected', async () => (await d.page.locator(`.part.sidebar .monaco-list-row[aria-selected="true"]:has-text(${JSON.stringify(RISKY)})`).count()) > 0);
   });
 });

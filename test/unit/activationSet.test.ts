@@ -55,6 +55,8 @@ describe('what activation loads', function () {
       'src/ui/view/tokenPresentation.ts',
       'src/core/ops/owners.ts',
       'src/core/scopes/catalogueData.ts',
+      'src/core/scopes/compact.ts',
+      'src/core/scopes/scopeCatalogue.ts',
       'src/core/ops/cliConfig.ts',
       'src/ui/auth/iscSessions.ts',
       'src/ui/expiryWatch.ts',

@@ -95,6 +95,7 @@ describe('manifest', () => {
       'sailpointPat.expiryNotifications',
       'sailpointPat.expiryWarningDays',
       'sailpointPat.syncTenants',
+      'sailpointPat.unusedDays',
     ]);
     for (const [key, setting] of settings) {
       assert.equal(setting.scope, 'application', key);

@@ -92,7 +92,7 @@ describe('owner hygiene', () => {
   });
 
   it('shows the status, the n/10 budget and the others flag on a token', () => {
-    const token = { id: 'x', name: 'lea-token', scope: null, owner: { type: 'IDENTITY', id: 'lea', name: 'Lea' }, created: null, lastUsed: null, managed: false, accessTokenValiditySeconds: null, expirationDate: null, userAwareTokenNeverExpires: null };
+    const token = { id: 'x', name: 'lea-token', scope: ['sp:scopes:default'], owner: { type: 'IDENTITY', id: 'lea', name: 'Lea' }, created: null, lastUsed: null, managed: false, accessTokenValiditySeconds: null, expirationDate: null, userAwareTokenNeverExpires: null };
     const owners = { statuses: new Map([['lea', { kind: 'inactive' as const, text: 'terminated' }]]), counts: tokenCountsByOwner(Array(10).fill(token)), callerIdentityId: 'ada' };
     const options = { now: Date.now(), expiryWarningDays: 14, secretStored: false, isOwnCredential: false, owners };
     const view = presentToken(token, options);
@@ -105,5 +105,9 @@ describe('owner hygiene', () => {
     assert.ok(!presentToken(token, { ...options, owners: { ...owners, callerIdentityId: 'lea' } }).contextValue.includes('+others'));
     assert.equal(budgetText(3), '3/10');
     assert.equal(isOthersToken(token, null), false, 'an unknown caller must not hide the edits');
+    // Never expiring with all rights outranks the owner in the icon; the description still names both.
+    const riskiest = presentToken({ ...token, scope: null }, options);
+    assert.equal(riskiest.icon.id, 'flame');
+    assert.match(riskiest.description, /^riskiest · owner terminated · all rights · /);
   });
 });

@@ -74,7 +74,8 @@ describe('presentation: expiry', () => {
     assert.equal(expiryState(token({ expirationDate: iso(12 * DAY) }), NOW, 14), 'soon');
     assert.equal(expiryState(token({ expirationDate: iso(12 * DAY) }), NOW, 7), 'ok');
     assert.equal(expiryState(token({ expirationDate: null, userAwareTokenNeverExpires: true }), NOW, 14), 'never');
-    assert.equal(expiryState(token({ expirationDate: null }), NOW, 14), 'unknown');
+    assert.equal(expiryState(token({ expirationDate: null }), NOW, 14), 'never', 'a v3 answer without a date never expires');
+    assert.equal(expiryState(token({ expirationDate: 'not a date' }), NOW, 14), 'unknown');
   });
 });
 
@@ -85,8 +86,9 @@ describe('presentation: token node', () => {
     assert.equal(view.description, 'sp:scopes:default · last used 3 days ago · expires in 12 days');
   });
 
-  it('leaves out an unknown expiry and names a token that never expires', () => {
-    assert.equal(presentToken(token({ expirationDate: null }), plain).description, 'sp:scopes:default · last used 3 days ago');
+  it('names a token that never expires, v1 or a v3 answer without a date, and leaves out an unreadable expiry', () => {
+    assert.equal(presentToken(token({ expirationDate: null }), plain).description, 'sp:scopes:default · last used 3 days ago · never expires');
+    assert.equal(presentToken(token({ expirationDate: 'soon-ish' }), plain).description, 'sp:scopes:default · last used 3 days ago');
     const never = token({ expirationDate: null, userAwareTokenNeverExpires: true, scope: ['a:b', 'c:d'] });
     assert.equal(presentToken(never, plain).description, 'a:b, c:d · last used 3 days ago · never expires');
   });
@@ -116,6 +118,32 @@ describe('presentation: token node', () => {
     assert.equal(status({}, { isOwnCredential: true }), 'this tenant signs in with it (plug icon)');
     assert.equal(status({ expirationDate: iso(3 * DAY) }), 'expires soon (warning icon)');
     assert.equal(status({ expirationDate: iso(-DAY) }), 'expired (error icon)');
+  });
+
+  it('marks a token that never expires and grants all rights as the riskiest: icon, description and tooltip', () => {
+    for (const risky of [token({ expirationDate: null, scope: null }), token({ expirationDate: null, userAwareTokenNeverExpires: true, scope: ['sp:scopes:all'] })]) {
+      const view = presentToken(risky, { ...plain, secretStored: true, isOwnCredential: true });
+      assert.deepEqual(view.icon, { id: 'flame', color: 'list.errorForeground' });
+      assert.equal(view.description, 'riskiest · all rights · last used 3 days ago · never expires');
+      const lines = new Map(tokenTooltipLines(risky, plain).map((line) => [line.label, line.value]));
+      assert.equal(lines.get('Status'), "never expires and grants all its owner's rights: the riskiest kind of token (flame icon)");
+      assert.equal(lines.get('Needs attention'), 'Never expires · All rights');
+    }
+    // One of the two alone is a flag, not the riskiest mark.
+    assert.notEqual(presentToken(token({ expirationDate: null }), plain).icon.id, 'flame');
+    assert.notEqual(presentToken(token({ scope: null }), plain).icon.id, 'flame');
+    assert.doesNotMatch(presentToken(token({ scope: null }), plain).description, /riskiest/);
+  });
+
+  it("lists a token's health flags in the tooltip, with the unused period and owner status it was given", () => {
+    const attention = (overrides: Partial<PersonalAccessToken>, options: Partial<TokenViewOptions> = {}): string | undefined =>
+      new Map(tokenTooltipLines(token(overrides), { ...plain, ...options }).map((line) => [line.label, line.value])).get('Needs attention');
+    assert.equal(attention({}), undefined);
+    assert.equal(attention({ lastUsed: iso(-100 * DAY) }), 'Unused');
+    assert.equal(attention({ lastUsed: iso(-100 * DAY) }, { unusedDays: 200 }), undefined);
+    assert.equal(attention({ lastUsed: null, expirationDate: iso(-DAY) }), 'Expired · Never used');
+    const owners = { statuses: new Map([['id-1', { kind: 'gone' as const, text: 'gone' }]]), counts: new Map<string, number>(), callerIdentityId: null };
+    assert.equal(attention({}, { owners }), 'Owner inactive');
   });
 
   it('puts every flag in the context value so menus can offer Copy Secret only where a secret is stored', () => {

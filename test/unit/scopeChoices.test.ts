@@ -1,23 +1,22 @@
 import * as assert from 'node:assert/strict';
-import { ScopeCatalogue } from '../../src/core/scopes/catalogue';
+import { type ApiOperation, type ApiVersion, ScopeCatalogue } from '../../src/core/scopes/catalogue';
 import { loadScopeCatalogue } from '../../src/core/scopes/load';
 import { proposeScopes } from '../../src/core/scopes/propose';
 import { validateScopes } from '../../src/core/validation';
 import { operationChoiceText, proposalText, proposedChoiceText, scopeChoiceText } from '../../src/ui/commands/token/scopeChoices';
 
-const catalogue = new ScopeCatalogue({
-  source: 'test',
-  scopes: ['a:x:manage', 'a:x:read', 'sp:scopes:all'],
-  userLevels: ['HELPDESK', 'ORG_ADMIN'],
-  operations: [
-    ['listX', 'GET', '/x/v1', 'List x', [0, 1, 2], [0, 1]],
-    ['getX', 'GET', '/x/v1/{id}', 'Get x', [0, 1], []],
-    ['makeX', 'POST', '/x/v1', 'Make x', [0], []],
-    ['dropX', 'DELETE', '/x/v1/{id}', 'Drop x', [0], []],
-    ['moveX', 'POST', '/x/v1/{id}/move', 'Move x', [0], []],
-    ['openY', 'GET', '/y/v1', 'Open y', [], []],
-  ],
-});
+function operation(id: string, method: string, url: string, summary: string, scopes: string[], userLevels: string[] = []): ApiOperation {
+  return { id, method, path: url, version: 'v1', tag: 'X', summary, scopes, userLevels };
+}
+
+const catalogue = new ScopeCatalogue([
+  operation('listX', 'GET', '/x/v1', 'List x', ['a:x:manage', 'a:x:read', 'sp:scopes:all'], ['HELPDESK', 'ORG_ADMIN']),
+  operation('getX', 'GET', '/x/v1/{id}', 'Get x', ['a:x:manage', 'a:x:read']),
+  operation('makeX', 'POST', '/x/v1', 'Make x', ['a:x:manage']),
+  operation('dropX', 'DELETE', '/x/v1/{id}', 'Drop x', ['a:x:manage']),
+  operation('moveX', 'POST', '/x/v1/{id}/move', 'Move x', ['a:x:manage']),
+  operation('openY', 'GET', '/y/v1', 'Open y', []),
+]);
 
 describe('scope picker text', () => {
   it('says of a scope whether it reads or changes, how many operations it grants, and names a few', () => {
@@ -25,6 +24,21 @@ describe('scope picker text', () => {
     const manage = scopeChoiceText(catalogue, 'a:x:manage');
     assert.equal(manage.description, 'manage · 5 operations');
     assert.equal(manage.detail, 'List x; Get x; Make x; and 2 more');
+  });
+
+  it('names each summary once where API versions repeat an operation, and counts the rest the same way', () => {
+    const inVersions = (versions: readonly ApiVersion[], id: string, method: string, url: string, summary: string): ApiOperation[] =>
+      versions.map((version) => ({ ...operation(id, method, `/${version}${url}`, summary, ['a:x:read']), version }));
+    const versioned = new ScopeCatalogue([
+      ...inVersions(['v3', 'v2024', 'v2025'], 'listX', 'GET', '/x', 'List x'),
+      ...inVersions(['v3', 'v2025'], 'getX', 'GET', '/x/{id}', 'Get x'),
+      ...['Count x', 'Find x', 'Sort x'].flatMap((summary, index) => inVersions(['beta', 'v2026'], `x${index}`, 'GET', `/x/${index}`, summary)),
+    ]);
+    assert.deepEqual(scopeChoiceText(versioned, 'a:x:read'), {
+      label: 'a:x:read',
+      description: 'read · 11 operations',
+      detail: 'List x; Get x; Count x; and 2 more',
+    });
   });
 
   it('keeps sp:scopes:all as all rights and flags a scope the catalogue does not know, with no icon from its text', () => {

@@ -12,9 +12,9 @@ export function parseTime(iso: string | null): number | undefined {
   return Number.isNaN(time) ? undefined : time;
 }
 
-/** Takes the expiry already parsed, so a tree row parses each date once. */
+/** Takes the expiry already parsed, so a tree row parses each date once. No date at all (v1's never, or a v3 answer without one) is never. */
 export function expiryStateAt(token: PersonalAccessToken, expires: number | undefined, now: number, warningDays: number): ExpiryState {
-  if (expires === undefined) return token.userAwareTokenNeverExpires === true ? 'never' : 'unknown';
+  if (expires === undefined) return token.userAwareTokenNeverExpires === true || token.expirationDate === null ? 'never' : 'unknown';
   if (expires <= now) return 'expired';
   return expires - now <= warningDays * 86_400_000 ? 'soon' : 'ok'; // ms in a day
 }

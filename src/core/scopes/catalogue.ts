@@ -1,22 +1,23 @@
 // The scope catalogue: which scope grants which operation of SailPoint's APIs, as SailPoint's own specs say.
-// The data is generated (catalogueData.ts) and loaded on first use only (load.ts); this is the plain-Node view of it.
-/** One operation: [operationId, method, path, summary, indexes into scopes, indexes into userLevels]. */
-export type OperationRow = [string, string, string, string, number[], number[]];
+// The data is generated (catalogueData.ts, encoded as compact.ts describes) and loaded on first use only (load.ts);
+// this is the plain-Node view of it.
 
-export interface CatalogueData {
-  /** Where the specs came from, e.g. `sailpoint-oss/api-specs at commit …`. */
-  source: string;
-  scopes: string[];
-  userLevels: string[];
-  operations: OperationRow[];
-}
+/** The API families a script may call: the versioned ones under their prefix, and the per-service v1 family. */
+export type ApiVersion = 'v3' | 'beta' | 'v2024' | 'v2025' | 'v2026' | 'v1';
+
+/** In the order the catalogue lists them: v3 first, the per-service v1 family last. */
+export const API_VERSIONS: readonly ApiVersion[] = ['v3', 'beta', 'v2024', 'v2025', 'v2026', 'v1'];
 
 export interface ApiOperation {
-  /** The spec's operationId; empty where the spec gives none. */
+  /** The spec's operationId (the SDKs' method name); empty where the spec gives none. */
   id: string;
+  /** Upper case: GET, POST, PUT, PATCH, DELETE (and HEAD, which three beta-to-v2025 operations use). */
   method: string;
-  /** Read off the spec's file name: close to the URL path, not always equal to it. */
+  /** The exact URL template with its version prefix (`/v2025/sources/{id}`); for the v1 family as its root document gives it (`/sources/v1/{id}`). */
   path: string;
+  version: ApiVersion;
+  /** The spec's first tag, as written (`Access Profiles`): the SDK class is named after it, spaces removed. */
+  tag: string;
   summary: string;
   /** Any one of them grants the operation; empty where the spec names none. */
   scopes: readonly string[];
@@ -24,22 +25,21 @@ export interface ApiOperation {
 }
 
 export class ScopeCatalogue {
-  readonly source: string;
   readonly operations: readonly ApiOperation[];
   private readonly byScope = new Map<string, ApiOperation[]>();
 
-  constructor(data: CatalogueData) {
-    this.source = data.source;
-    this.operations = data.operations.map(([id, method, path, summary, scopes, levels]) => ({
-      id,
-      method,
-      path,
-      summary,
-      scopes: scopes.map((index) => data.scopes[index]),
-      userLevels: levels.map((index) => data.userLevels[index]),
-    }));
-    for (const scope of data.scopes) this.byScope.set(scope, []);
-    for (const operation of this.operations) for (const scope of operation.scopes) this.byScope.get(scope)?.push(operation);
+  /** `source` says where the specs came from, e.g. `sailpoint-oss/api-specs at commit …`. */
+  constructor(operations: readonly ApiOperation[], readonly source = '') {
+    this.operations = operations;
+    const byScope = new Map<string, ApiOperation[]>();
+    for (const operation of operations) {
+      for (const scope of operation.scopes) {
+        const granted = byScope.get(scope);
+        if (granted === undefined) byScope.set(scope, [operation]);
+        else granted.push(operation);
+      }
+    }
+    for (const scope of [...byScope.keys()].sort()) this.byScope.set(scope, byScope.get(scope) as ApiOperation[]);
   }
 
   /** Every scope some operation names, sorted. */
@@ -51,7 +51,7 @@ export class ScopeCatalogue {
     return this.byScope.has(scope);
   }
 
-  /** The operations the scope grants on its own. */
+  /** The operations the scope grants on its own, in catalogue order. */
   operationsOf(scope: string): readonly ApiOperation[] {
     return this.byScope.get(scope) ?? [];
   }

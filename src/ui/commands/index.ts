@@ -32,6 +32,9 @@ import { rotateTenantCredentialsCommand } from './rotate/rotateTenantCredentials
 import { editTokenExpiryCommand } from './expiry/editTokenExpiry';
 import { openTerminalCommand } from './terminal/openTerminal';
 import { importFromSailPointCliCommand } from './import/importFromSailPointCli';
+import { loadHealthPanel } from './health/overview';
+import { showTokenHealthCommand } from './health/showTokenHealth';
+import { tokenHealthCommand } from './health/tokenHealth';
 
 const COMMANDS: Record<CommandId, PatCommand> = {
   'sailpointPat.addTenant': addTenantCommand,
@@ -61,11 +64,18 @@ const COMMANDS: Record<CommandId, PatCommand> = {
   'sailpointPat.editTokenExpiry': editTokenExpiryCommand,
   'sailpointPat.openTerminal': openTerminalCommand,
   'sailpointPat.importFromSailPointCli': importFromSailPointCliCommand,
+  'sailpointPat.tokenHealth': tokenHealthCommand,
+  'sailpointPat.showTokenHealth': showTokenHealthCommand,
 };
 
 export function runCommandById(ui: UiContext, id: CommandId, args: unknown[], ask?: Prompts): Promise<unknown> {
   const runOther = (other: CommandId, node: PatNode | undefined, prompts: Prompts): Promise<unknown> => runCommandById(ui, other, [node], prompts);
   return runCommand(ui, COMMANDS[id], args, runOther, ask);
+}
+
+/** Behind the test-mode-only hook: the overview's page, and a message handed to it as if the page sent it. */
+export async function healthOverviewForTests(message: unknown): Promise<{ open: boolean; html: string }> {
+  return (await loadHealthPanel()).healthPanelForTests(message);
 }
 
 /** A test's run of one command as a person: the answers it gave, what it was shown, and what went wrong with the queue. */

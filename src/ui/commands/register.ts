@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { loadOnce } from '../../core/lazyLoad';
 import { COMMAND_IDS } from '../ids';
-import { ANSWERED_RUN_TEST_COMMAND, PSEUDO_LOCALE_TEST_COMMAND, pseudoLocalised } from '../testHooks';
+import { ANSWERED_RUN_TEST_COMMAND, HEALTH_OVERVIEW_TEST_COMMAND, PSEUDO_LOCALE_TEST_COMMAND, pseudoLocalised } from '../testHooks';
 import { useTranslator } from '../view/l10n';
 import type { AnsweredRunRequest } from './index.js';
 import type { UiContext } from './runner';
@@ -21,6 +21,7 @@ export function registerCommands(ui: UiContext, mode: vscode.ExtensionMode): vsc
         useTranslator(on === true ? pseudoLocalised : (message, ...args) => vscode.l10n.t(message, ...args));
       }),
     );
+    commands.push(vscode.commands.registerCommand(HEALTH_OVERVIEW_TEST_COMMAND, async (request?: { message?: unknown }) => (await load()).healthOverviewForTests(request?.message)));
   }
   return commands;
 }

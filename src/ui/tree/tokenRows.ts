@@ -5,7 +5,7 @@ import type { PersonalAccessToken } from '../../core/model';
 import { isOthersToken, listsOtherOwners, lookUpOwners, NO_LOOKUP, tokenCountsByOwner, type OwnerLookup } from '../../core/ops/owners';
 import type { PatService } from '../../core/patService';
 import { presentToken, tokenTooltipLines, type OwnerFacts, type TokenViewOptions } from '../view/tokenPresentation';
-import { expiryWarningDays } from '../settings';
+import { expiryWarningDays, unusedDays } from '../settings';
 import { BUSY_ICON, safeTooltip, themeIcon, type TenantNode } from './nodes';
 
 export class TokenNode extends vscode.TreeItem {
@@ -86,6 +86,7 @@ export function tokenNodes(
   const plain: TokenViewOptions = {
     now: Date.now(),
     expiryWarningDays: expiryWarningDays(),
+    unusedDays: unusedDays(),
     secretStored: false,
     isOwnCredential: false,
     apiFamily: tenant.tenant.apiFamily,

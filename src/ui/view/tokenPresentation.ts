@@ -2,8 +2,10 @@
 // imports it, so it loads with the first token list, not at activation.
 import { ALL_SCOPES, type ApiFamily, type PersonalAccessToken } from '../../core/model';
 import { expiryState, expiryStateAt, parseTime, type ExpiryState } from '../../core/ops/expiry';
+import { DEFAULT_UNUSED_DAYS, grantsAllRights, tokenFlags } from '../../core/ops/health';
 import { isOthersToken, MAX_TOKENS_PER_OWNER, type OwnerStatus } from '../../core/ops/owners';
 import { stripUnsafeCharacters } from '../../core/validation';
+import { flagLabel } from './healthText';
 import { currentDisplayLanguage, t } from './l10n';
 import type { IconView, TooltipLine } from './presentation';
 
@@ -34,6 +36,8 @@ export interface TokenViewOptions {
   timeZone?: string;
   /** What the list load learnt about owners; one object shared by every row of the tenant. */
   owners?: OwnerFacts;
+  /** sailpointPat.unusedDays, for the tooltip's health flags (90 when absent). */
+  unusedDays?: number;
 }
 
 export interface OwnerFacts {
@@ -134,6 +138,7 @@ export function scopesSummary(scope: string[] | null): string {
 /** Shared by every row, so the tree can reuse one theme icon per kind. */
 const TOKEN_ICONS = {
   expired: { id: 'error', color: 'list.errorForeground' },
+  riskiest: { id: 'flame', color: 'list.errorForeground' },
   soon: { id: 'warning', color: 'list.warningForeground' },
   own: { id: 'plug', color: 'charts.blue' },
   secret: { id: 'key', color: 'charts.green' },
@@ -148,6 +153,7 @@ type TokenIconKind = keyof typeof TOKEN_ICONS;
 /** The tooltip's Status line: what the row's icon means, so no icon is left to guess. */
 const ICON_MEANINGS: Record<TokenIconKind, () => string> = {
   expired: () => t('expired (error icon)'),
+  riskiest: () => t("never expires and grants all its owner's rights: the riskiest kind of token (flame icon)"),
   soon: () => t('expires soon (warning icon)'),
   own: () => t('this tenant signs in with it (plug icon)'),
   secret: () => t('its secret is stored in VS Code (key icon)'),
@@ -157,8 +163,14 @@ const ICON_MEANINGS: Record<TokenIconKind, () => string> = {
   healthy: () => t('in use and not expiring soon (check icon)'),
 };
 
+/** Works forever and can do everything its owner can: the riskiest token there is. Cheap: it runs for every row. */
+function isRiskiestToken(token: PersonalAccessToken, state: ExpiryState): boolean {
+  return state === 'never' && grantsAllRights(token.scope);
+}
+
 function tokenIconKind(token: PersonalAccessToken, state: ExpiryState, options: TokenViewOptions): TokenIconKind {
   if (state === 'expired') return 'expired';
+  if (isRiskiestToken(token, state)) return 'riskiest';
   // A departed owner's token that still works is the back door this mark exists for.
   if ((ownerStatusOfToken(token, options)?.kind ?? 'active') !== 'active') return 'ownerInactive';
   if (state === 'soon') return 'soon';
@@ -246,8 +258,16 @@ export function tokenTooltipLines(token: PersonalAccessToken, options: TokenView
   lines.push({ label: t('Secret'), value: options.secretStored ? t('stored in VS Code') : t('not stored here') });
   if (token.managed) lines.push({ label: t('Managed'), value: t('created by the platform (e.g. Workflows)') });
   if (options.isOwnCredential) lines.push({ label: t('In use'), value: t('this tenant signs in with this token') });
-  lines.push(...ownerLines(token, options));
+  lines.push(...ownerLines(token, options), ...healthLines(token, options));
   return lines;
+}
+
+/** The token health flags, as Check Token Health and the overview count them. */
+function healthLines(token: PersonalAccessToken, options: TokenViewOptions): TooltipLine[] {
+  const settings = { now: options.now, expiryWarningDays: options.expiryWarningDays, unusedDays: options.unusedDays ?? DEFAULT_UNUSED_DAYS };
+  const flags = tokenFlags(token, settings, ownerStatusOfToken(token, options));
+  if (flags.length === 0) return [];
+  return [{ label: t('Needs attention'), value: flags.map(flagLabel).join(' · ') }];
 }
 
 /** The server's status word in the display language: the core keeps ISC's own vocabulary. */
@@ -291,7 +311,8 @@ export function presentToken(token: PersonalAccessToken, options: TokenViewOptio
   const expiry = expiryText(expires, state, now);
   const owner = ownerStatusOfToken(token, options);
   const ownerMark = owner === undefined || owner.kind === 'active' ? '' : `${t('owner {0}', ownerStatusWord(owner))} · `;
-  const description = `${ownerMark}${scopesSummary(token.scope)} · ${lastUsedText(token, now)}`;
+  const riskMark = isRiskiestToken(token, state) ? `${t('riskiest')} · ` : '';
+  const description = `${riskMark}${ownerMark}${scopesSummary(token.scope)} · ${lastUsedText(token, now)}`;
   return {
     label: stripUnsafeCharacters(token.name),
     description: expiry === undefined ? description : `${description} · ${expiry}`,

@@ -32,10 +32,11 @@ function otherOperationCount(count: number): string {
   return count === 1 ? t('1 other operation') : t('{0} other operations', count);
 }
 
-/** A few operation summaries, then how many more. */
+/** A few operation summaries, then how many more; each once, as API versions repeat most operations. */
 export function summariesText(operations: readonly ApiOperation[], limit = SHOWN_SUMMARIES): string {
-  const shown = operations.slice(0, limit).map((operation) => operation.summary);
-  const more = operations.length - shown.length;
+  const summaries = [...new Set(operations.map((operation) => operation.summary))];
+  const shown = summaries.slice(0, limit);
+  const more = summaries.length - shown.length;
   return more > 0 ? `${shown.join('; ')}; and ${more} more` : shown.join('; ');
 }
 
