@@ -5,13 +5,14 @@
 // 2. each file to CommonJS, import() lowered to require(): a chunk is read only when its import() first runs,
 //    so activation loads dist/extension.js alone.
 import * as esbuild from 'esbuild';
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 const OUT_DIR = 'dist';
 const SPLIT_DIR = 'out/bundle-esm';
+const REPORT_FILE = 'out/bundle-report.json';
 
 // node-fetch 2 falls back to the whatwg-url package only where Node has no `url.URL`; Node always has it, and the
 // package's Unicode tables would be most of the bundle, so it is replaced by an empty module.
@@ -63,6 +64,67 @@ function emptyDir(dir) {
   mkdirSync(dir, { recursive: true });
 }
 
+/** The file that holds esbuild's CommonJS helpers once, for every production chunk (see hoistHelpers). */
+const RUNTIME_FILE = 'runtime.js';
+
+/**
+ * esbuild starts every CommonJS file with the same helpers (__export, __toCommonJS, __toESM, ...), about 600 bytes
+ * minified; activation reads a dozen chunks, so the helpers cost more than some chunks' code. In a production build
+ * the files take them from one runtime.js instead. A file whose helpers differ (a bundled CommonJS package brings its
+ * own) keeps them.
+ * @param {string} code pass 2's unminified output: the helpers, then the first file comment
+ * @returns {{ helpers: Map<string, string>, rest: string }}
+ */
+function splitHelpers(code) {
+  const body = code.search(/^\/\/ /m);
+  const prelude = body < 0 ? '' : code.slice(0, body);
+  /** @type {Map<string, string>} */
+  const helpers = new Map();
+  for (const part of prelude.split(/^(?=var __\w+ = )/m)) {
+    const name = /^var (__\w+) = /.exec(part)?.[1];
+    if (name !== undefined) helpers.set(name, `${part.trim()}\n`);
+    else if (part.trim() !== '') return { helpers: new Map(), rest: code };
+  }
+  // The `0 && (module.exports = {...})` hint serves only ES modules importing a CommonJS file; nothing here does.
+  const rest = code.slice(Math.max(body, 0)).replace(/^0 && \(module\.exports = \{[^}]*\}\);\s*$/m, '');
+  return { helpers, rest };
+}
+
+/** @param {string} code */
+async function minified(code) {
+  return (await esbuild.transform(code, { minify: true, format: 'cjs', target: common.target, legalComments: 'none' })).code;
+}
+
+/**
+ * The files' minified code, with the helpers every file agrees on moved to runtime.js.
+ * @param {{ outfile: string, code: string }[]} outputs
+ * @returns {Promise<{ outfile: string, code: string }[]>}
+ */
+async function withSharedHelpers(outputs) {
+  const split = outputs.map((output) => ({ ...output, ...splitHelpers(output.code) }));
+  // Each helper as most files define it: a file that bundles a CommonJS package may bring a variant of its own.
+  /** @type {Map<string, Map<string, number>>} */
+  const counts = new Map();
+  for (const { helpers } of split) {
+    for (const [name, definition] of helpers) {
+      const forName = counts.get(name) ?? /** @type {Map<string, number>} */ (new Map());
+      forName.set(definition, (forName.get(definition) ?? 0) + 1);
+      counts.set(name, forName);
+    }
+  }
+  /** @type {Map<string, string>} */
+  const shared = new Map([...counts].map(([name, forName]) => [name, [...forName].sort((a, b) => b[1] - a[1])[0][0]]));
+  const agrees = (/** @type {Map<string, string>} */ helpers) => helpers.size > 0 && [...helpers].every(([name, definition]) => shared.get(name) === definition);
+  const files = await Promise.all(
+    split.map(async ({ outfile, code, helpers, rest }) => ({
+      outfile,
+      code: await minified(agrees(helpers) ? `var { ${[...helpers.keys()].join(', ')} } = require("./${RUNTIME_FILE}");\n${rest}` : code),
+    })),
+  );
+  const runtime = `${[...shared.values()].join('')}module.exports = { ${[...shared.keys()].join(', ')} };\n`;
+  return [...files, { outfile: path.join(OUT_DIR, RUNTIME_FILE), code: await minified(runtime) }];
+}
+
 /**
  * Pass 2 over the files pass 1 wrote this time (a watch leaves older chunks behind); returns the bytes per file.
  * @param {esbuild.Metafile} splitMetafile
@@ -70,21 +132,28 @@ function emptyDir(dir) {
 async function toCommonJs(splitMetafile) {
   emptyDir(OUT_DIR);
   const files = Object.keys(splitMetafile.outputs).filter((file) => file.endsWith('.js'));
-  /** @type {Record<string, number>} */
-  const sizes = {};
-  await Promise.all(
+  const outputs = await Promise.all(
     files.map(async (file) => {
+      const outfile = path.join(OUT_DIR, path.basename(file));
       const result = await esbuild.build({
         ...common,
         entryPoints: [path.resolve(file)],
         format: 'cjs',
-        outfile: path.join(OUT_DIR, path.basename(file)),
+        outfile,
         supported: { 'dynamic-import': false },
         plugins: [chunksStayExternal],
+        ...(production ? { minify: false, write: false } : {}),
       });
-      for (const [file, output] of Object.entries(result.metafile.outputs)) if (file.endsWith('.js')) sizes[file] = output.bytes;
+      return { outfile, code: result.outputFiles?.[0]?.text, bytes: result.metafile.outputs[outfile]?.bytes ?? 0 };
     }),
   );
+  if (!production) return Object.fromEntries(outputs.map(({ outfile, bytes }) => [outfile, bytes]));
+  /** @type {Record<string, number>} */
+  const sizes = {};
+  for (const { outfile, code } of await withSharedHelpers(outputs.map(({ outfile, code }) => ({ outfile, code: code ?? '' })))) {
+    writeFileSync(outfile, code);
+    sizes[outfile] = Buffer.byteLength(code);
+  }
   return sizes;
 }
 
@@ -116,10 +185,42 @@ const watchMarkers = {
   },
 };
 
+/**
+ * What test/unit/byteBudgets.test.ts weighs: each file of dist with its bytes, the source files in it (largest first) and
+ * whether activation loads it (dist/extension.js, the chunks it requires at once, and runtime.js if they use it).
+ * @param {esbuild.Metafile} splitMetafile
+ * @param {Record<string, number>} sizes
+ */
+function writeBundleReport(splitMetafile, sizes) {
+  const outputs = splitMetafile.outputs;
+  const entry = Object.keys(outputs).find((file) => outputs[file].entryPoint === 'src/extension.ts');
+  const atActivation = new Set();
+  for (const pending = [entry]; pending.length > 0; ) {
+    const file = pending.pop();
+    if (file === undefined || atActivation.has(file)) continue;
+    atActivation.add(file);
+    pending.push(...outputs[file].imports.filter((each) => each.kind === 'import-statement' && each.path in outputs).map((each) => each.path));
+  }
+  const files = Object.keys(sizes).map((outfile) => {
+    const name = path.basename(outfile);
+    const split = Object.keys(outputs).find((file) => path.basename(file) === name);
+    const inputs = split === undefined ? [] : Object.entries(outputs[split].inputs).sort((a, b) => b[1].bytesInOutput - a[1].bytesInOutput).map(([input]) => input);
+    const code = readFileSync(outfile, 'utf8');
+    return { name, bytes: sizes[outfile], inputs, activation: split !== undefined && atActivation.has(split), usesRuntime: code.includes(`require("./${RUNTIME_FILE}")`) };
+  });
+  const usedAtActivation = files.some((file) => file.activation && file.usesRuntime);
+  const report = files.map(({ name, bytes, inputs, activation }) => ({ name, bytes, inputs, activation: name === RUNTIME_FILE ? usedAtActivation : activation }));
+  mkdirSync(path.dirname(REPORT_FILE), { recursive: true });
+  writeFileSync(REPORT_FILE, `${JSON.stringify({ production, files: report }, null, 1)}\n`);
+}
+
 emptyDir(SPLIT_DIR);
 if (watch) {
   const context = await esbuild.context({ ...splitOptions, plugins: [...splitOptions.plugins, watchMarkers] });
   await context.watch();
 } else {
-  report(await toCommonJs((await esbuild.build(splitOptions)).metafile));
+  const { metafile } = await esbuild.build(splitOptions);
+  const sizes = await toCommonJs(metafile);
+  writeBundleReport(metafile, sizes);
+  report(sizes);
 }

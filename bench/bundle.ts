@@ -1,13 +1,18 @@
 // Bundle: the bytes of the minified code VS Code loads at activation (dist/extension.js and the chunks it requires
 // at once), of all of dist (the chunks that load on first use included) and of the .vsix vsce makes.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { atMost, type Figure, missing, NO_TARGET } from './figures';
+import { atMost, type Figure, missing } from './figures';
 import { loadInFreshNode } from './loadModule';
 
-const BUNDLE_LIMIT_BYTES = 60 * 1024;
+const KB = 1024;
+/** Issue 20's targets. */
+const ACTIVATION_LIMIT_BYTES = 30 * KB;
+const REST_OF_DIST_LIMIT_BYTES = 150 * KB;
+const SCOPE_DATA_LIMIT_BYTES = 150 * KB;
+const VSIX_LIMIT_BYTES = 150 * KB;
 
 function kilobytes(bytes: number): string {
   return `${(bytes / 1024).toFixed(1)} KB`;
@@ -17,32 +22,52 @@ function bytesOf(dist: string, files: readonly string[]): number {
   return files.reduce((sum, file) => sum + statSync(path.join(dist, file)).size, 0);
 }
 
+/** The chunk holding the generated scope catalogue, as the build's report names it (out/bundle-report.json). */
+function scopeDataFiles(repoRoot: string): string[] {
+  const report = JSON.parse(readFileSync(path.join(repoRoot, 'out/bundle-report.json'), 'utf8')) as { files: { name: string; inputs: string[] }[] };
+  return report.files.filter((file) => file.inputs.some((input) => input.startsWith('src/core/scopes/catalogueData'))).map((file) => file.name);
+}
+
+function chunkList(dist: string, files: readonly string[]): string {
+  return files.map((file) => `${file.replace(/-[A-Z0-9]{8}\.js$/, '')} ${kilobytes(bytesOf(dist, [file]))}`).join(', ');
+}
+
 /** The files a fresh require() of dist/extension.js reads are exactly what VS Code loads before activate(). */
 function bundleFigures(repoRoot: string): Figure[] {
-  const figure = 'minified bundle loaded at activation (dist/extension.js + chunks it requires)';
-  const target = atMost(BUNDLE_LIMIT_BYTES, `≤ 60 KB (${BUNDLE_LIMIT_BYTES.toLocaleString('en-US')} B)`);
+  const figure = 'bundle loaded at activation (dist/extension.js + chunks it requires)';
+  const target = atMost(ACTIVATION_LIMIT_BYTES, `≤ 30 KB (${ACTIVATION_LIMIT_BYTES.toLocaleString('en-US')} B)`);
+  const restTarget = atMost(REST_OF_DIST_LIMIT_BYTES, '≤ 150 KB');
   const dist = path.join(repoRoot, 'dist');
   if (!existsSync(path.join(dist, 'extension.js'))) {
     const why = 'dist/extension.js is missing: run `npm run bundle`';
-    return [missing(figure, 'B', target, why), missing('minified bundle, all of dist', 'B', NO_TARGET, why)];
+    return [missing(figure, 'B', target, why), missing('all of dist except the scope data', 'B', restTarget, why)];
   }
   const loaded = loadInFreshNode(path.join(dist, 'extension.js'), true).files;
   const all = readdirSync(dist).filter((file) => file.endsWith('.js'));
-  const onFirstUse = all.filter((file) => !loaded.includes(file));
+  const scopeData = scopeDataFiles(repoRoot);
+  const rest = all.filter((file) => !scopeData.includes(file));
+  const onFirstUse = rest.filter((file) => !loaded.includes(file)).sort((a, b) => bytesOf(dist, [b]) - bytesOf(dist, [a]));
   return [
     {
       figure,
       value: bytesOf(dist, loaded),
       unit: 'B',
       target,
-      detail: `extension.js ${kilobytes(bytesOf(dist, ['extension.js']))} + ${loaded.length - 1} shared chunks`,
+      detail: `extension.js ${kilobytes(bytesOf(dist, ['extension.js']))} + ${loaded.length - 1} shared chunks and runtime`,
     },
     {
-      figure: 'minified bundle, all of dist (chunks loaded on first use included)',
-      value: bytesOf(dist, all),
+      figure: 'all of dist (loaded on first use), except the scope data',
+      value: bytesOf(dist, rest),
       unit: 'B',
-      target: NO_TARGET,
-      detail: `on first use: ${onFirstUse.map((file) => `${file.replace(/-[A-Z0-9]+\.js$/, '')} ${kilobytes(bytesOf(dist, [file]))}`).join(', ')}`,
+      target: restTarget,
+      detail: `on first use: ${chunkList(dist, onFirstUse)}`,
+    },
+    {
+      figure: 'scope data (generated catalogue chunk)',
+      value: bytesOf(dist, scopeData),
+      unit: 'B',
+      target: atMost(SCOPE_DATA_LIMIT_BYTES, '≤ 150 KB'),
+      detail: chunkList(dist, scopeData),
     },
   ];
 }
@@ -63,9 +88,9 @@ function vsixFigure(repoRoot: string): Figure {
     // stdin closed: vsce must not sit waiting on a question nobody will answer.
     const result = spawnSync(vsce, ['package', '--no-dependencies', '--out', vsix], { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 120_000 });
     if (result.status !== 0) {
-      return missing(figure, 'B', NO_TARGET, `vsce could not package: ${vsceFailure(`${result.stdout}\n${result.stderr}`)}`);
+      return missing(figure, 'B', atMost(VSIX_LIMIT_BYTES, '≤ 150 KB'), `vsce could not package: ${vsceFailure(`${result.stdout}\n${result.stderr}`)}`);
     }
-    return { figure, value: statSync(vsix).size, unit: 'B', target: NO_TARGET };
+    return { figure, value: statSync(vsix).size, unit: 'B', target: atMost(VSIX_LIMIT_BYTES, '≤ 150 KB with the scope data') };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

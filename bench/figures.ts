@@ -11,6 +11,8 @@ export interface Figure {
   value: number | null;
   unit: string;
   target: Target;
+  /** The physical floor: what the same work costs at the least (bytes: none), e.g. decoding and JSON.parse of the answer. */
+  floor?: string;
   /** The parts a ratio is made of, what a number includes, or why it is missing. */
   detail?: string;
 }
@@ -34,4 +36,10 @@ export function verdict(figure: Figure): string {
   if (figure.target.met === undefined) return '';
   if (figure.value === null) return 'missing';
   return figure.target.met(figure.value) ? 'yes' : 'NO';
+}
+
+/** The bench's last line: every figure that misses its target (or could not be measured against one), or "none". */
+export function missesLine(figures: readonly Figure[]): string {
+  const misses = figures.filter((figure) => ['NO', 'missing'].includes(verdict(figure))).map((figure) => `${figure.figure} (${figure.value === null ? 'missing' : `${figure.value} ${figure.unit}`}, target ${figure.target.text})`);
+  return `misses: ${misses.length === 0 ? 'none' : misses.join('; ')}`;
 }

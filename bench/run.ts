@@ -5,12 +5,13 @@ import { cpus, loadavg } from 'node:os';
 import * as path from 'node:path';
 import { measureBulkDelete } from './bulkDelete';
 import { measureBundle } from './bundle';
-import { type Figure, missing, NO_TARGET, verdict } from './figures';
+import { type Figure, missesLine, missing, NO_TARGET, verdict } from './figures';
 import { runInHost } from './host';
 import { hostFigures } from './hostFigures';
 import { measureManyTenants } from './manyTenants';
 import { measureScopeCatalogue } from './scopeCatalogue';
 import { measureSideBySide } from './sideBySide';
+import { measureWorkbench } from './workbench';
 
 const repoRoot = path.resolve(__dirname, '../..');
 const HOST_RUNS = Number(process.env.BENCH_HOST_RUNS ?? 5);
@@ -36,8 +37,8 @@ function formatValue(figure: Figure): string {
 }
 
 function table(figures: readonly Figure[]): string {
-  const rows = figures.map((figure) => [figure.figure, formatValue(figure), figure.target.text, verdict(figure), figure.detail ?? '']);
-  const header = ['figure', 'value', 'target', 'met?', 'detail'];
+  const rows = figures.map((figure) => [figure.figure, formatValue(figure), figure.target.text, verdict(figure), figure.floor ?? '—', figure.detail ?? '']);
+  const header = ['figure', 'value', 'target', 'met?', 'floor', 'detail'];
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
   const line = (cells: readonly string[]): string =>
     `| ${cells.map((cell, column) => (column === cells.length - 1 ? cell : cell.padEnd(widths[column]))).join(' | ')} |`;
@@ -52,6 +53,8 @@ function writeResults(figures: readonly Figure[]): string {
     value: figure.value,
     unit: figure.unit,
     target: figure.target.text,
+    met: verdict(figure),
+    ...(figure.floor === undefined ? {} : { floor: figure.floor }),
     ...(figure.detail === undefined ? {} : { detail: figure.detail }),
   }));
   writeFileSync(file, `${JSON.stringify(records, null, 2)}\n`);
@@ -64,6 +67,7 @@ async function main(): Promise<void> {
     ...(await section('bundle and package', () => measureBundle(repoRoot))),
     ...(await section('scope catalogue', () => measureScopeCatalogue(repoRoot))),
     ...(await section(`activation and scale in VS Code (${HOST_RUNS} fresh hosts)`, async () => hostFigures(await runInHost(repoRoot, HOST_RUNS, progress)))),
+    ...(await section('the first seconds in the browser workbench', measureWorkbench)),
     ...(await section('many tenants', measureManyTenants)),
     ...(await section('bulk delete under a rate limit', measureBulkDelete)),
     ...(await section('side by side with sailpoint-api-client', () => measureSideBySide(repoRoot))),
@@ -71,6 +75,7 @@ async function main(): Promise<void> {
   const machine = `Node ${process.version}, ${cpus().length} CPUs, load average ${loadavg().map((load) => load.toFixed(1)).join(' ')}`;
   console.log(`\n${table(figures)}\n\n${machine}; ${((Date.now() - startedAt) / 1000).toFixed(0)} s`);
   console.log(`written to ${path.relative(repoRoot, writeResults(figures))}`);
+  console.log(missesLine(figures));
 }
 
 main().catch((error: unknown) => {

@@ -1,7 +1,9 @@
 // Wiring only: build the objects, register the view and the commands, return the automation API.
 // Activation touches no network; tokens load when the view shows a tenant or a command needs them.
 import * as vscode from 'vscode';
-import { PatService } from './core/patService';
+import type { PatService } from './core/patService';
+import { lazyPatService } from './core/lazyPatService';
+import { loadOnce } from './core/lazyLoad';
 import { extensionApi, type PatExtensionApi } from './ui/api';
 import { applyTenantSync } from './core/store/tenantSync';
 import { registerAuthProvider } from './ui/auth/register';
@@ -89,7 +91,12 @@ export function activate(context: vscode.ExtensionContext): PatExtensionApi {
   useDisplayLanguage(vscode.env.language);
   const logChannel = createLogChannel();
   const logger = channelLogger(logChannel);
-  const service = new PatService({ kv: context.globalState, secrets: secretStoreFor(context), logger });
+  const secrets = secretStoreFor(context);
+  // The tenant rows need only the stored records; the service's own code loads on the first call that waits anyway.
+  const service = lazyPatService(
+    context.globalState,
+    loadOnce(async () => new (await import('./core/patService.js')).PatService({ kv: context.globalState, secrets, logger })),
+  );
   const tree = new PatTreeDataProvider(service, logger);
   const clipboard = new SecretClipboard(vscode.env.clipboard, clipboardClearSeconds);
   secretClipboard = clipboard;

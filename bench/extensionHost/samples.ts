@@ -11,6 +11,8 @@ export interface ActivationSample {
   /** After activation, one tenant added: the root's and the tenant's children fetched, each tree item read. */
   firstRenderMs: number;
   firstRenderTokens: number;
+  /** The same sign-in and list by bare fetch, answers parsed: what the first render cannot go below. */
+  firstRenderFloorMs: number;
 }
 
 export interface ScaleSample {
@@ -21,6 +23,8 @@ export interface ScaleSample {
   clientMs: number[];
   /** Heap the tree holds for the items, after a full GC. */
   heapBytes: number[];
+  /** Decoding and JSON.parse of the same answer, after each load: the floor buildMs is compared with. */
+  parseFloorMs: number[];
 }
 
 export interface HostSamples {

@@ -1,7 +1,6 @@
 // The few sentences the core writes itself, into the errors it reports and the inventory file; the UI shows the same.
 import { redact } from './client/redact';
 import { isPatError } from './errors';
-import type { TokenListQuery } from './model';
 import { stripUnsafeCharacters } from './validation';
 import { t } from './l10n';
 
@@ -23,22 +22,4 @@ function composeErrorText(error: unknown): string {
   return text;
 }
 
-function dayOf(iso: string): string {
-  return stripUnsafeCharacters(iso.slice(0, 10));
-}
-
-/** What the tenant lists, e.g. "my tokens, never used". */
-export function listQueryText(query: TokenListQuery | undefined): string {
-  const owner = query?.owner ?? { kind: 'me' };
-  const parts = [
-    owner.kind === 'me'
-      ? t('my tokens')
-      : owner.kind === 'all'
-        ? t('all tokens')
-        : t('tokens of {0}', stripUnsafeCharacters(owner.label ?? owner.identityId)),
-  ];
-  if (query?.neverUsed && query.lastUsedBefore !== undefined) parts.push(t('never used or not used since {0}', dayOf(query.lastUsedBefore)));
-  else if (query?.neverUsed) parts.push(t('never used'));
-  else if (query?.lastUsedBefore !== undefined) parts.push(t('not used since {0}', dayOf(query.lastUsedBefore)));
-  return parts.join(', ');
-}
+export { listQueryText } from './listQueryText';

@@ -11,6 +11,7 @@ import type { PatApi } from './client/patApi';
 import { type Clock, type KeyValueStore, type Logger, type SecretStore, systemClock } from './ports';
 import { defaultRedactor, redactingLogger } from './client/redact';
 import { TenantRegistry, type TenantRegistryOptions } from './store/tenantRegistry';
+import { unknownTenant } from './store/tenantRecords';
 import { normalizeTenantUrl } from './tenantUrl';
 import { trimCredentials, validateCredentials, validateScopes, validateTokenName } from './validation';
 import { t } from './l10n';
@@ -93,7 +94,7 @@ export class PatService {
   getTenant(tenantId: string): Tenant {
     const tenant = this.registry.get(tenantId);
     if (!tenant) {
-      throw invalidInput(t('No tenant with id "{0}" is configured.', tenantId));
+      throw unknownTenant(tenantId);
     }
     return tenant;
   }
@@ -299,6 +300,16 @@ export class PatService {
   async accessToken(tenantId: string, signal?: AbortSignal): Promise<AccessTokenInfo> {
     const { auth } = await this.session(this.getTenant(tenantId));
     return await auth.get(signal);
+  }
+
+  /** The tenant's access token if one is cached and still valid; no request, no session built. */
+  cachedAccessToken(tenantId: string): AccessTokenInfo | undefined {
+    return this.sessions.get(tenantId)?.auth.peek();
+  }
+
+  /** Forgets the cached access token (a session was signed out), so whoever asks next gets a freshly minted one. */
+  dropAccessToken(tenantId: string): void {
+    this.forgetAccessToken(tenantId);
   }
 
   private async deleteOnce(tenantId: string, tokenId: string, signal?: AbortSignal): Promise<void> {

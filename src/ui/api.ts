@@ -48,7 +48,8 @@ function treeViewReader(view: vscode.TreeView<PatNode>): PatTreeViewReader {
 /** A frozen facade over the tree: each member is a closure, so the provider itself never leaves this module. */
 export function extensionApi(tree: PatTreeDataProvider, view: vscode.TreeView<PatNode>): PatExtensionApi {
   return Object.freeze({
-    getChildren: (element?: PatNode) => tree.getChildren(element),
+    // The children as loaded, never the loading row VS Code is first shown (see PatTreeDataProvider.getChildren).
+    getChildren: (element?: PatNode) => tree.loadedChildren(element),
     getTreeItem: (element: PatNode) => tree.getTreeItem(element),
     getParent: (element: PatNode) => tree.getParent(element),
     resolveTreeItem: (item: vscode.TreeItem, element: PatNode) => tree.resolveTreeItem(item, element),

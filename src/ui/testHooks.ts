@@ -44,7 +44,8 @@ export function secretStoreFor(context: vscode.ExtensionContext): SecretStore {
 
 /**
  * Settings Sync cannot run offline: this reports the keys the extension gave it, and delivers a tenant list as Sync
- * would from another machine (`{ arrive: records }` adds them to this machine's list).
+ * would from another machine (`{ arrive: records }` adds them to this machine's list; `{ replace: records }` is the
+ * whole list, e.g. a tampered one).
  */
 export const SETTINGS_SYNC_TEST_COMMAND = 'sailpointPat.test.settingsSync';
 
@@ -58,7 +59,9 @@ export function syncableStateFor(context: vscode.ExtensionContext): SyncableStat
   let keysForSync: readonly string[] = [];
   const state = context.globalState;
   context.subscriptions.push(
-    vscode.commands.registerCommand(SETTINGS_SYNC_TEST_COMMAND, async (request?: { arrive?: unknown[] }): Promise<SettingsSyncView> => {
+    vscode.commands.registerCommand(SETTINGS_SYNC_TEST_COMMAND, async (request?: { arrive?: unknown[]; replace?: unknown[] }): Promise<SettingsSyncView> => {
+      // A whole list, as Sync delivers it when another machine (or whoever controls the account) wrote last.
+      if (Array.isArray(request?.replace)) await state.update(TENANTS_KEY, request.replace);
       if (Array.isArray(request?.arrive)) {
         const current = state.get<unknown>(TENANTS_KEY);
         const arriving: unknown[] = request.arrive;

@@ -11,6 +11,7 @@ import { createToken, deleteToken, listTokens, patchToken, type ApiRequest, type
 import type { Fault, FakeIdentity, FakeIdentityOptions, FakeTenantOptions, FakeToken, FaultSpec, RecordedRequest, Reply, RequestMatcher } from './types';
 
 export type { DemoCredential, DemoSeed } from './seed';
+export { issuedSecrets } from './state';
 export type { Fault, FakeIdentity, FakeIdentityOptions, FakeIdentityStatus, FakeTenantOptions, FakeToken, FaultSpec, RecordedRequest, RequestMatcher } from './types';
 
 const PAT_PATHS: readonly { family: Family; pattern: RegExp }[] = [
@@ -162,6 +163,11 @@ export class FakeTenant {
   /** Every access token issued so far now gets 401 "JWT is expired". */
   expireAccessTokens(): void {
     this.state.expireAccessTokens();
+  }
+
+  /** Access tokens minted from now on live this long (undefined: each PAT's own validity). */
+  setAccessTokenTtl(seconds: number | undefined): void {
+    this.state.accessTokenTtlSeconds = seconds;
   }
 
   async stop(): Promise<void> {

@@ -32,6 +32,13 @@ export function addMonths(epochMs: number, months: number): number {
   return date.getTime();
 }
 
+/** Every secret any fake tenant in this process ever issued (PAT secrets, API client secrets, access tokens): canaries. */
+const issued = new Set<string>();
+
+export function issuedSecrets(): string[] {
+  return [...issued];
+}
+
 export class TenantState {
   readonly identities = new Map<string, FakeIdentity>();
   readonly tokens = new Map<string, FakeToken>();
@@ -41,7 +48,8 @@ export class TenantState {
 
   constructor(
     readonly now: () => number,
-    private readonly accessTokenTtlSeconds: number | undefined,
+    /** Overrides every access token's lifetime (tests of expiry); undefined: the PAT's own validity. */
+    public accessTokenTtlSeconds: number | undefined,
   ) {}
 
   nowIso(): string {
@@ -107,6 +115,7 @@ export class TenantState {
       ownerId,
     };
     this.tokens.set(token.id, token);
+    issued.add(token.secret);
     return copyToken(token);
   }
 
@@ -117,6 +126,7 @@ export class TenantState {
     // API client ids in UUID form (with dashes) exist beside 32-hex PAT ids; clients must accept both.
     const { clientId, clientSecret } = credentials ?? { clientId: randomUUID(), clientSecret: randomHex(32) };
     this.apiClients.set(clientId, { secret: clientSecret, identityId });
+    issued.add(clientSecret);
     return { clientId, clientSecret };
   }
 
@@ -140,6 +150,7 @@ export class TenantState {
 
   mintAccessToken(signIn: SignIn): string {
     const accessToken = jwtShapedToken(signIn, this.now());
+    issued.add(accessToken);
     this.grants.set(accessToken, {
       clientId: signIn.caller.clientId,
       identityId: signIn.caller.identity.id,

@@ -80,22 +80,30 @@ describe('SailPoint ISC sessions for other extensions', function () {
     rememberSecret(session.accessToken);
     first = session;
     assert.equal(session.account.id, tenantId);
-    assert.match(session.account.label, /^Auth tenant \(127\.0\.0\.1:\d+\)$/);
+    // The tenant id makes each tenant its own account: VS Code keys consent on the label (issue 19 item 3).
+    assert.equal(session.account.label, `Auth tenant (${new URL(fake.baseUrl).host}) · ${tenantId}`);
     assert.deepEqual(session.scopes, scopes);
     assert.notEqual(session.accessToken, clientSecret);
     assert.ok(!JSON.stringify(session).includes(clientSecret), 'the session carries the client secret');
     assert.equal(await apiStatus(fake, session.accessToken), 200);
   });
 
-  it('the next getSession needs no new consent, and after expiry carries a renewed token', async () => {
+  it('after expiry, getSession sends no request (it may come from an extension not yet allowed); a token renewed by use is carried without new consent', async () => {
     await sleep(2500);
     assert.equal(await apiStatus(fake, first.accessToken), 401, 'the first token did not expire');
+    fake.resetRequests();
+    assert.equal(await consumerSession(scopes, { silent: true }), undefined, 'an expired token was handed out or renewed');
+    assert.equal(await consumerSession([`tenant:${tenantId}`], { silent: true }), undefined);
+    assert.equal(fake.count({ path: '/oauth/token' }), 0, 'getSessions signed in (issue 19 item 4)');
+    // The view's own work renews the tenant's access token; the session then carries it, with no new consent.
+    await run('sailpointPat.findUnusedTokens', { tenantId, neverUsed: true });
     const renewed = await consumerSession(scopes, { silent: true });
     assert.ok(renewed, 'the session was lost');
     rememberSecret(renewed.accessToken);
     assert.equal(renewed.id, first.id);
     assert.notEqual(renewed.accessToken, first.accessToken);
     assert.equal(await apiStatus(fake, renewed.accessToken), 200);
+    first = renewed;
   });
 
   it('the Accounts menu lists the tenant; a scope naming no tenant is refused with a clear message', async () => {
@@ -105,10 +113,23 @@ describe('SailPoint ISC sessions for other extensions', function () {
     await assert.rejects(signInFromAccountsMenu(), /No tenant in SailPoint PAT Manager matches "tenant:nope\.example\.com"/);
   });
 
-  it('signing out in the Accounts menu forgets the session', async () => {
+  it('signing out in the Accounts menu forgets the session and the access token it carried (issue 19 item 5)', async () => {
+    // A token that lives an hour, so only the sign-out can make the next use sign in again.
+    fake.setAccessTokenTtl(3600);
+    await sleep(2100);
+    await run('sailpointPat.findUnusedTokens', { tenantId, neverUsed: true });
+    const longLived = await consumerSession(scopes, { silent: true });
+    assert.ok(longLived, 'no session before signing out');
+    rememberSecret(longLived.accessToken);
     // The confirmation is a dialog VS Code answers Yes to by itself in a test run.
     await vscode.commands.executeCommand('_signOutOfAccount', { providerId: PROVIDER_ID, accountLabel: first.account.label });
     assert.equal(await consumerSession(scopes, { silent: true }), undefined);
     assert.deepEqual(await accountsOf(PROVIDER_ID), []);
+    // The next use signs in afresh instead of reusing the token the signed-out extension holds.
+    fake.resetRequests();
+    await run('sailpointPat.findUnusedTokens', { tenantId, neverUsed: true });
+    assert.equal(fake.count({ path: '/oauth/token' }), 1, 'the signed-out access token is still the one in use');
+    // What the README promises, no more: the handed-out token works until it expires (Rotate Tenant Credentials cuts it off).
+    assert.equal(await apiStatus(fake, longLived.accessToken), 200);
   });
 });

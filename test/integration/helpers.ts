@@ -118,6 +118,17 @@ export async function asPerson(command: string, answers: Answer[], on?: { node?:
   return result.shown;
 }
 
+/**
+ * Runs a command as a script with this argument object while a person answers the modals only a person may answer
+ * (e.g. Open Terminal Signed In); returns the result and what the person was shown.
+ */
+export async function asScriptWithPerson<T = unknown>(command: string, args: object, answers: Answer[]): Promise<{ result: T; shown: Shown[] }> {
+  await provider();
+  const outcome = await vscode.commands.executeCommand<AnsweredRun>('sailpointPat.test.runWithAnswers', { command, args, answers });
+  assert.equal(outcome.failure, undefined, `${command}: ${outcome.failure ?? ''}\nshown: ${JSON.stringify(outcome.shown, null, 1)}`);
+  return { result: outcome.result as T, shown: outcome.shown };
+}
+
 /** The messages (notifications and modals with buttons) among what was shown, as their text. */
 export function messagesIn(shown: readonly Shown[]): string[] {
   return shown.filter((each) => each.kind === 'message').map((each) => each.text);

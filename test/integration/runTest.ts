@@ -24,8 +24,9 @@ async function main(): Promise<void> {
   assertExtensionBuilt();
   const useDesktop = process.env.VSCODE_TESTS_DESKTOP === '1';
   await runTests({
-    // The second is a helper extension that signs in through the authentication provider, as other extensions do.
-    extensionDevelopmentPath: [repoRoot, path.join(repoRoot, 'test/fixtures/auth-consumer')],
+    // Beside the product: a helper that signs in through the authentication provider as other extensions do, and
+    // an attacker that does what a hostile extension can (attacker.test.ts).
+    extensionDevelopmentPath: [repoRoot, path.join(repoRoot, 'test/fixtures/auth-consumer'), path.join(repoRoot, 'test/fixtures/attacker')],
     extensionTestsPath: path.join(__dirname, 'index.js'),
     launchArgs: [path.join(repoRoot, 'test/fixtures/workspace'), '--disable-extensions'],
     ...(useDesktop ? {} : { vscodeExecutablePath: installOfflineVsCode() }),

@@ -176,6 +176,17 @@ describe('OAuth client credentials against the fake tenant', () => {
       assert.equal(fake.count({ path: TOKEN_PATH }), 2);
     });
 
+    it('peek answers from the cache alone: the valid token, or nothing once it is due for renewal (issue 19 item 4)', async () => {
+      const tokens = cache({ refreshMarginMs: 60_000 });
+      assert.equal(tokens.peek(), undefined);
+      assert.equal(fake.count({ path: TOKEN_PATH }), 0, 'peek signed in');
+      const first = await tokens.get();
+      assert.equal(tokens.peek()?.accessToken, first.accessToken);
+      clock.current += 241_000;
+      assert.equal(tokens.peek(), undefined);
+      assert.equal(fake.count({ path: TOKEN_PATH }), 1, 'peek signed in');
+    });
+
     it('reads expires_in given as a numeric string', async () => {
       fake.inject({ fault: { kind: 'body', body: tokenBody({ expires_in: '3600' }) } });
       const tokens = cache();

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { AuthSessionStore, sameScopes, tenantForScopes } from '../../src/core/store/authSessions';
+import { accountOf, AuthSessionStore, sameScopes, tenantForScopes } from '../../src/core/store/authSessions';
 import { isPatError } from '../../src/core/errors';
 import type { Tenant } from '../../src/core/model';
 import { AUTH_SESSIONS_KEY } from '../../src/core/store/secretKeys';
@@ -35,6 +35,32 @@ describe('authentication provider scopes and sessions', () => {
     assert.match(refusal(['tenant:acme.api.identitynow.com', 'openid']), /exactly one/);
     assert.match(refusal(['tenant:127.0.0.1']), /No tenant in SailPoint PAT Manager matches "tenant:127\.0\.0\.1"/);
     assert.match(refusal(['tenant:https://acme.api.identitynow.com']), /No tenant/);
+  });
+
+  it('a host two tenants share is refused, naming each tenant\'s id scope to choose from (issue 19 item 3)', () => {
+    const twin: Tenant = { ...TENANTS[0], id: '99999999-8888-4777-8666-555555555555' };
+    let message = '';
+    try {
+      tenantForScopes(['tenant:acme.api.identitynow.com'], [...TENANTS, twin]);
+    } catch (error) {
+      assert.ok(isPatError(error, 'invalid-input'));
+      message = error.message;
+    }
+    assert.match(message, /2 tenants have the API host acme\.api\.identitynow\.com/);
+    assert.ok(message.includes(`"tenant:${TENANTS[0].id}" (Acme)`), message);
+    assert.ok(message.includes(`"tenant:${twin.id}" (Acme)`), message);
+    assert.equal(tenantForScopes([`tenant:${twin.id}`], [...TENANTS, twin]).id, twin.id);
+  });
+
+  it('each tenant is its own account: the label names the tenant, its host and its id, so two alike never share consent', () => {
+    const twin: Tenant = { ...TENANTS[0], id: '99999999-8888-4777-8666-555555555555' };
+    const first = accountOf(TENANTS[0]);
+    const second = accountOf(twin);
+    assert.equal(first.id, TENANTS[0].id);
+    assert.equal(second.id, twin.id);
+    assert.notEqual(first.label, second.label);
+    assert.equal(first.label, `Acme (acme.api.identitynow.com) · ${TENANTS[0].id}`);
+    assert.match(accountOf({ ...TENANTS[0], displayName: 'A\u202E[x](command:y)\n' }).label, /^A ?xcommand:y/);
   });
 
   it('scopes compare as sets', () => {

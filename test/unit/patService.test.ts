@@ -194,6 +194,20 @@ describe('PatService (the service the UI uses) against the fake tenant', () => {
     assert.ok(mint?.body.includes(`client_id=${second.id}`), 'the next list did not sign in with the new credentials');
   });
 
+  it('answers the cached access token without signing in, and drops it on request so the next one is fresh (issue 19 items 4, 5)', async () => {
+    const tenantId = await addTenant();
+    fake.resetRequests();
+    assert.equal(manager.cachedAccessToken(tenantId), undefined);
+    assert.equal(fake.count({ path: '/oauth/token' }), 0, 'asking the cache signed in');
+    const minted = await manager.accessToken(tenantId);
+    assert.equal(manager.cachedAccessToken(tenantId)?.accessToken, minted.accessToken);
+    manager.dropAccessToken(tenantId);
+    assert.equal(manager.cachedAccessToken(tenantId), undefined);
+    const next = await manager.accessToken(tenantId);
+    assert.notEqual(next.accessToken, minted.accessToken);
+    assert.equal(fake.count({ path: '/oauth/token' }), 2);
+  });
+
   it("keeps a tenant's 429 pause across a credentials change, here and from another window", async () => {
     const paused = new PatService({ kv, secrets, logger: capturingLogger([]), http: { retry: { maxAttempts: 1 } } });
     deliverChangeEvents(paused);

@@ -163,6 +163,11 @@ export class AccessTokenCache {
     return (await untilAborted(this.inFlight, signal)).info;
   }
 
+  /** The cached token while it is still good to use; never a request (other extensions may ask before consent). */
+  peek(): AccessTokenInfo | undefined {
+    return this.cached !== undefined && this.clock.now() < this.cached.reuseUntil ? this.cached.info : undefined;
+  }
+
   /** Forgets the token if it is the cached one (the API answered 401 to it). */
   invalidate(accessToken: string): void {
     if (this.cached?.info.accessToken === accessToken) {

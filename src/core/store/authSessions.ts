@@ -20,6 +20,15 @@ function apiHost(tenant: Tenant): string {
   return new URL(tenant.baseUrl).host.toLowerCase();
 }
 
+/**
+ * The account VS Code shows and keys consent on (by label): each tenant's own, so consent given for one tenant never
+ * covers another of the same name and host. The tenant id in the label keeps it distinct and stable.
+ */
+export function accountOf(tenant: Tenant): { id: string; label: string } {
+  const name = stripUnsafeCharacters(tenant.displayName).replace(/[[\]()]/g, '').slice(0, 60);
+  return { id: tenant.id, label: `${name} (${apiHost(tenant)}) · ${tenant.id}` };
+}
+
 /** The one tenant the scopes name; a clear error for anything else, as the calling extension's author needs it. */
 export function tenantForScopes(scopes: readonly string[], tenants: readonly Tenant[]): Tenant {
   const named = scopes.filter((scope) => scope.startsWith(TENANT_SCOPE_PREFIX));
@@ -27,7 +36,14 @@ export function tenantForScopes(scopes: readonly string[], tenants: readonly Ten
     throw new PatError('invalid-input', t('Ask for exactly one scope naming a tenant: "tenant:<tenant id or API host>", e.g. "tenant:acme.api.identitynow.com".'));
   }
   const wanted = named[0].slice(TENANT_SCOPE_PREFIX.length).trim().toLowerCase();
-  const tenant = tenants.find((each) => each.id.toLowerCase() === wanted || apiHost(each) === wanted);
+  const byId = tenants.find((each) => each.id.toLowerCase() === wanted);
+  const byHost = tenants.filter((each) => apiHost(each) === wanted);
+  if (byId === undefined && byHost.length > 1) {
+    // Picking one silently would hand out a tenant the person may not have meant: the caller names it by id.
+    const choices = byHost.map((each) => `"${TENANT_SCOPE_PREFIX}${each.id}" (${stripUnsafeCharacters(each.displayName).replace(/[[\]()]/g, '').slice(0, 60)})`);
+    throw new PatError('invalid-input', t('{0} tenants have the API host {1}: ask for one of {2}.', byHost.length, wanted, choices.join(', ')));
+  }
+  const tenant = byId ?? byHost[0];
   if (tenant === undefined) {
     // The scope is another extension's text: echoed without the characters a notification would make a link of.
     const echoed = stripUnsafeCharacters(named[0]).replace(/[[\]()]/g, '').slice(0, 120);

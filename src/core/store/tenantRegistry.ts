@@ -1,7 +1,7 @@
 // core/store: what the extension keeps between sessions, in the stores the host lends it (see ../ports.ts).
 // The registry of tenants: their records in the KeyValueStore, their credentials and token secrets in the SecretStore.
 import { isPatError, PatError } from '../errors';
-import type { ApiFamily, Credentials, Tenant, TokenListQuery } from '../model';
+import type { Credentials, Tenant } from '../model';
 import type { KeyValueStore, SecretStore } from '../ports';
 import {
   TENANTS_KEY,
@@ -15,6 +15,7 @@ import {
 import { trimCredentials, validateCredentials, validateDisplayName } from '../validation';
 import { normalizeTenantUrl } from '../tenantUrl';
 import { t } from '../l10n';
+import { asRecord, isApiFamily, parseListQuery, rawTenantRecords, readStoredSecretTokenIds, readTenants } from './tenantRecords';
 
 export interface TenantRegistryOptions {
   /** Makes tenant ids; tests inject a predictable one. */
@@ -22,55 +23,6 @@ export interface TenantRegistryOptions {
 }
 
 type TenantChanges = Partial<Omit<Tenant, 'id' | 'baseUrl'>>;
-
-function isApiFamily(value: unknown): value is ApiFamily {
-  return value === 'v3' || value === 'v1';
-}
-
-function asRecord(value: unknown): Record<string, unknown> | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
-}
-
-/** A list query read back from storage, or undefined when it is missing or garbled. */
-function parseListQuery(value: unknown): TokenListQuery | undefined {
-  const record = asRecord(value);
-  const owner = asRecord(record?.owner);
-  if (!record || !owner) {
-    return undefined;
-  }
-  let parsedOwner: TokenListQuery['owner'];
-  if (owner.kind === 'me' || owner.kind === 'all') {
-    parsedOwner = { kind: owner.kind };
-  } else if (owner.kind === 'identity' && isSafeId(owner.identityId)) {
-    parsedOwner = { kind: 'identity', identityId: owner.identityId, ...(typeof owner.label === 'string' ? { label: owner.label } : {}) };
-  } else {
-    return undefined;
-  }
-  return {
-    owner: parsedOwner,
-    ...(typeof record.neverUsed === 'boolean' ? { neverUsed: record.neverUsed } : {}),
-    ...(typeof record.lastUsedBefore === 'string' ? { lastUsedBefore: record.lastUsedBefore } : {}),
-  };
-}
-
-/** A tenant record read back from storage; undefined when it cannot be trusted. */
-function parseTenant(value: unknown): Tenant | undefined {
-  const record = asRecord(value);
-  if (!record || !isSafeId(record.id) || typeof record.displayName !== 'string' || typeof record.baseUrl !== 'string') {
-    return undefined;
-  }
-  const url = normalizeTenantUrl(record.baseUrl);
-  // Only a URL that is already in normal form is trusted, so edited storage cannot redirect credentials.
-  if (!url.ok || url.baseUrl !== record.baseUrl) {
-    return undefined;
-  }
-  const apiFamily = record.apiFamily === undefined ? 'v3' : record.apiFamily;
-  if (!isApiFamily(apiFamily)) {
-    return undefined;
-  }
-  const listQuery = parseListQuery(record.listQuery);
-  return { id: record.id, displayName: record.displayName, baseUrl: record.baseUrl, apiFamily, ...(listQuery ? { listQuery } : {}) };
-}
 
 function parseCredentials(json: string): Credentials | undefined {
   try {
@@ -153,16 +105,7 @@ export class TenantRegistry {
   }
 
   list(): Tenant[] {
-    const seen = new Set<string>();
-    const tenants: Tenant[] = [];
-    for (const entry of this.rawRecords()) {
-      const tenant = parseTenant(entry);
-      if (tenant && !seen.has(tenant.id)) {
-        seen.add(tenant.id);
-        tenants.push(tenant);
-      }
-    }
-    return tenants;
+    return readTenants(this.state);
   }
 
   get(id: string): Tenant | undefined {
@@ -308,8 +251,7 @@ export class TenantRegistry {
   }
 
   storedSecretTokenIds(tenantId: string): ReadonlySet<string> {
-    const stored = this.state.get<unknown>(storedSecretIndexKey(tenantId));
-    return new Set(Array.isArray(stored) ? stored.filter(isSafeId) : []);
+    return readStoredSecretTokenIds(this.state, tenantId);
   }
 
   /**
@@ -348,8 +290,7 @@ export class TenantRegistry {
   }
 
   private rawRecords(): unknown[] {
-    const stored = this.state.get<unknown>(TENANTS_KEY);
-    return Array.isArray(stored) ? stored : [];
+    return rawTenantRecords(this.state);
   }
 
   /** Unknown entries are written back untouched, so a newer version's data survives an older one. */

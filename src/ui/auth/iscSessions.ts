@@ -1,18 +1,13 @@
 // What other extensions get from the SailPoint ISC provider: a session per tenant carrying the tenant's short-lived
-// access token (never its client secret, never a PAT secret), minted from the stored credentials and renewed on
-// the next getSession after it expires. VS Code asks the user's consent before createSession is ever called.
+// access token (never its client secret, never a PAT secret). Only createSession, which VS Code calls after the
+// person's consent, signs in; getSessions answers from the access token already cached, with no request at all,
+// because VS Code asks it on behalf of extensions that have not been allowed yet.
 import * as vscode from 'vscode';
-import { type AuthSessionRecord, AuthSessionStore, sameScopes, tenantForScopes } from '../../core/store/authSessions';
+import { accountOf, type AuthSessionRecord, AuthSessionStore, sameScopes, tenantForScopes } from '../../core/store/authSessions';
 import type { Tenant } from '../../core/model';
 import { errorText } from '../../core/messages';
-import { tenantHost } from '../view/presentation';
 import { stripUnsafeCharacters } from '../../core/validation';
 import type { AuthProviderContext } from './register';
-
-/** What the Accounts menu and the consent dialog show: the tenant's name and host, so two "acme"s differ. */
-function accountOf(tenant: Tenant): vscode.AuthenticationSessionAccountInformation {
-  return { id: tenant.id, label: `${stripUnsafeCharacters(tenant.displayName).slice(0, 60)} (${tenantHost(tenant)})` };
-}
 
 /** Errors reach another extension's author: our redacted words, never a secret. */
 function asError(error: unknown): Error {
@@ -28,16 +23,20 @@ export class IscSessions {
     this.store = new AuthSessionStore(context.state);
   }
 
-  /** With scopes (an extension's getSession): a valid access token, renewed when expired. Without: the list for the Accounts menu, no network. */
+  /**
+   * Never a request. With scopes (an extension's getSession): the sessions whose tenant has a valid access token
+   * cached; one that expired is renewed only through createSession, after consent. Without: the Accounts menu's list.
+   */
   async getSessions(scopes: readonly string[] | undefined): Promise<vscode.AuthenticationSession[]> {
     const tenants = await this.liveTenants();
     const records = this.store.list().filter((record) => scopes === undefined || scopes.length === 0 || sameScopes(record.scopes, scopes));
     if (scopes === undefined || scopes.length === 0) {
       return records.map((record) => this.session(record, tenants.get(record.tenantId)!, this.lastTokens.get(record.id) ?? ''));
     }
-    const sessions: vscode.AuthenticationSession[] = [];
-    for (const record of records) sessions.push(await this.freshSession(record, tenants.get(record.tenantId)!));
-    return sessions;
+    return records.flatMap((record) => {
+      const cached = this.context.service.cachedAccessToken(record.tenantId);
+      return cached === undefined ? [] : [this.sessionCarrying(record, tenants.get(record.tenantId)!, cached.accessToken)];
+    });
   }
 
   async createSession(scopes: readonly string[]): Promise<vscode.AuthenticationSession> {
@@ -62,6 +61,8 @@ export class IscSessions {
   async removeSession(sessionId: string): Promise<void> {
     const tenants = new Map(this.context.service.listTenants().map((tenant) => [tenant.id, tenant]));
     const removed = await this.store.remove((record) => record.id === sessionId);
+    // The token handed out stays valid until it expires; the next session at least gets a fresh one.
+    removed.forEach((record) => this.context.service.dropAccessToken(record.tenantId));
     this.forget(removed, tenants);
     removed.forEach((record) => this.context.logger.info(`Signed out session ${record.id}.`));
   }
@@ -92,6 +93,11 @@ export class IscSessions {
     } catch (error) {
       throw asError(error);
     }
+    return this.sessionCarrying(record, tenant, accessToken, announce);
+  }
+
+  /** The session with this access token; a token other than the one it last carried is announced as a change. */
+  private sessionCarrying(record: AuthSessionRecord, tenant: Tenant, accessToken: string, announce = true): vscode.AuthenticationSession {
     const previous = this.lastTokens.get(record.id);
     this.lastTokens.set(record.id, accessToken);
     const session = this.session(record, tenant, accessToken);

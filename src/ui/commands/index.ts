@@ -84,12 +84,16 @@ export interface AnsweredRun {
   unused: QueuedAnswer[];
   /** An unexpected prompt, a wrong kind of answer, or answers left over. */
   failure?: string;
+  /** What the command resolved to (a script's result). */
+  result?: unknown;
 }
 
 export interface AnsweredRunRequest {
   command: CommandId;
   node?: PatNode;
   selection?: PatNode[];
+  /** Runs it as a script with this argument object; the answers then go to the modals only a person answers. */
+  args?: Record<string, unknown>;
   answers: QueuedAnswer[];
 }
 
@@ -97,12 +101,14 @@ export interface AnsweredRunRequest {
 export async function runWithAnswers(ui: UiContext, request: AnsweredRunRequest): Promise<AnsweredRun> {
   const prompts = new QueuedPrompts([...request.answers]);
   let failure: string | undefined;
+  let result: unknown;
   try {
-    await runCommandById(ui, request.command, [request.node, request.selection], prompts);
+    const invocation = request.args === undefined ? [request.node, request.selection] : [request.args];
+    result = await runCommandById(ui, request.command, invocation, prompts);
   } catch (error) {
     failure = error instanceof Error ? error.message : String(error);
   }
   failure = prompts.failure ?? failure;
   if (failure === undefined && prompts.unused.length > 0) failure = `${prompts.unused.length} answer(s) left unused: ${JSON.stringify(prompts.unused)}`;
-  return { shown: prompts.shown, unused: [...prompts.unused], failure };
+  return { shown: prompts.shown, unused: [...prompts.unused], failure, result };
 }

@@ -11,7 +11,7 @@ import type { PatService } from '../../core/patService';
 import type { SecretClipboard } from '../clipboard';
 import type { CommandId } from '../ids';
 import { ArgumentPrompts } from '../prompts/argumentPrompts';
-import { inertPrompts, type Prompts } from '../prompts/prompts';
+import { inertPrompts, type ConfirmQuestion, type Prompts } from '../prompts/prompts';
 import { VsCodePrompts } from '../prompts/vscodePrompts';
 import type { PatNode } from '../tree/nodes';
 import type { BusyKey, PatTreeDataProvider } from '../tree/patTreeDataProvider';
@@ -74,7 +74,17 @@ export class CommandRun {
     readonly ask: Prompts,
     private readonly commandId: CommandId,
     private readonly runOther: RunOther,
+    /** Who answers a modal only a person may answer, also when a script called: VS Code's own (a test's queue). */
+    private readonly person: Prompts = ask,
   ) {}
+
+  /**
+   * A modal the person at this VS Code answers, whoever invoked the command (a script or another extension cannot
+   * answer it through its argument object); throws UserCancelled unless the button is pressed.
+   */
+  async confirmByPerson(question: ConfirmQuestion): Promise<void> {
+    await this.person.confirm(question);
+  }
 
   /** A script called with an argument object: it gets results and errors, never a notification. */
   get automated(): boolean {
@@ -168,13 +178,15 @@ function isArgumentObject(value: unknown): value is ArgumentObject {
 
 /**
  * Runs one command invocation as VS Code delivered it: a tree node (and selection), nothing, or an argument object.
- * `ask` replaces VS Code's prompts for a person (the tests' queue); an argument object always answers for itself.
+ * `ask` replaces VS Code's prompts for a person (the tests' queue); an argument object always answers for itself,
+ * except at `confirmByPerson`, which the person answers.
  */
 export async function runCommand(ui: UiContext, command: PatCommand, args: unknown[], runOther: RunOther, ask?: Prompts): Promise<unknown> {
   const [first, second] = args;
   const automated = isArgumentObject(first);
-  const prompts = automated ? new ArgumentPrompts(first) : inertPrompts(ask ?? new VsCodePrompts());
-  const run = new CommandRun(ui, prompts, command.id, runOther);
+  const person = inertPrompts(ask ?? new VsCodePrompts());
+  const prompts = automated ? new ArgumentPrompts(first) : person;
+  const run = new CommandRun(ui, prompts, command.id, runOther, person);
   try {
     if (automated) return await command.run(run, { args: first });
     const node = first instanceof vscode.TreeItem ? (first as PatNode) : undefined;

@@ -76,7 +76,20 @@ export class MessageNode extends vscode.TreeItem {
   }
 }
 
-export type PatNode = TenantNode | TokenNode | MessageNode;
+/**
+ * A tenant's only child until its first token list arrives: VS Code draws an expanded node only once its children are
+ * known, so answering with this row at once shows the tenant without waiting for sign-in and list.
+ */
+export class LoadingNode extends vscode.TreeItem {
+  constructor(readonly parent: TenantNode) {
+    super(t('Loading tokens…'), vscode.TreeItemCollapsibleState.None);
+    this.id = `loading:${parent.tenantId}`;
+    this.iconPath = BUSY_ICON;
+    this.contextValue = 'loading';
+  }
+}
+
+export type PatNode = TenantNode | TokenNode | MessageNode | LoadingNode;
 
 /** A token row, told apart without the class, which loads with the first token list (tokenRows.ts). */
 export function isTokenNode(node: unknown): node is TokenNode {

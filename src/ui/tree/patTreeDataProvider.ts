@@ -4,20 +4,21 @@ import * as vscode from 'vscode';
 import { PatError } from '../../core/errors';
 import type { PersonalAccessToken } from '../../core/model';
 import type { Logger } from '../../core/ports';
-import { errorText } from '../../core/messages';
 import { ownerStatusForbiddenText, tenantProblemHeadline, tenantStateForError, type TenantState } from '../view/presentation';
 import type { OwnerFacts } from '../view/tokenPresentation';
 import type { PatService } from '../../core/patService';
 import { loadScopeCatalogue } from '../../core/scopes/load';
 import { HAS_TENANTS_CONTEXT, VIEW_ID } from '../ids';
 import { loadOnce } from '../../core/lazyLoad';
-import { isTokenNode, MessageNode, TenantNode, type PatNode } from './nodes';
+import { isTokenNode, LoadingNode, MessageNode, TenantNode, type PatNode } from './nodes';
 import type { TokenNode } from './tokenRows';
 import { t } from '../view/l10n';
 
 type TokenRows = typeof import('./tokenRows');
 /** Token rows load with the first token list, which waits for the network stack anyway. */
 const loadTokenRows = loadOnce(() => import('./tokenRows.js'));
+/** errorText redacts, and the redactor is not needed before something fails. */
+const loadMessages = loadOnce(() => import('../../core/messages.js'));
 
 interface Load {
   promise: Promise<PatNode[]>;
@@ -26,6 +27,10 @@ interface Load {
 
 interface TenantEntry {
   node: TenantNode;
+  /** A load has finished (listed or failed): from then on VS Code's requests wait for reloads. */
+  listedOnce?: boolean;
+  /** VS Code was answered with a loading row, so it must hear when the real children are there. */
+  loadingShown?: boolean;
   children?: PatNode[];
   /** Why the last load failed; its message is the tree's problem child. */
   error?: Error;
@@ -100,7 +105,7 @@ export class PatTreeDataProvider implements vscode.TreeDataProvider<PatNode>, vs
     try {
       return (await loadScopeCatalogue()).unknownScopes(token.scope);
     } catch (error) {
-      this.logger.warn(`The scope catalogue did not load: ${errorText(error)}`);
+      this.logger.warn(`The scope catalogue did not load: ${(await loadMessages()).errorText(error)}`);
       return [];
     }
   }
@@ -109,7 +114,23 @@ export class PatTreeDataProvider implements vscode.TreeDataProvider<PatNode>, vs
     return node instanceof TenantNode ? undefined : node.parent;
   }
 
+  /**
+   * What VS Code asks. It draws an expanded node (a tenant) only once the node's children are known, so a tenant's
+   * first answer never waits for the network: a loading row, then a change event when the tokens are there. Later
+   * loads (refresh) are awaited, so loaded rows stay until new ones replace them.
+   */
   async getChildren(node?: PatNode): Promise<PatNode[]> {
+    const entry = node instanceof TenantNode ? this.entries.get(node.tenantId) : undefined;
+    if (entry !== undefined && entry.children === undefined && !entry.listedOnce) {
+      entry.loadingShown = true;
+      void this.tenantChildren(entry.node.tenantId);
+      return [new LoadingNode(entry.node)];
+    }
+    return this.loadedChildren(node);
+  }
+
+  /** The children as loaded, waiting for a load under way: what other extensions and the commands read. */
+  async loadedChildren(node?: PatNode): Promise<PatNode[]> {
     if (node === undefined) return this.tenantNodes();
     if (node instanceof TenantNode) return this.tenantChildren(node.tenantId);
     return [];
@@ -259,10 +280,15 @@ export class PatTreeDataProvider implements vscode.TreeDataProvider<PatNode>, vs
       entry.loading = undefined;
       entry.children = result.children;
       entry.error = result.error;
-      if (entry.node.state !== result.state || entry.node.ownerStatusProblem !== result.ownerStatusProblem) {
+      entry.listedOnce = true;
+      const stateChanged = entry.node.state !== result.state || entry.node.ownerStatusProblem !== result.ownerStatusProblem;
+      if (stateChanged) {
         entry.node.state = result.state;
         entry.node.ownerStatusProblem = result.ownerStatusProblem;
         entry.node.render();
+      }
+      if (stateChanged || entry.loadingShown === true) {
+        entry.loadingShown = false;
         this.changed.fire(entry.node);
       }
       if (result.tokens !== undefined) this.loaded.fire({ tenantId: entry.node.tenantId, tokens: result.tokens });
@@ -301,7 +327,11 @@ export class PatTreeDataProvider implements vscode.TreeDataProvider<PatNode>, vs
         throw new PatError('credentials-missing', t('No client ID and secret are stored in VS Code for this tenant.'));
       }
       const [tokens, rows] = await vscode.window.withProgress({ location: { viewId: VIEW_ID } }, () =>
-        Promise.all([this.service.listTokens(tenantId, signal), loadTokenRows()]),
+        // The rows' code arrives before the list: it readies the sorting while the list is on the wire.
+        Promise.all([this.service.listTokens(tenantId, signal), loadTokenRows().then((loaded) => {
+          loaded.warmCollation();
+          return loaded;
+        })]),
       );
       this.rows = rows;
       const ownClientId = await this.service.signInClientId(tenantId);
@@ -310,7 +340,7 @@ export class PatTreeDataProvider implements vscode.TreeDataProvider<PatNode>, vs
       return { state: 'ok', tokens, children: this.withBusyLabels(rows.tokenNodes(node, tokens, stored, ownClientId, owners)), ownerStatusProblem: problem };
     } catch (error) {
       const state = tenantStateForError(error);
-      const detail = errorText(error);
+      const detail = (await loadMessages()).errorText(error);
       // A tenant that arrived by Settings Sync has no credentials here yet: a state to show, not a failure to log.
       if (state === 'credentials-missing') this.logger.info(`Tenant "${node.tenant.displayName}" has no credentials on this machine.`);
       else if (!signal.aborted) this.logger.warn(`Listing the tokens of tenant "${node.tenant.displayName}" failed: ${detail}`);

@@ -3,8 +3,8 @@
 import type { Tenant } from '../../core/model';
 import type { BulkDeleteResult } from '../../core/ops/bulkDelete';
 import { isPatError, type PatErrorKind } from '../../core/errors';
-import { listQueryText } from '../../core/messages';
-import { sanitizeForDisplay, stripUnsafeCharacters } from '../../core/validation';
+import { listQueryText } from '../../core/listQueryText';
+import { sanitizeForDisplay, stripUnsafeCharacters } from '../../core/displayText';
 import { t } from './l10n';
 
 export interface IconView {

@@ -1,0 +1,87 @@
+// The first seconds (issue 20 §4): VS Code's tree draws an expanded node only once its children are known, and a
+// tenant row is expanded. So the tenant's first answer to VS Code must not wait for the network: it is one "Loading
+// tokens…" row, replaced by the tokens when the list arrives. Other extensions' getChildren still waits for them.
+import * as assert from 'node:assert/strict';
+import { performance } from 'node:perf_hooks';
+import type * as vscode from 'vscode';
+import { PatService } from '../../src/core/patService';
+import { silentLogger } from '../../src/core/ports';
+import { TenantNode } from '../../src/ui/tree/nodes';
+import { PatTreeDataProvider } from '../../src/ui/tree/patTreeDataProvider';
+import { MemoryKeyValueStore, MemorySecretStore } from '../unit/helpers/memoryStores';
+import { FakeTenant } from '../fake-tenant/server';
+import { provider, removeAllTenants, rememberSecret, run } from './helpers';
+
+const LATENCY_MS = 1500;
+
+function labelOf(item: vscode.TreeItem): string | undefined {
+  return typeof item.label === 'string' ? item.label : item.label?.label;
+}
+
+describe('the first rows of the view', function () {
+  this.timeout(30_000);
+  let fake: FakeTenant;
+  let tree: PatTreeDataProvider;
+  let tenant: TenantNode;
+
+  before(async () => {
+    fake = await FakeTenant.start({ latencyMs: LATENCY_MS });
+    const admin = fake.addIdentity('Ada Admin', { admin: true });
+    fake.addToken(admin.id, { name: 'Nightly export' });
+    const { clientId, clientSecret } = fake.addApiClient(admin.id);
+    rememberSecret(clientSecret);
+    const service = new PatService({ kv: new MemoryKeyValueStore(), secrets: new MemorySecretStore(), logger: silentLogger });
+    await service.addTenant({ url: fake.baseUrl, displayName: 'Slow tenant', credentials: { clientId, clientSecret } });
+    tree = new PatTreeDataProvider(service, silentLogger);
+    const [root] = await tree.getChildren();
+    assert.ok(root instanceof TenantNode);
+    tenant = root;
+  });
+
+  after(async () => {
+    tree.dispose();
+    await fake.stop();
+  });
+
+  it('shows a tenant at once: its first children are a loading row, then the tokens with a change event for it', async () => {
+    const changed = new Promise<unknown>((resolve) => {
+      const subscription = tree.onDidChangeTreeData((node) => {
+        if (node !== tenant) return;
+        subscription.dispose();
+        resolve(node);
+      });
+    });
+    const startedAt = performance.now();
+    const first = await tree.getChildren(tenant);
+    assert.ok(performance.now() - startedAt < LATENCY_MS, 'the first children waited for the network');
+    assert.deepEqual(first.map((node) => labelOf(tree.getTreeItem(node))), ['Loading tokens…']);
+    assert.equal(first[0].contextValue, 'loading');
+    assert.equal(tree.getParent(first[0]), tenant);
+    await changed;
+    const next = await tree.getChildren(tenant);
+    assert.deepEqual(next.map((node) => labelOf(node)), ['Nightly export']);
+  });
+
+  it('waits for the list again on a refresh, so loaded rows are not replaced by a loading row', async () => {
+    tree.refresh(tenant.tenantId);
+    const startedAt = performance.now();
+    const children = await tree.getChildren(tenant);
+    assert.ok(performance.now() - startedAt >= LATENCY_MS * 0.9, 'a refresh answered before the list');
+    assert.deepEqual(children.map((node) => labelOf(node)), ['Nightly export']);
+  });
+
+  it('gives other extensions the tokens themselves, never the loading row', async () => {
+    await removeAllTenants();
+    const admin = fake.addIdentity('Bo Admin', { admin: true });
+    fake.addToken(admin.id, { name: 'Release pipeline' });
+    const { clientId, clientSecret } = fake.addApiClient(admin.id);
+    rememberSecret(clientSecret);
+    const { tenantId } = await run<{ tenantId: string }>('sailpointPat.addTenant', { url: fake.baseUrl, displayName: 'Slow too', clientId, clientSecret });
+    const api = await provider();
+    const row = ((await api.getChildren()) ?? []).find((node) => node.id === `tenant:${tenantId}`);
+    assert.ok(row);
+    const tokens = (await api.getChildren(row)) ?? [];
+    assert.deepEqual(tokens.map((node) => labelOf(node)), ['Release pipeline']);
+    await removeAllTenants();
+  });
+});
