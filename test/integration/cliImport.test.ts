@@ -102,7 +102,7 @@ describe('Import Tenants from SailPoint CLI', function () {
 
   it('refuses a file over 1 MB or with more than 500 environments, and reads merge keys as the CLI does (issue 19 item 6)', async () => {
     writeCliConfig(`${cliConfig({ fake: { baseurl: fake.baseUrl } })}# ${'x'.repeat(1024 * 1024)}\n`);
-    await rejectsWith(COMMAND, {}, /config\.yaml is not a SailPoint CLI configuration this extension can read: it is larger than 1 MB/);
+    await rejectsWith(COMMAND, {}, /config\.yaml( on [^)]+\))? is not a SailPoint CLI configuration this extension can read: it is larger than 1 MB/);
     const many: Record<string, { baseurl: string }> = {};
     for (let i = 0; i < 501; i++) many[`env${i}`] = { baseurl: `https://t${i}.api.identitynow.com` };
     writeCliConfig(cliConfig(many));
