@@ -1,26 +1,11 @@
 // Activation does almost nothing: what loads with dist/extension.js must not grow to hold code that only a command,
 // a token list or a request needs. The split build is asked which source files end up in the activation set.
 import * as assert from 'node:assert/strict';
-import * as path from 'node:path';
-import * as esbuild from 'esbuild';
-
-const ROOT = path.resolve(__dirname, '../../..');
+import { splitBuild } from './helpers/splitBuild';
 
 /** Source files in dist/extension.js and the chunks it requires at once (not those behind import()). */
 async function activationSources(): Promise<Set<string>> {
-  const result = await esbuild.build({
-    absWorkingDir: ROOT,
-    entryPoints: ['src/extension.ts'],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    splitting: true,
-    outdir: 'out/activation-set',
-    external: ['vscode'],
-    metafile: true,
-    write: false,
-    logLevel: 'silent',
-  });
+  const result = await splitBuild('out/activation-set');
   const outputs = result.metafile.outputs;
   const entry = Object.keys(outputs).find((file) => outputs[file].entryPoint === 'src/extension.ts');
   assert.ok(entry, 'no output for src/extension.ts');

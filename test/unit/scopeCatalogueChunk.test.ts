@@ -2,9 +2,9 @@
 // how big it is, minified as `npm run bundle` makes it. Bytes are deterministic, so this may fail the build.
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import * as esbuild from 'esbuild';
+import type * as esbuild from 'esbuild';
+import { ROOT, splitBuild } from './helpers/splitBuild';
 
-const ROOT = path.resolve(__dirname, '../../..');
 const CHUNK_ENTRY = 'src/core/scopes/scopeCatalogue.ts';
 const CHUNK_LIMIT_BYTES = 150 * 1024;
 
@@ -14,22 +14,7 @@ describe('the scope catalogue chunk', function () {
   let texts: Map<string, string>;
 
   before(async () => {
-    const result = await esbuild.build({
-      absWorkingDir: ROOT,
-      entryPoints: ['src/extension.ts'],
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      splitting: true,
-      minify: true,
-      legalComments: 'none',
-      outdir: 'out/scope-chunk',
-      chunkNames: '[name]-[hash]',
-      external: ['vscode'],
-      metafile: true,
-      write: false,
-      logLevel: 'silent',
-    });
+    const result = await splitBuild('out/scope-chunk', { minify: true, legalComments: 'none', chunkNames: '[name]-[hash]' });
     outputs = result.metafile.outputs;
     texts = new Map(result.outputFiles.map((file) => [path.relative(ROOT, file.path), file.text]));
   });
