@@ -98,7 +98,28 @@ export class LoadingNode extends vscode.TreeItem {
   }
 }
 
-export type PatNode = TenantNode | TokenNode | MessageNode | LoadingNode;
+/** What the view's filters hid, said where the tokens would be, so an empty tenant is not taken for one without tokens. */
+export class FilterEmptyNode extends vscode.TreeItem {
+  constructor(
+    readonly parent: TenantNode,
+    attentionOnly: boolean,
+    textFiltered: boolean,
+  ) {
+    super(filterEmptyText(attentionOnly, textFiltered), vscode.TreeItemCollapsibleState.None);
+    this.id = `filterEmpty:${parent.tenantId}`;
+    this.contextValue = 'filterEmpty';
+    this.iconPath = new vscode.ThemeIcon('filter');
+    this.command = { title: t('Clear Token Filter'), command: 'sailpointPat.clearTokenFilter' };
+    this.tooltip = t('Click to clear the filter and show every token.');
+  }
+}
+
+function filterEmptyText(attentionOnly: boolean, textFiltered: boolean): string {
+  if (attentionOnly && textFiltered) return t('No token here needs attention and matches the filter');
+  return attentionOnly ? t('No token here needs attention') : t('No token here matches the filter');
+}
+
+export type PatNode = TenantNode | TokenNode | MessageNode | LoadingNode | FilterEmptyNode;
 
 /** A token row, told apart without the class, which loads with the first token list (tokenRows.ts). */
 export function isTokenNode(node: unknown): node is TokenNode {

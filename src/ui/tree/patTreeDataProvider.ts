@@ -10,7 +10,7 @@ import type { PatService } from '../../core/patService';
 import { loadScopeCatalogue } from '../../core/scopes/load';
 import { HAS_TENANTS_CONTEXT, VIEW_ID } from '../ids';
 import { loadOnce } from '../../core/lazyLoad';
-import { isTokenNode, LoadingNode, MessageNode, TenantNode, type PatNode } from './nodes';
+import { FilterEmptyNode, isTokenNode, LoadingNode, MessageNode, TenantNode, type PatNode } from './nodes';
 import type { TokenNode } from './tokenRows';
 
 type TokenRows = typeof import('./tokenRows');
@@ -80,6 +80,7 @@ export class PatTreeDataProvider implements vscode.TreeDataProvider<PatNode>, vs
   private rows: TokenRows | undefined;
   private filterWords: readonly string[] = [];
   private filterText = '';
+  private attentionOnly = false;
 
   constructor(
     private readonly service: PatService,
@@ -133,7 +134,7 @@ export class PatTreeDataProvider implements vscode.TreeDataProvider<PatNode>, vs
   /** The children as loaded, waiting for a load under way: what other extensions and the commands read. */
   async loadedChildren(node?: PatNode): Promise<PatNode[]> {
     if (node === undefined) return this.tenantNodes();
-    if (node instanceof TenantNode) return this.matchingFilter(await this.tenantChildren(node.tenantId));
+    if (node instanceof TenantNode) return this.matchingFilter(node, await this.tenantChildren(node.tenantId));
     return [];
   }
 
@@ -142,17 +143,29 @@ export class PatTreeDataProvider implements vscode.TreeDataProvider<PatNode>, vs
     return this.filterText;
   }
 
-  setTextFilter(words: readonly string[], text: string): void {
-    this.filterWords = [...words];
-    this.filterText = text;
+  /** "Needs attention": only tokens with a health flag; per window, like the text filter. */
+  get attentionFilter(): boolean {
+    return this.attentionOnly;
+  }
+
+  /** Both of the view's filters at once, so a change redraws the tree once. */
+  setFilters(filters: { words?: readonly string[]; text?: string; attentionOnly?: boolean }): void {
+    if (filters.words !== undefined) this.filterWords = [...filters.words];
+    if (filters.text !== undefined) this.filterText = filters.text;
+    if (filters.attentionOnly !== undefined) this.attentionOnly = filters.attentionOnly;
     this.changed.fire(undefined);
   }
 
-  /** The matcher comes with the token rows: without them there is no token row to hide. */
-  private matchingFilter(children: PatNode[]): PatNode[] {
+  /** The matcher comes with the token rows: without them there is no token row to hide. A listed tenant left empty says so. */
+  private matchingFilter(tenant: TenantNode, children: PatNode[]): PatNode[] {
     const rows = this.rows;
-    if (this.filterWords.length === 0 || rows === undefined) return children;
-    return children.filter((child) => !isTokenNode(child) || rows.tokenMatchesFilter(child.token, this.filterWords));
+    const textFiltered = this.filterWords.length > 0;
+    if ((!textFiltered && !this.attentionOnly) || rows === undefined) return children;
+    if (this.entries.get(tenant.tenantId)?.error !== undefined) return children;
+    const shown = children.filter(
+      (child) => !isTokenNode(child) || ((!this.attentionOnly || child.needsAttention) && rows.tokenMatchesFilter(child.token, this.filterWords)),
+    );
+    return shown.length > 0 ? shown : [new FilterEmptyNode(tenant, this.attentionOnly, textFiltered)];
   }
 
   /** Forgets what was loaded (one tenant, or all) and redraws. */

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { PersonalAccessToken } from '../../core/model';
 import { isOthersToken, listsOtherOwners, lookUpOwners, NO_LOOKUP, tokenCountsByOwner, type OwnerLookup } from '../../core/ops/owners';
 import type { PatService } from '../../core/patService';
-import { presentToken, tokenTooltipLines, type OwnerFacts, type TokenViewOptions } from '../view/tokenPresentation';
+import { presentToken, tokenHealthFlags, tokenTooltipLines, type OwnerFacts, type TokenViewOptions } from '../view/tokenPresentation';
 import { expiryWarningDays, unusedDays } from '../settings';
 import { BUSY_ICON, safeTooltip, themeIcon, type TenantNode } from './nodes';
 // The view's text filter loads with the rows it hides (patTreeDataProvider.ts matchingFilter).
@@ -49,6 +49,11 @@ export class TokenNode extends vscode.TreeItem {
   /** Another identity's token: ISC refuses to rename, rescope or rotate it. */
   get isOthersToken(): boolean {
     return isOthersToken(this.token, this.viewOptions.owners?.callerIdentityId);
+  }
+
+  /** Any health flag, from the facts Check Token Health uses: what "Needs attention" shows. */
+  get needsAttention(): boolean {
+    return tokenHealthFlags(this.token, this.viewOptions).length > 0;
   }
 
   /** Leaves the tooltip unset: building it for every row of a long list costs more than the rest of the row. */
