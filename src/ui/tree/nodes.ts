@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { Tenant, TokenListQuery } from '../../core/model';
 import { t } from '../view/l10n';
 import { presentTenant, tenantFix, type IconView, type TenantFix, type TenantState, type TooltipLine, tooltipMarkdown } from '../view/presentation';
-import type { TokenNode } from './tokenRows';
+import type { FilterEmptyNode, TokenNode } from './tokenRows';
 
 // Kept because it measured faster (bench/README.md): 10,000 rows share a handful of ThemeIcons instead of one each.
 /** Presentation hands out shared icon views, so 10,000 rows share a handful of theme icons. */
@@ -96,27 +96,6 @@ export class LoadingNode extends vscode.TreeItem {
     this.iconPath = BUSY_ICON;
     this.contextValue = 'loading';
   }
-}
-
-/** What the view's filters hid, said where the tokens would be, so an empty tenant is not taken for one without tokens. */
-export class FilterEmptyNode extends vscode.TreeItem {
-  constructor(
-    readonly parent: TenantNode,
-    attentionOnly: boolean,
-    textFiltered: boolean,
-  ) {
-    super(filterEmptyText(attentionOnly, textFiltered), vscode.TreeItemCollapsibleState.None);
-    this.id = `filterEmpty:${parent.tenantId}`;
-    this.contextValue = 'filterEmpty';
-    this.iconPath = new vscode.ThemeIcon('filter');
-    this.command = { title: t('Clear Token Filter'), command: 'sailpointPat.clearTokenFilter' };
-    this.tooltip = t('Click to clear the filter and show every token.');
-  }
-}
-
-function filterEmptyText(attentionOnly: boolean, textFiltered: boolean): string {
-  if (attentionOnly && textFiltered) return t('No token here needs attention and matches the filter');
-  return attentionOnly ? t('No token here needs attention') : t('No token here matches the filter');
 }
 
 export type PatNode = TenantNode | TokenNode | MessageNode | LoadingNode | FilterEmptyNode;

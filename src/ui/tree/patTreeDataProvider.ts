@@ -10,7 +10,7 @@ import type { PatService } from '../../core/patService';
 import { loadScopeCatalogue } from '../../core/scopes/load';
 import { HAS_TENANTS_CONTEXT, VIEW_ID } from '../ids';
 import { loadOnce } from '../../core/lazyLoad';
-import { FilterEmptyNode, isTokenNode, LoadingNode, MessageNode, TenantNode, type PatNode } from './nodes';
+import { isTokenNode, LoadingNode, MessageNode, TenantNode, type PatNode } from './nodes';
 import type { TokenNode } from './tokenRows';
 
 type TokenRows = typeof import('./tokenRows');
@@ -165,7 +165,7 @@ export class PatTreeDataProvider implements vscode.TreeDataProvider<PatNode>, vs
     const shown = children.filter(
       (child) => !isTokenNode(child) || ((!this.attentionOnly || child.needsAttention) && rows.tokenMatchesFilter(child.token, this.filterWords)),
     );
-    return shown.length > 0 ? shown : [new FilterEmptyNode(tenant, this.attentionOnly, textFiltered)];
+    return shown.length > 0 ? shown : [new rows.FilterEmptyNode(tenant, this.attentionOnly, textFiltered)];
   }
 
   /** Forgets what was loaded (one tenant, or all) and redraws. */
