@@ -6,7 +6,7 @@ import type { HttpClientOptions } from './client/http';
 import { loadOnce } from './lazyLoad';
 import type { RequestGate, RequestGateOptions } from './client/limits';
 import type { AccessTokenInfo, ApiFamily, CreateTokenRequest, Credentials, EnvCredentials, PersonalAccessToken, Tenant, TokenListQuery, TokenPatch } from './model';
-import type { IdentitiesApi, IdentityRecord } from './client/identitiesApi';
+import type { IdentitiesApi, IdentityMatch, IdentityRecord } from './client/identitiesApi';
 import type { PatApi } from './client/patApi';
 import { type Clock, type KeyValueStore, type Logger, type SecretStore, systemClock } from './ports';
 import { defaultRedactor, redactingLogger } from './client/redact';
@@ -22,6 +22,9 @@ export interface NewTenant {
   apiFamily?: ApiFamily;
   credentials: Credentials;
 }
+
+/** An identity found by name (Identities API), as the list query's identity step shows it. */
+export type { IdentityMatch };
 
 export type CreateTokenOutcome =
   | { token: PersonalAccessToken; secretSaved: true }
@@ -212,6 +215,12 @@ export class PatService {
     }
     const deleted = this.deletedAt.get(tenantId);
     return deleted ? tokens.filter((token) => (deleted.get(token.id) ?? -1) < startedAt) : tokens;
+  }
+
+  /** Identities whose name starts with `text`, for a person to pick by name (GET /identities/v1, `name sw`). */
+  async searchIdentities(tenantId: string, text: string, signal?: AbortSignal): Promise<IdentityMatch[]> {
+    const { identities } = await this.session(this.getTenant(tenantId));
+    return identities.searchByName(text, signal);
   }
 
   /** The identities among `ids` the tenant knows (GET /identities/v1 in batches); a 403 means no right to read identities. */

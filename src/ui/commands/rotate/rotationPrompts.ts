@@ -3,6 +3,7 @@
 import { checkSuccessorName, type RotationTarget } from '../../../core/ops/rotation';
 import { normalizeTokenName } from '../../../core/validation';
 import { quoted, type Prompts } from '../../prompts/prompts';
+import { t } from '../../view/l10n';
 
 export async function askSuccessorName(ask: Prompts, target: RotationTarget): Promise<string> {
   const name = await ask.titled(`Rotate ${quoted(target.old.name)}`).inputText({
@@ -21,8 +22,8 @@ const DELETE_OLD = 'Delete Old Token';
 const COPY_SECRET = 'Copy New Secret';
 
 /**
- * One question: may the old token go? Keep Both is the safe first button; Copy New Secret brings the question back;
- * dismissing it (Cancel, Escape) decides nothing and keeps both too.
+ * One question: may the old token go? Keep Both takes the place of VS Code's Cancel (Escape), so no two buttons mean
+ * one thing; Enter presses Copy New Secret, which deletes nothing and brings the question back.
  */
 export async function askAfterRotation(ask: Prompts, oldName: string, successorName: string): Promise<AfterRotationChoice> {
   const answer = await ask.message({
@@ -30,7 +31,8 @@ export async function askAfterRotation(ask: Prompts, oldName: string, successorN
     modal: true,
     message: `Token ${quoted(successorName)} created. Delete the old token ${quoted(oldName)} now?`,
     detail: `Delete it only once everything that used ${quoted(oldName)} uses the new client ID and secret; until then keep both. The new secret is stored in VS Code.`,
-    actions: [KEEP_BOTH, DELETE_OLD, COPY_SECRET] as const,
+    actions: [COPY_SECRET, DELETE_OLD, KEEP_BOTH] as const,
+    closeAction: KEEP_BOTH,
   });
   if (answer === DELETE_OLD) return 'deleteOld';
   return answer === COPY_SECRET ? 'copySecret' : 'keepBoth';
@@ -57,6 +59,7 @@ export function confirmTenantRotation(ask: Prompts, tenantName: string, oldName:
       `Anything else that uses ${quoted(oldName)} stops working. If a step fails, the tenant keeps credentials that work.`,
     ].join('\n\n'),
     button: 'Rotate Credentials',
+    keep: t('Keep Current Credentials'),
   });
 }
 
@@ -83,5 +86,6 @@ export function confirmDeleteOldFirst(ask: Prompts, oldName: string, successorNa
     message: `Delete ${quoted(oldName)} before its successor exists?`,
     detail: `Everything that uses ${quoted(oldName)} stops working until you switch it to ${quoted(successorName)}. If creating the successor then fails, neither token exists. This cannot be undone.`,
     button: 'Delete Old Token First',
+    keep: t('Keep Old Token'),
   });
 }

@@ -1,4 +1,5 @@
 // Forget Secret: deletes a token's secret from SecretStorage; the token stays on the tenant.
+import { t } from '../../view/l10n';
 import type { PatCommand } from '../runner';
 import { tokenLabel, tokenTarget } from '../targets';
 
@@ -11,6 +12,7 @@ export const forgetTokenSecretCommand: PatCommand = {
       message: `Forget the stored secret of ${tokenLabel(target)}?`,
       detail: 'VS Code deletes its copy of the secret and cannot show it again. The token itself keeps working.',
       button: 'Forget Secret',
+      keep: t('Keep Secret'),
     });
     await run.ui.service.forgetStoredSecret(target.tenant.id, target.tokenId);
     run.ui.tree.refresh(target.tenant.id);

@@ -1,6 +1,7 @@
 // Remove Tenant: forgets a tenant and its secrets here; the tokens stay on the tenant.
 import { plural } from '../../view/presentation';
 import { quoted } from '../../prompts/prompts';
+import { t } from '../../view/l10n';
 import type { PatCommand } from '../runner';
 import { chooseTenant } from '../targets';
 
@@ -16,6 +17,7 @@ export const removeTenantCommand: PatCommand = {
         `Its client ID and secret${stored > 0 ? ` and ${plural(stored, 'stored token secret')}` : ''} ` +
         'are deleted from VS Code SecretStorage. The tokens themselves stay on the tenant.',
       button: 'Remove Tenant',
+      keep: t('Keep Tenant'),
     });
     await run.ui.service.removeTenant(tenant.id);
     run.ui.tree.refresh();
