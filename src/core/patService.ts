@@ -90,6 +90,8 @@ export class PatService {
   private readonly storedSecretOwners = new Map<string, Map<string, string>>();
   /** Per tenant, when each token was deleted here, so a list that started earlier cannot bring it back. */
   private readonly deletedAt = new Map<string, Map<string, number>>();
+  /** Each tenant's last list, kept by reference (no copy), so the log can name a deleted token. */
+  private readonly lastListed = new Map<string, readonly PersonalAccessToken[]>();
   private sequence = 0;
 
   constructor(private readonly options: PatServiceOptions) {
@@ -171,6 +173,7 @@ export class PatService {
     this.gates.delete(tenantId);
     this.signInClientIds.delete(tenantId);
     this.deletedAt.delete(tenantId);
+    this.lastListed.delete(tenantId);
     this.storedSecretOwners.delete(tenantId);
     this.logger.info(`Removed tenant ${tenant.displayName} and its stored secrets.`);
   }
@@ -213,6 +216,7 @@ export class PatService {
       const callerId = await auth.get().then((info) => info.identityId, () => null);
       await this.forgetSecretsOfVanishedTokens(tenantId, effectiveQuery, callerId, storedBefore, tokens);
     }
+    this.lastListed.set(tenantId, tokens);
     const deleted = this.deletedAt.get(tenantId);
     return deleted ? tokens.filter((token) => (deleted.get(token.id) ?? -1) < startedAt) : tokens;
   }
@@ -374,7 +378,8 @@ export class PatService {
       throw error;
     }
     await this.forgetDeleted(tenantId, tokenId);
-    this.logger.info(`Deleted token ${tokenId} in ${tenant.displayName}.`);
+    const name = this.lastListed.get(tenantId)?.find((token) => token.id === tokenId)?.name;
+    this.logger.info(`Deleted token ${name === undefined ? tokenId : `${name} (${tokenId})`} in ${tenant.displayName}.`);
   }
 
   private async forgetDeleted(tenantId: string, tokenId: string): Promise<void> {
