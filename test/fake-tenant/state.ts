@@ -105,7 +105,7 @@ export class TenantState {
       name: `Token ${this.tokens.size + 1}`,
       scope: null,
       // A fixture that gives only lastUsed gets a token created no later than that: none is used before it exists.
-      created: fields.lastUsed != null && Date.parse(fields.lastUsed) < this.now() ? fields.lastUsed : this.nowIso(),
+      created: typeof fields.lastUsed === 'string' && Date.parse(fields.lastUsed) < this.now() ? fields.lastUsed : this.nowIso(),
       lastUsed: null,
       managed: false,
       accessTokenValiditySeconds: DEFAULT_ACCESS_TOKEN_VALIDITY_SECONDS,
