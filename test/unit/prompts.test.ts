@@ -39,6 +39,13 @@ describe('QueuedPrompts', () => {
     assert.equal(ask.failure, undefined);
   });
 
+  it('a wizard whose steps vary shows each step with no total, and Back still works (issue 22 §4)', async () => {
+    const ask = new QueuedPrompts(['Ada', { back: true }, 'Bob', 'blue']);
+    assert.deepEqual(await runWizard(ask, 'Test', null, askName, { name: '', color: '' }), { name: 'Bob', color: 'blue' });
+    assert.deepEqual(ask.shown.map((each) => each.step), ['1', '2', '1', '2']);
+    await assert.rejects(runWizard(new QueuedPrompts([{ back: true }]), 'Test', null, askName, { name: '', color: '' }), /no Back button/);
+  });
+
   it('fails on a prompt nobody answered, an answer of the wrong kind, an unknown label, and Back at the first step', async () => {
     for (const answers of [['Ada'], ['Ada', ['red']], ['Ada', 'green'], [{ back: true as const }]]) {
       const ask = new QueuedPrompts(answers);

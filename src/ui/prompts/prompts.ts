@@ -139,8 +139,8 @@ export interface Prompts {
   /** An absolute file path to write to. */
   /** A person's answer is the URI the save dialog returned, as a string; a script's is its argument as given. */
   saveLocation(question: SaveQuestion): Promise<string>;
-  /** The same prompts as step `step` of `total` in a wizard titled `title`; from step 2 they offer Back. */
-  titled(title: string, step?: number, total?: number): Prompts;
+  /** The same prompts as step `step` of `total` (null: a number that varies, not shown) in a wizard titled `title`; from step 2 they offer Back. */
+  titled(title: string, step?: number, total?: number | null): Prompts;
 }
 
 /** One step: asks, records into the state, returns the next step or undefined when done. */
@@ -153,7 +153,8 @@ export type WizardStep<S> = (prompts: Prompts, state: S) => Promise<WizardStep<S
 export async function runWizard<S>(
   prompts: Prompts,
   title: string,
-  totalSteps: number,
+  /** null when optional steps make the count vary: a fixed total would read 3/3 or stop at 3/4. */
+  totalSteps: number | null,
   first: WizardStep<S>,
   state: S,
   done: readonly WizardStep<S>[] = [],
@@ -162,7 +163,7 @@ export async function runWizard<S>(
   let current: WizardStep<S> | undefined = first;
   while (current !== undefined) {
     try {
-      const step = prompts.titled(title, history.length + 1, Math.max(totalSteps, history.length + 1));
+      const step = prompts.titled(title, history.length + 1, totalSteps === null ? null : Math.max(totalSteps, history.length + 1));
       const next: WizardStep<S> | undefined = await current(step, state);
       history.push(current);
       current = next;

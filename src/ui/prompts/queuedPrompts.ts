@@ -87,8 +87,9 @@ export class QueuedPrompts implements Prompts {
     return this.owner().answers;
   }
 
-  titled(title: string, step = 1, total = 1): Prompts {
-    return new QueuedPrompts([], title, total > 1 ? `${step}/${total}` : undefined, this.owner());
+  titled(title: string, step = 1, total: number | null = 1): Prompts {
+    const counter = total === null ? String(step) : total > 1 ? `${step}/${total}` : undefined;
+    return new QueuedPrompts([], title, counter, this.owner());
   }
 
   async inputText(question: TextQuestion): Promise<string> {
@@ -206,7 +207,7 @@ export class QueuedPrompts implements Prompts {
     const answer = this.owner().answers.shift();
     if (answer === undefined) throw this.fail(`no answer left for the ${shown.kind} "${shown.text}"`);
     if (typeof answer === 'object' && 'back' in answer) {
-      if (this.step === undefined || this.step.startsWith('1/')) throw this.fail(`Back pressed at "${shown.text}", which has no Back button`);
+      if (this.step === undefined || this.step === '1' || this.step.startsWith('1/')) throw this.fail(`Back pressed at "${shown.text}", which has no Back button`);
       throw new WentBack();
     }
     if (typeof answer === 'object' && !Array.isArray(answer) && 'escape' in answer && shown.kind !== 'confirm' && shown.kind !== 'message') {

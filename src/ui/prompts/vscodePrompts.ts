@@ -38,10 +38,10 @@ export class VsCodePrompts implements Prompts {
   constructor(
     private readonly title?: string,
     private readonly step = 1,
-    private readonly totalSteps = 1,
+    private readonly totalSteps: number | null = 1,
   ) {}
 
-  titled(title: string, step = 1, total = 1): Prompts {
+  titled(title: string, step = 1, total: number | null = 1): Prompts {
     return new VsCodePrompts(title, step, total);
   }
 
@@ -182,9 +182,10 @@ export class VsCodePrompts implements Prompts {
 
   private decorate(input: Input): void {
     input.title = this.title;
-    if (this.totalSteps > 1) {
+    // With no total (steps that vary), VS Code shows the step number alone.
+    if (this.totalSteps === null || this.totalSteps > 1) {
       input.step = this.step;
-      input.totalSteps = this.totalSteps;
+      input.totalSteps = this.totalSteps ?? undefined;
     }
     input.buttons = this.step > 1 ? [vscode.QuickInputButtons.Back] : [];
   }

@@ -151,7 +151,8 @@ export async function askListQuery(ask: Prompts, tenantName: string, current: To
     filter: currentFilter(current),
     since: current?.lastUsedBefore?.slice(0, 10) ?? '',
   };
-  await runWizard(ask, `What ${tenantName} Lists`, 2, askOwner, draft);
+  // An identity and a date add steps, so the count varies.
+  await runWizard(ask, `What ${tenantName} Lists`, null, askOwner, draft);
   const query: TokenListQuery = { owner: draft.owner };
   if (draft.filter.neverUsed) query.neverUsed = true;
   if (draft.filter.since) query.lastUsedBefore = parseSinceDate(draft.since) ?? draft.since;
