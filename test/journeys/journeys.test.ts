@@ -1,11 +1,11 @@
-// Five journeys a person takes, driven by keystrokes and clicks in the real workbench (code-server + headless
+// Six journeys a person takes, driven by keystrokes and clicks in the real workbench (code-server + headless
 // chromium) against the fake tenant. The workbench is an ordinary window, not the extension tests' one: VS Code
 // refuses modal dialogs while extension tests run and hides notification toasts in the smoke-test driver's mode,
 // and these journeys meet both. They run in order in one window: the tenant the first adds, the next ones use.
 import * as assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import * as path from 'node:path';
-import { createSandbox, ensureWebTools, launchChromium, REPO_ROOT, removeSandbox, startCodeServer, writeQuietSettings, type Browser, type CodeServer, type Sandbox } from '../../scripts/vscodeWeb';
+import { createSandbox, ensureWebTools, launchChromium, REPO_ROOT, removeSandbox, startCodeServer, writeQuietSettings, type Browser, type CodeServer, type Locator, type Sandbox } from '../../scripts/vscodeWeb';
 import { openWorkbench } from '../../scripts/workbench';
 import { FakeTenant, type FakeToken } from '../fake-tenant/server';
 import { WorkbenchDriver } from './driver';
@@ -172,5 +172,30 @@ describe('Journeys in the real workbench, by keystrokes and clicks', function ()
     assert.match(await listed.innerText(), /Jo Journey/);
     await listed.getByRole('button', { name: RISKY, exact: true }).click();
     await d.until('the tree shows the token selected', async () => (await d.page.locator(`.part.sidebar .monaco-list-row[aria-selected="true"]:has-text(${JSON.stringify(RISKY)})`).count()) > 0);
+  });
+
+  it('Choose What the Tenant Lists → Tokens of an identity… → type the start of a name → pick it → the tree lists her tokens', async () => {
+    const d = driver();
+    const sam = tenant.addIdentity('Samira Searchable');
+    tenant.addToken(sam.id, { name: 'Samira deploy key', scope: ['sp:scopes:default'] });
+    await d.runFromPalette('Choose What the Tenant Lists');
+    const quickRow = (text: string): Locator => d.page.locator(`.quick-input-widget .monaco-list-row:has-text(${JSON.stringify(text)})`).first();
+    await d.until('the owner step shows (after the tenant, if asked)', async () => {
+      if (await quickRow('Tokens of an identity').isVisible()) return true;
+      if (await quickRow(TENANT_NAME).isVisible()) await d.press('Enter');
+      return false;
+    });
+    await quickRow('Tokens of an identity').click();
+    await quickRow('Enter an id').waitFor({ state: 'visible', timeout: 30_000 });
+    // The search runs once typing pauses, against the tenant's Identities API.
+    await d.type('samira s');
+    await quickRow('Samira Searchable').waitFor({ state: 'visible', timeout: 30_000 });
+    await quickRow('Samira Searchable').click();
+    await quickRow('Never used').waitFor({ state: 'visible', timeout: 30_000 });
+    await d.press('Enter');
+    await d.waitForTreeRow('Samira deploy key');
+    await d.waitForNoTreeRow('PAT Manager sign-in');
+    const searches = tenant.requests.filter((request) => request.path === '/identities/v1' && request.query.filters?.startsWith('name sw'));
+    assert.ok(searches.length >= 1 && searches.length <= 3, `one search per pause in typing, not one a letter: ${searches.length}`);
   });
 });

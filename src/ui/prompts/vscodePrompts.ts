@@ -114,14 +114,15 @@ export class VsCodePrompts implements Prompts {
       pick.busy = true;
       question.search(text, abort.signal).then(
         (found) => {
-          if (running !== abort) return;
+          // A newer search, or the pick closing, made this answer stale.
+          if (running !== abort || abort.signal.aborted) return;
           showPickReason(pick, undefined);
           // Matches keep the server's order; the fixed items always show, whatever the box's own filter says.
           pick.items = [...found.map((item) => ({ ...item, alwaysShow: true })), ...question.fixedItems.map((item) => ({ ...item, alwaysShow: true }))];
           pick.busy = false;
         },
         (error: unknown) => {
-          if (running !== abort) return;
+          if (running !== abort || abort.signal.aborted) return;
           showPickReason(pick, question.searchFailed(error));
           pick.busy = false;
         },
@@ -138,7 +139,12 @@ export class VsCodePrompts implements Prompts {
           if (chosen === undefined) return;
           resolve(chosen);
         }),
-        { dispose: () => (clearTimeout(timer), running?.abort()) },
+        {
+          dispose: () => {
+            clearTimeout(timer);
+            running?.abort();
+          },
+        },
       );
     });
   }
