@@ -4,6 +4,7 @@ import { sendAuthorized, type TokenSource } from './authorized';
 import { PatError } from '../errors';
 import { type HttpClient, parseJsonBody } from './http';
 import { type Logger, silentLogger } from '../ports';
+import { t } from '../l10n';
 
 /** What the extension reads of an IdentityDto; missing fields are null. */
 export interface IdentityRecord {
@@ -95,7 +96,7 @@ export class IdentitiesApi {
   async searchByName(text: string, signal?: AbortSignal): Promise<IdentityMatch[]> {
     const filters = nameSearchFilter(text);
     if (filters === undefined) return [];
-    const description = 'Searching identities';
+    const description = t('Searching identities');
     const query = new URLSearchParams({ filters, sorters: 'name', limit: String(IDENTITY_SEARCH_LIMIT), defaultFilter: 'NONE' });
     const body = await this.getList(query, description, signal);
     return body.map(parseMatch).filter((each): each is IdentityMatch => each !== undefined);
@@ -107,12 +108,12 @@ export class IdentitiesApi {
       this.logger.debug(message),
     );
     const body = parseJsonBody(response, description);
-    if (!Array.isArray(body)) throw new PatError('bad-response', `${description} failed: the server did not send a list.`, { status: response.status });
+    if (!Array.isArray(body)) throw new PatError('bad-response', t('{0} failed: the server did not send a list.', description), { status: response.status });
     return body as unknown[];
   }
 
   private async batch(ids: readonly string[], signal?: AbortSignal): Promise<IdentityRecord[]> {
-    const description = 'Looking up token owners';
+    const description = t('Looking up token owners');
     // defaultFilter=NONE: the default leaves out uncorrelated identities, which would then look deleted.
     const query = new URLSearchParams({ filters: `id in (${ids.map(quoted).join(',')})`, limit: String(ids.length), defaultFilter: 'NONE' });
     const body = await this.getList(query, description, signal);

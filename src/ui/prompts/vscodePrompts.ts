@@ -16,6 +16,7 @@ import {
   type SearchPickQuestion,
   type TextQuestion,
 } from './prompts';
+import { t } from '../view/l10n';
 
 /** Searches wait for a pause in typing this long, so a name typed quickly costs one request, not one a letter. */
 export const SEARCH_PAUSE_MS = 300;
@@ -83,7 +84,7 @@ export class VsCodePrompts implements Prompts {
   pickMany<T extends Item>(question: PickManyQuestion<T>): Promise<T[]> {
     const pick = this.createPick(question, true);
     if (question.selected !== undefined) pick.selectedItems = question.selected;
-    const emptyMessage = question.emptyMessage ?? 'Choose at least one item.';
+    const emptyMessage = question.emptyMessage ?? t('Choose at least one item.');
     return this.show(pick, (resolve, disposables) => {
       disposables.push(
         pick.onDidChangeSelection((items) => {
