@@ -7,8 +7,6 @@ export const CONFIG_SECTION = 'sailpointPat';
 export const HAS_TENANTS_CONTEXT = 'sailpointPat.hasTenants';
 /** True while the view's text filter or "Needs attention" hides tokens; the view title then offers Clear Filter. */
 export const TOKEN_FILTER_ACTIVE_CONTEXT = 'sailpointPat.tokenFilterActive';
-/** True while the view shows only tokens with a health flag; the view title then offers Show Every Token. */
-export const ATTENTION_FILTER_ACTIVE_CONTEXT = 'sailpointPat.attentionFilterActive';
 /** Bound to the Delete key; not contributed as a command, since the palette has Delete Token… for that. */
 export const DELETE_SELECTED_TOKENS_COMMAND = 'sailpointPat.deleteSelectedTokens';
 /** The authentication provider other extensions ask for ISC sessions (documented in the README). */

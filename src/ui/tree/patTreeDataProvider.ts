@@ -11,7 +11,7 @@ import { loadScopeCatalogue } from '../../core/scopes/load';
 import { HAS_TENANTS_CONTEXT, VIEW_ID } from '../ids';
 import { loadOnce } from '../../core/lazyLoad';
 import { isTokenNode, LoadingNode, MessageNode, TenantNode, type PatNode } from './nodes';
-import type { TokenNode } from './tokenRows';
+import type { TokenNode, ViewFilters } from './tokenRows';
 import { t } from '../view/l10n';
 
 type TokenRows = typeof import('./tokenRows');
@@ -79,9 +79,8 @@ export class PatTreeDataProvider implements vscode.TreeDataProvider<PatNode>, vs
   private readonly toldOwnerLookupRefused = new Set<string>();
   /** Set by the first token list; every token row was built by it. */
   private rows: TokenRows | undefined;
-  private filterWords: readonly string[] = [];
-  private filterText = '';
-  private attentionOnly = false;
+  /** The view's filters (text and "Needs attention"); they hide rows only, commands still see every token. */
+  filters: Readonly<ViewFilters> = { words: [], text: '', attentionOnly: false };
 
   constructor(
     private readonly service: PatService,
@@ -139,34 +138,17 @@ export class PatTreeDataProvider implements vscode.TreeDataProvider<PatNode>, vs
     return [];
   }
 
-  /** The view's text filter as typed (empty: none); it hides rows only, commands still see every token. */
-  get textFilter(): string {
-    return this.filterText;
-  }
-
-  /** "Needs attention": only tokens with a health flag; per window, like the text filter. */
-  get attentionFilter(): boolean {
-    return this.attentionOnly;
-  }
-
   /** Both of the view's filters at once, so a change redraws the tree once. */
-  setFilters(filters: { words?: readonly string[]; text?: string; attentionOnly?: boolean }): void {
-    if (filters.words !== undefined) this.filterWords = [...filters.words];
-    if (filters.text !== undefined) this.filterText = filters.text;
-    if (filters.attentionOnly !== undefined) this.attentionOnly = filters.attentionOnly;
+  setFilters(filters: Partial<ViewFilters>): void {
+    this.filters = { ...this.filters, ...filters };
     this.changed.fire(undefined);
   }
 
-  /** The matcher comes with the token rows: without them there is no token row to hide. A listed tenant left empty says so. */
+  /** The matcher comes with the token rows: without them there is no token row to hide; a failed list is shown as is. */
   private matchingFilter(tenant: TenantNode, children: PatNode[]): PatNode[] {
     const rows = this.rows;
-    const textFiltered = this.filterWords.length > 0;
-    if ((!textFiltered && !this.attentionOnly) || rows === undefined) return children;
-    if (this.entries.get(tenant.tenantId)?.error !== undefined) return children;
-    const shown = children.filter(
-      (child) => !isTokenNode(child) || ((!this.attentionOnly || child.needsAttention) && rows.tokenMatchesFilter(child.token, this.filterWords)),
-    );
-    return shown.length > 0 ? shown : [new rows.FilterEmptyNode(tenant, this.attentionOnly, textFiltered)];
+    if (rows === undefined || this.entries.get(tenant.tenantId)?.error !== undefined) return children;
+    return rows.visibleRows(tenant, children, this.filters);
   }
 
   /** Forgets what was loaded (one tenant, or all) and redraws. */

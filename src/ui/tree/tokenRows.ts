@@ -6,10 +6,28 @@ import { isOthersToken, listsOtherOwners, lookUpOwners, NO_LOOKUP, tokenCountsBy
 import type { PatService } from '../../core/patService';
 import { presentToken, tokenHealthFlags, tokenTooltipLines, type OwnerFacts, type TokenViewOptions } from '../view/tokenPresentation';
 import { expiryWarningDays, unusedDays } from '../settings';
-import { BUSY_ICON, safeTooltip, themeIcon, type TenantNode } from './nodes';
+import { BUSY_ICON, isTokenNode, safeTooltip, themeIcon, type TenantNode } from './nodes';
 import { t } from '../view/l10n';
-// The view's text filter loads with the rows it hides (patTreeDataProvider.ts matchingFilter).
-export { tokenMatchesFilter } from '../../core/ops/tokenFilter';
+// The view's filters load with the rows they hide (patTreeDataProvider.ts matchingFilter).
+import { tokenMatchesFilter } from '../../core/ops/tokenFilter';
+import type { PatNode } from './nodes';
+
+/** The view's filters: the text's words (none: no text filter) as typed, and "Needs attention". */
+export interface ViewFilters {
+  words: readonly string[];
+  text: string;
+  attentionOnly: boolean;
+}
+
+/** A tenant's rows the filters let through; a listed tenant left with none says so in a row. */
+export function visibleRows(tenant: TenantNode, children: PatNode[], filters: ViewFilters): PatNode[] {
+  const textFiltered = filters.words.length > 0;
+  if (!textFiltered && !filters.attentionOnly) return children;
+  const shown = children.filter(
+    (child) => !isTokenNode(child) || ((!filters.attentionOnly || child.needsAttention) && tokenMatchesFilter(child.token, filters.words)),
+  );
+  return shown.length > 0 ? shown : [new FilterEmptyNode(tenant, filters.attentionOnly, textFiltered)];
+}
 
 /** A busy row's spinner replaces its icon, so the words say what it is busy with. */
 function rowWordsWhileBusy(words: string, busyLabel: string | undefined): string {

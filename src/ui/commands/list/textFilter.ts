@@ -3,9 +3,12 @@
 import * as vscode from 'vscode';
 import { filterWords, MAX_FILTER_LENGTH } from '../../../core/ops/tokenFilter';
 import { inertText } from '../../../core/validation';
-import { ATTENTION_FILTER_ACTIVE_CONTEXT, TOKEN_FILTER_ACTIVE_CONTEXT } from '../../ids';
+import { TOKEN_FILTER_ACTIVE_CONTEXT } from '../../ids';
 import { t } from '../../view/l10n';
 import type { UiContext } from '../runner';
+
+/** True while the view shows only tokens with a health flag; the view title then offers Show Every Token. */
+const ATTENTION_FILTER_ACTIVE_CONTEXT = 'sailpointPat.attentionFilterActive';
 
 /** Applies `text` (empty: no text filter) to the tree, the view's description and the Clear button's context key. */
 export async function applyTextFilter(ui: UiContext, text: string): Promise<void> {
@@ -29,8 +32,7 @@ export async function clearFilters(ui: UiContext): Promise<void> {
 
 /** The description names every filter that is on; the context keys pick the view title's buttons. */
 async function showFilters(ui: UiContext): Promise<void> {
-  const text = ui.tree.textFilter;
-  const attentionOnly = ui.tree.attentionFilter;
+  const { text, attentionOnly } = ui.tree.filters;
   const parts = [...(attentionOnly ? [t('Needs attention')] : []), ...(text === '' ? [] : [t('Filter: {0}', text)])];
   ui.treeView.description = parts.length === 0 ? undefined : parts.join(' · ');
   await vscode.commands.executeCommand('setContext', ATTENTION_FILTER_ACTIVE_CONTEXT, attentionOnly);
