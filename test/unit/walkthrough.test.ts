@@ -55,6 +55,16 @@ describe('walkthrough', () => {
     assert.ok(buttonCommands(steps[0]).includes('sailpointPat.importFromSailPointCli'));
   });
 
+  it('keeps every button in German: each translated step runs the same commands as the English one', () => {
+    const german = JSON.parse(fs.readFileSync(path.join(root, 'package.nls.de.json'), 'utf8')) as Record<string, string>;
+    const raw = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as Manifest;
+    raw.contributes.walkthroughs[0].steps.forEach((step, index) => {
+      const key = /^%(.+)%$/.exec(step.description)?.[1] ?? '';
+      assert.ok(german[key], `${step.id}: no German description`);
+      assert.deepEqual(buttonCommands({ ...step, description: german[key] }), buttonCommands(steps[index]), step.id);
+    });
+  });
+
   // Screenshots (media/readme, 115-150 KB each) would take the .vsix far over its 200 KB budget: the steps show the
   // view's own icon, which ships anyway.
   it('shows a picture on every step that exists, has words for it and ships in the package', () => {
