@@ -15,7 +15,7 @@ import { clipboardClearSeconds, syncTenants } from './ui/settings';
 import { secretStoreFor, syncableStateFor } from './ui/testHooks';
 import type { Logger } from './core/ports';
 import type { ExpiryWatch } from './ui/expiryWatch';
-import type { PatNode } from './ui/tree/nodes';
+import type { PatNode } from './ui/tree/patNode';
 import { PatTreeDataProvider } from './ui/tree/patTreeDataProvider';
 import { useDisplayLanguage, useTranslator } from './ui/view/l10n';
 import { registerSelectionKeys } from './ui/tree/selectionKeys';
