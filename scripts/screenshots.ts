@@ -5,6 +5,8 @@
 // Writes media/readme/*.png, and the small pictures of the walkthrough's steps, media/walkthrough/*.jpg (they ship in
 // the .vsix, so they are cropped and compressed). `SCREENSHOTS=walkthrough` takes only those, then pictures the
 // walkthrough on the Welcome page and the settings page into the temporary folder, to check them by eye.
+// `npm run screenshots -- --locale de` starts the workbench in that display language and takes the tree picture only,
+// as media/readme/tree-de.png: the proof that the translation reaches the person.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -30,6 +32,16 @@ const VIEWPORT = { width: 1280, height: 760 };
 const SIDEBAR_WIDTH = 560;
 const DEFAULT_SIDEBAR_EDGE = 349;
 const UI_TIMEOUT_MS = 30_000;
+
+/** `--locale <tag>`: the display language of a translated picture; absent for the README's English set. */
+function localeArgument(argv: readonly string[]): string | undefined {
+  const index = argv.indexOf('--locale');
+  const locale = index === -1 ? undefined : argv[index + 1];
+  if (locale !== undefined && !/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(locale)) throw new Error(`--locale takes a language tag such as de, not ${locale}`);
+  return locale;
+}
+
+const LOCALE = localeArgument(process.argv.slice(2));
 
 type Clip = { x: number; y: number; width: number; height: number };
 // A modal dialog sits in the middle of the window; the tree stays visible on its left.
@@ -72,10 +84,10 @@ async function widenSidebar(page: Page): Promise<void> {
   await page.mouse.up();
 }
 
-async function shootTree(page: Page): Promise<void> {
+async function shootTree(page: Page, name = 'tree.png'): Promise<void> {
   await page.locator(row('CI pipeline')).first().hover();
   await page.locator('.monaco-hover').first().waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
-  await shoot(page, 'tree.png', { x: 0, y: 0, width: 1040, height: 560 });
+  await shoot(page, name, { x: 0, y: 0, width: 1040, height: 560 });
   await page.mouse.move(900, 700);
   await shootStep(page, 'tenants.jpg', { x: 50, y: 40, width: 510, height: 250 });
 }
@@ -300,7 +312,9 @@ async function shootSettingsPage(page: Page): Promise<void> {
   await page.keyboard.type('@ext:sailpoint-pat-manager.sailpoint-pat-manager');
   await page.locator('.settings-editor .setting-item-label:has-text("Expiry Warning Days")').first().waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
   await shootForCheck(page, 'sailpoint-pat-settings-search.png');
-  await runFromPalette(page, 'View: Close All Editors');
+  // The settings page opens as a modal editor here: Escape closes the search's suggestion, then the page.
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Escape');
 }
 
 async function takeScreenshots(page: Page, tenants: DemoTenants, url: string): Promise<void> {
@@ -336,6 +350,10 @@ async function takeScreenshots(page: Page, tenants: DemoTenants, url: string): P
   await waitForTreeText(page, 'Acme Production');
   await waitForTreeText(page, 'Workflow: Sandbox refresh');
   await widenSidebar(page);
+  if (LOCALE !== undefined) {
+    await shootTree(page, `tree-${LOCALE}.png`);
+    return;
+  }
   await shootTree(page);
   await shootCreateWizard(page);
   await shootSecretNotification(page);
@@ -363,7 +381,7 @@ async function main(): Promise<void> {
     installCompanionExtension(sandbox.extensions);
     writeQuietSettings(sandbox);
     const env = writeDemoTenantsFile(path.join(sandbox.root, 'demo-tenants.json'), tenants.configs);
-    const server = await startCodeServer({ sandbox, workspace, env });
+    const server = await startCodeServer({ sandbox, workspace, env, locale: LOCALE });
     const browser = await launchChromium(sandbox);
     try {
       const page = await browser.newPage({ viewport: VIEWPORT, deviceScaleFactor: 1 });
