@@ -6,11 +6,11 @@ import { isOthersToken, listsOtherOwners, lookUpOwners, NO_LOOKUP, tokenCountsBy
 import type { PatService } from '../../core/patService';
 import { presentToken, tokenHealthFlags, tokenTooltipLines, type OwnerFacts, type TokenViewOptions } from '../view/tokenPresentation';
 import { expiryWarningDays, unusedDays } from '../settings';
-import { BUSY_ICON, isTokenNode, safeTooltip, themeIcon, type TenantNode } from './nodes';
+import { BUSY_ICON, safeTooltip, themeIcon, type TenantNode } from './nodes';
 import { t } from '../view/l10n';
 // The view's filters load with the rows they hide (patTreeDataProvider.ts matchingFilter).
 import { tokenMatchesFilter } from '../../core/ops/tokenFilter';
-import type { PatNode } from './nodes';
+import { isTokenNode, type PatNode } from './patNode';
 
 /** The view's filters: the text's words (none: no text filter) as typed, and "Needs attention". */
 export interface ViewFilters {
