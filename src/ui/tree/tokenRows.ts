@@ -10,7 +10,6 @@ import { BUSY_ICON, safeTooltip, themeIcon, type TenantNode } from './nodes';
 import { t } from '../view/l10n';
 // The view's filters load with the rows they hide (patTreeDataProvider.ts matchingFilter).
 import { tokenMatchesFilter } from '../../core/ops/tokenFilter';
-import { isTokenNode, type PatNode } from './patNode';
 
 /** The view's filters: the text's words (none: no text filter) as typed, and "Needs attention". */
 export interface ViewFilters {
@@ -20,11 +19,11 @@ export interface ViewFilters {
 }
 
 /** A tenant's rows the filters let through; a listed tenant left with none says so in a row. */
-export function visibleRows(tenant: TenantNode, children: PatNode[], filters: ViewFilters): PatNode[] {
+export function visibleRows<Row>(tenant: TenantNode, children: Row[], filters: ViewFilters): (Row | FilterEmptyNode)[] {
   const textFiltered = filters.words.length > 0;
   if (!textFiltered && !filters.attentionOnly) return children;
   const shown = children.filter(
-    (child) => !isTokenNode(child) || ((!filters.attentionOnly || child.needsAttention) && tokenMatchesFilter(child.token, filters.words)),
+    (child) => !(child instanceof TokenNode) || ((!filters.attentionOnly || child.needsAttention) && tokenMatchesFilter(child.token, filters.words)),
   );
   return shown.length > 0 ? shown : [new FilterEmptyNode(tenant, filters.attentionOnly, textFiltered)];
 }
