@@ -14,14 +14,27 @@ const OUT_DIR = 'dist';
 const SPLIT_DIR = 'out/bundle-esm';
 const REPORT_FILE = 'out/bundle-report.json';
 
-// node-fetch 2 falls back to the whatwg-url package only where Node has no `url.URL`; Node always has it, and the
-// package's Unicode tables would be most of the bundle, so it is replaced by an empty module.
+// node-fetch 2 is bundled from its ES module build (lib/index.mjs), so pass 1 needs no CommonJS interop and emits no
+// shared runtime chunk that every file (activation too) would have to load. Two things in it are trimmed:
+// - it falls back to the whatwg-url package only where Node has no `url.URL`; Node always has it, and the package's
+//   Unicode tables would be most of the bundle, so an empty module stands in;
+// - it tries `require('encoding')` for `textConverted()`, which we never call; the package is not installed, so the
+//   try always failed at run time, and the bare `require` alone pulled esbuild's dynamic-require shim in.
+const NODE_FETCH_ESM = /[\\/]node_modules[\\/]node-fetch[\\/]lib[\\/]index\.mjs$/;
+const ENCODING_REQUIRE = "convert = require('encoding').convert;";
+
 /** @type {esbuild.Plugin} */
-const dropWhatwgUrl = {
-  name: 'drop-whatwg-url',
+const trimNodeFetch = {
+  name: 'trim-node-fetch',
   setup(build) {
     build.onResolve({ filter: /^whatwg-url$/ }, () => ({ path: 'whatwg-url', namespace: 'empty-module' }));
-    build.onLoad({ filter: /.*/, namespace: 'empty-module' }, () => ({ contents: 'module.exports = {};', loader: 'js' }));
+    build.onLoad({ filter: /.*/, namespace: 'empty-module' }, () => ({ contents: 'export default {};', loader: 'js' }));
+    build.onLoad({ filter: NODE_FETCH_ESM }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      // A node-fetch update that moves this line must fail the build, not ship the shim again unnoticed.
+      if (!source.includes(ENCODING_REQUIRE)) throw new Error(`node-fetch changed: ${args.path} no longer has \`${ENCODING_REQUIRE}\``);
+      return { contents: source.replace(ENCODING_REQUIRE, 'convert = undefined;'), loader: 'js' };
+    });
   },
 };
 
@@ -55,7 +68,9 @@ const splitOptions = {
   splitting: true,
   outdir: SPLIT_DIR,
   chunkNames: '[name]-[hash]',
-  plugins: [dropWhatwgUrl],
+  // node-fetch's ES module build (its `module` field): no CommonJS wrapper to carry.
+  mainFields: ['module', 'main'],
+  plugins: [trimNodeFetch],
 };
 
 /** @param {string} dir */

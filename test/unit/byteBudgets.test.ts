@@ -109,6 +109,11 @@ describe('byte budgets of the bundle and the package', function () {
     assert.ok(vsix.bytes <= VSIX_LIMIT, overBudget('The .vsix', vsix.bytes, VSIX_LIMIT, growthReport(vsix.entries, baseline), VSIX_TARGET));
   });
 
+  it('carries no CommonJS interop from pass 1 (node-fetch comes from its ES module build), so no file loads a shim chunk', () => {
+    const shims = files.filter((file) => readFileSync(path.join(ROOT, 'dist', file.name), 'utf8').includes('Dynamic require of'));
+    assert.deepEqual(shims.map((file) => file.name), [], 'esbuild added its require shim: a bundled package was taken as CommonJS');
+  });
+
   it('says which chunk grew and by how much', () => {
     const report = growthReport({ extension: 13_000, 'chunk of src/core/tenantUrl.ts': 4_000, commands: 80_000 }, { extension: 12_000, commands: 80_000 });
     assert.match(report, /extension: \+1,000 B \(11\.7 KB → 12\.7 KB\)/);
