@@ -38,13 +38,24 @@ const trimNodeFetch = {
   },
 };
 
-/** Pass 2 converts one file at a time: the other chunks it imports stay imports (now require calls). @type {esbuild.Plugin} */
-const chunksStayExternal = {
-  name: 'chunks-stay-external',
-  setup(build) {
-    build.onResolve({ filter: /^\.\.?\// }, (args) => (args.kind === 'entry-point' ? undefined : { path: args.path, external: true }));
-  },
-};
+/**
+ * Pass 2 converts one file at a time: the other chunks it imports stay imports (now require calls), except chunks
+ * pass 1 left empty (a module of types only still gets one), which are dropped instead of shipped and loaded.
+ * @param {ReadonlySet<string>} emptyChunks base names
+ * @returns {esbuild.Plugin}
+ */
+function chunksStayExternal(emptyChunks) {
+  return {
+    name: 'chunks-stay-external',
+    setup(build) {
+      build.onResolve({ filter: /^\.\.?\// }, (args) => {
+        if (args.kind === 'entry-point') return undefined;
+        return emptyChunks.has(path.basename(args.path)) ? { path: args.path, namespace: 'empty-chunk' } : { path: args.path, external: true };
+      });
+      build.onLoad({ filter: /.*/, namespace: 'empty-chunk' }, () => ({ contents: '', loader: 'js' }));
+    },
+  };
+}
 
 /** @satisfies {esbuild.BuildOptions} */
 const common = {
@@ -97,12 +108,41 @@ function splitHelpers(code) {
   const helpers = new Map();
   for (const part of prelude.split(/^(?=var __\w+ = )/m)) {
     const name = /^var (__\w+) = /.exec(part)?.[1];
-    if (name !== undefined) helpers.set(name, `${part.trim()}\n`);
+    // esbuild renames a helper's parameter (`to` -> `to2`) where the file's own code has the name: the same helper.
+    if (name !== undefined) helpers.set(name, `${part.trim().replace(/\b([A-Za-z_$][\w$]*?)\d+\b/g, '$1')}\n`);
     else if (part.trim() !== '') return { helpers: new Map(), rest: code };
   }
   // The `0 && (module.exports = {...})` hint serves only ES modules importing a CommonJS file; nothing here does.
   const rest = code.slice(Math.max(body, 0)).replace(/^0 && \(module\.exports = \{[^}]*\}\);\s*$/m, '');
   return { helpers, rest };
+}
+
+/**
+ * Each source module's `import * as vscode` became a `__toESM(require("vscode"))` of its own: every one copies the
+ * whole API object into a new one at load. One plain require per file serves them all (nothing reads its `default`).
+ * @param {string} code
+ */
+function oneVscodeRequire(code) {
+  /** @type {string | undefined} */
+  let first;
+  return code.replace(/^var (\w+) = __toESM\(require\("vscode"\)\);$/gm, (_, name) => {
+    if (first !== undefined) return `var ${name} = ${first};`;
+    first = name;
+    return `var ${name} = require("vscode");`;
+  });
+}
+
+/**
+ * The file's code taking from runtime.js only the helpers it calls (the others serve those helpers inside runtime.js).
+ * Its exports object is its module.exports as it is: our files require each other by name, and VS Code reads
+ * `activate`, so none needs the copy and the `__esModule` flag that `__toCommonJS` adds.
+ * @param {Map<string, string>} helpers
+ * @param {string} rest
+ */
+function withRuntimeRequire(helpers, rest) {
+  const code = oneVscodeRequire(rest).replace(/^module\.exports = __toCommonJS\((\w+)\);$/m, 'module.exports = $1;');
+  const used = [...helpers.keys()].filter((name) => new RegExp(`\\b${name}\\b`).test(code));
+  return used.length === 0 ? code : `var { ${used.join(', ')} } = require("./${RUNTIME_FILE}");\n${code}`;
 }
 
 /** @param {string} code */
@@ -131,10 +171,7 @@ async function withSharedHelpers(outputs) {
   const shared = new Map([...counts].map(([name, forName]) => [name, [...forName].sort((a, b) => b[1] - a[1])[0][0]]));
   const agrees = (/** @type {Map<string, string>} */ helpers) => helpers.size > 0 && [...helpers].every(([name, definition]) => shared.get(name) === definition);
   const files = await Promise.all(
-    split.map(async ({ outfile, code, helpers, rest }) => ({
-      outfile,
-      code: await minified(agrees(helpers) ? `var { ${[...helpers.keys()].join(', ')} } = require("./${RUNTIME_FILE}");\n${rest}` : code),
-    })),
+    split.map(async ({ outfile, code, helpers, rest }) => ({ outfile, code: await minified(agrees(helpers) ? withRuntimeRequire(helpers, rest) : code) })),
   );
   const runtime = `${[...shared.values()].join('')}module.exports = { ${[...shared.keys()].join(', ')} };\n`;
   return [...files, { outfile: path.join(OUT_DIR, RUNTIME_FILE), code: await minified(runtime) }];
@@ -146,7 +183,9 @@ async function withSharedHelpers(outputs) {
  */
 async function toCommonJs(splitMetafile) {
   emptyDir(OUT_DIR);
-  const files = Object.keys(splitMetafile.outputs).filter((file) => file.endsWith('.js'));
+  const js = Object.keys(splitMetafile.outputs).filter((file) => file.endsWith('.js'));
+  const emptyChunks = new Set(js.filter((file) => splitMetafile.outputs[file].bytes === 0).map((file) => path.basename(file)));
+  const files = js.filter((file) => !emptyChunks.has(path.basename(file)));
   const outputs = await Promise.all(
     files.map(async (file) => {
       const outfile = path.join(OUT_DIR, path.basename(file));
@@ -156,7 +195,7 @@ async function toCommonJs(splitMetafile) {
         format: 'cjs',
         outfile,
         supported: { 'dynamic-import': false },
-        plugins: [chunksStayExternal],
+        plugins: [chunksStayExternal(emptyChunks)],
         ...(production ? { minify: false, write: false } : {}),
       });
       return { outfile, code: result.outputFiles?.[0]?.text, bytes: result.metafile.outputs[outfile]?.bytes ?? 0 };
