@@ -7,6 +7,7 @@
 import * as esbuild from 'esbuild';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
+import * as vm from 'node:vm';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -34,6 +35,35 @@ const trimNodeFetch = {
       // A node-fetch update that moves this line must fail the build, not ship the shim again unnoticed.
       if (!source.includes(ENCODING_REQUIRE)) throw new Error(`node-fetch changed: ${args.path} no longer has \`${ENCODING_REQUIRE}\``);
       return { contents: source.replace(ENCODING_REQUIRE, 'convert = undefined;'), loader: 'js' };
+    });
+  },
+};
+
+// The health overview's page (src/ui/view/healthPage.ts) is a style and a script kept readable as strings in the
+// source; the webview runs them as they are, so a production build minifies them like the rest of the code.
+const WEBVIEW_PAGE = /[\\/]src[\\/]ui[\\/]view[\\/]healthPage\.ts$/;
+const WEBVIEW_PAGE_EXPORTS = ['HEALTH_PAGE_SCRIPT', 'HEALTH_PAGE_STYLE'];
+
+/** @type {esbuild.Plugin} */
+const minifyWebviewPage = {
+  name: 'minify-webview-page',
+  setup(build) {
+    build.onLoad({ filter: WEBVIEW_PAGE }, async (args) => {
+      const { code } = await esbuild.transform(readFileSync(args.path, 'utf8'), { loader: 'ts', format: 'cjs' });
+      /** @type {{ exports: Record<string, unknown> }} */
+      const page = { exports: {} };
+      vm.runInNewContext(code, { module: page, exports: page.exports });
+      const names = Object.keys(page.exports).filter((name) => name !== '__esModule').sort();
+      // A new export must be handled here, not dropped from the build.
+      if (names.join() !== WEBVIEW_PAGE_EXPORTS.join() || names.some((name) => typeof page.exports[name] !== 'string')) {
+        throw new Error(`${args.path} exports ${names.join(', ')}; esbuild.mjs minifies exactly the strings ${WEBVIEW_PAGE_EXPORTS.join(', ')}`);
+      }
+      const style = await esbuild.transform(String(page.exports.HEALTH_PAGE_STYLE), { loader: 'css', minify: true });
+      const script = await esbuild.transform(String(page.exports.HEALTH_PAGE_SCRIPT), { minify: true, target: 'es2019', legalComments: 'none' });
+      return {
+        contents: `export const HEALTH_PAGE_STYLE = ${JSON.stringify(style.code.trim())};\nexport const HEALTH_PAGE_SCRIPT = ${JSON.stringify(script.code.trim())};\n`,
+        loader: 'js',
+      };
     });
   },
 };
@@ -81,7 +111,7 @@ const splitOptions = {
   chunkNames: '[name]-[hash]',
   // node-fetch's ES module build (its `module` field): no CommonJS wrapper to carry.
   mainFields: ['module', 'main'],
-  plugins: [trimNodeFetch],
+  plugins: production ? [trimNodeFetch, minifyWebviewPage] : [trimNodeFetch],
 };
 
 /** @param {string} dir */
@@ -125,7 +155,7 @@ function splitHelpers(code) {
 function oneVscodeRequire(code) {
   /** @type {string | undefined} */
   let first;
-  return code.replace(/^var (\w+) = __toESM\(require\("vscode"\)\);$/gm, (_, name) => {
+  return code.replace(/^var (\w+) = __toESM\(require\("vscode"\)\);$/gm, (/** @type {string} */ _, /** @type {string} */ name) => {
     if (first !== undefined) return `var ${name} = ${first};`;
     first = name;
     return `var ${name} = require("vscode");`;
