@@ -9,23 +9,22 @@ import * as path from 'node:path';
 import { BASELINE_FILE, type Baseline, type BundleFile, growthReport, partName, readBaseline, readBundle, ROOT, sumBytes, zipEntries } from './helpers/bundleBytes';
 
 const KB = 1024;
-/** Issue 20's target: what activation loads, met. */
-/**
- * Issue 20's target is 30 KB; the trust work (credentials bound to their URL, one tenant per URL), the owner and
- * filter rows of the tree and the 403 row took it to 31.3 KB. This ceiling holds it there until they are made lazy.
- */
+/** Issue 20's target, met (29.1 KB after the bundle lost its CommonJS interop chunk and its repeated helpers). */
 const ACTIVATION_TARGET = 30 * KB;
-const ACTIVATION_LIMIT = 32.5 * KB;
+const ACTIVATION_LIMIT = ACTIVATION_TARGET;
 /**
- * Issue 20's target for the rest of dist is 150 KB; with the YAML library gone it is about 271 KB, now carrying
- * the token health overview, the code scan and the commands chunk (19 KB of it node-fetch). This is the ceiling it
- * meets: lower it toward 150 KB as code is cut.
+ * Issue 20's target for the rest of dist is 150 KB; it measures 255,674 B (249.7 KB) after this round's cuts, and the
+ * cuts that are left are code, not build settings: the commands chunk (88 KB: every wizard and its words), the
+ * network chunk (42 KB, 18 KB of it node-fetch, kept because VS Code's proxy support patches Node's http module, which
+ * the global fetch bypasses on the VS Code versions we support), the code scan (15 KB), PatService with the tenant
+ * registry (14 KB) and the CLI import's YAML reader (11 KB). This ceiling holds it at the measured size plus 2 KB.
  */
 const REST_OF_DIST_TARGET = 150 * KB;
-const REST_OF_DIST_LIMIT = 280 * KB;
+const REST_OF_DIST_LIMIT = 252 * KB;
 /**
- * Issue 20's target for the .vsix is 150 KB with the scope data; today about 184 KB, 37 KB of it the whole-API scope
- * catalogue (which compresses less than the smaller one it replaced).
+ * Issue 20's target for the .vsix is 150 KB with the scope data; 181.6 KB before the localisation bundles: the
+ * scope catalogue (37 KB compressed), the README (21 KB) and the CHANGELOG (12 KB) that the Marketplace shows, and
+ * the code above.
  */
 const VSIX_TARGET = 150 * KB;
 const VSIX_LIMIT = 190 * KB;
