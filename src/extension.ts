@@ -18,6 +18,7 @@ import type { ExpiryWatch } from './ui/expiryWatch';
 import type { PatNode } from './ui/tree/nodes';
 import { PatTreeDataProvider } from './ui/tree/patTreeDataProvider';
 import { useDisplayLanguage, useTranslator } from './ui/view/l10n';
+import { compiledTranslator } from './ui/view/compiledTranslator';
 import { registerSelectionKeys } from './ui/tree/selectionKeys';
 
 export type { PatExtensionApi };
@@ -87,7 +88,8 @@ function watchExpiry(service: PatService, tree: PatTreeDataProvider, view: vscod
 }
 
 export function activate(context: vscode.ExtensionContext): PatExtensionApi {
-  useTranslator((message, ...args) => vscode.l10n.t(message, ...args));
+  // Asked once per message: a long token list says several sentences per row (compiledTranslator.ts).
+  useTranslator(compiledTranslator((message, ...args) => vscode.l10n.t(message, ...args)));
   useDisplayLanguage(vscode.env.language);
   const logChannel = createLogChannel();
   const logger = channelLogger(logChannel);
