@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { BASELINE_FILE, type Baseline, type BundleFile, growthReport, partName, readBaseline, readBundle, ROOT, sumBytes, zipEntries } from './helpers/bundleBytes';
 
 const KB = 1024;
-/** Issue 20's target, met (29.1 KB after the bundle lost its CommonJS interop chunk and its repeated helpers). */
+/** Issue 20's target, met: 29.7 KB (30,388 B) after the bundle lost its CommonJS interop chunk and repeated helpers. */
 const ACTIVATION_TARGET = 30 * KB;
 const ACTIVATION_LIMIT = ACTIVATION_TARGET;
 /**
@@ -22,9 +22,8 @@ const ACTIVATION_LIMIT = ACTIVATION_TARGET;
 const REST_OF_DIST_TARGET = 150 * KB;
 const REST_OF_DIST_LIMIT = 252 * KB;
 /**
- * Issue 20's target for the .vsix is 150 KB with the scope data; 181.6 KB before the localisation bundles: the
- * scope catalogue (37 KB compressed), the README (21 KB) and the CHANGELOG (12 KB) that the Marketplace shows, and
- * the code above.
+ * Issue 20's target for the .vsix is 150 KB with the scope data; today about 184 KB, 37 KB of it the whole-API scope
+ * catalogue (which compresses less than the smaller one it replaced).
  */
 const VSIX_TARGET = 150 * KB;
 const VSIX_LIMIT = 190 * KB;
