@@ -156,6 +156,8 @@ function oneVscodeRequire(code) {
   /** @type {string | undefined} */
   let first;
   return code.replace(/^var (\w+) = __toESM\(require\("vscode"\)\);$/gm, (/** @type {string} */ _, /** @type {string} */ name) => {
+    // A default import (`import vscode from 'vscode'`) reads `.default`, which only __toESM provides.
+    if (code.includes(`${name}.default`)) throw new Error(`a module reads vscode's default export (${name}.default): import it as \`import * as vscode\``);
     if (first !== undefined) return `var ${name} = ${first};`;
     first = name;
     return `var ${name} = require("vscode");`;
