@@ -18,7 +18,6 @@ import type { ExpiryWatch } from './ui/expiryWatch';
 import type { PatNode } from './ui/tree/nodes';
 import { PatTreeDataProvider } from './ui/tree/patTreeDataProvider';
 import { useDisplayLanguage, useTranslator } from './ui/view/l10n';
-import { compiledTranslator } from './ui/view/compiledTranslator';
 import { registerSelectionKeys } from './ui/tree/selectionKeys';
 
 export type { PatExtensionApi };
@@ -88,8 +87,7 @@ function watchExpiry(service: PatService, tree: PatTreeDataProvider, view: vscod
 }
 
 export function activate(context: vscode.ExtensionContext): PatExtensionApi {
-  // Asked once per message: a long token list says several sentences per row (compiledTranslator.ts).
-  useTranslator(compiledTranslator((message, ...args) => vscode.l10n.t(message, ...args)));
+  useTranslator((message, ...args) => vscode.l10n.t(message, ...args));
   useDisplayLanguage(vscode.env.language);
   const logChannel = createLogChannel();
   const logger = channelLogger(logChannel);

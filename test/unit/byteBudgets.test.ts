@@ -9,18 +9,22 @@ import * as path from 'node:path';
 import { BASELINE_FILE, type Baseline, type BundleFile, growthReport, partName, readBaseline, readBundle, ROOT, sumBytes, zipEntries } from './helpers/bundleBytes';
 
 const KB = 1024;
-/** Issue 20's target, met: 29.7 KB (30,388 B) after the bundle lost its CommonJS interop chunk and repeated helpers. */
+/**
+ * Issue 20's target, met: 30,616 B after the bundle lost its CommonJS interop chunk and repeated helpers, with the
+ * l10n port's t() in the core; the compiled translator loads with the token rows to stay within it.
+ */
 const ACTIVATION_TARGET = 30 * KB;
 const ACTIVATION_LIMIT = ACTIVATION_TARGET;
 /**
- * Issue 20's target for the rest of dist is 150 KB; it measures 255,674 B (249.7 KB) after this round's cuts, and the
- * cuts that are left are code, not build settings: the commands chunk (88 KB: every wizard and its words), the
+ * Issue 20's target for the rest of dist is 150 KB; it measured 255,674 B after this round's cuts and 265,452 B
+ * (259.2 KB) with the l10n port (every sentence through t(), 9 KB, most in commands). The cuts that are left are code,
+ * not build settings: the commands chunk (93 KB: every wizard and its words), the
  * network chunk (42 KB, 18 KB of it node-fetch, kept because VS Code's proxy support patches Node's http module, which
  * the global fetch bypasses on the VS Code versions we support), the code scan (15 KB), PatService with the tenant
- * registry (14 KB) and the CLI import's YAML reader (11 KB). This ceiling holds it at the measured size plus 2 KB.
+ * registry (14 KB) and the CLI import's YAML reader (12 KB). This ceiling holds it at the measured size plus 2.8 KB.
  */
 const REST_OF_DIST_TARGET = 150 * KB;
-const REST_OF_DIST_LIMIT = 252 * KB;
+const REST_OF_DIST_LIMIT = 262 * KB;
 /**
  * Issue 20's target for the .vsix is 150 KB with the scope data; 185.5 KB before localisation, 37 KB of it the
  * whole-API scope catalogue (which compresses less than the smaller one it replaced). The German translation adds
