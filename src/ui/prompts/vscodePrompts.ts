@@ -9,6 +9,8 @@ import {
   type ConfirmQuestion,
   type Item,
   type MessageQuestion,
+  type PickAction,
+  type PickManyOutcome,
   type PickManyQuestion,
   type PickOneQuestion,
   type Prompts,
@@ -81,18 +83,29 @@ export class VsCodePrompts implements Prompts {
     });
   }
 
-  pickMany<T extends Item>(question: PickManyQuestion<T>): Promise<T[]> {
+  async pickMany<T extends Item>(question: PickManyQuestion<T>): Promise<T[]> {
+    return (await this.pickManyOrAct(question, [])).items;
+  }
+
+  pickManyOrAct<T extends Item, A extends string>(question: PickManyQuestion<T>, actions: readonly PickAction<A>[]): Promise<PickManyOutcome<T, A>> {
     const pick = this.createPick(question, true);
     if (question.selected !== undefined) pick.selectedItems = question.selected;
+    // Actions sit in the title bar beside Back, where "Toggle all" cannot tick them.
+    const buttons = new Map<vscode.QuickInputButton, A>(actions.map((action) => [{ iconPath: new vscode.ThemeIcon(action.icon), tooltip: action.tooltip }, action.id]));
+    pick.buttons = [...pick.buttons, ...buttons.keys()];
     const emptyMessage = question.emptyMessage ?? t('Choose at least one item.');
     return this.show(pick, (resolve, disposables) => {
       disposables.push(
         pick.onDidChangeSelection((items) => {
           if (items.length > 0) showPickReason(pick, undefined);
         }),
+        pick.onDidTriggerButton((button) => {
+          const action = buttons.get(button);
+          if (action !== undefined) resolve({ items: [...pick.selectedItems], action });
+        }),
         pick.onDidAccept(() => {
           const chosen = [...pick.selectedItems];
-          if (chosen.length > 0) resolve(chosen);
+          if (chosen.length > 0) resolve({ items: chosen });
           else showPickReason(pick, emptyMessage);
         }),
       );
