@@ -10,7 +10,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { installCompanionExtension, writeDemoTenantsFile } from './companion';
+import { installCompanionExtension } from './companion';
 import { installDisplayLanguagePack } from './displayLanguagePack';
 import { startDemoTenants, type DemoTenantConfig, type DemoTenants } from './demoTenants';
 import {
@@ -379,11 +379,10 @@ async function main(): Promise<void> {
     const workspace = path.join(sandbox.root, 'workspace');
     mkdirSync(workspace);
     writeDemoScripts(workspace);
-    installCompanionExtension(sandbox.extensions);
+    installCompanionExtension(sandbox.extensions, tenants.configs);
     if (LOCALE !== undefined) installDisplayLanguagePack(sandbox, LOCALE);
     writeQuietSettings(sandbox);
-    const env = writeDemoTenantsFile(path.join(sandbox.root, 'demo-tenants.json'), tenants.configs);
-    const server = await startCodeServer({ sandbox, workspace, env, locale: LOCALE });
+    const server = await startCodeServer({ sandbox, workspace, env: {}, locale: LOCALE });
     const browser = await launchChromium(sandbox);
     try {
       const page = await browser.newPage({ viewport: VIEWPORT, deviceScaleFactor: 1 });
