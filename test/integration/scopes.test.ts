@@ -61,4 +61,11 @@ describe('scope catalogue', () => {
     // v3 grants the three GETs with idn:access-profile:read alone: one scope, no manage scope.
     assert.deepEqual(fake.tokens().find((token) => token.id === tokenId)?.scope, ['idn:access-profile:read']);
   });
+
+  it('Edit Scopes › typing words in any order finds the scope, v3 before v1, and keeps the scopes ticked before', async () => {
+    const node = (await tokensOf(tenantId)).get('typo-script')!;
+    const shown = await asPerson('sailpointPat.editTokenScopes', [{ type: 'read sources', tick: ['idn:accounts:read', 'idn:sources:read'] }], { node });
+    assert.equal(shown[0].options?.[0], 'idn:sources:read', `found first: ${shown[0].options?.slice(0, 3).join(', ')}`);
+    assert.deepEqual(fake.tokens().find((token) => token.name === 'typo-script')?.scope, ['idn:accounts:read', 'idn:sources:read']);
+  });
 });

@@ -11,8 +11,8 @@ const PARENT: NodeJS.ProcessEnv = {
   LC_TIME: 'en_GB.UTF-8',
   SHELL: '/bin/bash',
   USER: 'ada',
-  HOME: '/home/ada',
-  TMPDIR: '/var/tmp',
+  HOME: 'home-of-ada',
+  TMPDIR: 'tmp-of-ada',
   SAIL_BASE_URL: 'https://acme.api.identitynow.com',
   SAIL_CLIENT_ID: 'real-client-id',
   SAIL_CLIENT_SECRET: 'real-secret-from-the-shell',
@@ -21,7 +21,7 @@ const PARENT: NodeJS.ProcessEnv = {
   npm_config_registry: 'https://registry.npmjs.org/',
   npm_lifecycle_event: 'demo',
   GITHUB_TOKEN: 'ghp_not-for-the-demo',
-  NODE_OPTIONS: '--require /home/ada/hook.js',
+  NODE_OPTIONS: '--require ./hook.js',
 };
 
 describe('code-server environment', () => {

@@ -60,4 +60,20 @@ describe('scope picker', () => {
     await assert.rejects(runWizard(ask, 'Edit Scopes', null, scopeSteps<ScopeDraft>('', undefined), { scope: [] }));
     assert.match(ask.failure ?? '', /has no button/);
   });
+
+  it('typing "read sources" finds idn:sources:read, v3 scopes before v1 ones, and keeps what was ticked before', async () => {
+    const { draft, ask } = await askScopes([{ type: 'read sources', tick: ['sp:scopes:default', 'idn:sources:read'] }]);
+    const [scopePick] = ask.shown;
+    assert.equal(scopePick.value, 'read sources');
+    assert.equal(scopePick.options?.[0], 'idn:sources:read');
+    assert.deepEqual(draft.scope, ['sp:scopes:default', 'idn:sources:read']);
+  });
+
+  it('lists the catalogue v3 first: no v1-only scope before a v3 one', async () => {
+    const catalogue = await loadScopeCatalogue();
+    const { ask } = await askScopes([['sp:scopes:default']]);
+    const ranks = (ask.shown[0].options ?? []).slice(1).filter((label) => catalogue.knows(label)).map((scope) => Math.min(...catalogue.operationsOf(scope).map((operation) => ['v3', 'beta', 'v2024', 'v2025', 'v2026', 'v1'].indexOf(operation.version))));
+    assert.deepEqual(ranks, [...ranks].sort((a, b) => a - b));
+    assert.equal(ranks[0], 0);
+  });
 });

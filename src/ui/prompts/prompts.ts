@@ -53,6 +53,8 @@ export interface PickOneQuestion<T extends Item> extends PickQuestion<T> {
 
 export interface PickManyQuestion<T extends Item> extends PickQuestion<T> {
   selected?: readonly T[];
+  /** Our own search in place of VS Code's filter (which wants the typed text contiguous): the items shown for the text, in order. */
+  search?: (text: string) => readonly T[];
   /** Refuses an empty selection with this validation message. */
   emptyMessage?: string;
   fromArguments?: (args: ArgumentObject) => T[];

@@ -24,9 +24,17 @@ import { t } from '../view/l10n';
  * What the person does at a prompt: types text (input), picks the item with that label (pick one), presses the
  * button with that label (modal, message), enters a path (save dialog); ticks exactly these labels (pick many);
  * presses Escape; presses Back; types `search` into a search pick and, once its matches are shown, picks `pick`;
- * ticks `ticked` (none by default) in a multi-pick and presses its title-bar button with the tooltip `press`.
+ * ticks `ticked` (none by default) in a multi-pick and presses its title-bar button with the tooltip `press`;
+ * types `type` into a multi-pick with a search of its own and ends with exactly `tick` ticked (shown or ticked before).
  */
-export type QueuedAnswer = string | string[] | { escape: true } | { back: true } | { search: string; pick: string } | { press: string; ticked?: string[] };
+export type QueuedAnswer =
+  | string
+  | string[]
+  | { escape: true }
+  | { back: true }
+  | { search: string; pick: string }
+  | { press: string; ticked?: string[] }
+  | { type: string; tick: string[] };
 
 export type ShownKind = 'text' | 'pickOne' | 'pickMany' | 'searchPick' | 'confirm' | 'message' | 'save';
 
@@ -141,6 +149,16 @@ export class QueuedPrompts implements Prompts {
         const action = actions.find((each) => each.tooltip === answer.press);
         if (action === undefined) throw this.fail(`the multi-pick "${question.placeholder}" has no button ${describe(answer)}`);
         return Promise.resolve({ items: (answer.ticked ?? []).map((label) => this.itemLabelled(question.items, label, shown)), action: action.id });
+      }
+      if (typeof answer === 'object' && 'type' in answer && question.search !== undefined) {
+        // What the person sees after typing; what they ticked before stays ticked, shown or not.
+        const visible = question.search(answer.type);
+        shown.value = answer.type;
+        shown.options = visible.map((item) => item.label);
+        const items = answer.tick.map((label) => this.itemLabelled([...visible, ...(question.selected ?? [])], label, shown));
+        if (items.length > 0) return Promise.resolve({ items });
+        shown.refused.push(question.emptyMessage ?? t('Choose at least one item.'));
+        continue;
       }
       if (!Array.isArray(answer)) throw this.fail(`the multi-pick "${question.placeholder}" got ${describe(answer)}`);
       const items = answer.map((label) => this.itemLabelled(question.items, label, shown));

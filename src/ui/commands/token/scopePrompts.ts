@@ -4,6 +4,7 @@ import { ALL_SCOPES } from '../../../core/model';
 import type { ApiOperation, ScopeCatalogue } from '../../../core/scopes/catalogue';
 import { loadScopeCatalogue } from '../../../core/scopes/load';
 import { proposeScopes } from '../../../core/scopes/propose';
+import { scopesByVersion, searchScopes } from '../../../core/scopes/search';
 import { checkExtraScopes, parseScopeList } from '../../prompts/inputChecks';
 import { operationChoiceText, proposalText, proposedChoiceText, scopeChoiceText } from './scopeChoices';
 import { requireStringArray, type ArgumentObject } from '../../prompts/args';
@@ -45,10 +46,16 @@ function scopeItem(catalogue: ScopeCatalogue, scope: string): ScopeItem {
   return { ...scopeChoiceText(catalogue, scope), scope };
 }
 
-/** The current scopes first (unknown ones flagged), then every other scope of the catalogue. */
+/** The current scopes first (unknown ones flagged), then every other scope of the catalogue, v3 ones first. */
 function scopeItems(catalogue: ScopeCatalogue, current: readonly string[]): ScopeItem[] {
   const rest = catalogue.scopes.filter((scope) => !current.includes(scope));
-  return [...current, ...rest].map((scope) => scopeItem(catalogue, scope));
+  return [...current, ...scopesByVersion(catalogue, rest)].map((scope) => scopeItem(catalogue, scope));
+}
+
+/** Every typed word, in any order, in a scope's name or what it grants: v3 scopes before v1 ones. */
+function scopeSearch(catalogue: ScopeCatalogue, items: readonly ScopeItem[]): (text: string) => ScopeItem[] {
+  const byScope = new Map(items.map((item) => [item.scope, item]));
+  return (text) => searchScopes(catalogue, text, [...byScope.keys()]).flatMap((scope) => byScope.get(scope) ?? []);
 }
 
 /**
@@ -108,7 +115,7 @@ export function scopeSteps<S extends ScopeDraft>(note: string, next: WizardStep<
         placeholder: t('Scopes of the token: type to search by scope or by what it grants; the buttons above pick by API or take typed scopes. {0}', note).trim(),
         items,
         selected: items.filter((item) => draft.scope.includes(item.scope)),
-        matchOnDetail: true,
+        search: scopeSearch(catalogue, items),
         emptyMessage: emptyScopesMessage(),
         fromArguments: scopesFromArgs,
       },
