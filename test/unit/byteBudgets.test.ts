@@ -31,9 +31,10 @@ const REST_OF_DIST_LIMIT = 267 * KB;
  * the scope catalogue 37 KB packed, the German bundle 20 KB (VS Code's format keys each message by its English text),
  * README 22 KB, CHANGELOG 12 KB, the rest of dist about 85 KB and the four walkthrough pictures 15 KB (lossy WebP
  * since issue 20; 55 KB packed as JPEGs, when the whole was 271,070 B). One ceiling for all of it: the measured size plus a small margin.
+ * After issue 22's filter, identity search and modals (more commands, 0.3 KB more German) it is 233,125 B (227.7 KB).
  */
 const VSIX_TARGET = 150 * KB;
-const VSIX_LIMIT = 228 * KB;
+const VSIX_LIMIT = 231 * KB;
 
 /** The generated scope catalogue: the one chunk outside the rest-of-dist budget (the catalogue has its own). */
 function isScopeData(file: BundleFile): boolean {
