@@ -18,7 +18,7 @@ export interface Scanned {
 }
 
 export async function scanWithProgress(run: CommandRun, invocation: Invocation): Promise<Scanned> {
-  const roots = scanRoots(invocation.args, invocation.resources);
+  const roots = await scanRoots(invocation.args, invocation.resources);
   let files = 0;
   const result = await run.network(
     t('Reading the code for SailPoint API calls…'),
