@@ -22,7 +22,7 @@ const loadScanner = loadOnce(async () => {
 /** The catalogue's operations indexed for the scan: built once, shared by the commands and the hover. */
 export const loadOperationIndex = loadOnce(async () => {
   const [{ OperationIndex }, catalogue] = await Promise.all([loadScanner(), loadScopeCatalogue()]);
-  return new OperationIndex(catalogue.operations);
+  return await OperationIndex.build(catalogue.operations);
 });
 
 /** A scan path: the file system path for local files, the URI text elsewhere (remote, virtual). */
