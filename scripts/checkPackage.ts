@@ -67,6 +67,14 @@ function bundleChunks(main: string): string[] {
     .map((name) => `extension/${dir}/${name}`);
 }
 
+/** The manifest's texts and the translated l10n bundles VS Code reads for the display language. */
+function localisationFiles(): string[] {
+  const manifestTexts = readdirSync(REPO_ROOT).filter((name) => /^package\.nls(\.[\w-]+)?\.json$/.test(name));
+  // English needs no bundle (its text is the key), so only the translations ship.
+  const bundles = readdirSync(path.join(REPO_ROOT, 'l10n')).filter((name) => /^bundle\.l10n\.[\w-]+\.json$/.test(name)).map((name) => `l10n/${name}`);
+  return [...manifestTexts, ...bundles].map((name) => `extension/${name}`);
+}
+
 /** Lower-case entry names that must be in the package; vsce renames README/CHANGELOG to lower case and LICENSE to LICENSE.txt. */
 function requiredEntries(manifest: { main: string; icon?: string; contributes?: unknown }): string[] {
   return [
@@ -74,6 +82,7 @@ function requiredEntries(manifest: { main: string; icon?: string; contributes?: 
     '[content_types].xml',
     'extension.vsixmanifest',
     'extension/package.json',
+    ...localisationFiles(),
     `extension/${path.posix.normalize(manifest.main)}`,
     'extension/readme.md',
     'extension/changelog.md',

@@ -2,7 +2,8 @@
 // with the extension and the demo tenants, driven like a user would: tree, Create Token wizard and its scope picker, the
 // notification after a create, Find Unused Tokens with its delete modal, the health overview, Rotate Token, a tenant
 // whose credentials were revoked, a terminal signed in as a token, and Scopes This Code Needs over a folder of scripts.
-// Writes media/readme/*.png.
+// Writes media/readme/*.png. `npm run screenshots -- --locale de` starts the workbench in that display language and
+// takes the tree picture only, as media/readme/tree-de.png: the proof that the translation reaches the person.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -25,6 +26,16 @@ const VIEWPORT = { width: 1280, height: 760 };
 const SIDEBAR_WIDTH = 560;
 const DEFAULT_SIDEBAR_EDGE = 349;
 const UI_TIMEOUT_MS = 30_000;
+
+/** `--locale <tag>`: the display language of a translated picture; absent for the README's English set. */
+function localeArgument(argv: readonly string[]): string | undefined {
+  const index = argv.indexOf('--locale');
+  const locale = index === -1 ? undefined : argv[index + 1];
+  if (locale !== undefined && !/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(locale)) throw new Error(`--locale takes a language tag such as de, not ${locale}`);
+  return locale;
+}
+
+const LOCALE = localeArgument(process.argv.slice(2));
 
 type Clip = { x: number; y: number; width: number; height: number };
 // A modal dialog sits in the middle of the window; the tree stays visible on its left.
@@ -51,10 +62,10 @@ async function widenSidebar(page: Page): Promise<void> {
   await page.mouse.up();
 }
 
-async function shootTree(page: Page): Promise<void> {
+async function shootTree(page: Page, name = 'tree.png'): Promise<void> {
   await page.locator(row('CI pipeline')).first().hover();
   await page.locator('.monaco-hover').first().waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
-  await shoot(page, 'tree.png', { x: 0, y: 0, width: 1040, height: 560 });
+  await shoot(page, name, { x: 0, y: 0, width: 1040, height: 560 });
   await page.mouse.move(900, 700);
 }
 
@@ -264,6 +275,10 @@ async function takeScreenshots(page: Page, tenants: DemoTenants, url: string): P
   await waitForTreeText(page, 'Acme Production');
   await waitForTreeText(page, 'Workflow: Sandbox refresh');
   await widenSidebar(page);
+  if (LOCALE !== undefined) {
+    await shootTree(page, `tree-${LOCALE}.png`);
+    return;
+  }
   await shootTree(page);
   await shootCreateWizard(page);
   await shootSecretNotification(page);
@@ -289,7 +304,7 @@ async function main(): Promise<void> {
     installCompanionExtension(sandbox.extensions);
     writeQuietSettings(sandbox);
     const env = writeDemoTenantsFile(path.join(sandbox.root, 'demo-tenants.json'), tenants.configs);
-    const server = await startCodeServer({ sandbox, workspace, env });
+    const server = await startCodeServer({ sandbox, workspace, env, locale: LOCALE });
     const browser = await launchChromium(sandbox);
     try {
       const page = await browser.newPage({ viewport: VIEWPORT, deviceScaleFactor: 1 });

@@ -158,7 +158,7 @@ function fixedFlags(): string[] {
   return (JSON.parse(readFileSync(file, 'utf8')) as { flags: string[] }).flags;
 }
 
-function codeServerArguments(sandbox: Sandbox, port: number): string[] {
+function codeServerArguments(sandbox: Sandbox, port: number, locale: string | undefined): string[] {
   const config = path.join(sandbox.root, 'code-server.yaml');
   writeFileSync(config, 'auth: none\ncert: false\n');
   return [
@@ -168,6 +168,8 @@ function codeServerArguments(sandbox: Sandbox, port: number): string[] {
     '--config', config,
     '--user-data-dir', sandbox.userData,
     '--extensions-dir', sandbox.extensions,
+    // The workbench's display language, which VS Code hands extensions as vscode.env.language (and their l10n bundle).
+    ...(locale === undefined ? [] : ['--locale', locale]),
   ];
 }
 
@@ -181,10 +183,10 @@ export function installExtensionUnderTest(sandbox: Sandbox): void {
 }
 
 /** Starts code-server on 127.0.0.1 in its own process group; `url` opens a workbench on the workspace with the extension installed. */
-export async function startCodeServer(options: { sandbox: Sandbox; workspace: string; env: NodeJS.ProcessEnv }): Promise<CodeServer> {
+export async function startCodeServer(options: { sandbox: Sandbox; workspace: string; env: NodeJS.ProcessEnv; locale?: string }): Promise<CodeServer> {
   installExtensionUnderTest(options.sandbox);
   const port = await freePort();
-  const server = spawn(NODE24, codeServerArguments(options.sandbox, port), {
+  const server = spawn(NODE24, codeServerArguments(options.sandbox, port, options.locale), {
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, ...options.sandbox.env, ...options.env },

@@ -1,3 +1,4 @@
+import { t } from './l10n';
 // One error type for everything the core reports; its message is what the user is told.
 
 export type PatErrorKind =
@@ -64,7 +65,7 @@ export function isCancellation(error: unknown): boolean {
 /** The user dismissed a prompt or pressed Cancel: a cancellation in the core's own terms. */
 export class UserCancelled extends PatError {
   constructor() {
-    super('cancelled', 'Cancelled.');
+    super('cancelled', t('Cancelled.'));
     this.name = 'UserCancelled';
   }
 }

@@ -2,6 +2,7 @@
 import { redact } from './client/redact';
 import { isPatError } from './errors';
 import { stripUnsafeCharacters } from './validation';
+import { t } from './l10n';
 
 /** The one sentence the user is told (redacted): our message, then the server's own words and its tracking id. */
 export function errorText(error: unknown): string {
@@ -13,9 +14,9 @@ function composeErrorText(error: unknown): string {
   let text = stripUnsafeCharacters(error.message);
   if (isPatError(error)) {
     const server = error.serverMessage === undefined ? undefined : stripUnsafeCharacters(error.serverMessage);
-    if (server !== undefined && server !== '' && !text.includes(server)) text += ` Server says: ${server}`;
+    if (server !== undefined && server !== '' && !text.includes(server)) text += t(' Server says: {0}', server);
     if (error.trackingId !== undefined && !text.includes(error.trackingId)) {
-      text += ` (tracking id ${stripUnsafeCharacters(error.trackingId)})`;
+      text += t(' (tracking id {0})', stripUnsafeCharacters(error.trackingId));
     }
   }
   return text;

@@ -14,6 +14,7 @@ import { TenantExistsError, TenantRegistry, type TenantRegistryOptions } from '.
 import { unknownTenant } from './store/tenantRecords';
 import { normalizeTenantUrl } from './tenantUrl';
 import { trimCredentials, validateCredentials, validateScopes, validateTokenName } from './validation';
+import { t } from './l10n';
 
 export interface NewTenant {
   /** What the user typed: `acme`, a UI or API host, or a full API base URL. */
@@ -63,7 +64,7 @@ export type CredentialsState = 'present' | 'missing' | 'url-changed';
 function urlChanged(tenant: Tenant): PatError {
   return new PatError(
     'credentials-url-changed',
-    `The URL of tenant "${tenant.displayName}" changed to ${new URL(tenant.baseUrl).host} since its credentials were entered, so nothing is sent there: enter its credentials again.`,
+    t('The URL of tenant "{0}" changed to {1} since its credentials were entered, so nothing is sent there: enter its credentials again.', tenant.displayName, new URL(tenant.baseUrl).host),
   );
 }
 
@@ -242,7 +243,7 @@ export class PatService {
       await this.registry.storeTokenSecret(tenantId, created.token.id, created.secret);
       return { token: created.token, secretSaved: true };
     } catch (error) {
-      const failure = error instanceof PatError ? error : new PatError('secret-storage', 'SecretStorage refused the new secret.', { cause: error });
+      const failure = error instanceof PatError ? error : new PatError('secret-storage', t('SecretStorage refused the new secret.'), { cause: error });
       this.logger.error(`The secret of token ${created.token.id} could not be stored: ${failure.message}`);
       return { token: created.token, secretSaved: false, secret: created.secret, error: failure };
     }
@@ -321,7 +322,7 @@ export class PatService {
     if (tokenId === undefined) {
       const credentials = await this.credentialsOf(tenantId, tenant.baseUrl);
       if (!credentials) {
-        throw new PatError('credentials-missing', `No client ID and secret of tenant ${tenant.displayName} are stored in VS Code.`);
+        throw new PatError('credentials-missing', t('No client ID and secret of tenant {0} are stored in VS Code.', tenant.displayName));
       }
       return { baseUrl: tenant.baseUrl, ...credentials };
     }
@@ -331,7 +332,7 @@ export class PatService {
     }
     const secret = await this.getStoredSecret(tenantId, tokenId);
     if (secret === undefined) {
-      throw invalidInput(`No secret of token ${tokenId} is stored in VS Code; it is shown only when the token is created.`);
+      throw invalidInput(t('No secret of token {0} is stored in VS Code; it is shown only when the token is created.', tokenId));
     }
     return { baseUrl: tenant.baseUrl, clientId: tokenId, clientSecret: secret };
   }

@@ -1,3 +1,4 @@
+import { t } from './l10n';
 // The few things the core needs from its host. VS Code's `context.secrets` and `context.globalState`
 // satisfy SecretStore and KeyValueStore; tests use in-memory versions.
 
@@ -30,7 +31,7 @@ export interface Clock {
 /** The error an aborted signal carries, as an Error. */
 export function abortReason(signal: AbortSignal | undefined): Error {
   const reason: unknown = signal?.reason;
-  return reason instanceof Error ? reason : new Error('The operation was cancelled.');
+  return reason instanceof Error ? reason : new Error(t('The operation was cancelled.'));
 }
 
 export const systemClock: Clock = {

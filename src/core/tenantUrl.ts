@@ -1,3 +1,4 @@
+import { t } from './l10n';
 // Where credentials may be sent: what the user typed as a tenant, checked and normalised to an API base URL.
 
 export type TenantUrlResult = { ok: true; baseUrl: string; tenantName: string | null } | { ok: false; reason: string };
@@ -40,12 +41,12 @@ function isIpLiteral(hostname: string): boolean {
 function hostNameProblem(hostname: string): string | undefined {
   const bad = hostname.split('.').find((label) => !DNS_LABEL.test(label));
   if (bad === '') {
-    return 'The host name has an empty part (two dots in a row, or a dot at the start or end).';
+    return t('The host name has an empty part (two dots in a row, or a dot at the start or end).');
   }
   if (bad !== undefined) {
-    return `"${bad.slice(0, 70)}" is not a valid host name part: use 1 to 63 letters, digits or inner hyphens.`;
+    return t('"{0}" is not a valid host name part: use 1 to 63 letters, digits or inner hyphens.', bad.slice(0, 70));
   }
-  return hostname.length > MAX_HOST_LENGTH ? `The host name is too long (at most ${MAX_HOST_LENGTH} characters).` : undefined;
+  return hostname.length > MAX_HOST_LENGTH ? t('The host name is too long (at most {0} characters).', MAX_HOST_LENGTH) : undefined;
 }
 
 /** Splits a SailPoint host into its tenant and domain; undefined for any other host. */
@@ -77,16 +78,16 @@ function plainPath(rawPath: string): string | undefined {
 
 function rawProblem(text: string): string | undefined {
   if (text === '') {
-    return 'Enter a tenant name (like acme) or its API URL.';
+    return t('Enter a tenant name (like acme) or its API URL.');
   }
   if (/[\s\p{Cc}]/u.test(text)) {
-    return 'The tenant URL must not contain spaces, line breaks or control characters.';
+    return t('The tenant URL must not contain spaces, line breaks or control characters.');
   }
   if (text.includes('\\')) {
-    return 'The tenant URL must not contain backslashes.';
+    return t('The tenant URL must not contain backslashes.');
   }
   if (text.includes('?') || text.includes('#')) {
-    return 'The tenant URL must not contain a query (?…) or fragment (#…).';
+    return t('The tenant URL must not contain a query (?…) or fragment (#…).');
   }
   return undefined;
 }
@@ -97,13 +98,13 @@ function splitScheme(text: string): { scheme: 'https' | 'http' | undefined; rest
   if (separator >= 0) {
     const scheme = text.slice(0, separator).toLowerCase();
     if (scheme !== 'https' && scheme !== 'http') {
-      return { reason: `Only https:// URLs are accepted, not ${scheme.slice(0, 20)}:.` };
+      return { reason: t('Only https:// URLs are accepted, not {0}:.', scheme.slice(0, 20)) };
     }
     return { scheme, rest: text.slice(separator + 3) };
   }
   const prefix = SCHEME_PREFIX.exec(text);
   if (prefix && !prefix[1].includes('.') && !/^\d/.test(text.slice(prefix[0].length))) {
-    return { reason: `Only https:// URLs are accepted, not ${prefix[1].slice(0, 20).toLowerCase()}:.` };
+    return { reason: t('Only https:// URLs are accepted, not {0}:.', prefix[1].slice(0, 20).toLowerCase()) };
   }
   return { scheme: undefined, rest: text };
 }
@@ -126,16 +127,16 @@ export function normalizeTenantUrl(input: string): TenantUrlResult {
   // Checked as typed, because URL parsing resolves dot segments and percent escapes.
   const rawPath = split.rest.slice(authority.length);
   if (authority.includes('@')) {
-    return fail('The tenant URL must not contain a user name or password (nothing before an @).');
+    return fail(t('The tenant URL must not contain a user name or password (nothing before an @).'));
   }
   if (!AUTHORITY.test(authority)) {
-    return fail('The host name may only contain letters, digits, hyphens and dots (use the xn-- form for international names).');
+    return fail(t('The host name may only contain letters, digits, hyphens and dots (use the xn-- form for international names).'));
   }
   let url: URL;
   try {
     url = new URL(`${split.scheme ?? 'https'}://${split.rest}`);
   } catch {
-    return fail('This is not a valid URL.');
+    return fail(t('This is not a valid URL.'));
   }
   return classifyHost(url, rawPath, split.scheme !== undefined);
 }
@@ -143,18 +144,18 @@ export function normalizeTenantUrl(input: string): TenantUrlResult {
 function classifyHost(url: URL, rawPath: string, explicitScheme: boolean): TenantUrlResult {
   const hostname = url.hostname;
   if (isLoopback(hostname) && !explicitScheme) {
-    return fail('For a local server, enter the full URL, e.g. http://127.0.0.1:8080.');
+    return fail(t('For a local server, enter the full URL, e.g. http://127.0.0.1:8080.'));
   }
   // A local development server speaks plain http; an https IP literal is no real tenant, so it is refused.
   if (isLoopback(hostname) && !(url.protocol === 'https:' && isIpLiteral(hostname))) {
     const path = plainPath(rawPath);
-    return path === undefined ? fail('The URL path may only contain plain segments.') : { ok: true, baseUrl: `${url.protocol}//${url.host}${path}`, tenantName: null };
+    return path === undefined ? fail(t('The URL path may only contain plain segments.')) : { ok: true, baseUrl: `${url.protocol}//${url.host}${path}`, tenantName: null };
   }
   if (isIpLiteral(hostname)) {
-    return fail('IP addresses are not accepted (except loopback for local development): use the tenant host name.');
+    return fail(t('IP addresses are not accepted (except loopback for local development): use the tenant host name.'));
   }
   if (url.protocol !== 'https:') {
-    return fail('Only https:// URLs are accepted (plain http is allowed only for localhost).');
+    return fail(t('Only https:// URLs are accepted (plain http is allowed only for localhost).'));
   }
   const nameProblem = hostNameProblem(hostname);
   if (nameProblem !== undefined) {
@@ -168,22 +169,22 @@ function classifyDnsHost(url: URL, rawPath: string, explicitScheme: boolean): Te
   const sailPoint = matchSailPointHost(hostname);
   if (sailPoint) {
     // SailPoint's own hosts serve the API at the root, so a pasted page or /v3 path is dropped.
-    return url.port === '' ? sailPointApiUrl(sailPoint.tenant, sailPoint.domain) : fail('SailPoint tenant hosts do not take a port number.');
+    return url.port === '' ? sailPointApiUrl(sailPoint.tenant, sailPoint.domain) : fail(t('SailPoint tenant hosts do not take a port number.'));
   }
   if (!explicitScheme) {
     if (!hostname.includes('.') && url.port === '' && (rawPath === '' || rawPath === '/')) {
       return sailPointApiUrl(hostname, SAILPOINT_DOMAINS[0]);
     }
     return fail(
-      `The host ${hostname.slice(0, 80)} is not a SailPoint host. If it really is your tenant's API, enter its full URL starting with https://.`,
+      t("The host {0} is not a SailPoint host. If it really is your tenant's API, enter its full URL starting with https://.", hostname.slice(0, 80)),
     );
   }
   if (!hostname.includes('.')) {
-    return fail('Enter a full host name (with a domain), or just the tenant name without https://.');
+    return fail(t('Enter a full host name (with a domain), or just the tenant name without https://.'));
   }
   const path = plainPath(rawPath);
   if (path === undefined) {
-    return fail('The URL path may only contain plain segments (letters, digits, . _ ~ -).');
+    return fail(t('The URL path may only contain plain segments (letters, digits, . _ ~ -).'));
   }
   return { ok: true, baseUrl: `https://${url.host}${path}`, tenantName: null };
 }

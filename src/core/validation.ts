@@ -2,6 +2,7 @@
 // the user, or undefined when the value is acceptable.
 import type { ApiFamily, Credentials } from './model';
 import { ALL_SCOPES } from './model';
+import { t } from './l10n';
 import { MAX_DISPLAY_NAME_LENGTH, labelProblem } from './labelCheck';
 
 export { MAX_DISPLAY_NAME_LENGTH };
@@ -28,22 +29,22 @@ const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\
 function validateLabel(value: string, what: string, maxLength: number): string | undefined {
   switch (labelProblem(value, maxLength)) {
     case 'empty':
-      return `Enter a ${what}.`;
+      return t('Enter a {0}.', what);
     case 'too-long':
-      return `The ${what} is too long: at most ${maxLength} characters.`;
+      return t('The {0} is too long: at most {1} characters.', what, maxLength);
     case 'not-one-line':
-      return `The ${what} must be on one line, without control characters.`;
+      return t('The {0} must be on one line, without control characters.', what);
     case 'direction-control':
-      return `The ${what} contains a text-direction control character, which can disguise how it reads. Remove it.`;
+      return t('The {0} contains a text-direction control character, which can disguise how it reads. Remove it.', what);
     case 'invalid-character':
-      return `The ${what} contains an invalid character.`;
+      return t('The {0} contains an invalid character.', what);
     case undefined:
       return undefined;
   }
 }
 
 export function validateTokenName(name: string): string | undefined {
-  return validateLabel(name, 'token name', MAX_TOKEN_NAME_LENGTH);
+  return validateLabel(name, t('token name'), MAX_TOKEN_NAME_LENGTH);
 }
 
 /** What to send for a valid name: trimmed, and NFC so that visually equal names compare equal. */
@@ -52,26 +53,26 @@ export function normalizeTokenName(name: string): string {
 }
 
 export function validateDisplayName(name: string): string | undefined {
-  return validateLabel(name, 'display name', MAX_DISPLAY_NAME_LENGTH);
+  return validateLabel(name, t('display name'), MAX_DISPLAY_NAME_LENGTH);
 }
 
 export function validateScopes(scopes: readonly string[]): string | undefined {
   if (scopes.length === 0) {
-    return `Choose at least one scope. An empty list would grant every right you have; to mean that, choose ${ALL_SCOPES} explicitly.`;
+    return t('Choose at least one scope. An empty list would grant every right you have; to mean that, choose {0} explicitly.', ALL_SCOPES);
   }
   const seen = new Set<string>();
   for (const scope of scopes) {
     if (typeof scope !== 'string' || scope.trim() === '') {
-      return 'A scope is empty.';
+      return t('A scope is empty.');
     }
     if (scope.length > MAX_SCOPE_LENGTH) {
-      return `A scope is too long: at most ${MAX_SCOPE_LENGTH} characters.`;
+      return t('A scope is too long: at most {0} characters.', MAX_SCOPE_LENGTH);
     }
     if (!SCOPE.test(scope)) {
-      return `"${scope.slice(0, 60)}" is not a scope. Scopes look like sp:scopes:default or idn:access-request:manage (lower case, no spaces).`;
+      return t('"{0}" is not a scope. Scopes look like sp:scopes:default or idn:access-request:manage (lower case, no spaces).', scope.slice(0, 60));
     }
     if (seen.has(scope)) {
-      return `The scope ${scope} is listed twice.`;
+      return t('The scope {0} is listed twice.', scope);
     }
     seen.add(scope);
   }
@@ -84,7 +85,7 @@ export function validateAccessTokenValiditySeconds(seconds: number): string | un
     seconds < MIN_ACCESS_TOKEN_VALIDITY_SECONDS ||
     seconds > MAX_ACCESS_TOKEN_VALIDITY_SECONDS
   ) {
-    return `The access token lifetime must be a whole number of seconds from ${MIN_ACCESS_TOKEN_VALIDITY_SECONDS} to ${MAX_ACCESS_TOKEN_VALIDITY_SECONDS} (12 hours).`;
+    return t('The access token lifetime must be a whole number of seconds from {0} to {1} (12 hours).', MIN_ACCESS_TOKEN_VALIDITY_SECONDS, MAX_ACCESS_TOKEN_VALIDITY_SECONDS);
   }
   return undefined;
 }
@@ -121,13 +122,13 @@ export function parseIsoDateTime(iso: string): number | undefined {
 export function validateExpirationDate(iso: string, family: ApiFamily, now: number): string | undefined {
   const expiresAt = parseIsoDateTime(iso.trim());
   if (expiresAt === undefined) {
-    return 'Enter the expiry as an ISO date-time with a time zone, e.g. 2027-01-31T23:59:59Z.';
+    return t('Enter the expiry as an ISO date-time with a time zone, e.g. 2027-01-31T23:59:59Z.');
   }
   if (expiresAt <= now) {
-    return 'The expiry must be in the future.';
+    return t('The expiry must be in the future.');
   }
   if (family === 'v3' && expiresAt > addMonthsUtc(now, V3_MAX_EXPIRATION_MONTHS)) {
-    return 'The v3 API allows tokens to live at most 6 months: choose an earlier expiry.';
+    return t('The v3 API allows tokens to live at most 6 months: choose an earlier expiry.');
   }
   return undefined;
 }
@@ -135,31 +136,31 @@ export function validateExpirationDate(iso: string, family: ApiFamily, now: numb
 function validateCredential(value: string, what: string): string | undefined {
   const trimmed = value.trim();
   if (trimmed === '') {
-    return `Enter the ${what}.`;
+    return t('Enter the {0}.', what);
   }
   if (Buffer.byteLength(trimmed, 'utf8') > MAX_CREDENTIAL_BYTES) {
-    return `The ${what} is too long (over 1 KB); check that you pasted the right value.`;
+    return t('The {0} is too long (over 1 KB); check that you pasted the right value.', what);
   }
   if (WHITESPACE.test(trimmed) || CONTROL.test(trimmed)) {
-    return `The ${what} contains spaces, line breaks or control characters; check that you pasted only the value.`;
+    return t('The {0} contains spaces, line breaks or control characters; check that you pasted only the value.', what);
   }
   return undefined;
 }
 
 /** Client ids are 32 hex characters or UUIDs in practice; any printable ASCII is accepted so as not to be stricter than ISC. */
 export function validateCredentials(credentials: Credentials): string | undefined {
-  const idProblem = validateCredential(credentials.clientId, 'client ID');
+  const idProblem = validateCredential(credentials.clientId, t('client ID'));
   if (idProblem !== undefined) {
     return idProblem;
   }
   if (!/^[\x21-\x7E]+$/.test(credentials.clientId.trim())) {
-    return 'The client ID may only contain printable ASCII characters.';
+    return t('The client ID may only contain printable ASCII characters.');
   }
-  const secretProblem = validateCredential(credentials.clientSecret, 'client secret');
+  const secretProblem = validateCredential(credentials.clientSecret, t('client secret'));
   if (secretProblem !== undefined) return secretProblem;
   // The redactor masks only values this long, so a shorter one could reach a log; no real client secret is this short.
   return credentials.clientSecret.trim().length < MIN_SECRET_LENGTH
-    ? `The client secret is too short (under ${MIN_SECRET_LENGTH} characters); check that you pasted all of it.`
+    ? t('The client secret is too short (under {0} characters); check that you pasted all of it.', MIN_SECRET_LENGTH)
     : undefined;
 }
 

@@ -11,6 +11,7 @@ import { CONFIG_SECTION, VIEW_ID } from './ids';
 import { expiryWarningDays } from './settings';
 import type { PatNode } from './tree/nodes';
 import type { PatTreeDataProvider, TokensLoaded } from './tree/patTreeDataProvider';
+import { t } from './view/l10n';
 
 const NOTIFICATIONS_SETTING = 'expiryNotifications';
 /** Several tenants load one after the other: wait for them to settle before deciding on one reminder. */
@@ -88,8 +89,8 @@ export class ExpiryWatch implements vscode.Disposable {
     if (items.length === 0 || !expiryNotificationsEnabled() || !this.reminder.isDue(now)) return;
     await this.reminder.markShown(now);
     this.logger.info(`Expiry reminder: ${items.length} token(s) expired or expiring soon.`);
-    const show = 'Show';
-    const rotate = 'Rotate';
+    const show = t('Show');
+    const rotate = t('Rotate');
     const choice = await vscode.window.showWarningMessage(inertText(expiryNotificationText(items)), show, rotate);
     const first = items[0];
     const node = this.tree.tokenNode(first.tenantId, first.token.id);

@@ -1,4 +1,4 @@
-// Only when VS Code runs this extension's own integration tests (ExtensionMode.Test): the three test-only commands.
+// Only when VS Code runs this extension's own integration tests (ExtensionMode.Test): the test-only commands.
 // None is contributed in package.json, part of the automation contract, or registered outside test runs.
 import * as vscode from 'vscode';
 import type { SecretStore } from '../core/ports';
@@ -7,6 +7,12 @@ import type { SyncableState } from '../core/store/tenantSync';
 
 /** Runs a command with a queue of answers instead of VS Code's prompts (registered in commands/register.ts). */
 export const ANSWERED_RUN_TEST_COMMAND = 'sailpointPat.test.runWithAnswers';
+
+/**
+ * Switches the translator to a pseudo-locale (`true`) and back to VS Code's (`false`): a sentence that still reads
+ * as English afterwards never went through t(), so no translation could reach it.
+ */
+export const PSEUDO_LOCALE_TEST_COMMAND = 'sailpointPat.test.pseudoLocale';
 
 /** Shows the health overview's page as set, and hands it a message as if the page sent it (registered in commands/register.ts). */
 export const HEALTH_OVERVIEW_TEST_COMMAND = 'sailpointPat.test.healthOverview';

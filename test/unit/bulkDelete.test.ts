@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import {
-  CANCELLED_MESSAGE,
+  cancelledMessage,
   deleteTokens,
   findUnusedTokens,
   runBounded,
@@ -160,7 +160,7 @@ describe('bulk delete', () => {
       });
       assert.equal(result.deleted.length, 2);
       assert.equal(result.failed.length, 6);
-      assert.ok(result.failed.every((each) => each.message === CANCELLED_MESSAGE));
+      assert.ok(result.failed.every((each) => each.message === cancelledMessage()));
       assert.equal(fake.tokens().length, 7);
     });
   });

@@ -24,11 +24,13 @@ const ACTIVATION_LIMIT = 32.5 * KB;
 const REST_OF_DIST_TARGET = 150 * KB;
 const REST_OF_DIST_LIMIT = 280 * KB;
 /**
- * Issue 20's target for the .vsix is 150 KB with the scope data; today about 184 KB, 37 KB of it the whole-API scope
- * catalogue (which compresses less than the smaller one it replaced).
+ * Issue 20's target for the .vsix is 150 KB with the scope data; 185.5 KB before localisation, 37 KB of it the
+ * whole-API scope catalogue (which compresses less than the smaller one it replaced). The German translation adds
+ * about 26 KB (l10n/bundle.l10n.de.json alone is 20 KB packed: VS Code's format keys each message by its English
+ * text), so the package is 211.6 KB; the English bundle is not shipped, as VS Code reads none for English.
  */
 const VSIX_TARGET = 150 * KB;
-const VSIX_LIMIT = 190 * KB;
+const VSIX_LIMIT = 215 * KB;
 
 /** The generated scope catalogue: the one chunk outside the rest-of-dist budget (the catalogue has its own). */
 function isScopeData(file: BundleFile): boolean {

@@ -5,6 +5,7 @@ import type { PersonalAccessToken, Tenant } from '../../src/core/model';
 import { tokenFlags, type HealthReport, type TokenHealth } from '../../src/core/ops/health';
 import { HEALTH_PAGE_SCRIPT } from '../../src/ui/view/healthPage';
 import { inertJson, overviewData, overviewHtml, revealRequest, TIMELINE_WEEKS } from '../../src/ui/view/healthOverview';
+import { useDisplayLanguage } from '../../src/ui/view/l10n';
 
 const NOW = Date.parse('2026-08-15T12:00:00Z');
 const DAY = 86_400_000;
@@ -93,6 +94,17 @@ describe('health overview', () => {
     assert.doesNotMatch(html, /\sstyle\s*=/i, 'no inline style attribute');
     assert.doesNotMatch(html, /https?:\/\//, 'no remote content');
     assert.doesNotMatch(HEALTH_PAGE_SCRIPT, /innerHTML|outerHTML|insertAdjacentHTML|document\.write|eval\(|new Function|setAttribute\('on|\.on[a-z]+\s*=/, 'the page never parses data as markup or code');
+  });
+
+  it("declares VS Code's display language on the page, and never a language tag that could break out of the attribute", () => {
+    try {
+      useDisplayLanguage('de');
+      assert.match(overviewHtml(overviewData(report(), settings), 'n0nce'), /<html lang="de">/);
+      useDisplayLanguage('de"><script>alert(1)</script>');
+      assert.match(overviewHtml(overviewData(report(), settings), 'n0nce'), /<html lang="en">/);
+    } finally {
+      useDisplayLanguage('en');
+    }
   });
 
   it('carries a hostile name as inert JSON that cannot close its script element', () => {

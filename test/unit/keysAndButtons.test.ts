@@ -1,7 +1,7 @@
 // The manifest's Delete keybinding and the two "add" buttons, checked against the ids the code uses.
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { readLocalisedManifest } from './helpers/localisedManifest';
 import { DELETE_SELECTED_TOKENS_COMMAND, VIEW_ID } from '../../src/ui/ids';
 
 interface Manifest {
@@ -12,7 +12,7 @@ interface Manifest {
   };
 }
 
-const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../package.json'), 'utf8')) as Manifest;
+const manifest = readLocalisedManifest(path.join(__dirname, '../../..')) as Manifest;
 
 function iconOf(command: string): string | undefined {
   return manifest.contributes.commands.find((each) => each.command === command)?.icon;

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { readLocalisedManifest } from './helpers/localisedManifest';
 import { AUTH_PROVIDER_ID, AUTH_PROVIDER_LABEL, COMMAND_IDS, VIEW_ID } from '../../src/ui/ids';
 
 interface MenuItem {
@@ -28,7 +29,7 @@ interface Manifest {
 }
 
 const root = path.join(__dirname, '..', '..', '..');
-const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as Manifest;
+const manifest = readLocalisedManifest(root) as Manifest;
 
 describe('manifest', () => {
   it('contributes exactly the commands the code registers, all in the SailPoint PAT category', () => {

@@ -4,8 +4,9 @@ import { defaultRedactor } from '../../src/core/client/redact';
 import type { PersonalAccessToken, Tenant } from '../../src/core/model';
 import { deleteButtonText } from '../../src/ui/commands/delete/deleteWords';
 import { errorActions } from '../../src/ui/view/errorActions';
+import { useDisplayLanguage } from '../../src/ui/view/l10n';
 import { presentTenant, tenantFix, tenantProblemHeadline, tenantStateForError, tooltipMarkdown } from '../../src/ui/view/presentation';
-import { presentToken, relativeTime, scopesSummary, tokenTooltipLines, type TokenViewOptions } from '../../src/ui/view/tokenPresentation';
+import { durationText, presentToken, relativeTime, scopesSummary, tokenTooltipLines, type TokenViewOptions } from '../../src/ui/view/tokenPresentation';
 import { errorText, listQueryText } from '../../src/core/messages';
 import { expiryState } from '../../src/core/ops/expiry';
 
@@ -47,7 +48,20 @@ describe('presentation: relative dates', () => {
     assert.equal(relativeTime(iso(5 * 3_600_000), NOW), 'in 5 hours');
     assert.equal(relativeTime(iso(-90 * DAY), NOW), '3 months ago');
     assert.equal(relativeTime(iso(-800 * DAY), NOW), '2 years ago');
-    assert.equal(relativeTime(iso(-10_000), NOW), 'just now');
+    assert.equal(relativeTime(iso(-10_000), NOW), 'now');
+  });
+
+  it("writes relative times and durations through Intl in VS Code's display language, not hand-written English", () => {
+    useDisplayLanguage('de');
+    try {
+      assert.equal(relativeTime(iso(-3 * DAY), NOW), 'vor 3 Tagen');
+      assert.equal(relativeTime(iso(12 * DAY + 3_600_000), NOW), 'in 12 Tagen');
+      assert.equal(relativeTime(iso(-10_000), NOW), 'jetzt');
+      assert.equal(durationText(12, 'hour'), '12 Stunden');
+    } finally {
+      useDisplayLanguage('en');
+    }
+    assert.equal(durationText(1, 'minute'), '1 minute');
   });
 
   it('calls a missing or unreadable date unknown instead of inventing one', () => {

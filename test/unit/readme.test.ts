@@ -3,6 +3,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { FakeTenant } from '../fake-tenant/server';
+import { readLocalisedManifest } from './helpers/localisedManifest';
 
 const REPO_ROOT = path.resolve(__dirname, '../../..');
 
@@ -14,7 +15,7 @@ interface Manifest {
 }
 
 const readme = readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
-const manifest = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as Manifest;
+const manifest = readLocalisedManifest(REPO_ROOT) as Manifest;
 
 /** The body of a `## heading` section, up to the next `## `. */
 function section(heading: string): string {

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { COMMAND_IDS } from '../../src/ui/ids';
+import { readLocalisedManifest } from './helpers/localisedManifest';
 
 interface WalkthroughStep {
   id: string;
@@ -20,7 +21,7 @@ interface Manifest {
 }
 
 const root = path.join(__dirname, '..', '..', '..');
-const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as Manifest;
+const manifest = readLocalisedManifest(root) as Manifest;
 const shipped = fs.readFileSync(path.join(root, '.vscodeignore'), 'utf8').split('\n').map((line) => line.trim());
 
 /** A line of a step's description that is only a command link, which the Welcome page draws as a button. */

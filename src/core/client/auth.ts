@@ -5,13 +5,16 @@ import { type HttpClient, type HttpResponse, parseJsonBody } from './http';
 import type { AccessTokenInfo, Credentials } from '../model';
 import { abortReason, type Clock, systemClock } from '../ports';
 import { defaultRedactor, type Redactor } from './redact';
+import { t } from '../l10n';
 
 /** How long a token whose lifetime the server did not state (or stated as 0 or negative) is reused. */
 export const UNKNOWN_LIFETIME_REUSE_MS = 10_000;
 /** A stated lifetime beyond a day is treated as a day, so a bogus value cannot pin a token forever. */
 const MAX_LIFETIME_MS = 24 * 60 * 60 * 1000;
 const REJECTED_OAUTH_ERRORS = new Set(['invalid_client', 'unauthorized_client', 'invalid_grant']);
-const SIGN_IN = 'Signing in to the tenant';
+function signInText(): string {
+  return t('Signing in to the tenant');
+}
 
 export interface MintOptions {
   clock?: Clock;
@@ -62,16 +65,16 @@ async function requestAccessToken(
       // Minting changes nothing on the server, so a retry after a 5xx or a reset is safe.
       idempotent: true,
       signal,
-      description: SIGN_IN,
+      description: signInText(),
     });
   } catch (error) {
     throw asRejectedCredentials(error);
   }
-  const body = parseJsonBody(response, SIGN_IN);
+  const body = parseJsonBody(response, signInText());
   const record = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
   const accessToken = record.access_token;
   if (typeof accessToken !== 'string' || accessToken.trim() === '') {
-    throw new PatError('bad-response', `${SIGN_IN} failed: the token endpoint answered without an access token.`, {
+    throw new PatError('bad-response', t('{0} failed: the token endpoint answered without an access token.', signInText()), {
       status: response.status,
     });
   }
@@ -114,7 +117,7 @@ function asRejectedCredentials(error: unknown): unknown {
   const said = error.serverMessage === undefined ? '' : ` (${error.serverMessage})`;
   return new PatError(
     'credentials-rejected',
-    `The tenant rejected the client ID and secret${said}. Check them, or create a new personal access token, and update the tenant's credentials.`,
+    t("The tenant rejected the client ID and secret{0}. Check them, or create a new personal access token, and update the tenant's credentials.", said),
     { status: error.status, serverMessage: error.serverMessage, detailCode: error.detailCode, trackingId: error.trackingId, cause: error },
   );
 }
@@ -203,12 +206,12 @@ export class AccessTokenCache {
     } catch (error) {
       throw isPatError(error)
         ? error
-        : new PatError('secret-storage', "Reading the tenant's credentials from VS Code's secret storage failed.", { cause: error });
+        : new PatError('secret-storage', t("Reading the tenant's credentials from VS Code's secret storage failed."), { cause: error });
     }
     if (credentials === undefined) {
       throw new PatError(
         'credentials-missing',
-        'No credentials are stored for this tenant (VS Code may have been unable to decrypt them). Enter the client ID and secret again.',
+        t('No credentials are stored for this tenant (VS Code may have been unable to decrypt them). Enter the client ID and secret again.'),
       );
     }
     return credentials;
@@ -216,7 +219,7 @@ export class AccessTokenCache {
 }
 
 function cancelled(signal: AbortSignal): PatError {
-  return new PatError('cancelled', `${SIGN_IN} was cancelled.`, { cause: abortReason(signal) });
+  return new PatError('cancelled', t('{0} was cancelled.', signInText()), { cause: abortReason(signal) });
 }
 
 /** Waits for a shared promise, but lets this caller leave early when its own signal aborts. */

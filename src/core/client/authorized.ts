@@ -3,6 +3,7 @@
 import type { AccessTokenCache } from './auth';
 import { isPatError, PatError } from '../errors';
 import type { HttpClient, HttpRequest, HttpResponse } from './http';
+import { t } from '../l10n';
 
 export type TokenSource = Pick<AccessTokenCache, 'get' | 'invalidate'>;
 
@@ -22,7 +23,7 @@ export async function sendAuthorized(
   } catch (error) {
     if (!isPatError(error, 'unauthorized')) throw error;
     auth.invalidate(first.accessToken);
-    debug(`${request.description}: the access token was refused (401); signing in again.`);
+    debug(t('{0}: the access token was refused (401); signing in again.', request.description));
   }
   const second = await auth.get(request.signal);
   try {
@@ -33,7 +34,7 @@ export async function sendAuthorized(
     const said = error.serverMessage === undefined ? '' : `: ${error.serverMessage}`;
     throw new PatError(
       'unauthorized',
-      `${request.description} failed: the tenant refused a freshly issued access token (401${said}). The credentials may have been revoked or may lack the rights for this; update the tenant's credentials.`,
+      t("{0} failed: the tenant refused a freshly issued access token (401{1}). The credentials may have been revoked or may lack the rights for this; update the tenant's credentials.", request.description, said),
       { status: 401, serverMessage: error.serverMessage, detailCode: error.detailCode, trackingId: error.trackingId, cause: error },
     );
   }

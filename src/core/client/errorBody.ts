@@ -2,6 +2,7 @@
 // detail code and the tracking id users quote to SailPoint support. Never throws, whatever the body.
 import { inertText } from '../validation';
 import { redact } from './redact';
+import { t } from '../l10n';
 
 export interface ErrorBodyFacts {
   serverMessage?: string;
@@ -43,7 +44,7 @@ function parseJsonErrorBody(status: number, text: string, cutShort: boolean, pre
   try {
     parsed = JSON.parse(text);
   } catch {
-    return { serverMessage: cutShort ? 'an oversized JSON body' : 'a malformed or truncated JSON body' };
+    return { serverMessage: cutShort ? t('an oversized JSON body') : t('a malformed or truncated JSON body') };
   }
   if (!isRecord(parsed)) {
     return typeof parsed === 'string' && parsed.trim() !== '' ? { serverMessage: cleanServerText(parsed) } : {};
@@ -103,7 +104,7 @@ function oauthErrorCode(status: number, body: Record<string, unknown>): string |
 function describeHtml(html: string): string {
   const title = /<title[^>]*>([^<]*)<\/title>/i.exec(html)?.[1];
   const cleanTitle = title === undefined ? '' : cleanServerText(decodeBasicEntities(title), 200);
-  return cleanTitle === '' ? 'an HTML page, probably from a proxy' : `an HTML page, probably from a proxy: "${cleanTitle}"`;
+  return cleanTitle === '' ? t('an HTML page, probably from a proxy') : t('an HTML page, probably from a proxy: "{0}"', cleanTitle);
 }
 
 function decodeBasicEntities(text: string): string {

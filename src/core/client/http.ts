@@ -10,6 +10,7 @@ import { RequestGate } from './limits';
 import { type Clock, type Logger, silentLogger, systemClock } from '../ports';
 import { defaultRedactor, type Redactor } from './redact';
 import { clampDelayMs, MAX_TIMER_MS, parseRetryAfterMs } from './retryAfter';
+import { t } from '../l10n';
 
 export type FetchFunction = (url: string, init: RequestInit) => Promise<Response>;
 
@@ -248,21 +249,21 @@ export class HttpClient {
     const { status, text, headers } = outcome.response;
     const facts = parseErrorBody(status, outcome.contentType, text, this.preferredLocale);
     const serverMessage = facts.serverMessage === undefined ? undefined : this.redact(facts.serverMessage);
-    const reason = this.redact(cleanServerText(outcome.reason, 60)) || 'Unknown Status';
+    const reason = this.redact(cleanServerText(outcome.reason, 60)) || t('Unknown Status');
     const tries = attempt > 1 ? ` after ${attempt} attempts` : '';
     const parts = [`${request.description} failed${tries}: ${status} ${reason}`];
     if (serverMessage) {
       parts.push(`: ${serverMessage}`);
     }
     if (facts.trackingId) {
-      parts.push(` (tracking id ${facts.trackingId})`);
+      parts.push(t(' (tracking id {0})', facts.trackingId));
     }
     const details = { status, serverMessage, detailCode: facts.detailCode, trackingId: facts.trackingId };
     const kind = kindForStatus(status);
     if (kind === 'rate-limited') {
       const retryAfterMs = parseRetryAfterMs(headers['retry-after'] ?? null, this.clock.now());
       const tooLong = retryAfterMs !== undefined && retryAfterMs > this.retry.maxRetryAfterMs;
-      const waitText = tooLong ? `. The tenant asks to wait ${describeWait(retryAfterMs)}; try again later` : '';
+      const waitText = tooLong ? t('. The tenant asks to wait {0}; try again later', describeWait(retryAfterMs)) : '';
       return { error: new RateLimitedError(this.redact(parts.join('') + waitText), details, retryAfterMs), retryable: true };
     }
     return { error: new PatError(kind, this.redact(parts.join('')), details), retryable: kind === 'server' };
@@ -281,21 +282,21 @@ export class HttpClient {
     if (timedOut) {
       const seconds = Math.round(timeoutMs / 100) / 10;
       return {
-        error: new PatError('timeout', `${request.description} failed: no complete answer from ${host} within ${seconds} s.`, { cause: error }),
+        error: new PatError('timeout', t('{0} failed: no complete answer from {1} within {2} s.', request.description, host, seconds), { cause: error }),
         retryable: true,
       };
     }
     if (error instanceof BodyTooLargeError) {
       const mib = Math.round((this.bodyCap(request) / (1024 * 1024)) * 10) / 10;
       return {
-        error: new PatError('bad-response', `${request.description} failed: the answer from ${host} is larger than ${mib} MiB.`),
+        error: new PatError('bad-response', t('{0} failed: the answer from {1} is larger than {2} MiB.', request.description, host, mib)),
         retryable: false,
       };
     }
     const code = errorCode(error);
     const because = code === undefined ? '' : ` (${code})`;
     return {
-      error: new PatError('network', `${request.description} failed: could not reach ${host}${because}.`, { cause: error }),
+      error: new PatError('network', t('{0} failed: could not reach {1}{2}.', request.description, host, because), { cause: error }),
       retryable: true,
     };
   }
@@ -305,7 +306,7 @@ export class HttpClient {
     const target = location === null ? '' : ` to ${this.redact(cleanServerText(originOf(location, request.url), 200))}`;
     return new PatError(
       'redirect',
-      `${request.description} failed: the server answered ${response.status} with a redirect${target}. Redirects are not followed, so credentials only go to the tenant's own address; check the tenant URL.`,
+      t("{0} failed: the server answered {1} with a redirect{2}. Redirects are not followed, so credentials only go to the tenant's own address; check the tenant URL.", request.description, response.status, target),
       { status: response.status },
     );
   }
@@ -315,14 +316,14 @@ export class HttpClient {
   }
 
   private cancelledError(request: HttpRequest, cause: unknown): PatError {
-    return new PatError('cancelled', `${request.description} was cancelled.`, { cause });
+    return new PatError('cancelled', t('{0} was cancelled.', request.description), { cause });
   }
 
   private pathOf(url: string): string {
     try {
       return this.redact(new URL(url).pathname);
     } catch {
-      return '(invalid URL)';
+      return t('(invalid URL)');
     }
   }
 
@@ -346,8 +347,8 @@ export function parseJsonBody(response: HttpResponse, description: string): unkn
   try {
     return JSON.parse(response.text) as unknown;
   } catch (error) {
-    const what = response.text.trim() === '' ? 'an empty answer' : 'an answer that is not valid JSON';
-    throw new PatError('bad-response', `${description} failed: the server sent ${what} (status ${response.status}).`, {
+    const what = response.text.trim() === '' ? t('an empty answer') : t('an answer that is not valid JSON');
+    throw new PatError('bad-response', t('{0} failed: the server sent {1} (status {2}).', description, what, response.status), {
       status: response.status,
       cause: error,
     });
@@ -408,7 +409,7 @@ function hostOf(url: string): string {
   try {
     return new URL(url).host;
   } catch {
-    return 'the server';
+    return t('the server');
   }
 }
 
@@ -417,7 +418,7 @@ function originOf(location: string, base: string): string {
   try {
     return new URL(location, base).origin;
   } catch {
-    return 'an invalid address';
+    return t('an invalid address');
   }
 }
 

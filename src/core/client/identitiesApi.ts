@@ -3,6 +3,7 @@ import { sendAuthorized, type TokenSource } from './authorized';
 import { PatError } from '../errors';
 import { type HttpClient, parseJsonBody } from './http';
 import { type Logger, silentLogger } from '../ports';
+import { t } from '../l10n';
 
 /** What the extension reads of an IdentityDto; missing fields are null. */
 export interface IdentityRecord {
@@ -58,7 +59,7 @@ export class IdentitiesApi {
   }
 
   private async batch(ids: readonly string[], signal?: AbortSignal): Promise<IdentityRecord[]> {
-    const description = 'Looking up token owners';
+    const description = t('Looking up token owners');
     // defaultFilter=NONE: the default leaves out uncorrelated identities, which would then look deleted.
     const query = new URLSearchParams({ filters: `id in (${ids.map(quoted).join(',')})`, limit: String(ids.length), defaultFilter: 'NONE' });
     const url = `${this.url}?${query.toString().replace(/\+/g, '%20')}`;
@@ -66,7 +67,7 @@ export class IdentitiesApi {
       this.logger.debug(message),
     );
     const body = parseJsonBody(response, description);
-    if (!Array.isArray(body)) throw new PatError('bad-response', `${description} failed: the server did not send a list.`, { status: response.status });
+    if (!Array.isArray(body)) throw new PatError('bad-response', t('{0} failed: the server did not send a list.', description), { status: response.status });
     return body.map(parseIdentity).filter((each): each is IdentityRecord => each !== undefined && ids.includes(each.id));
   }
 }

@@ -19,6 +19,7 @@ import {
 import { type Logger, silentLogger } from '../ports';
 import { defaultRedactor, type Redactor } from './redact';
 import { checkedId } from '../store/secretKeys';
+import { t } from '../l10n';
 
 export interface PatApiOptions {
   baseUrl: string;
@@ -82,17 +83,17 @@ export class PatApi {
   }
 
   async list(query: TokenListQuery, signal?: AbortSignal): Promise<PersonalAccessToken[]> {
-    const description = 'Listing tokens';
+    const description = t('Listing tokens');
     const url = this.collectionUrl + queryString(listParameters(query));
     const response = await this.authorized({ method: 'GET', url, signal, description, maxBodyBytes: LIST_MAX_BODY_BYTES });
     const body = parseJsonBody(response, description);
     if (!Array.isArray(body)) {
-      throw new PatError('bad-response', `${description} failed: the server did not send a list.`, { status: response.status });
+      throw new PatError('bad-response', t('{0} failed: the server did not send a list.', description), { status: response.status });
     }
     return body.map((item: unknown, index) => {
       const token = parseToken(item);
       if (token === undefined) {
-        throw new PatError('bad-response', `${description} failed: item ${index} of the answer has no id or name.`, {
+        throw new PatError('bad-response', t('{0} failed: item {1} of the answer has no id or name.', description, index), {
           status: response.status,
         });
       }
@@ -101,7 +102,7 @@ export class PatApi {
   }
 
   async create(request: CreateTokenRequest, signal?: AbortSignal): Promise<CreatedToken> {
-    const description = `Creating token "${displayName(request.name)}"`;
+    const description = t('Creating token "{0}"', displayName(request.name));
     const body = JSON.stringify(this.createBody(request));
     let response: HttpResponse;
     let secret: string;
@@ -123,7 +124,7 @@ export class PatApi {
       this.redactor.register(secret);
       token = parseToken(created);
       if (secret === '' || token === undefined) {
-        throw new PatError('bad-response', `${description} failed: the answer did not include the new token and its secret.`, {
+        throw new PatError('bad-response', t('{0} failed: the answer did not include the new token and its secret.', description), {
           status: response.status,
         });
       }
@@ -138,7 +139,7 @@ export class PatApi {
   }
 
   async update(id: string, patch: TokenPatch, signal?: AbortSignal): Promise<PersonalAccessToken> {
-    const description = `Updating token ${displayName(id)}`;
+    const description = t('Updating token {0}', displayName(id));
     const operations = this.patchOperations(patch);
     const response = await this.authorized({
       method: 'PATCH',
@@ -152,7 +153,7 @@ export class PatApi {
     });
     const token = parseToken(parseJsonBody(response, description));
     if (token === undefined) {
-      throw new PatError('bad-response', `${description} failed: the answer is not a token.`, { status: response.status });
+      throw new PatError('bad-response', t('{0} failed: the answer is not a token.', description), { status: response.status });
     }
     return token;
   }
@@ -162,7 +163,7 @@ export class PatApi {
       method: 'DELETE',
       url: this.itemUrl(id),
       signal,
-      description: `Deleting token ${displayName(id)}`,
+      description: t('Deleting token {0}', displayName(id)),
       // If an earlier attempt was carried out but its answer lost, the retry finds the token already gone.
       successOnRetry: [404],
     });
@@ -183,7 +184,7 @@ export class PatApi {
     } catch (lookupError) {
       const why = lookupError instanceof Error ? lookupError.message : String(lookupError);
       return new CreateOutcomeUnknownError(
-        `${cause.message} Whether the token was created is unknown: checking the list failed too (${why}). Look at the list before trying again: if ${quoted} is there, its secret was lost; delete it and create a new one.`,
+        t('{0} Whether the token was created is unknown: checking the list failed too ({1}). Look at the list before trying again: if {2} is there, its secret was lost; delete it and create a new one.', cause.message, why, quoted),
         null,
         false,
         cause,
@@ -199,7 +200,7 @@ export class PatApi {
     requireName(request.name);
     requireScopes(request.scope);
     if (this.family === 'v3' && request.userAwareTokenNeverExpires === true) {
-      throw new PatError('invalid-input', 'Tokens that never expire need the v1 API family; v3 tokens expire within 6 months.');
+      throw new PatError('invalid-input', t('Tokens that never expire need the v1 API family; v3 tokens expire within 6 months.'));
     }
     const body: Record<string, unknown> = { name: request.name, scope: [...request.scope] };
     if (request.accessTokenValiditySeconds !== undefined) {
@@ -229,7 +230,7 @@ export class PatApi {
     }
     const touchesExpiry = patch.expirationDate !== undefined || patch.userAwareTokenNeverExpires !== undefined;
     if (touchesExpiry && this.family === 'v3') {
-      throw new PatError('invalid-input', 'The v3 API cannot change a token\'s expiry; only its name and scopes.');
+      throw new PatError('invalid-input', t("The v3 API cannot change a token's expiry; only its name and scopes."));
     }
     // The acknowledgement goes first when the expiry is removed, so a server checking operation by operation accepts it.
     if (patch.userAwareTokenNeverExpires !== undefined && patch.expirationDate === null) {
@@ -242,7 +243,7 @@ export class PatApi {
       replace('/userAwareTokenNeverExpires', patch.userAwareTokenNeverExpires);
     }
     if (operations.length === 0) {
-      throw new PatError('invalid-input', 'Nothing to change: the update names no field.');
+      throw new PatError('invalid-input', t('Nothing to change: the update names no field.'));
     }
     return operations;
   }
@@ -255,17 +256,17 @@ export class PatApi {
 
 function createVerdict(quoted: string, existing: PersonalAccessToken | null, cause: PatError): string {
   if (existing !== null) {
-    return `The token ${quoted} was created anyway, but its secret never arrived and cannot be shown again: delete that token and create a new one.`;
+    return t('The token {0} was created anyway, but its secret never arrived and cannot be shown again: delete that token and create a new one.', quoted);
   }
   // A slow server may still be working on a request we stopped waiting for; a re-sent create with the same name would then be refused, not doubled.
   return cause.kind === 'timeout' || cause.kind === 'cancelled'
-    ? `No token named ${quoted} exists yet, so most likely nothing was created; refresh the list before trying again.`
-    : `No token named ${quoted} exists, so nothing was created; it is safe to try again.`;
+    ? t('No token named {0} exists yet, so most likely nothing was created; refresh the list before trying again.', quoted)
+    : t('No token named {0} exists, so nothing was created; it is safe to try again.', quoted);
 }
 
 function requireName(name: unknown): void {
   if (typeof name !== 'string' || name.trim() === '') {
-    throw new PatError('invalid-input', 'A token name is required.');
+    throw new PatError('invalid-input', t('A token name is required.'));
   }
 }
 
@@ -274,11 +275,11 @@ function requireScopes(scope: unknown): void {
   if (!Array.isArray(scope) || scope.length === 0) {
     throw new PatError(
       'invalid-input',
-      `Choose at least one scope. An empty list would grant every right you have; to mean that, choose ${ALL_SCOPES} explicitly.`,
+      t('Choose at least one scope. An empty list would grant every right you have; to mean that, choose {0} explicitly.', ALL_SCOPES),
     );
   }
   if (!scope.every((item) => typeof item === 'string' && item.trim() !== '')) {
-    throw new PatError('invalid-input', 'Every scope must be a non-empty string.');
+    throw new PatError('invalid-input', t('Every scope must be a non-empty string.'));
   }
 }
 
@@ -288,7 +289,7 @@ function listParameters(query: TokenListQuery): Array<[string, string]> {
     parameters.push(['owner-id', 'me']);
   } else if (query.owner.kind === 'identity') {
     if (query.owner.identityId.trim() === '') {
-      throw new PatError('invalid-input', 'An identity id is required to list its tokens.');
+      throw new PatError('invalid-input', t('An identity id is required to list its tokens.'));
     }
     parameters.push(['owner-id', query.owner.identityId]);
   }
@@ -299,7 +300,7 @@ function listParameters(query: TokenListQuery): Array<[string, string]> {
   if (query.lastUsedBefore !== undefined) {
     const epochMs = Date.parse(query.lastUsedBefore);
     if (!Number.isFinite(epochMs)) {
-      throw new PatError('invalid-input', `"${displayName(query.lastUsedBefore)}" is not a date and time.`);
+      throw new PatError('invalid-input', t('"{0}" is not a date and time.', displayName(query.lastUsedBefore)));
     }
     filters.push(`lastUsed le ${new Date(epochMs).toISOString()}`);
   }

@@ -6,6 +6,7 @@ import type { PersonalAccessToken, Tenant, TokenListQuery, TokenOwner } from '..
 import { errorText } from '../messages';
 import type { PatService } from '../patService';
 import { isOthersToken, listsOtherOwners, lookUpOwners, type OwnerLookup, type OwnerStatus } from './owners';
+import { t } from '../l10n';
 
 const DAY_MS = 86_400_000;
 
@@ -43,9 +44,9 @@ export function validDays(days: number): boolean {
 export function unusedQuery(tenant: Tenant, criteria: UnusedCriteria, now: number): TokenListQuery {
   const days = criteria.unusedSinceDays;
   if (!criteria.neverUsed && days === undefined && criteria.ownerInactive !== true) {
-    throw new PatError('invalid-input', 'Say which tokens count as unused: never used, not used for some days, owner inactive, or a mix.');
+    throw new PatError('invalid-input', t('Say which tokens count as unused: never used, not used for some days, owner inactive, or a mix.'));
   }
-  if (days !== undefined && !validDays(days)) throw new PatError('invalid-input', `The number of days must be a whole number from 1 to ${MAX_UNUSED_DAYS}.`);
+  if (days !== undefined && !validDays(days)) throw new PatError('invalid-input', t('The number of days must be a whole number from 1 to {0}.', MAX_UNUSED_DAYS));
   const query: TokenListQuery = { owner: tenant.listQuery?.owner ?? { kind: 'me' } };
   // Owners are judged on the whole list, so last use is then judged here too (usedBefore), not by the server.
   if (criteria.ownerInactive === true) return query;
@@ -58,7 +59,7 @@ async function ownersOf(service: PatService, tenant: Tenant, tokens: readonly Pe
   if (!listsOtherOwners(tenant.listQuery)) return { statuses: new Map(), forbidden: false };
   const lookup = await lookUpOwners(service, tenant.id, tokens, signal);
   // Owner inactive was asked for explicitly: without the answer the search would silently find nothing.
-  if (lookup.failure !== undefined) throw new PatError(lookup.forbidden ? 'forbidden' : 'http', `Owner status is not available: ${lookup.failure}`);
+  if (lookup.failure !== undefined) throw new PatError(lookup.forbidden ? 'forbidden' : 'http', t('Owner status is not available: {0}', lookup.failure));
   return lookup;
 }
 
@@ -138,7 +139,9 @@ export interface BulkDeleteOptions {
 
 export const DEFAULT_BULK_CONCURRENCY = 4;
 
-export const CANCELLED_MESSAGE = 'Not deleted: the operation was cancelled before this token was reached.';
+export function cancelledMessage(): string {
+  return t('Not deleted: the operation was cancelled before this token was reached.');
+}
 
 /** Runs `work` over the items with at most `concurrency` running; results keep the items' order. */
 export async function runBounded<I, R>(items: readonly I[], concurrency: number, work: (item: I, index: number) => Promise<R>): Promise<R[]> {
@@ -168,7 +171,7 @@ export function uniqueRefs(items: readonly TokenRef[]): TokenRef[] {
 
 /** What the user reads for one item that failed; a first-attempt 404 means someone else removed it. */
 export function failureMessage(error: unknown): string {
-  if (isPatError(error, 'not-found')) return `Not found on the tenant: it may have been deleted already. ${errorText(error)}`;
+  if (isPatError(error, 'not-found')) return t('Not found on the tenant: it may have been deleted already. {0}', errorText(error));
   return errorText(error);
 }
 
@@ -179,12 +182,12 @@ export async function deleteTokens(service: PatService, items: readonly TokenRef
   const progress: BulkProgress = { done: 0, failed: 0, total: refs.length };
   const around = options.around ?? (<T>(_item: TokenRef, work: () => Promise<T>): Promise<T> => work());
   const deleteOne = async (item: TokenRef): Promise<Outcome> => {
-    if (options.signal?.aborted) return { ok: false, item: { ...item, message: CANCELLED_MESSAGE } };
+    if (options.signal?.aborted) return { ok: false, item: { ...item, message: cancelledMessage() } };
     try {
       await around(item, () => service.deleteToken(item.tenantId, item.tokenId, options.signal));
       return { ok: true, item };
     } catch (error) {
-      return { ok: false, item: { ...item, message: options.signal?.aborted ? CANCELLED_MESSAGE : failureMessage(error) } };
+      return { ok: false, item: { ...item, message: options.signal?.aborted ? cancelledMessage() : failureMessage(error) } };
     }
   };
   const outcomes = await runBounded(refs, options.concurrency ?? DEFAULT_BULK_CONCURRENCY, async (item) => {

@@ -1,6 +1,7 @@
 // The SailPoint CLI's configuration (~/.sailpoint/config.yaml): its `environments` name each tenant and give its
 // `baseurl` (API) and `tenanturl` (web UI). The CLI keeps secrets in the OS keyring, which is not read here.
 import { PatError } from '../errors';
+import { t } from '../l10n';
 import type { Tenant } from '../model';
 import { normalizeTenantUrl } from '../tenantUrl';
 import { stripUnsafeCharacters } from '../validation';
@@ -34,16 +35,16 @@ function asRecord(value: unknown): Record<string, unknown> | undefined {
 }
 
 function malformed(file: string, why: string): PatError {
-  return new PatError('invalid-input', `${file} is not a SailPoint CLI configuration this extension can read: ${why}`);
+  return new PatError('invalid-input', t('{0} is not a SailPoint CLI configuration this extension can read: {1}', file, why));
 }
 
 function tooManyEnvironments(file: string): PatError {
-  return malformed(file, `it lists more than ${MAX_CLI_ENVIRONMENTS} environments.`);
+  return malformed(file, t('it lists more than {0} environments.', MAX_CLI_ENVIRONMENTS));
 }
 
 function parseYaml(text: string, file: string): unknown {
   if (Buffer.byteLength(text, 'utf8') > MAX_CLI_CONFIG_BYTES) {
-    throw malformed(file, 'it is larger than 1 MB.');
+    throw malformed(file, t('it is larger than 1 MB.'));
   }
   let environments = 0;
   const countEnvironments = (path: readonly string[]): void => {
@@ -54,7 +55,7 @@ function parseYaml(text: string, file: string): unknown {
     return parseYamlText(text, { maxAliases: 100, onKey: countEnvironments });
   } catch (error) {
     if (!(error instanceof YamlError)) throw error;
-    throw malformed(file, `it is not valid YAML (line ${error.line}): ${error.message}.`);
+    throw malformed(file, t('it is not valid YAML (line {0}): {1}.', error.line, error.message));
   }
 }
 
@@ -62,7 +63,7 @@ function environmentOf(name: string, value: unknown): CliEnvironment | { name: s
   const fields = asRecord(value);
   // Viper, which the CLI uses, writes lower-case keys; either URL will do, the API one preferred.
   const url = [fields?.baseurl, fields?.tenanturl].find((each): each is string => typeof each === 'string' && each.trim() !== '');
-  if (url === undefined) return { name: shown(name), reason: 'it has neither baseurl nor tenanturl' };
+  if (url === undefined) return { name: shown(name), reason: t('it has neither baseurl nor tenanturl') };
   const normalized = normalizeTenantUrl(url);
   return normalized.ok ? { name: shown(name, 120).trim() || normalized.baseUrl, baseUrl: normalized.baseUrl } : { name: shown(name), reason: normalized.reason };
 }
@@ -72,7 +73,7 @@ export function parseCliConfig(text: string, file: string): CliEnvironments {
   const config = asRecord(parseYaml(text, file));
   const environments = asRecord(config?.environments);
   if (environments === undefined || Object.keys(environments).length === 0) {
-    throw malformed(file, 'it lists no environments (set one up with "sail environment create").');
+    throw malformed(file, t('it lists no environments (set one up with "sail environment create").'));
   }
   // An alias can bring a mapping the count while parsing did not see under "environments".
   if (Object.keys(environments).length > MAX_CLI_ENVIRONMENTS) throw tooManyEnvironments(file);

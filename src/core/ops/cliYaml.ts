@@ -3,6 +3,7 @@
 // block scalars, one document, anchors and aliases (shared, never copied) and merge keys (`<<`) resolved as go-yaml,
 // the CLI's parser, resolves them. Anything else (tags, complex keys, several documents) is refused with its line,
 // never guessed. It runs in one pass over the lines, so a file at the 1 MB cap parses in milliseconds.
+import { t } from '../l10n';
 
 export type YamlValue = string | number | boolean | null | YamlValue[] | YamlMap;
 /** A mapping with no prototype: a key such as `__proto__` or `constructor` is data, never an object's own machinery. */
@@ -99,12 +100,12 @@ function linesOf(source: string): Line[] {
     if (/^(?:---|\.\.\.)(?:\s|$)/.test(text)) {
       if (started || text.startsWith('...')) break;
       started = true;
-      if (withoutComment(text.slice(3)).trim() !== '') throw new YamlError('content after "---" on the same line is not read', number);
+      if (withoutComment(text.slice(3)).trim() !== '') throw new YamlError(t('content after "---" on the same line is not read'), number);
       continue;
     }
-    if (!started && text.startsWith('%')) throw new YamlError('YAML directives are not read', number);
+    if (!started && text.startsWith('%')) throw new YamlError(t('YAML directives are not read'), number);
     if (rest.trim() === '' || rest.startsWith('#')) continue;
-    if (rest.startsWith('\t')) throw new YamlError('a tab indents the line; YAML indents with spaces', number);
+    if (rest.startsWith('\t')) throw new YamlError(t('a tab indents the line; YAML indents with spaces'), number);
     started = true;
     lines.push({ number, indent, text: rest });
   }
@@ -143,7 +144,7 @@ class Parser {
     if (this.lines.length === 0) return null;
     const value = this.block(this.lines[0].indent, [], 0);
     const extra = this.lines[this.position];
-    if (extra !== undefined) throw new YamlError('this line is indented less than the document it belongs to', extra.number);
+    if (extra !== undefined) throw new YamlError(t('this line is indented less than the document it belongs to'), extra.number);
     return value;
   }
 
@@ -154,7 +155,7 @@ class Parser {
   /** The node whose first line is the current one, at `indent`. */
   private block(indent: number, path: string[], depth: number): YamlValue {
     const line = this.line!;
-    if (depth > this.maxDepth) throw new YamlError(`collections are nested more than ${this.maxDepth} deep`, line.number);
+    if (depth > this.maxDepth) throw new YamlError(t('collections are nested more than {0} deep', this.maxDepth), line.number);
     if (isSequenceItem(line.text)) return this.sequence(indent, path, depth);
     if (keyEnd(line.text) !== undefined) return this.mapping(indent, path, depth);
     this.position++;
@@ -189,7 +190,7 @@ class Parser {
     while (this.line !== undefined && this.line.indent === indent && !isSequenceItem(this.line.text)) {
       const line = this.line;
       const end = keyEnd(line.text);
-      if (end === undefined) throw new YamlError('expected "key: value"', line.number);
+      if (end === undefined) throw new YamlError(t('expected "key: value"'), line.number);
       const key = this.key(line, line.text.slice(0, end.keyEnd));
       const rest = line.text.slice(end.valueStart).trimStart();
       this.position++;
@@ -216,7 +217,7 @@ class Parser {
 
   private refuseDeeper(indent: number): void {
     const line = this.line;
-    if (line !== undefined && line.indent > indent) throw new YamlError('this line is indented more than the block it is in', line.number);
+    if (line !== undefined && line.indent > indent) throw new YamlError(t('this line is indented more than the block it is in'), line.number);
   }
 
   private key(line: Line, text: string): string {
@@ -225,25 +226,25 @@ class Parser {
       const value = new InlineReader(trimmed, line.number).quoted();
       return value;
     }
-    if (/^[[{?&*!|>]/.test(trimmed)) throw new YamlError('complex, anchored or tagged keys are not read', line.number);
+    if (/^[[{?&*!|>]/.test(trimmed)) throw new YamlError(t('complex, anchored or tagged keys are not read'), line.number);
     return trimmed;
   }
 
   /** A value that starts on this line: alias, anchor, tag, block scalar, flow collection or scalar (maybe continued below). */
   private inline(line: Line, text: string, indent: number, path: string[], depth: number): YamlValue {
     let rest = withoutComment(text);
-    if (rest.startsWith('!')) throw new YamlError('YAML tags are not read', line.number);
+    if (rest.startsWith('!')) throw new YamlError(t('YAML tags are not read'), line.number);
     if (rest.startsWith('*')) {
       const name = ANCHOR_NAME.exec(rest.slice(1))?.[0];
-      if (name === undefined || rest.slice(1 + name.length).trim() !== '') throw new YamlError('an alias must stand alone', line.number);
+      if (name === undefined || rest.slice(1 + name.length).trim() !== '') throw new YamlError(t('an alias must stand alone'), line.number);
       return this.alias(name, line.number);
     }
     let anchor: string | undefined;
     if (rest.startsWith('&')) {
       anchor = ANCHOR_NAME.exec(rest.slice(1))?.[0];
-      if (anchor === undefined) throw new YamlError('an anchor needs a name', line.number);
+      if (anchor === undefined) throw new YamlError(t('an anchor needs a name'), line.number);
       rest = rest.slice(1 + anchor.length).trimStart();
-      if (rest.startsWith('!')) throw new YamlError('YAML tags are not read', line.number);
+      if (rest.startsWith('!')) throw new YamlError(t('YAML tags are not read'), line.number);
     }
     let value: YamlValue;
     if (rest === '') value = this.childOrNull(indent, path, depth, true);
@@ -256,7 +257,7 @@ class Parser {
 
   /** A plain scalar may go on over more-indented lines, folded with single spaces. */
   private plainContinued(first: string, indent: number): string {
-    if (first.startsWith('- ') || first === '-' || /^[%@`]/.test(first)) throw new YamlError('this scalar cannot start a plain value', this.lines[this.position - 1].number);
+    if (first.startsWith('- ') || first === '-' || /^[%@`]/.test(first)) throw new YamlError(t('this scalar cannot start a plain value'), this.lines[this.position - 1].number);
     let text = first;
     while (this.line !== undefined && this.line.indent > indent && keyEnd(this.line.text) === undefined && !isSequenceItem(this.line.text)) {
       text += ` ${withoutComment(this.line.text)}`;
@@ -267,7 +268,7 @@ class Parser {
 
   /** `|` keeps line breaks, `>` folds them; the content is every following line indented more than the key. */
   private blockScalar(line: Line, header: string, indent: number): string {
-    if (!/^[|>][-+]?[1-9]?[-+]?$/.test(header)) throw new YamlError('a block scalar header is "|" or ">" with optional indicators', line.number);
+    if (!/^[|>][-+]?[1-9]?[-+]?$/.test(header)) throw new YamlError(t('a block scalar header is "|" or ">" with optional indicators'), line.number);
     // The blank lines inside were dropped by linesOf; what the value says does not matter to the import.
     const parts: string[] = [];
     while (this.line !== undefined && this.line.indent > indent) {
@@ -285,15 +286,15 @@ class Parser {
       const result = reader.complete();
       if (result !== undefined) return result;
       const next = this.line;
-      if (next === undefined || next.indent <= indent) throw new YamlError('a bracket or quote opened here is not closed', line.number);
+      if (next === undefined || next.indent <= indent) throw new YamlError(t('a bracket or quote opened here is not closed'), line.number);
       text += ` ${next.text}`;
       this.position++;
     }
   }
 
   alias(name: string, line: number): YamlValue {
-    if (++this.aliases > this.maxAliases) throw new YamlError(`the file uses more than ${this.maxAliases} aliases`, line);
-    if (!this.anchors.has(name)) throw new YamlError(`no anchor "${name.slice(0, 40)}" is defined before this alias`, line);
+    if (++this.aliases > this.maxAliases) throw new YamlError(t('the file uses more than {0} aliases', this.maxAliases), line);
+    if (!this.anchors.has(name)) throw new YamlError(t('no anchor "{0}" is defined before this alias', name.slice(0, 40)), line);
     return this.anchors.get(name)!;
   }
 
@@ -302,18 +303,18 @@ class Parser {
   }
 
   checkDepth(depth: number, line: number): void {
-    if (depth > this.maxDepth) throw new YamlError(`collections are nested more than ${this.maxDepth} deep`, line);
+    if (depth > this.maxDepth) throw new YamlError(t('collections are nested more than {0} deep', this.maxDepth), line);
   }
 
   set(map: YamlMap, key: string, value: YamlValue, path: string[], line: number): void {
-    if (Object.prototype.hasOwnProperty.call(map, key)) throw new YamlError(`the key "${key.slice(0, 40)}" is defined twice`, line);
+    if (Object.prototype.hasOwnProperty.call(map, key)) throw new YamlError(t('the key "{0}" is defined twice', key.slice(0, 40)), line);
     this.options.onKey?.(path, line);
     map[key] = value;
   }
 
   mergeSources(value: YamlValue, line: number): YamlMap[] {
     const sources = Array.isArray(value) ? value : [value];
-    if (!sources.every(isMap)) throw new YamlError('a merge key ("<<") takes a mapping or a list of mappings', line);
+    if (!sources.every(isMap)) throw new YamlError(t('a merge key ("<<") takes a mapping or a list of mappings'), line);
     return sources;
   }
 
@@ -376,7 +377,7 @@ class InlineReader {
       const value = this.value(this.path, this.depth);
       this.skipSpaces();
       if (this.index < this.text.length && withoutComment(this.text.slice(this.index)) !== '') {
-        throw new YamlError('unexpected text after the value', this.line);
+        throw new YamlError(t('unexpected text after the value'), this.line);
       }
       return value;
     } catch (error) {
@@ -398,11 +399,11 @@ class InlineReader {
     return body.replace(/\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)/g, (_match, escape: string) => {
       if (escape.length > 1) {
         const code = parseInt(escape.slice(1), 16);
-        if (code > 0x10ffff) throw new YamlError('an escape names no character', this.line);
+        if (code > 0x10ffff) throw new YamlError(t('an escape names no character'), this.line);
         return String.fromCodePoint(code);
       }
       const decoded = DOUBLE_QUOTED_ESCAPES[escape];
-      if (decoded === undefined) throw new YamlError(`"\\${escape}" is not a YAML escape`, this.line);
+      if (decoded === undefined) throw new YamlError(t('"\\{0}" is not a YAML escape', escape), this.line);
       return decoded;
     });
   }
@@ -419,10 +420,10 @@ class InlineReader {
     if (char === '*') {
       const name = ANCHOR_NAME.exec(this.text.slice(this.index + 1))?.[0] ?? '';
       this.index += 1 + name.length;
-      if (!this.parser) throw new YamlError('an alias is not read here', this.line);
+      if (!this.parser) throw new YamlError(t('an alias is not read here'), this.line);
       return this.parser.alias(name.replace(/[,\]}]+$/, ''), this.line);
     }
-    if (char === '!') throw new YamlError('YAML tags are not read', this.line);
+    if (char === '!') throw new YamlError(t('YAML tags are not read'), this.line);
     if (char === '&') {
       const name = ANCHOR_NAME.exec(this.text.slice(this.index + 1))?.[0] ?? '';
       this.index += 1 + name.length;
@@ -473,7 +474,7 @@ class InlineReader {
       }
       const plainKey = this.text[this.index] !== '"' && this.text[this.index] !== "'";
       const key = this.value(path, depth);
-      if (typeof key === 'object' && key !== null) throw new YamlError('complex keys are not read', this.line);
+      if (typeof key === 'object' && key !== null) throw new YamlError(t('complex keys are not read'), this.line);
       const name = key === null ? '' : String(key);
       this.skipSpaces();
       let value: YamlValue = null;
@@ -493,7 +494,7 @@ class InlineReader {
     const char = this.text[this.index];
     if (char === undefined) throw new Unclosed();
     if (char === ',') this.index++;
-    else if (char !== close) throw new YamlError(`expected "," or "${close}"`, this.line);
+    else if (char !== close) throw new YamlError(t('expected "," or "{0}"', close), this.line);
   }
 
   private skipSpaces(): void {

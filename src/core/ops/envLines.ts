@@ -2,6 +2,7 @@
 // The environment variables SailPoint's CLI and SDKs read, as lines a shell, a .env file or a CI secret accepts.
 import { PatError } from '../errors';
 import type { EnvCredentials } from '../model';
+import { t } from '../l10n';
 
 /** Characters a POSIX shell assignment takes literally (no `~`: bash expands it after `=` and `:`). */
 const SHELL_LITERAL = /^[A-Za-z0-9_.:/@%+=,-]+$/;
@@ -13,7 +14,7 @@ const CONTROL_CHARACTER = /\p{Cc}/u;
  */
 export function shellValue(name: string, value: string): string {
   if (value === '' || CONTROL_CHARACTER.test(value)) {
-    throw new PatError('invalid-input', `The value of ${name} is empty or contains a control character; it cannot be written as an environment line.`);
+    throw new PatError('invalid-input', t('The value of {0} is empty or contains a control character; it cannot be written as an environment line.', name));
   }
   return SHELL_LITERAL.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
 }

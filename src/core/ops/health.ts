@@ -1,6 +1,7 @@
 // core/ops: token health as facts. Each token listed by a tenant (its current list query) gets the flags that say
 // why it needs attention; the UI decides how they read and look.
 import { PatError } from '../errors';
+import { t } from '../l10n';
 import { errorText } from '../messages';
 import { ALL_SCOPES, type PersonalAccessToken, type Tenant } from '../model';
 import type { PatService } from '../patService';
@@ -81,7 +82,7 @@ export interface HealthReport {
 
 export function checkHealthDays(days: number, what: string): number {
   if (!Number.isInteger(days) || days < 0 || days > MAX_HEALTH_DAYS) {
-    throw new PatError('invalid-input', `${what} must be a whole number of days from 0 to ${MAX_HEALTH_DAYS}.`);
+    throw new PatError('invalid-input', t('{0} must be a whole number of days from 0 to {1}.', what, MAX_HEALTH_DAYS));
   }
   return days;
 }
@@ -104,8 +105,8 @@ async function tenantHealth(service: PatService, tenant: Tenant, settings: Healt
 
 /** Every tenant in the given order; a tenant that fails is reported and the others go on. Cancellation stops all. */
 export async function collectHealth(service: PatService, tenants: readonly Tenant[], settings: HealthSettings, signal?: AbortSignal): Promise<HealthReport> {
-  checkHealthDays(settings.expiryWarningDays, 'The expiry warning');
-  checkHealthDays(settings.unusedDays, 'The unused period');
+  checkHealthDays(settings.expiryWarningDays, t('The expiry warning'));
+  checkHealthDays(settings.unusedDays, t('The unused period'));
   const report: HealthReport = { tenants: [], tokens: [], failedTenants: [] };
   for (const tenant of tenants) {
     try {

@@ -7,6 +7,7 @@ import type { OwnerFilter, PersonalAccessToken, Tenant } from '../model';
 import { errorText, listQueryText } from '../messages';
 import type { PatService } from '../patService';
 import { listsOtherOwners, lookUpOwners, type OwnerStatus } from './owners';
+import { t } from '../l10n';
 
 export type InventoryFormat = 'json' | 'csv';
 
@@ -56,7 +57,7 @@ async function listTenant(service: PatService, tenant: Tenant, signal?: AbortSig
     if (!isPatError(error, 'forbidden') || fallback.kind === 'all') throw error;
     const tokens = await service.listTokens(tenant.id, signal, { owner: fallback });
     const owners = fallback.kind === 'identity' ? await ownerColumns(service, tenant, tokens, signal) : {};
-    return { tenant, listed: `${listQueryText({ owner: fallback })} (listing all tokens was refused)`, tokens, storedSecretIds, ...owners };
+    return { tenant, listed: t('{0} (listing all tokens was refused)', listQueryText({ owner: fallback })), tokens, storedSecretIds, ...owners };
   }
 }
 

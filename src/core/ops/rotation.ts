@@ -16,6 +16,7 @@ import {
   V3_MAX_EXPIRATION_MONTHS,
 } from '../validation';
 import { MAX_TOKENS_PER_OWNER } from './owners';
+import { t } from '../l10n';
 
 /** Clean-up after a failure gets its own deadline: the caller's signal may be what failed. */
 const CLEANUP_TIMEOUT_MS = 30_000;
@@ -33,9 +34,9 @@ export class TokenLimitError extends PatError {
     cause?: PatError,
   ) {
     const advice = forTenantCredentials
-      ? 'Delete a token you no longer use (Find Unused Tokens lists them), then rotate again.'
-      : 'Delete a token you no longer use (Find Unused Tokens lists them), or delete the old token first and then create its successor; what uses the old token stops working until it is switched.';
-    super('conflict', `You already have ${limit} personal access tokens, the most a user may hold, so no successor can be created. ${advice}`, {
+      ? t('Delete a token you no longer use (Find Unused Tokens lists them), then rotate again.')
+      : t('Delete a token you no longer use (Find Unused Tokens lists them), or delete the old token first and then create its successor; what uses the old token stops working until it is switched.');
+    super('conflict', t('You already have {0} personal access tokens, the most a user may hold, so no successor can be created. {1}', limit, advice), {
       status: cause?.status,
       serverMessage: cause?.serverMessage,
       trackingId: cause?.trackingId,
@@ -62,7 +63,7 @@ function truncateCodePoints(text: string, length: number): string {
 /** "CI pipeline" → "CI pipeline (rotated 2026-11-28)", unique among `taken` and within the name limit. */
 export function proposeSuccessorName(oldName: string, taken: Iterable<string>, now: number): string {
   const takenNames = new Set([...taken].map(normalizeTokenName));
-  const base = normalizeTokenName(stripUnsafeCharacters(oldName)).replace(ROTATED_SUFFIX, '') || 'Token';
+  const base = normalizeTokenName(stripUnsafeCharacters(oldName)).replace(ROTATED_SUFFIX, '') || t('Token');
   const day = new Date(now).toISOString().slice(0, 10);
   for (let attempt = 1; ; attempt++) {
     const suffix = ` (rotated ${day}${attempt === 1 ? '' : ` #${attempt}`})`;
@@ -107,7 +108,7 @@ export function rotationTarget(mine: PersonalAccessToken[], tokenId: string, now
   if (old === undefined) {
     throw new PatError(
       'invalid-input',
-      `Token ${stripUnsafeCharacters(tokenId).slice(0, 80)} is not one of your own tokens in this tenant (it belongs to someone else or no longer exists). Only your own tokens can be rotated, because the successor is created for you; its owner can rotate it.`,
+      t('Token {0} is not one of your own tokens in this tenant (it belongs to someone else or no longer exists). Only your own tokens can be rotated, because the successor is created for you; its owner can rotate it.', stripUnsafeCharacters(tokenId).slice(0, 80)),
     );
   }
   return {
@@ -134,7 +135,7 @@ export function checkSuccessorName(name: string, mine: readonly PersonalAccessTo
   if (problem !== undefined) return problem;
   const wanted = normalizeTokenName(name);
   const clash = mine.find((token) => normalizeTokenName(token.name) === wanted);
-  return clash === undefined ? undefined : `You already have a token named ${quoted(clash.name)}; names must be unique among your tokens.`;
+  return clash === undefined ? undefined : t('You already have a token named {0}; names must be unique among your tokens.', quoted(clash.name));
 }
 
 /** Creates the successor (secret stored by the service before it returns); a 400 at the cap becomes TokenLimitError. */
@@ -184,7 +185,7 @@ export async function deleteOldToken(
   } catch (error) {
     throw stepFailure(
       error,
-      `The successor ${quoted(successor.name)} (client ID ${successor.id}) was created and its secret is stored, but deleting the old token ${quoted(old.name)} failed, so the old token still exists: ${errorText(error)} Delete it once nothing uses it.`,
+      t('The successor {0} (client ID {1}) was created and its secret is stored, but deleting the old token {2} failed, so the old token still exists: {3} Delete it once nothing uses it.', quoted(successor.name), successor.id, quoted(old.name), errorText(error)),
     );
   }
 }
@@ -209,7 +210,7 @@ export async function rotateToken(service: PatService, request: TokenRotationReq
   if (request.tokenId === (await service.signInClientId(request.tenantId))) {
     throw new PatError(
       'invalid-input',
-      'This tenant signs in with this token: rotate it with Rotate Tenant Credentials, which switches the stored credentials to the successor before the old token is deleted.',
+      t('This tenant signs in with this token: rotate it with Rotate Tenant Credentials, which switches the stored credentials to the successor before the old token is deleted.'),
     );
   }
   const target = await prepareRotation(service, request.tenantId, request.tokenId, now, signal);
@@ -229,13 +230,13 @@ export interface TenantCredentialRotation {
 export async function tenantSignInToken(service: PatService, tenantId: string, now: number, signal?: AbortSignal): Promise<RotationTarget> {
   const clientId = await service.signInClientId(tenantId);
   if (clientId === undefined) {
-    throw new PatError('credentials-missing', 'No credentials are stored in VS Code for this tenant, so there is nothing to rotate; enter them with Update Credentials.');
+    throw new PatError('credentials-missing', t('No credentials are stored in VS Code for this tenant, so there is nothing to rotate; enter them with Update Credentials.'));
   }
   const mine = await service.listTokens(tenantId, signal, MINE);
   if (!mine.some((token) => token.id === clientId)) {
     throw new PatError(
       'invalid-input',
-      `This tenant signs in with client ID ${clientId}, which is not one of your personal access tokens: it is an API client (or another user's token). API-client credentials are rotated in the tenant's admin UI; then enter the new ones with Update Credentials.`,
+      t("This tenant signs in with client ID {0}, which is not one of your personal access tokens: it is an API client (or another user's token). API-client credentials are rotated in the tenant's admin UI; then enter the new ones with Update Credentials.", clientId),
     );
   }
   return rotationTarget(mine, clientId, now);
@@ -248,9 +249,9 @@ export async function tenantSignInToken(service: PatService, tenantId: string, n
 export async function discardNewToken(service: PatService, tenantId: string, token: PersonalAccessToken): Promise<string> {
   try {
     await service.deleteToken(tenantId, token.id, AbortSignal.timeout(CLEANUP_TIMEOUT_MS));
-    return `The new token ${quoted(token.name)} was deleted again`;
+    return t('The new token {0} was deleted again', quoted(token.name));
   } catch (error) {
-    return `Deleting the new token ${quoted(token.name)} (client ID ${token.id}) failed too (${errorText(error)}), so it still exists: delete it yourself`;
+    return t('Deleting the new token {0} (client ID {1}) failed too ({2}), so it still exists: delete it yourself', quoted(token.name), token.id, errorText(error));
   }
 }
 
@@ -272,13 +273,13 @@ export async function rotateTenantCredentials(
   const successor = outcome.token;
   try {
     const secret = outcome.secretSaved ? await service.getStoredSecret(tenantId, successor.id) : outcome.secret;
-    if (secret === undefined) throw new PatError('secret-storage', 'VS Code could not read back the secret it just stored.');
+    if (secret === undefined) throw new PatError('secret-storage', t('VS Code could not read back the secret it just stored.'));
     await service.updateCredentials(tenantId, { clientId: successor.id, clientSecret: secret }, signal);
   } catch (error) {
     const cleanup = await discardNewToken(service, tenantId, successor);
     throw stepFailure(
       error,
-      `The tenant keeps its old credentials (${quoted(target.old.name)}), which still work: the new token could not take over (${errorText(error)}). ${cleanup}.`,
+      t('The tenant keeps its old credentials ({0}), which still work: the new token could not take over ({1}). {2}.', quoted(target.old.name), errorText(error), cleanup),
     );
   }
   try {
@@ -286,7 +287,7 @@ export async function rotateTenantCredentials(
   } catch (error) {
     throw stepFailure(
       error,
-      `The tenant now signs in with the new token ${quoted(successor.name)} (client ID ${successor.id}), but deleting the old token ${quoted(target.old.name)} failed, so it still exists: ${errorText(error)} Delete it once nothing else uses it.`,
+      t('The tenant now signs in with the new token {0} (client ID {1}), but deleting the old token {2} failed, so it still exists: {3} Delete it once nothing else uses it.', quoted(successor.name), successor.id, quoted(target.old.name), errorText(error)),
     );
   }
   return { old: target.old, successor };

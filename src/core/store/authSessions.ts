@@ -5,6 +5,7 @@ import type { Tenant } from '../model';
 import type { KeyValueStore } from '../ports';
 import { stripUnsafeCharacters } from '../validation';
 import { AUTH_SESSIONS_KEY, isSafeId } from './secretKeys';
+import { t } from '../l10n';
 
 /** `tenant:<tenant id>` or `tenant:<API host>`, e.g. `tenant:acme.api.identitynow.com`. */
 export const TENANT_SCOPE_PREFIX = 'tenant:';
@@ -32,7 +33,7 @@ export function accountOf(tenant: Tenant): { id: string; label: string } {
 export function tenantForScopes(scopes: readonly string[], tenants: readonly Tenant[]): Tenant {
   const named = scopes.filter((scope) => scope.startsWith(TENANT_SCOPE_PREFIX));
   if (named.length !== 1 || scopes.length !== 1) {
-    throw new PatError('invalid-input', 'Ask for exactly one scope naming a tenant: "tenant:<tenant id or API host>", e.g. "tenant:acme.api.identitynow.com".');
+    throw new PatError('invalid-input', t('Ask for exactly one scope naming a tenant: "tenant:<tenant id or API host>", e.g. "tenant:acme.api.identitynow.com".'));
   }
   const wanted = named[0].slice(TENANT_SCOPE_PREFIX.length).trim().toLowerCase();
   const byId = tenants.find((each) => each.id.toLowerCase() === wanted);
@@ -40,13 +41,13 @@ export function tenantForScopes(scopes: readonly string[], tenants: readonly Ten
   if (byId === undefined && byHost.length > 1) {
     // Picking one silently would hand out a tenant the person may not have meant: the caller names it by id.
     const choices = byHost.map((each) => `"${TENANT_SCOPE_PREFIX}${each.id}" (${stripUnsafeCharacters(each.displayName).replace(/[[\]()]/g, '').slice(0, 60)})`);
-    throw new PatError('invalid-input', `${byHost.length} tenants have the API host ${wanted}: ask for one of ${choices.join(', ')}.`);
+    throw new PatError('invalid-input', t('{0} tenants have the API host {1}: ask for one of {2}.', byHost.length, wanted, choices.join(', ')));
   }
   const tenant = byId ?? byHost[0];
   if (tenant === undefined) {
     // The scope is another extension's text: echoed without the characters a notification would make a link of.
     const echoed = stripUnsafeCharacters(named[0]).replace(/[[\]()]/g, '').slice(0, 120);
-    throw new PatError('invalid-input', `No tenant in SailPoint PAT Manager matches "${echoed}": add it in the SailPoint PAT view first.`);
+    throw new PatError('invalid-input', t('No tenant in SailPoint PAT Manager matches "{0}": add it in the SailPoint PAT view first.', echoed));
   }
   return tenant;
 }

@@ -2,6 +2,7 @@
 // Keys are made from the tenant's random id and server token ids only, never from user text,
 // so renaming a tenant or editing its URL never moves or exposes a secret.
 import { PatError } from '../errors';
+import { t } from '../l10n';
 
 const NAMESPACE = 'sailpointPat';
 const TENANT_PREFIX = `${NAMESPACE}.tenant.`;
@@ -21,7 +22,7 @@ export function isSafeId(id: unknown): id is string {
 
 /** Why an id was refused; never echoes the id, which may be hostile text. */
 export function unsafeIdMessage(what: string): string {
-  return `The ${what} id is not valid: an id is 1 to 128 letters, digits, '-' or '_' (no dots, slashes, escapes or spaces).`;
+  return t("The {0} id is not valid: an id is 1 to 128 letters, digits, '-' or '_' (no dots, slashes, escapes or spaces).", what);
 }
 
 /** The id itself when it is safe as a key part and a URL path segment; else PatError('invalid-input'). */

@@ -6,6 +6,7 @@ import type { KeyValueStore } from '../ports';
 import { TENANTS_KEY, isSafeId, storedSecretIndexKey } from './secretKeys';
 import { normalizeTenantUrl } from '../tenantUrl';
 import { isSavedDisplayName } from '../labelCheck';
+import { t } from '../l10n';
 
 export function isApiFamily(value: unknown): value is ApiFamily {
   return value === 'v3' || value === 'v1';
@@ -89,5 +90,5 @@ export function readStoredSecretTokenIds(state: KeyValueStore, tenantId: string)
 
 /** What getTenant throws for an id no tenant has. */
 export function unknownTenant(tenantId: string): PatError {
-  return new PatError('invalid-input', `No tenant with id "${tenantId}" is configured.`);
+  return new PatError('invalid-input', t('No tenant with id "{0}" is configured.', tenantId));
 }

@@ -14,6 +14,7 @@ import {
 } from './secretKeys';
 import { trimCredentials, validateCredentials, validateDisplayName } from '../validation';
 import { normalizeTenantUrl } from '../tenantUrl';
+import { t } from '../l10n';
 import { asRecord, isApiFamily, parseListQuery, rawTenantRecords, readStoredSecretTokenIds, readTenants } from './tenantRecords';
 
 export interface TenantRegistryOptions {
@@ -57,7 +58,7 @@ function credentialsJson(credentials: Credentials, baseUrl: string): string {
 /** An error naming the tenant that already has the URL, so the UI can offer its Update Credentials instead. */
 export class TenantExistsError extends PatError {
   constructor(readonly existing: Tenant) {
-    super('invalid-input', `Tenant "${existing.displayName}" already uses ${existing.baseUrl}: update its credentials instead of adding it again.`);
+    super('invalid-input', t('Tenant "{0}" already uses {1}: update its credentials instead of adding it again.', existing.displayName, existing.baseUrl));
     this.name = 'TenantExistsError';
   }
 }
@@ -97,14 +98,14 @@ function checkedChanges(changes: TenantChanges): TenantChanges {
   }
   if (changes.apiFamily !== undefined) {
     if (!isApiFamily(changes.apiFamily)) {
-      throw invalidInput('The API family must be v3 or v1.');
+      throw invalidInput(t('The API family must be v3 or v1.'));
     }
     checked.apiFamily = changes.apiFamily;
   }
   if (changes.listQuery !== undefined) {
     const listQuery = parseListQuery(changes.listQuery);
     if (!listQuery) {
-      throw invalidInput('The token list query is not valid.');
+      throw invalidInput(t('The token list query is not valid.'));
     }
     checked.listQuery = listQuery;
   }
@@ -155,15 +156,15 @@ export class TenantRegistry {
       }
       const id = this.newId();
       if (!isSafeId(id) || this.get(id)) {
-        throw invalidInput('Could not make a unique tenant id.');
+        throw invalidInput(t('Could not make a unique tenant id.'));
       }
       const tenant: Tenant = { id, displayName: fields.displayName, baseUrl, apiFamily: fields.apiFamily, ...checkedChanges(fields) };
-      await this.storeSecret(credentialsKey(id), credentialsJson(secret, baseUrl), 'Could not save the tenant credentials');
+      await this.storeSecret(credentialsKey(id), credentialsJson(secret, baseUrl), t('Could not save the tenant credentials'));
       try {
         await this.writeRecords([...this.rawRecords(), tenant]);
       } catch (error) {
         await this.deleteQuietly(credentialsKey(id));
-        throw storageError('Could not save the tenant; nothing was saved.', error);
+        throw storageError(t('Could not save the tenant; nothing was saved.'), error);
       }
       return tenant;
     });
@@ -191,7 +192,7 @@ export class TenantRegistry {
         }
         await this.state.update(storedSecretIndexKey(id), undefined);
       } catch (error) {
-        throw storageError('Could not remove every secret of the tenant; try removing it again.', error);
+        throw storageError(t('Could not remove every secret of the tenant; try removing it again.'), error);
       }
     });
   }
@@ -225,13 +226,13 @@ export class TenantRegistry {
     return this.serialized(async () => {
       const tenant = this.require(id);
       if (tenant.baseUrl !== provenBaseUrl) {
-        throw invalidInput(`The URL of tenant "${tenant.displayName}" changed while its credentials were being checked; nothing was saved. Enter them again.`);
+        throw invalidInput(t('The URL of tenant "{0}" changed while its credentials were being checked; nothing was saved. Enter them again.', tenant.displayName));
       }
       const secret = checkedCredentials(credentials);
       const key = credentialsKey(id);
       const previousJson = await this.readSecretQuietly(key);
       const previous = previousJson === undefined ? undefined : parseCredentials(previousJson);
-      await this.storeSecret(key, credentialsJson(secret, provenBaseUrl), 'Could not save the credentials');
+      await this.storeSecret(key, credentialsJson(secret, provenBaseUrl), t('Could not save the credentials'));
       if (previous !== undefined && previous.baseUrl !== provenBaseUrl) {
         await this.deleteTokenSecretsOf(id);
       }
@@ -246,7 +247,7 @@ export class TenantRegistry {
     return this.serialized(async () => {
       const key = tokenSecretKey(tenantId, tokenId);
       this.requireForSecret(tenantId);
-      await this.storeSecret(key, secret, 'Could not save the token secret');
+      await this.storeSecret(key, secret, t('Could not save the token secret'));
       try {
         await this.writeIndex(tenantId, (ids) => ids.add(tokenId));
         this.requireForSecret(tenantId);
@@ -254,7 +255,7 @@ export class TenantRegistry {
         // An unindexed secret, or one of a removed tenant, could never be cleaned up by remove(), so it is not kept.
         await this.deleteQuietly(key);
         await this.writeIndex(tenantId, (ids) => ids.delete(tokenId)).catch(() => undefined);
-        throw isPatError(error) ? error : storageError('Could not save the token secret.', error);
+        throw isPatError(error) ? error : storageError(t('Could not save the token secret.'), error);
       }
     });
   }
@@ -269,7 +270,7 @@ export class TenantRegistry {
         await this.deleteSecret(tokenSecretKey(tenantId, tokenId));
         await this.writeIndex(tenantId, (ids) => ids.delete(tokenId));
       } catch (error) {
-        throw storageError('Could not delete the stored token secret.', error);
+        throw storageError(t('Could not delete the stored token secret.'), error);
       }
     });
   }
@@ -314,7 +315,7 @@ export class TenantRegistry {
       }
       await this.state.update(storedSecretIndexKey(tenantId), undefined);
     } catch (error) {
-      throw storageError('The new credentials are saved, but the token secrets stored for the old URL could not all be deleted; try again.', error);
+      throw storageError(t('The new credentials are saved, but the token secrets stored for the old URL could not all be deleted; try again.'), error);
     }
   }
 
@@ -326,14 +327,14 @@ export class TenantRegistry {
 
   private requireForSecret(tenantId: string): void {
     if (!this.get(tenantId)) {
-      throw new PatError('secret-storage', 'The tenant was removed while the token was being created, so its secret was not stored.');
+      throw new PatError('secret-storage', t('The tenant was removed while the token was being created, so its secret was not stored.'));
     }
   }
 
   private require(id: string): Tenant {
     const tenant = this.get(id);
     if (!tenant) {
-      throw invalidInput('This tenant no longer exists.');
+      throw invalidInput(t('This tenant no longer exists.'));
     }
     return tenant;
   }
@@ -375,7 +376,7 @@ export class TenantRegistry {
       this.lastWritten.set(key, value);
       await this.secrets.store(key, value);
     } catch (error) {
-      throw storageError(`${failure}: the system keychain refused it.`, error);
+      throw storageError(t('{0}: the system keychain refused it.', failure), error);
     }
   }
 

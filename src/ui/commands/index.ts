@@ -1,5 +1,6 @@
 // The one list of commands, loaded on the first command run (see register.ts). Keyed by id so that a command
 // missing here is a compile error; the manifest contributes exactly COMMAND_IDS (checked by a unit test).
+import * as vscode from 'vscode';
 import type { CommandId } from '../ids';
 import type { Prompts } from '../prompts/prompts';
 import { QueuedPrompts, type QueuedAnswer, type Shown } from '../prompts/queuedPrompts';
@@ -39,6 +40,8 @@ import { checkTokenAgainstCodeCommand } from './code/checkTokenAgainstCode';
 import { loadHealthPanel } from './health/overview';
 import { showTokenHealthCommand } from './health/showTokenHealth';
 import { tokenHealthCommand } from './health/tokenHealth';
+import { pseudoLocalised } from '../pseudoLocale';
+import { useTranslator } from '../view/l10n';
 
 const COMMANDS: Record<CommandId, PatCommand> = {
   'sailpointPat.addTenant': addTenantCommand,
@@ -79,6 +82,11 @@ const COMMANDS: Record<CommandId, PatCommand> = {
 export function runCommandById(ui: UiContext, id: CommandId, args: unknown[], ask?: Prompts): Promise<unknown> {
   const runOther = (other: CommandId, node: PatNode | undefined, prompts: Prompts): Promise<unknown> => runCommandById(ui, other, [node], prompts);
   return runCommand(ui, COMMANDS[id], args, runOther, ask);
+}
+
+/** Behind the test-mode-only hook: `t()` speaks the pseudo-locale (`true`) or VS Code's display language again. */
+export function usePseudoLocale(on: boolean): void {
+  useTranslator(on ? pseudoLocalised : (message, ...args) => vscode.l10n.t(message, ...args));
 }
 
 /** Behind the test-mode-only hook: the overview's page, and a message handed to it as if the page sent it. */

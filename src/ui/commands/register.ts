@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { loadOnce } from '../../core/lazyLoad';
 import { COMMAND_IDS } from '../ids';
-import { ANSWERED_RUN_TEST_COMMAND, HEALTH_OVERVIEW_TEST_COMMAND } from '../testHooks';
+import { ANSWERED_RUN_TEST_COMMAND, HEALTH_OVERVIEW_TEST_COMMAND, PSEUDO_LOCALE_TEST_COMMAND } from '../testHooks';
 import type { AnsweredRunRequest } from './index.js';
 import type { UiContext } from './runner';
 
@@ -15,6 +15,7 @@ export function registerCommands(ui: UiContext, mode: vscode.ExtensionMode): vsc
   );
   if (mode === vscode.ExtensionMode.Test) {
     commands.push(vscode.commands.registerCommand(ANSWERED_RUN_TEST_COMMAND, async (request: AnsweredRunRequest) => (await load()).runWithAnswers(ui, request)));
+    commands.push(vscode.commands.registerCommand(PSEUDO_LOCALE_TEST_COMMAND, async (on: unknown) => (await load()).usePseudoLocale(on === true)));
     commands.push(vscode.commands.registerCommand(HEALTH_OVERVIEW_TEST_COMMAND, async (request?: { message?: unknown }) => (await load()).healthOverviewForTests(request?.message)));
   }
   return commands;

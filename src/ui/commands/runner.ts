@@ -16,6 +16,7 @@ import { VsCodePrompts } from '../prompts/vscodePrompts';
 import type { PatNode } from '../tree/nodes';
 import type { BusyKey, PatTreeDataProvider } from '../tree/patTreeDataProvider';
 import type { ArgumentObject } from '../prompts/args';
+import { t } from '../view/l10n';
 
 export interface UiContext {
   service: PatService;
@@ -63,10 +64,10 @@ export type ProgressReport = (message: string, increment?: number) => void;
 /** The failure was already shown to the user with its actions. */
 class AlreadyReported extends Error {}
 
-const ACTION_LABELS: Record<ErrorAction, string> = {
-  retry: 'Retry',
-  updateCredentials: 'Update Credentials',
-  showLog: 'Show Log',
+const ACTION_LABELS: Record<ErrorAction, () => string> = {
+  retry: () => t('Retry'),
+  updateCredentials: () => t('Update Credentials'),
+  showLog: () => t('Show Log'),
 };
 
 export class CommandRun {
@@ -135,9 +136,9 @@ export class CommandRun {
     const actions = errorActions(error).filter(
       (action) => (action !== 'retry' || retryable) && (action !== 'updateCredentials' || tenantId !== undefined),
     );
-    const labels = actions.map((action) => ACTION_LABELS[action]);
+    const labels = actions.map((action) => ACTION_LABELS[action]());
     const chosen = await this.ask.message({ severity: 'error', message: errorText(error), actions: labels });
-    const action = actions.find((each) => ACTION_LABELS[each] === chosen);
+    const action = actions.find((each) => ACTION_LABELS[each]() === chosen);
     if (action === 'showLog') this.ui.logChannel.show(true);
     if (action === 'updateCredentials' && tenantId !== undefined) {
       await this.other('sailpointPat.updateCredentials', this.ui.tree.tenantNode(tenantId));
@@ -204,7 +205,7 @@ export async function runCommand(ui: UiContext, command: PatCommand, args: unkno
   } catch (error) {
     if (error instanceof AlreadyReported) return undefined;
     if (isCancellation(error)) {
-      if (automated) throw new Error('The operation was cancelled.', { cause: error });
+      if (automated) throw new Error(t('The operation was cancelled.'), { cause: error });
       return undefined;
     }
     run.logFailure(error);

@@ -8,8 +8,11 @@ import { MessageNode, TenantNode, type PatNode } from '../tree/nodes';
 import { TokenNode } from '../tree/tokenRows';
 import { requireId, type ArgumentObject } from '../prompts/args';
 import type { CommandRun, Invocation } from './runner';
+import { t } from '../view/l10n';
 
-export const NO_TENANT_YET = 'No tenant yet: add one first with "SailPoint PAT: Add Tenant".';
+export function noTenantYet(): string {
+  return t('No tenant yet: add one first with "SailPoint PAT: Add Tenant".');
+}
 
 export function tenantOfNode(node: PatNode | undefined): Tenant | undefined {
   if (node instanceof TenantNode) return node.tenant;
@@ -30,11 +33,11 @@ export async function chooseTenant(run: CommandRun, invocation: Invocation, purp
   const fromNode = tenantOfNode(invocation.node);
   if (fromNode !== undefined) return fromNode;
   const tenants = run.automated ? [] : run.ui.service.listTenants();
-  if (!run.automated && tenants.length === 0) throw new PatError('invalid-input', NO_TENANT_YET);
+  if (!run.automated && tenants.length === 0) throw new PatError('invalid-input', noTenantYet());
   const items: TenantPick[] = tenants.map((tenant) => ({ label: shown(tenant.displayName), description: tenantHost(tenant), tenant }));
   const picked = await run.ask.titled(purpose).pickOne({
     name: 'tenantId',
-    placeholder: 'Choose a tenant',
+    placeholder: t('Choose a tenant'),
     items,
     skipIfOne: true,
     fromArguments: (args) => ({ label: '', tenant: tenantFromArgs(run, args) }),
@@ -59,7 +62,7 @@ export function tokenTarget(run: CommandRun, invocation: Invocation): TokenTarge
     const tokenId = requireId(args, 'tokenId');
     return { tenant, tokenId, node: run.ui.tree.tokenNode(tenant.id, tokenId) };
   }
-  throw new PatError('invalid-input', 'Run this command on a token in the Personal Access Tokens view.');
+  throw new PatError('invalid-input', t('Run this command on a token in the Personal Access Tokens view.'));
 }
 
 /** The label a token is known by in messages: its quoted name, or its id when a script named only that. */
@@ -80,13 +83,13 @@ export interface TokenPick extends Item {
 
 /** Tokens of a tenant as picker items; the tenant's own credential and managed tokens are marked. */
 export async function tokenPickItems(run: CommandRun, tenant: Tenant): Promise<TokenPick[]> {
-  const tokens = await run.network(`Listing the tokens of ${shown(tenant.displayName)}…`, () => run.ui.tree.tokens(tenant.id));
+  const tokens = await run.network(t('Listing the tokens of {0}…', shown(tenant.displayName)), () => run.ui.tree.tokens(tenant.id));
   const ownClientId = await run.ui.service.signInClientId(tenant.id);
   const stored = run.ui.service.storedSecretTokenIds(tenant.id);
   const now = Date.now();
   return tokens.map((token) => {
     const view = presentToken(token, { now, expiryWarningDays: 0, secretStored: stored.has(token.id), isOwnCredential: token.id === ownClientId });
-    const warnings = [token.managed ? 'managed by the platform' : '', token.id === ownClientId ? 'this tenant signs in with it' : ''];
+    const warnings = [token.managed ? t('managed by the platform') : '', token.id === ownClientId ? t('this tenant signs in with it') : ''];
     return {
       label: view.label,
       description: view.description,
@@ -111,6 +114,6 @@ export async function refuseOthersToken(run: CommandRun, tenantId: string, token
 
 /** Why a person or script may not change another identity's token. */
 export function othersTokenMessage(action: string, tokenName: string, ownerName: string | null): string {
-  const owner = ownerName === null ? 'another identity' : `"${shown(ownerName)}"`;
-  return `${action} is not possible on ${quoted(tokenName)}: it belongs to ${owner}, and ISC changes only the caller's own tokens (an administrator may list and delete others' tokens, not rename, rescope or rotate them).`;
+  const owner = ownerName === null ? t('another identity') : `"${shown(ownerName)}"`;
+  return t("{0} is not possible on {1}: it belongs to {2}, and ISC changes only the caller's own tokens (an administrator may list and delete others' tokens, not rename, rescope or rotate them).", action, quoted(tokenName), owner);
 }

@@ -3,9 +3,10 @@
 import { PatError } from '../../core/errors';
 import { requireString, type ArgumentObject } from './args';
 import type { ConfirmQuestion, Item, MessageQuestion, PickManyQuestion, PickOneQuestion, Prompts, SaveQuestion, TextQuestion } from './prompts';
+import { t } from '../view/l10n';
 
 function missing(name: string): PatError {
-  return new PatError('invalid-input', `The argument "${name}" is missing.`);
+  return new PatError('invalid-input', t('The argument "{0}" is missing.', name));
 }
 
 export class ArgumentPrompts implements Prompts {

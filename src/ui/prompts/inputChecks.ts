@@ -3,6 +3,7 @@ import type { ApiFamily } from '../../core/model';
 import { MAX_UNUSED_DAYS, validDays } from '../../core/ops/bulkDelete';
 import { normalizeTenantUrl } from '../../core/tenantUrl';
 import { validateAccessTokenValiditySeconds, validateCredentials, validateExpirationDate, validateScopes } from '../../core/validation';
+import { t } from '../view/l10n';
 
 /** Scopes typed as a list separated by commas or spaces, without repeats. */
 export function parseScopeList(text: string): string[] {
@@ -18,7 +19,7 @@ export function checkExtraScopes(text: string, pickedCount: number): string | un
 
 export function checkTenantUrl(text: string): string | undefined {
   // Only a scheme: the host is what is missing, not a character in it.
-  if (/^\s*(https?:\/\/)?\s*$/i.test(text)) return 'Enter a host, e.g. acme or https://acme.api.identitynow.com.';
+  if (/^\s*(https?:\/\/)?\s*$/i.test(text)) return t('Enter a host, e.g. acme or https://acme.api.identitynow.com.');
   const result = normalizeTenantUrl(text);
   return result.ok ? undefined : result.reason;
 }
@@ -53,7 +54,7 @@ export function checkExpiry(text: string, family: ApiFamily, now: number): strin
   const iso = parseExpiry(text);
   if (iso === undefined) return undefined;
   const problem = validateExpirationDate(iso, family, now);
-  return problem === undefined ? undefined : `${problem} A date such as 2027-01-31 means the end of that day (UTC).`;
+  return problem === undefined ? undefined : t('{0} A date such as 2027-01-31 means the end of that day (UTC).', problem);
 }
 
 /** A date for "not used since": a plain date is the start of that day in UTC. */
@@ -67,5 +68,5 @@ export function parseSinceDate(text: string): string | undefined {
 /** What the days prompt says as the user types: undefined when the text is a whole number of days in range. */
 export function checkUnusedDays(text: string): string | undefined {
   const trimmed = text.trim();
-  return /^\d+$/.test(trimmed) && validDays(Number(trimmed)) ? undefined : `Enter a whole number of days from 1 to ${MAX_UNUSED_DAYS}.`;
+  return /^\d+$/.test(trimmed) && validDays(Number(trimmed)) ? undefined : t('Enter a whole number of days from 1 to {0}.', MAX_UNUSED_DAYS);
 }

@@ -12,6 +12,7 @@ import {
   type SaveQuestion,
   type TextQuestion,
 } from './prompts';
+import { t } from '../view/l10n';
 
 /**
  * What the person does at a prompt: types text (input), picks the item with that label (pick one), presses the
@@ -120,7 +121,7 @@ export class QueuedPrompts implements Prompts {
       if (!Array.isArray(answer)) throw this.fail(`the multi-pick "${question.placeholder}" got ${describe(answer)}`);
       const items = answer.map((label) => this.itemLabelled(question.items, label, shown));
       if (items.length > 0) return Promise.resolve(items);
-      shown.refused.push(question.emptyMessage ?? 'Choose at least one item.');
+      shown.refused.push(question.emptyMessage ?? t('Choose at least one item.'));
     }
   }
 

@@ -13,6 +13,7 @@ import {
   type SaveQuestion,
   type TextQuestion,
 } from './prompts';
+import { t } from '../view/l10n';
 
 type Input = vscode.QuickInput & { buttons: readonly vscode.QuickInputButton[]; onDidTriggerButton: vscode.Event<vscode.QuickInputButton> };
 
@@ -77,7 +78,7 @@ export class VsCodePrompts implements Prompts {
   pickMany<T extends Item>(question: PickManyQuestion<T>): Promise<T[]> {
     const pick = this.createPick(question, true);
     if (question.selected !== undefined) pick.selectedItems = question.selected;
-    const emptyMessage = question.emptyMessage ?? 'Choose at least one item.';
+    const emptyMessage = question.emptyMessage ?? t('Choose at least one item.');
     return this.show(pick, (resolve, disposables) => {
       disposables.push(
         pick.onDidChangeSelection((items) => {

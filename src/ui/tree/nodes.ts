@@ -63,8 +63,7 @@ export class MessageNode extends vscode.TreeItem {
     headline: string,
     detail: string,
   ) {
-    // The headline is English source text; the translation is looked up here, where t() is loaded anyway.
-    super(t(headline), vscode.TreeItemCollapsibleState.None);
+    super(headline, vscode.TreeItemCollapsibleState.None);
     const fix = tenantFix(state);
     this.id = `message:${parent.tenantId}`;
     this.description = detail;
@@ -78,8 +77,8 @@ export class MessageNode extends vscode.TreeItem {
 const MESSAGE_ICONS: Record<TenantFix, string> = { updateCredentials: 'key', retry: 'refresh', listMine: 'person' };
 
 function fixCommand(fix: TenantFix, parent: TenantNode): vscode.Command {
-  if (fix === 'updateCredentials') return { title: 'Update Credentials', command: 'sailpointPat.updateCredentials', arguments: [parent] };
-  if (fix === 'retry') return { title: 'Retry', command: 'sailpointPat.refresh', arguments: [parent] };
+  if (fix === 'updateCredentials') return { title: t('Update Credentials'), command: 'sailpointPat.updateCredentials', arguments: [parent] };
+  if (fix === 'retry') return { title: t('Retry'), command: 'sailpointPat.refresh', arguments: [parent] };
   // Back to what the credentials may list, keeping the tenant's "never used" / "not used since" filter.
   const query: TokenListQuery = { ...parent.tenant.listQuery, owner: { kind: 'me' } };
   return { title: t('List My Tokens'), command: 'sailpointPat.setTenantListQuery', arguments: [{ tenantId: parent.tenantId, query }] };

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { PatError } from '../../core/errors';
 import type { PersonalAccessToken } from '../../core/model';
 import type { Logger } from '../../core/ports';
-import { OWNER_STATUS_FORBIDDEN, tenantProblemHeadline, tenantStateForError, type TenantState } from '../view/presentation';
+import { ownerStatusForbiddenText, tenantProblemHeadline, tenantStateForError, type TenantState } from '../view/presentation';
 import type { OwnerFacts } from '../view/tokenPresentation';
 import type { PatService } from '../../core/patService';
 import { loadScopeCatalogue } from '../../core/scopes/load';
@@ -12,6 +12,7 @@ import { HAS_TENANTS_CONTEXT, VIEW_ID } from '../ids';
 import { loadOnce } from '../../core/lazyLoad';
 import { isTokenNode, LoadingNode, MessageNode, TenantNode, type PatNode } from './nodes';
 import type { TokenNode } from './tokenRows';
+import { t } from '../view/l10n';
 
 type TokenRows = typeof import('./tokenRows');
 /** Token rows load with the first token list, which waits for the network stack anyway. */
@@ -331,7 +332,7 @@ export class PatTreeDataProvider implements vscode.TreeDataProvider<PatNode>, vs
       this.toldOwnerLookupRefused.delete(tenantId);
       return { owners };
     }
-    const problem = lookup.forbidden ? OWNER_STATUS_FORBIDDEN : `not available: ${lookup.failure}`;
+    const problem = lookup.forbidden ? ownerStatusForbiddenText() : t('not available: {0}', lookup.failure);
     if (!lookup.forbidden || !this.toldOwnerLookupRefused.has(tenantId)) {
       this.logger.warn(`Owner status of tenant "${node.tenant.displayName}" ${problem}`);
       if (lookup.forbidden) this.toldOwnerLookupRefused.add(tenantId);
@@ -343,7 +344,7 @@ export class PatTreeDataProvider implements vscode.TreeDataProvider<PatNode>, vs
     const tenantId = node.tenantId;
     try {
       if (!(await this.service.hasCredentials(tenantId))) {
-        throw new PatError('credentials-missing', 'No client ID and secret are stored in VS Code for this tenant.');
+        throw new PatError('credentials-missing', t('No client ID and secret are stored in VS Code for this tenant.'));
       }
       const [tokens, rows] = await vscode.window.withProgress({ location: { viewId: VIEW_ID } }, () =>
         // The rows' code arrives before the list: it readies the sorting while the list is on the wire.

@@ -7,7 +7,7 @@ import { parseTime } from '../../core/ops/expiry';
 import { MAX_TOKENS_PER_OWNER } from '../../core/ops/owners';
 import { stripUnsafeCharacters } from '../../core/validation';
 import { flagLabel, flagMeaning } from './healthText';
-import { t } from './l10n';
+import { currentDisplayLanguage, t } from './l10n';
 import { HEALTH_PAGE_SCRIPT, HEALTH_PAGE_STYLE } from './healthPage';
 
 const WEEK_MS = 7 * 86_400_000;
@@ -155,12 +155,18 @@ export function inertJson(value: unknown): string {
   return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
+/** The page's lang attribute: VS Code's display language, when it is a plain BCP 47 tag (it lands in markup). */
+function pageLanguage(): string {
+  const language = currentDisplayLanguage();
+  return /^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/.test(language) ? language : 'en';
+}
+
 /** The whole page: no remote content, one nonce for the style and the scripts, data as inert JSON. */
 export function overviewHtml(data: OverviewData, nonce: string): string {
   const csp = `default-src 'none'; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}';`;
   return [
     '<!DOCTYPE html>',
-    '<html lang="en">',
+    `<html lang="${pageLanguage()}">`,
     '<head>',
     '<meta charset="UTF-8">',
     `<meta http-equiv="Content-Security-Policy" content="${csp}">`,

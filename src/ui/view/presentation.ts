@@ -19,10 +19,6 @@ export interface TooltipLine {
   value: string;
 }
 
-export function plural(count: number, unit: string): string {
-  return `${count} ${unit}${count === 1 ? '' : 's'}`;
-}
-
 export function tenantHost(tenant: Tenant): string {
   try {
     return new URL(tenant.baseUrl).host;
@@ -59,21 +55,23 @@ const TENANT_ICONS: Record<TenantState, IconView> = {
 };
 
 const TENANT_STATE_TEXT: Record<TenantState, () => string> = {
-  unknown: () => 'not loaded yet',
-  ok: () => 'ok',
-  'credentials-missing': () => 'credentials missing',
-  'credentials-rejected': () => 'credentials rejected',
+  unknown: () => t('not loaded yet'),
+  ok: () => t('ok'),
+  'credentials-missing': () => t('credentials missing'),
+  'credentials-rejected': () => t('credentials rejected'),
   'url-changed': () => t('URL changed: credentials not sent'),
-  unreachable: () => 'unreachable',
-  'cannot-list-others': () => "may not list other identities' tokens",
-  error: () => 'error',
+  unreachable: () => t('unreachable'),
+  'cannot-list-others': () => t("may not list other identities' tokens"),
+  error: () => t('error'),
 };
 
 /** Said on the tenant (once, not per token) when its credentials may not read identities. */
-export const OWNER_STATUS_FORBIDDEN = 'not available: these credentials may not read identities (403); tokens are listed as usual';
+export function ownerStatusForbiddenText(): string {
+  return t('not available: these credentials may not read identities (403); tokens are listed as usual');
+}
 
 export function presentTenant(tenant: Tenant, state: TenantState, ownerStatusProblem?: string): TenantView {
-  const ownerLine = ownerStatusProblem === undefined ? [] : [{ label: 'Owner status', value: ownerStatusProblem }];
+  const ownerLine = ownerStatusProblem === undefined ? [] : [{ label: t('Owner status'), value: ownerStatusProblem }];
   const label = stripUnsafeCharacters(tenant.displayName);
   const description = `${tenantHost(tenant)} · ${listQueryText(tenant.listQuery)}`;
   return {
@@ -83,10 +81,10 @@ export function presentTenant(tenant: Tenant, state: TenantState, ownerStatusPro
     icon: TENANT_ICONS[state],
     contextValue: `tenant+${state}`,
     tooltip: [
-      { label: 'Tenant', value: stripUnsafeCharacters(tenant.displayName) },
-      { label: 'API', value: `${stripUnsafeCharacters(tenant.baseUrl)} (${tenant.apiFamily})` },
-      { label: 'Lists', value: listQueryText(tenant.listQuery) },
-      { label: 'State', value: TENANT_STATE_TEXT[state]() },
+      { label: t('Tenant'), value: stripUnsafeCharacters(tenant.displayName) },
+      { label: t('API'), value: `${stripUnsafeCharacters(tenant.baseUrl)} (${tenant.apiFamily})` },
+      { label: t('Lists'), value: listQueryText(tenant.listQuery) },
+      { label: t('State'), value: TENANT_STATE_TEXT[state]() },
       ...ownerLine,
     ],
   };
@@ -121,17 +119,16 @@ export function tooltipMarkdown(lines: readonly TooltipLine[]): string {
 export function tenantProblemHeadline(state: TenantState): string {
   switch (state) {
     case 'credentials-missing':
-      return 'Credentials missing: click to enter them';
+      return t('Credentials missing: click to enter them');
     case 'credentials-rejected':
-      return 'Credentials rejected: click to update them';
+      return t('Credentials rejected: click to update them');
     case 'url-changed':
       return t("This tenant's URL changed: enter its credentials again");
     case 'unreachable':
-      return 'Tenant unreachable: click to retry';
+      return t('Tenant unreachable: click to retry');
     case 'cannot-list-others':
-      // English source text: MessageNode translates the headline (t() stays out of what activation loads here).
-      return 'These credentials cannot list all tokens: click to list My tokens';
+      return t('These credentials cannot list all tokens: click to list My tokens');
     default:
-      return 'Could not list tokens: click to retry';
+      return t('Could not list tokens: click to retry');
   }
 }

@@ -16,9 +16,24 @@ export interface TokenMarks {
   owner: OwnerStatus | undefined;
 }
 
+/** The server's status word in the display language: the core keeps ISC's own vocabulary. */
+export function ownerStatusWord(status: OwnerStatus): string {
+  const words: Record<string, () => string> = {
+    disabled: () => t('disabled'),
+    deactivated: () => t('deactivated'),
+    terminated: () => t('terminated'),
+    locked: () => t('locked'),
+    inactive: () => t('inactive'),
+    leaver: () => t('leaver'),
+  };
+  const lifecycle = /^lifecycle (.+)$/.exec(status.text)?.[1];
+  if (lifecycle !== undefined) return t('lifecycle {0}', words[lifecycle]?.() ?? lifecycle);
+  return words[status.text]?.() ?? status.text;
+}
+
 function ownerWords(owner: OwnerStatus | undefined): string | undefined {
   if (owner === undefined || owner.kind === 'active') return undefined;
-  return owner.kind === 'gone' ? t('owner gone') : t('owner inactive ({0})', owner.text);
+  return owner.kind === 'gone' ? t('owner gone') : t('owner inactive ({0})', ownerStatusWord(owner));
 }
 
 function markWords(marks: TokenMarks): string[] {

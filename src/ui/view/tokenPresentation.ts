@@ -7,9 +7,9 @@ import { DEFAULT_UNUSED_DAYS, grantsAllRights, tokenFlags } from '../../core/ops
 import { isOthersToken, MAX_TOKENS_PER_OWNER, type OwnerStatus } from '../../core/ops/owners';
 import { stripUnsafeCharacters } from '../../core/validation';
 import { flagLabel } from './healthText';
-import { t } from './l10n';
-import { plural, type IconView, type TooltipLine } from './presentation';
-import { tokenRowWords } from './rowWords';
+import { currentDisplayLanguage, t } from './l10n';
+import type { IconView, TooltipLine } from './presentation';
+import { ownerStatusWord, tokenRowWords } from './rowWords';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -60,55 +60,83 @@ function ownerStatusOfToken(token: PersonalAccessToken, options: TokenViewOption
 /** "7/10", and at the limit why it matters. */
 export function budgetText(count: number): string {
   const figure = `${count}/${MAX_TOKENS_PER_OWNER}`;
-  return count >= MAX_TOKENS_PER_OWNER ? `${figure}: at ISC's limit, a new token is refused until one is deleted` : figure;
+  return count >= MAX_TOKENS_PER_OWNER ? t("{0}: at ISC's limit, a new token is refused until one is deleted", figure) : figure;
 }
 
 
-function spanText(ms: number): string {
-  if (ms < HOUR) return plural(Math.max(1, Math.floor(ms / MINUTE)), 'minute');
-  if (ms < DAY) return plural(Math.floor(ms / HOUR), 'hour');
-  if (ms < 60 * DAY) return plural(Math.floor(ms / DAY), 'day');
-  if (ms < 730 * DAY) return plural(Math.floor(ms / (30 * DAY)), 'month');
-  return plural(Math.floor(ms / (365 * DAY)), 'year');
+type TimeUnit = 'second' | 'minute' | 'hour' | 'day' | 'month' | 'year';
+
+/** A span as a whole number of the largest unit that reads naturally: minutes under an hour, days under 60 days, … */
+function spanIn(ms: number): { value: number; unit: TimeUnit } {
+  if (ms < HOUR) return { value: Math.max(1, Math.floor(ms / MINUTE)), unit: 'minute' };
+  if (ms < DAY) return { value: Math.floor(ms / HOUR), unit: 'hour' };
+  if (ms < 60 * DAY) return { value: Math.floor(ms / DAY), unit: 'day' };
+  if (ms < 730 * DAY) return { value: Math.floor(ms / (30 * DAY)), unit: 'month' };
+  return { value: Math.floor(ms / (365 * DAY)), unit: 'year' };
+}
+
+/** Intl formatters built once per display language (and unit); an unknown language falls back to the runtime's own. */
+const intlFormats = new Map<string, Intl.RelativeTimeFormat | Intl.NumberFormat>();
+
+function cachedFormat<F extends Intl.RelativeTimeFormat | Intl.NumberFormat>(kind: string, create: (locale: string | undefined) => F): F {
+  const language = currentDisplayLanguage();
+  const key = `${kind}|${language}`;
+  let format = intlFormats.get(key) as F | undefined;
+  if (format === undefined) {
+    try {
+      format = create(language);
+    } catch {
+      format = create(undefined);
+    }
+    intlFormats.set(key, format);
+  }
+  return format;
 }
 
 function relativeTimeAt(time: number | undefined, now: number): string {
-  if (time === undefined) return 'unknown';
+  if (time === undefined) return t('unknown');
   const delta = time - now;
-  if (Math.abs(delta) < MINUTE) return 'just now';
-  return delta < 0 ? `${spanText(-delta)} ago` : `in ${spanText(delta)}`;
+  if (Math.abs(delta) < MINUTE) return cachedFormat('now', (locale) => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' })).format(0, 'second');
+  const { value, unit } = spanIn(Math.abs(delta));
+  // A count for every span ('always'): "1 day ago" rather than "yesterday", which would hide that it is rounded.
+  return cachedFormat('relative', (locale) => new Intl.RelativeTimeFormat(locale, { numeric: 'always' })).format(delta < 0 ? -value : value, unit);
 }
 
-/** "3 days ago", "in 12 days", "just now"; "unknown" for a missing or unreadable date. */
+/** "3 hours", "1 minute" in the display language. */
+export function durationText(value: number, unit: TimeUnit): string {
+  return cachedFormat(`unit-${unit}`, (locale) => new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'long' })).format(value);
+}
+
+/** "3 days ago", "in 12 days", "now" (Intl, in the display language); "unknown" for a missing or unreadable date. */
 export function relativeTime(iso: string | null, now: number): string {
   return relativeTimeAt(parseTime(iso), now);
 }
 
 export function lastUsedText(token: PersonalAccessToken, now: number): string {
-  if (token.lastUsed === null) return 'never used';
-  return `last used ${relativeTime(token.lastUsed, now)}`;
+  if (token.lastUsed === null) return t('never used');
+  return t('last used {0}', relativeTime(token.lastUsed, now));
 }
 
 function expiryText(expires: number | undefined, state: ExpiryState, now: number): string | undefined {
   switch (state) {
     case 'expired':
-      return 'expired';
+      return t('expired');
     case 'never':
-      return 'never expires';
+      return t('never expires');
     case 'unknown':
       return undefined;
     default:
-      return `expires ${relativeTimeAt(expires, now)}`;
+      return t('expires {0}', relativeTimeAt(expires, now));
   }
 }
 
 /** Short enough for a tree description; null scope means the server grants everything. */
 export function scopesSummary(scope: string[] | null): string {
-  if (scope === null || scope.includes(ALL_SCOPES)) return 'all rights';
-  if (scope.length === 0) return 'no scopes';
+  if (scope === null || scope.includes(ALL_SCOPES)) return t('all rights');
+  if (scope.length === 0) return t('no scopes');
   if (scope.length === 1) return stripUnsafeCharacters(scope[0]);
   if (scope.length === 2) return `${stripUnsafeCharacters(scope[0])}, ${stripUnsafeCharacters(scope[1])}`;
-  return `${scope.length} scopes`;
+  return t('{0} scopes', scope.length);
 }
 
 /** Shared by every row, so the tree can reuse one theme icon per kind. */
@@ -127,16 +155,16 @@ const TOKEN_ICONS = {
 type TokenIconKind = keyof typeof TOKEN_ICONS;
 
 /** The tooltip's Status line: what the row's icon means, so no icon is left to guess. */
-const ICON_MEANINGS: Record<TokenIconKind, string> = {
-  expired: 'expired (error icon)',
-  riskiest: t("never expires and grants all its owner's rights: the riskiest kind of token (flame icon)"),
-  soon: 'expires soon (warning icon)',
-  own: 'this tenant signs in with it (plug icon)',
-  secret: 'its secret is stored in VS Code (key icon)',
-  managed: 'managed by the platform (gear icon)',
-  neverUsed: 'never used (empty circle)',
-  ownerInactive: 'its owner is inactive or gone (person icon)',
-  healthy: 'in use and not expiring soon (check icon)',
+const ICON_MEANINGS: Record<TokenIconKind, () => string> = {
+  expired: () => t('expired (error icon)'),
+  riskiest: () => t("never expires and grants all its owner's rights: the riskiest kind of token (flame icon)"),
+  soon: () => t('expires soon (warning icon)'),
+  own: () => t('this tenant signs in with it (plug icon)'),
+  secret: () => t('its secret is stored in VS Code (key icon)'),
+  managed: () => t('managed by the platform (gear icon)'),
+  neverUsed: () => t('never used (empty circle)'),
+  ownerInactive: () => t('its owner is inactive or gone (person icon)'),
+  healthy: () => t('in use and not expiring soon (check icon)'),
 };
 
 /** Works forever and can do everything its owner can: the riskiest token there is. Cheap: it runs for every row. */
@@ -187,22 +215,22 @@ function dateFormat(locale: string | undefined, timeZone: string | undefined): I
 
 /** "Nov 28, 2026, 2:03 PM (3 days ago)" in the user's language; an unreadable date as the server sent it. */
 function dateText(iso: string | null, options: TokenViewOptions): string {
-  if (iso === null) return 'unknown';
+  if (iso === null) return t('unknown');
   const time = parseTime(iso);
   if (time === undefined) return stripUnsafeCharacters(iso);
   return `${dateFormat(options.locale, options.timeZone).format(time)} (${relativeTime(iso, options.now)})`;
 }
 
 function validityText(seconds: number | null): string {
-  if (seconds === null) return 'unknown';
-  if (seconds % 3600 === 0) return plural(seconds / 3600, 'hour');
-  if (seconds % 60 === 0) return plural(seconds / 60, 'minute');
-  return plural(seconds, 'second');
+  if (seconds === null) return t('unknown');
+  if (seconds % 3600 === 0) return durationText(seconds / 3600, 'hour');
+  if (seconds % 60 === 0) return durationText(seconds / 60, 'minute');
+  return durationText(seconds, 'second');
 }
 
 function ownerText(token: PersonalAccessToken): string {
-  if (token.owner === null) return 'unknown';
-  const name = token.owner.name === null ? 'unnamed' : stripUnsafeCharacters(token.owner.name);
+  if (token.owner === null) return t('unknown');
+  const name = token.owner.name === null ? t('unnamed') : stripUnsafeCharacters(token.owner.name);
   return `${name} (${stripUnsafeCharacters(token.owner.id)})`;
 }
 
@@ -214,26 +242,26 @@ export function tokenTooltipLines(token: PersonalAccessToken, options: TokenView
   const { now } = options;
   const state = expiryState(token, now, options.expiryWarningDays);
   const lines: TooltipLine[] = [
-    { label: 'Name', value: stripUnsafeCharacters(token.name) },
-    { label: 'Status', value: ICON_MEANINGS[tokenIconKind(token, state, options)] },
-    { label: 'Client ID', value: stripUnsafeCharacters(token.id) },
-    { label: 'Owner', value: ownerText(token) },
-    { label: 'Created', value: dateText(token.created, options) },
-    { label: 'Last used', value: token.lastUsed === null ? 'never' : dateText(token.lastUsed, options) },
-    { label: 'Expires', value: state === 'never' ? 'never' : dateText(token.expirationDate, options) },
-    { label: 'Access-token validity', value: validityText(token.accessTokenValiditySeconds) },
+    { label: t('Name'), value: stripUnsafeCharacters(token.name) },
+    { label: t('Status'), value: ICON_MEANINGS[tokenIconKind(token, state, options)]() },
+    { label: t('Client ID'), value: stripUnsafeCharacters(token.id) },
+    { label: t('Owner'), value: ownerText(token) },
+    { label: t('Created'), value: dateText(token.created, options) },
+    { label: t('Last used'), value: token.lastUsed === null ? t('never') : dateText(token.lastUsed, options) },
+    { label: t('Expires'), value: state === 'never' ? t('never') : dateText(token.expirationDate, options) },
+    { label: t('Access-token validity'), value: validityText(token.accessTokenValiditySeconds) },
     {
-      label: 'Scopes',
-      value: token.scope === null ? `${ALL_SCOPES} (all rights of the owner)` : token.scope.map((scope) => stripUnsafeCharacters(scope)).join(', '),
+      label: t('Scopes'),
+      value: token.scope === null ? t('{0} (all rights of the owner)', ALL_SCOPES) : token.scope.map((scope) => stripUnsafeCharacters(scope)).join(', '),
     },
   ];
   if (unknownScopes.length > 0) {
     const names = unknownScopes.map((scope) => stripUnsafeCharacters(scope)).join(', ');
-    lines.push({ label: 'Unknown scopes', value: `${names}: not in SailPoint's API specs, a typo or a retired scope grants nothing` });
+    lines.push({ label: t('Unknown scopes'), value: t("{0}: not in SailPoint's API specs, a typo or a retired scope grants nothing", names) });
   }
-  lines.push({ label: 'Secret', value: options.secretStored ? 'stored in VS Code' : 'not stored here' });
-  if (token.managed) lines.push({ label: 'Managed', value: 'created by the platform (e.g. Workflows)' });
-  if (options.isOwnCredential) lines.push({ label: 'In use', value: 'this tenant signs in with this token' });
+  lines.push({ label: t('Secret'), value: options.secretStored ? t('stored in VS Code') : t('not stored here') });
+  if (token.managed) lines.push({ label: t('Managed'), value: t('created by the platform (e.g. Workflows)') });
+  if (options.isOwnCredential) lines.push({ label: t('In use'), value: t('this tenant signs in with this token') });
   lines.push(...ownerLines(token, options), ...healthLines(token, options));
   return lines;
 }
@@ -247,19 +275,19 @@ function healthLines(token: PersonalAccessToken, options: TokenViewOptions): Too
 }
 
 function ownerStatusLine(status: OwnerStatus): string {
-  if (status.kind === 'gone') return 'gone: the identity no longer exists, yet this token may still work';
-  if (status.kind === 'inactive') return `${status.text}: this token still works although its owner is inactive`;
-  return 'active';
+  if (status.kind === 'gone') return t('gone: the identity no longer exists, yet this token may still work');
+  if (status.kind === 'inactive') return t('{0}: this token still works although its owner is inactive', ownerStatusWord(status));
+  return t('active');
 }
 
 function ownerLines(token: PersonalAccessToken, options: TokenViewOptions): TooltipLine[] {
   const lines: TooltipLine[] = [];
   const status = ownerStatusOfToken(token, options);
-  if (status !== undefined) lines.push({ label: 'Owner status', value: ownerStatusLine(status) });
+  if (status !== undefined) lines.push({ label: t('Owner status'), value: ownerStatusLine(status) });
   const count = token.owner === null ? undefined : options.owners?.counts.get(token.owner.id);
-  if (count !== undefined) lines.push({ label: "Owner's tokens", value: budgetText(count) });
+  if (count !== undefined) lines.push({ label: t("Owner's tokens"), value: budgetText(count) });
   if (isOthersToken(token, options.owners?.callerIdentityId)) {
-    lines.push({ label: 'Changes', value: "another identity's token: it can be deleted, not renamed, rescoped or rotated" });
+    lines.push({ label: t('Changes'), value: t("another identity's token: it can be deleted, not renamed, rescoped or rotated") });
   }
   return lines;
 }
@@ -271,7 +299,7 @@ export function presentToken(token: PersonalAccessToken, options: TokenViewOptio
   const state = expiryStateAt(token, expires, now, options.expiryWarningDays);
   const expiry = expiryText(expires, state, now);
   const owner = ownerStatusOfToken(token, options);
-  const ownerMark = owner === undefined || owner.kind === 'active' ? '' : `owner ${owner.text} · `;
+  const ownerMark = owner === undefined || owner.kind === 'active' ? '' : `${t('owner {0}', ownerStatusWord(owner))} · `;
   const riskiest = isRiskiestToken(token, state);
   const riskMark = riskiest ? `${t('riskiest')} · ` : '';
   // Another identity's token names its owner next: whose token it is decides what to do with it.

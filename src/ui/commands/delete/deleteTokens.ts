@@ -6,7 +6,7 @@ import type { PersonalAccessToken, Tenant, TokenOwner } from '../../../core/mode
 import { ownerName } from '../../view/ownerName';
 import { isSafeId } from '../../../core/store/secretKeys';
 import { t } from '../../view/l10n';
-import { plural } from '../../view/presentation';
+import { tokenCount } from '../../view/counts';
 import { bulkSummary, deleteButtonText } from './deleteWords';
 import { quoted, shown } from '../../prompts/prompts';
 import type { ArgumentObject } from '../../prompts/args';
@@ -38,9 +38,9 @@ function confirmationDetail(targets: readonly DeleteTarget[]): string {
   const own = targets.filter((target) => target.isOwnCredential).map(nameWithTenant);
   const managed = targets.filter((target) => target.token?.managed === true).map(nameWithTenant);
   const warnings = [
-    own.length > 0 ? `${own.join(', ')}: a tenant signs in with this token, so VS Code will lose access to it.` : '',
-    managed.length > 0 ? `${managed.join(', ')}: managed by the platform (e.g. used by a workflow).` : '',
-    'Anything that uses these tokens stops working. This cannot be undone.',
+    own.length > 0 ? t('{0}: a tenant signs in with this token, so VS Code will lose access to it.', own.join(', ')) : '',
+    managed.length > 0 ? t('{0}: managed by the platform (e.g. used by a workflow).', managed.join(', ')) : '',
+    t('Anything that uses these tokens stops working. This cannot be undone.'),
   ];
   return [...lines, '', ...warnings.filter((warning) => warning !== '')].join('\n');
 }
@@ -53,19 +53,19 @@ function confirmDelete(run: CommandRun, targets: readonly DeleteTarget[]): Promi
 }
 
 function progressText({ done, failed, total }: BulkProgress): string {
-  return `${done} of ${total} done${failed > 0 ? `, ${failed} failed` : ''}`;
+  return failed > 0 ? t('{0} of {1} done, {2} failed', done, total, failed) : t('{0} of {1} done', done, total);
 }
 
 /** Deletes with the command wrapper's cancellable progress, counting; refreshes the tenants concerned afterwards. */
 async function runBulkDelete(run: CommandRun, items: readonly TokenRef[]): Promise<BulkDeleteResult> {
   try {
     return await run.network(
-      `Deleting ${plural(items.length, 'token')}`,
+      t('Deleting {0}', tokenCount(items.length)),
       (signal, report) =>
         deleteTokens(run.ui.service, items, {
           signal,
           onProgress: (counts) => report(progressText(counts), 100 / counts.total),
-          around: (item, work) => run.ui.tree.busy([item], 'Deleting…', work),
+          around: (item, work) => run.ui.tree.busy([item], t('Deleting…'), work),
         }),
       { retryable: false },
     );
@@ -86,10 +86,10 @@ async function summarise(run: CommandRun, result: BulkDeleteResult, names: Reado
   const choice = await run.ask.message({
     severity: 'warning',
     message: `${bulkSummary(result)} ${nameOf(first)}: ${first.message}`,
-    actions: ['Retry failed', 'Show Log'] as const,
+    actions: [t('Retry failed'), t('Show Log')] as const,
   });
-  if (choice === 'Show Log') run.ui.logChannel.show(true);
-  return choice === 'Retry failed' ? result.failed.map(({ tenantId, tokenId }) => ({ tenantId, tokenId })) : [];
+  if (choice === t('Show Log')) run.ui.logChannel.show(true);
+  return choice === t('Retry failed') ? result.failed.map(({ tenantId, tokenId }) => ({ tenantId, tokenId })) : [];
 }
 
 /** Deletes one token: its own error (with Retry for a transient one) rather than a count. */
@@ -98,7 +98,7 @@ async function deleteOne(run: CommandRun, target: DeleteTarget): Promise<void> {
   await run
     .network(`Deleting ${tokenLabel(target)}…`, (signal) => run.ui.service.deleteToken(tenant.id, tokenId, signal), {
       busy: [{ tenantId: tenant.id, tokenId }],
-      busyLabel: 'Deleting…',
+      busyLabel: t('Deleting…'),
       tenantId: tenant.id,
     })
     .finally(() => run.ui.tree.refresh(tenant.id));
@@ -142,10 +142,10 @@ function selectedTargets(invocation: Invocation): DeleteTarget[] {
 
 /** From the palette or a tenant: the tokens of one tenant, picked. */
 async function pickTargets(run: CommandRun, invocation: Invocation): Promise<DeleteTarget[]> {
-  const tenant = await chooseTenant(run, invocation, 'Delete Tokens');
+  const tenant = await chooseTenant(run, invocation, t('Delete Tokens'));
   const items = await tokenPickItems(run, tenant);
-  if (items.length === 0) throw new PatError('invalid-input', `${quoted(tenant.displayName)} lists no tokens.`);
-  const picked = await run.ask.titled('Delete Tokens').pickMany({ name: 'items', placeholder: 'Tokens to delete', items });
+  if (items.length === 0) throw new PatError('invalid-input', t('{0} lists no tokens.', quoted(tenant.displayName)));
+  const picked = await run.ask.titled(t('Delete Tokens')).pickMany({ name: 'items', placeholder: t('Tokens to delete'), items });
   const ownClientId = await run.ui.service.signInClientId(tenant.id);
   return picked.map(({ token }) => targetOf(tenant, token, token.id === ownClientId));
 }
@@ -164,7 +164,7 @@ export async function targetsOf(run: CommandRun, invocation: Invocation): Promis
 
 function itemsFromArgs(run: CommandRun, args: ArgumentObject): DeleteTarget[] {
   const value = args.items;
-  const invalid = new PatError('invalid-input', 'The argument "items" must be a non-empty array of { tenantId, tokenId } with valid ids (letters, digits, \'-\' or \'_\').');
+  const invalid = new PatError('invalid-input', t("The argument \"items\" must be a non-empty array of { tenantId, tokenId } with valid ids (letters, digits, '-' or '_')."));
   if (!Array.isArray(value) || value.length === 0) throw invalid;
   const refs = value.map((item: unknown): TokenRef => {
     if (typeof item !== 'object' || item === null) throw invalid;

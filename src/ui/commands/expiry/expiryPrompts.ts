@@ -4,16 +4,18 @@ import { PatError } from '../../../core/errors';
 import { optionalBoolean, type ArgumentObject } from '../../prompts/args';
 import { checkExpiry, parseExpiry } from '../../prompts/inputChecks';
 import { quoted, runWizard, shown, UserCancelled, type Item, type Prompts, type WizardStep } from '../../prompts/prompts';
+import { t } from '../../view/l10n';
 
-export const NEVER_EXPIRES_RISK =
-  'A token that never expires works until someone deletes it: if it leaks, it stays usable forever, and no expiry reminds anyone to replace it. Prefer an expiry date and rotate the token before it.';
+export function neverExpiresRisk(): string {
+  return t('A token that never expires works until someone deletes it: if it leaks, it stays usable forever, and no expiry reminds anyone to replace it. Prefer an expiry date and rotate the token before it.');
+}
 
 interface ExpiryChoice extends Item {
   never: boolean;
 }
 
-const SET_DATE: ExpiryChoice = { label: '$(calendar) Set an expiry date', detail: 'Recommended: the token stops working on that date.', never: false };
-const NEVER: ExpiryChoice = { label: '$(warning) Never expires', detail: NEVER_EXPIRES_RISK, never: true };
+const SET_DATE: ExpiryChoice = { get label() { return t('$(calendar) Set an expiry date'); }, get detail() { return t('Recommended: the token stops working on that date.'); }, never: false };
+const NEVER: ExpiryChoice = { get label() { return t('$(warning) Never expires'); }, get detail() { return neverExpiresRisk(); }, never: true };
 
 /** Scripts: `neverExpires: true` (checked against `expirationDate` where that argument is read). */
 function neverFromArgs(args: ArgumentObject): ExpiryChoice {
@@ -23,7 +25,7 @@ function neverFromArgs(args: ArgumentObject): ExpiryChoice {
 /** The modal acknowledgment; true only when the user presses the button that names the choice. */
 async function confirmNeverExpires(ask: Prompts, tokenName: string): Promise<boolean> {
   try {
-    await ask.confirm({ name: 'neverExpires', message: `Make ${quoted(tokenName)} a token that never expires?`, detail: NEVER_EXPIRES_RISK, button: 'Never Expires' });
+    await ask.confirm({ name: 'neverExpires', message: t('Make {0} a token that never expires?', quoted(tokenName)), detail: neverExpiresRisk(), button: t('Never Expires') });
     return true;
   } catch (error) {
     if (error instanceof UserCancelled) return false;
@@ -33,7 +35,7 @@ async function confirmNeverExpires(ask: Prompts, tokenName: string): Promise<boo
 
 /** Create Token on v1 after an empty expiry: true once "Never expires" is picked and acknowledged, false to go back to a date. */
 export async function askNeverExpires(ask: Prompts, tokenName: string): Promise<boolean> {
-  const picked = await ask.pickOne({ name: 'neverExpires', placeholder: 'Without an expiry date a v1 token never expires', items: [SET_DATE, NEVER], fromArguments: neverFromArgs });
+  const picked = await ask.pickOne({ name: 'neverExpires', placeholder: t('Without an expiry date a v1 token never expires'), items: [SET_DATE, NEVER], fromArguments: neverFromArgs });
   return picked.never && (await confirmNeverExpires(ask, tokenName));
 }
 
@@ -47,7 +49,7 @@ function expiryKindFromArgs(args: ArgumentObject): ExpiryChoice {
   const value = args.expirationDate;
   if (value === null) return NEVER;
   if (typeof value === 'string' && value.trim() !== '') return SET_DATE;
-  throw new PatError('invalid-input', 'The argument "expirationDate" must be a date-time string, or null for a token that never expires.');
+  throw new PatError('invalid-input', t('The argument "expirationDate" must be a date-time string, or null for a token that never expires.'));
 }
 
 /** A new expiry for a v1 token: an ISO date-time, or null for "never expires" (acknowledged in a modal). */
@@ -56,24 +58,24 @@ export async function askExpiryChange(ask: Prompts, tokenName: string, currentEx
   const askDate: WizardStep<ExpiryDraft> = async (prompts, state) => {
     state.date = await prompts.inputText({
       name: 'expirationDate',
-      prompt: 'New expiry date, e.g. 2027-01-31 (end of that day, UTC) or an ISO date-time',
+      prompt: t('New expiry date, e.g. 2027-01-31 (end of that day, UTC) or an ISO date-time'),
       value: state.date,
-      validate: (value) => (value.trim() === '' ? 'Enter a date.' : checkExpiry(value, 'v1', Date.now())),
+      validate: (value) => (value.trim() === '' ? t('Enter a date.') : checkExpiry(value, 'v1', Date.now())),
     });
     return undefined;
   };
   const askKind: WizardStep<ExpiryDraft> = async (prompts, state) => {
-    const current = currentExpiry === null ? 'it never expires' : currentExpiry === undefined ? 'unknown' : `it expires ${currentExpiry}`;
+    const current = currentExpiry === null ? t('it never expires') : currentExpiry === undefined ? t('unknown') : t('it expires {0}', currentExpiry);
     const picked = await prompts.pickOne({
       name: 'expirationDate',
-      placeholder: `Expiry of ${quoted(tokenName)} (now ${shown(current)})`,
+      placeholder: t('Expiry of {0} (now {1})', quoted(tokenName), shown(current)),
       items: [SET_DATE, NEVER],
       fromArguments: expiryKindFromArgs,
     });
     state.never = picked.never;
     return picked.never ? undefined : askDate;
   };
-  await runWizard(ask, `Change Expiry of ${quoted(tokenName)}`, 2, askKind, draft);
+  await runWizard(ask, t('Change Expiry of {0}', quoted(tokenName)), 2, askKind, draft);
   if (draft.never) {
     if (!(await confirmNeverExpires(ask, tokenName))) throw new UserCancelled();
     return null;

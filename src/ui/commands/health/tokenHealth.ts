@@ -8,7 +8,7 @@ import { healthSummary } from '../../view/healthText';
 import { t } from '../../view/l10n';
 import { optionalId } from '../../prompts/args';
 import type { CommandRun, Invocation, PatCommand } from '../runner';
-import { NO_TENANT_YET, tenantOfNode } from '../targets';
+import { noTenantYet, tenantOfNode } from '../targets';
 import { openOverview } from './overview';
 
 /** The automation contract's shape: ids, names and flags only, never a secret. */
@@ -42,7 +42,7 @@ export function tenantsAsked(run: CommandRun, invocation: Invocation): Tenant[] 
   if (tenantId !== undefined) return [run.ui.service.getTenant(tenantId)];
   const all = run.ui.service.listTenants();
   // A script gets the empty report; a person is told what to do first.
-  if (all.length === 0 && run.ask.person) throw new PatError('invalid-input', NO_TENANT_YET);
+  if (all.length === 0 && run.ask.person) throw new PatError('invalid-input', noTenantYet());
   return all;
 }
 

@@ -10,12 +10,12 @@ interface EnvironmentPick extends Item {
 /** Every environment starts ticked: importing what the CLI knows is why the user came. */
 export async function pickEnvironments(ask: Prompts, environments: readonly CliEnvironment[], place: string): Promise<CliEnvironment[]> {
   const items: EnvironmentPick[] = environments.map((environment) => ({ label: shown(environment.name), description: shown(environment.baseUrl), environment }));
-  const picked = await ask.titled('Import Tenants from SailPoint CLI').pickMany({
+  const picked = await ask.titled(t('Import Tenants from SailPoint CLI')).pickMany({
     name: 'environment',
     placeholder: t('Environments to add from {0} (each asks for its client ID and secret next)', place),
     items,
     selected: items,
-    emptyMessage: 'Tick at least one environment, or press Escape.',
+    emptyMessage: t('Tick at least one environment, or press Escape.'),
   });
   return picked.map((item) => item.environment);
 }

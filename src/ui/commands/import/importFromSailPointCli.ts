@@ -9,7 +9,6 @@ import { isCancellation, PatError } from '../../../core/errors';
 import { loadOnce } from '../../../core/lazyLoad';
 import { errorText } from '../../../core/messages';
 import type { Tenant } from '../../../core/model';
-import { plural } from '../../view/presentation';
 import { t } from '../../view/l10n';
 import { pickEnvironments } from './cliImportPrompts';
 import { quoted, shown } from '../../prompts/prompts';
@@ -38,8 +37,8 @@ function unreadable(error: unknown): PatError {
   return new PatError(
     'invalid-input',
     code === 'ENOENT'
-      ? `No SailPoint CLI configuration was found at ${shownPath()}: set the CLI up with "sail environment create", or use Add Tenant.`
-      : `${shownPath()} could not be read (${code ?? 'unknown error'}).`,
+      ? t('No SailPoint CLI configuration was found at {0}: set the CLI up with "sail environment create", or use Add Tenant.', shownPath())
+      : t('{0} could not be read ({1}).', shownPath(), code ?? t('unknown error')),
   );
 }
 
@@ -49,7 +48,7 @@ async function readCliConfig(): Promise<CliEnvironments> {
   let text: string;
   try {
     if ((await stat(configPath())).size > config.MAX_CLI_CONFIG_BYTES) {
-      throw new PatError('invalid-input', `${shownPath()} is not a SailPoint CLI configuration this extension can read: it is larger than 1 MB.`);
+      throw new PatError('invalid-input', t('{0} is not a SailPoint CLI configuration this extension can read: {1}', shownPath(), t('it is larger than 1 MB.')));
     }
     text = await readFile(configPath(), 'utf8');
   } catch (error) {
@@ -82,7 +81,7 @@ async function environmentsToOffer(run: CommandRun): Promise<Offer> {
   if (usable.length === 0) {
     throw new PatError('invalid-input', t('No environment in {0} has a URL this extension can use ({1}).', shownPath(), listed(skipped)));
   }
-  if (fresh.length === 0) throw new PatError('invalid-input', `Every environment in ${shownPath()} is already a tenant here.`);
+  if (fresh.length === 0) throw new PatError('invalid-input', t('Every environment in {0} is already a tenant here.', shownPath()));
   return { fresh, skipped: [...added, ...skipped] };
 }
 
@@ -93,7 +92,7 @@ async function environmentsToOffer(run: CommandRun): Promise<Offer> {
 async function importOne(run: CommandRun, environment: CliEnvironment): Promise<Tenant | string> {
   const name = shown(environment.name);
   const host = hostOf(environment.baseUrl) ?? environment.baseUrl;
-  const entered = await askCredentials(run.ask, { tenantName: name, host, title: `Import ${name} from SailPoint CLI` });
+  const entered = await askCredentials(run.ask, { tenantName: name, host, title: t('Import {0} from SailPoint CLI', name) });
   const input = { url: environment.baseUrl, displayName: environment.name, credentials: credentialsFrom(entered.clientId, entered.clientSecret) };
   try {
     return await run.network(t('Checking the credentials of {0} with {1}…', quoted(environment.name), host), (signal) => run.ui.service.addTenant(input, signal), {
@@ -112,7 +111,7 @@ async function importForScript(run: CommandRun, args: ArgumentObject): Promise<u
   if (name === undefined) return { environments: (await environmentsToOffer(run)).fresh };
   // Any environment of the file: one whose URL is already added is refused by the service, naming the tenant.
   const environment = (await readCliConfig()).usable.find((each) => each.name === name);
-  if (environment === undefined) throw new PatError('invalid-input', `${shownPath()} has no usable environment "${shown(name).slice(0, 80)}".`);
+  if (environment === undefined) throw new PatError('invalid-input', t('{0} has no usable environment "{1}".', shownPath(), shown(name).slice(0, 80)));
   const credentials = credentialsFrom(requireString(args, 'clientId'), requireString(args, 'clientSecret'));
   const tenant = await addCheckedTenant(run, { url: environment.baseUrl, displayName: environment.name, credentials });
   return { tenantId: tenant.id };
@@ -120,7 +119,9 @@ async function importForScript(run: CommandRun, args: ArgumentObject): Promise<u
 
 /** One line for a person: how many came in, and each one that did not, with why. */
 function summary(imported: number, chosen: number, failed: readonly { name: string; reason: string }[], skipped: Offer['skipped']): string {
-  const parts = [t('Imported {0} of {1} from the SailPoint CLI.', imported, plural(chosen, 'environment'))];
+  const parts = [
+    chosen === 1 ? t('Imported {0} of 1 environment from the SailPoint CLI.', imported) : t('Imported {0} of {1} environments from the SailPoint CLI.', imported, chosen),
+  ];
   if (failed.length > 0) parts.push(t('Not imported: {0}.', listed(failed)));
   if (skipped.length > 0) parts.push(t('Not offered: {0}.', listed(skipped)));
   return parts.join(' ');

@@ -4,6 +4,7 @@ import type { OwnerFilter, TokenListQuery } from '../../../core/model';
 import type { ArgumentObject } from '../../prompts/args';
 import { parseSinceDate } from '../../prompts/inputChecks';
 import { runWizard, type Item, type Prompts, type WizardStep } from '../../prompts/prompts';
+import { t } from '../../view/l10n';
 
 interface OwnerPick extends Item {
   owner: OwnerFilter['kind'];
@@ -17,16 +18,16 @@ interface FilterPick extends Item {
 }
 
 const OWNER_PICKS: readonly OwnerPick[] = [
-  { label: 'My tokens', detail: 'The tokens of the identity the tenant signs in as', owner: 'me' },
-  { label: 'All tokens in the tenant', detail: 'Needs the right to read every token', owner: 'all' },
-  { label: 'Tokens of an identity…', detail: 'Enter the identity id', owner: 'identity' },
+  { get label() { return t('My tokens'); }, get detail() { return t('The tokens of the identity the tenant signs in as'); }, owner: 'me' },
+  { get label() { return t('All tokens in the tenant'); }, get detail() { return t('Needs the right to read every token'); }, owner: 'all' },
+  { get label() { return t('Tokens of an identity…'); }, get detail() { return t('Enter the identity id'); }, owner: 'identity' },
 ];
 
 const FILTER_PICKS: readonly FilterPick[] = [
-  { label: 'Any', detail: 'No filter', neverUsed: false, since: false },
-  { label: 'Never used', neverUsed: true, since: false },
-  { label: 'Not used since…', detail: 'Enter a date', neverUsed: false, since: true },
-  { label: 'Never used, or not used since…', detail: 'Enter a date', neverUsed: true, since: true },
+  { get label() { return t('Any'); }, get detail() { return t('No filter'); }, neverUsed: false, since: false },
+  { get label() { return t('Never used'); }, neverUsed: true, since: false },
+  { get label() { return t('Not used since…'); }, get detail() { return t('Enter a date'); }, neverUsed: false, since: true },
+  { get label() { return t('Never used, or not used since…'); }, get detail() { return t('Enter a date'); }, neverUsed: true, since: true },
 ];
 
 interface QueryDraft {
@@ -48,7 +49,7 @@ function ownerFromArgs(args: ArgumentObject): OwnerPick {
     const given: OwnerFilter = label === undefined ? { kind: 'identity', identityId: owner.identityId } : { kind: 'identity', identityId: owner.identityId, label };
     return { label: '', owner: 'identity', given };
   }
-  throw new PatError('invalid-input', 'The argument "query.owner" must be { kind: "me" }, { kind: "all" } or { kind: "identity", identityId }.');
+  throw new PatError('invalid-input', t('The argument "query.owner" must be { kind: "me" }, { kind: "all" } or { kind: "identity", identityId }.'));
 }
 
 function filterFromArgs(args: ArgumentObject): FilterPick {
@@ -59,7 +60,7 @@ function filterFromArgs(args: ArgumentObject): FilterPick {
 function sinceFromArgs(args: ArgumentObject): string {
   const { lastUsedBefore } = rawQuery(args);
   if (typeof lastUsedBefore !== 'string' || Number.isNaN(Date.parse(lastUsedBefore))) {
-    throw new PatError('invalid-input', 'The argument "query.lastUsedBefore" must be an ISO date-time.');
+    throw new PatError('invalid-input', t('The argument "query.lastUsedBefore" must be an ISO date-time.'));
   }
   return lastUsedBefore;
 }
@@ -67,7 +68,7 @@ function sinceFromArgs(args: ArgumentObject): string {
 const askOwner: WizardStep<QueryDraft> = async (ask, draft) => {
   const picked = await ask.pickOne({
     name: 'query',
-    placeholder: 'Which tokens should the tenant list?',
+    placeholder: t('Which tokens should the tenant list?'),
     items: OWNER_PICKS,
     active: OWNER_PICKS.find((pick) => pick.owner === draft.owner.kind),
     fromArguments: ownerFromArgs,
@@ -81,25 +82,25 @@ const askOwner: WizardStep<QueryDraft> = async (ask, draft) => {
 const askIdentity: WizardStep<QueryDraft> = async (ask, draft) => {
   const identityId = await ask.inputText({
     name: 'query',
-    prompt: 'The identity id whose tokens to list (e.g. from the identity page in the web UI)',
+    prompt: t('The identity id whose tokens to list (e.g. from the identity page in the web UI)'),
     value: draft.owner.kind === 'identity' ? draft.owner.identityId : '',
-    validate: (value) => (/^[A-Za-z0-9-]{1,64}$/.test(value.trim()) ? undefined : 'Enter an identity id: letters, digits and dashes.'),
+    validate: (value) => (/^[A-Za-z0-9-]{1,64}$/.test(value.trim()) ? undefined : t('Enter an identity id: letters, digits and dashes.')),
   });
   draft.owner = { kind: 'identity', identityId: identityId.trim() };
   return askFilter;
 };
 
 const askFilter: WizardStep<QueryDraft> = async (ask, draft) => {
-  draft.filter = await ask.pickOne({ name: 'query', placeholder: 'Filter by last use', items: FILTER_PICKS, active: draft.filter, fromArguments: filterFromArgs });
+  draft.filter = await ask.pickOne({ name: 'query', placeholder: t('Filter by last use'), items: FILTER_PICKS, active: draft.filter, fromArguments: filterFromArgs });
   return draft.filter.since ? askSince : undefined;
 };
 
 const askSince: WizardStep<QueryDraft> = async (ask, draft) => {
   draft.since = await ask.inputText({
     name: 'query',
-    prompt: 'Not used since (a date such as 2026-01-31)',
+    prompt: t('Not used since (a date such as 2026-01-31)'),
     value: draft.since,
-    validate: (value) => (parseSinceDate(value) === undefined ? 'Enter a date as YYYY-MM-DD.' : undefined),
+    validate: (value) => (parseSinceDate(value) === undefined ? t('Enter a date as YYYY-MM-DD.') : undefined),
     fromArguments: sinceFromArgs,
   });
   return undefined;

@@ -6,31 +6,32 @@ import type { CommandRun, Invocation, PatCommand } from '../runner';
 import { chooseTenant, refuseOthersToken, tenantFromArgs } from '../targets';
 import { unsavedSecretRejection } from '../token/unsavedSecret';
 import { tokenBusy, rotateInteractively, pickOwnToken, rotateTenantInteractively } from './rotationFlow';
+import { t } from '../../view/l10n';
 
 /** A script's rotation: one call to the core, which keeps the old token when the successor's secret could not be stored. */
 async function rotateForScript(run: CommandRun, args: ArgumentObject): Promise<{ tokenId: string }> {
   const tenant = tenantFromArgs(run, args);
   const request = { tenantId: tenant.id, tokenId: requireId(args, 'tokenId'), name: optionalString(args, 'name'), deleteOld: requireBoolean(args, 'deleteOld') };
-  await refuseOthersToken(run, tenant.id, request.tokenId, 'Rotate');
+  await refuseOthersToken(run, tenant.id, request.tokenId, t('Rotate'));
   const { outcome } = await run
-    .network('Rotating token…', (signal) => rotateToken(run.ui.service, request, signal), { retryable: false })
+    .network(t('Rotating token…'), (signal) => rotateToken(run.ui.service, request, signal), { retryable: false })
     .finally(() => run.ui.tree.refresh(tenant.id));
-  if (!outcome.secretSaved) throw await unsavedSecretRejection(run, tenant.id, outcome, 'The old token was kept. ');
+  if (!outcome.secretSaved) throw await unsavedSecretRejection(run, tenant.id, outcome, t('The old token was kept. '));
   return { tokenId: outcome.token.id };
 }
 
 async function rotateForPerson(run: CommandRun, invocation: Invocation): Promise<void> {
   const { node } = invocation;
-  const tenant = await chooseTenant(run, invocation, 'Rotate Token');
+  const tenant = await chooseTenant(run, invocation, t('Rotate Token'));
   const tokenId = node instanceof TokenNode ? node.token.id : (await pickOwnToken(run, tenant)).id;
-  await refuseOthersToken(run, tenant.id, tokenId, 'Rotate');
+  await refuseOthersToken(run, tenant.id, tokenId, t('Rotate'));
   if (tokenId === (await run.ui.service.signInClientId(tenant.id))) {
     await rotateTenantInteractively(run, tenant);
     return;
   }
-  const target = await run.network('Reading your tokens…', (signal) => prepareRotation(run.ui.service, tenant.id, tokenId, Date.now(), signal), {
+  const target = await run.network(t('Reading your tokens…'), (signal) => prepareRotation(run.ui.service, tenant.id, tokenId, Date.now(), signal), {
     busy: tokenBusy(tenant.id, tokenId),
-    busyLabel: 'Reading…',
+    busyLabel: t('Reading…'),
     tenantId: tenant.id,
   });
   await rotateInteractively(run, tenant, target);

@@ -12,6 +12,7 @@ import { askAfterRotation, askLimitWayForward, askSuccessorName, confirmDeleteOl
 import type { CommandRun } from '../runner';
 import { copyStoredSecret } from '../secret/storedSecret';
 import { showUnsavedSecret } from '../token/unsavedSecret';
+import { t } from '../../view/l10n';
 
 export function tokenBusy(tenantId: string, tokenId: string): { tenantId: string; tokenId: string }[] {
   return [{ tenantId, tokenId }];
@@ -28,7 +29,7 @@ async function createInteractively(run: CommandRun, tenant: Tenant, target: Rota
           throw error;
         })
         .finally(() => run.ui.tree.refresh(tenant.id)),
-    { busy: [{ tenantId: tenant.id }], busyLabel: 'Creating token…', retryable: false, tenantId: tenant.id },
+    { busy: [{ tenantId: tenant.id }], busyLabel: t('Creating token…'), retryable: false, tenantId: tenant.id },
   );
   return outcome;
 }
@@ -53,16 +54,16 @@ async function finishRotation(run: CommandRun, tenant: Tenant, old: PersonalAcce
   }
   const successor = outcome.token;
   if (!(await settleOldToken(run, tenant, old, successor, oldAlreadyDeleted))) {
-    if (!oldAlreadyDeleted) run.inform(`Both tokens kept. Delete "${shown(old.name)}" once nothing uses it any more.`);
+    if (!oldAlreadyDeleted) run.inform(t('Both tokens kept. Delete "{0}" once nothing uses it any more.', shown(old.name)));
     return;
   }
   await run.network(`Deleting "${shown(old.name)}"…`, (signal) => deleteOldToken(run.ui.service, tenant.id, old, successor, signal), {
     busy: tokenBusy(tenant.id, old.id),
-    busyLabel: 'Deleting…',
+    busyLabel: t('Deleting…'),
     tenantId: tenant.id,
   });
   run.ui.tree.refresh(tenant.id);
-  run.inform(`"${shown(old.name)}" was replaced by "${shown(successor.name)}" and deleted.`);
+  run.inform(t('"{0}" was replaced by "{1}" and deleted.', shown(old.name), shown(successor.name)));
 }
 
 async function findUnusedTokens(run: CommandRun, tenant: Tenant): Promise<void> {
@@ -75,7 +76,7 @@ async function rotateDeletingFirst(run: CommandRun, tenant: Tenant, target: Rota
   await confirmDeleteOldFirst(run.ask, old.name, name);
   await run.network(`Deleting "${shown(old.name)}"…`, (signal) => run.ui.service.deleteToken(tenant.id, old.id, signal), {
     busy: tokenBusy(tenant.id, old.id),
-    busyLabel: 'Deleting…',
+    busyLabel: t('Deleting…'),
     tenantId: tenant.id,
   });
   const freed: RotationTarget = { ...target, mine: target.mine.filter((token) => token.id !== old.id), atLimit: false };
@@ -88,7 +89,7 @@ async function rotateDeletingFirst(run: CommandRun, tenant: Tenant, target: Rota
           // Not a cancellation even when Cancel caused it: the old token is gone, which the user must hear.
           throw new PatError(
             'http',
-            `"${shown(old.name)}" was deleted, but creating its successor failed: ${errorText(error)} Create a token with the scopes ${scopes} yourself.`,
+            t('"{0}" was deleted, but creating its successor failed: {1} Create a token with the scopes {2} yourself.', shown(old.name), errorText(error), scopes),
             { cause: error },
           );
         })
@@ -122,20 +123,20 @@ interface OwnTokenPick extends Item {
 
 /** From the palette: one of the caller's own tokens. */
 export async function pickOwnToken(run: CommandRun, tenant: Tenant): Promise<PersonalAccessToken> {
-  const mine = await run.network(`Listing your tokens in ${shown(tenant.displayName)}…`, (signal) => listOwnTokens(run.ui.service, tenant.id, signal), {
+  const mine = await run.network(t('Listing your tokens in {0}…', shown(tenant.displayName)), (signal) => listOwnTokens(run.ui.service, tenant.id, signal), {
     tenantId: tenant.id,
   });
-  if (mine.length === 0) throw new PatError('invalid-input', `You have no tokens in "${shown(tenant.displayName)}" to rotate.`);
+  if (mine.length === 0) throw new PatError('invalid-input', t('You have no tokens in "{0}" to rotate.', shown(tenant.displayName)));
   const now = Date.now();
   const items: OwnTokenPick[] = mine.map((token) => {
     const view = presentToken(token, { now, expiryWarningDays: 0, secretStored: false, isOwnCredential: false });
     return { label: view.label, description: view.description, token };
   });
-  return (await run.ask.titled('Rotate Token').pickOne({ name: 'tokenId', placeholder: 'Token to rotate', items })).token;
+  return (await run.ask.titled(t('Rotate Token')).pickOne({ name: 'tokenId', placeholder: t('Token to rotate'), items })).token;
 }
 
 export async function rotateTenantInteractively(run: CommandRun, tenant: Tenant): Promise<void> {
-  const target = await run.network('Finding the token the tenant signs in with…', (signal) => tenantSignInToken(run.ui.service, tenant.id, Date.now(), signal), {
+  const target = await run.network(t('Finding the token the tenant signs in with…'), (signal) => tenantSignInToken(run.ui.service, tenant.id, Date.now(), signal), {
     tenantId: tenant.id,
   });
   if (target.atLimit) {
@@ -145,17 +146,17 @@ export async function rotateTenantInteractively(run: CommandRun, tenant: Tenant)
   const name = await askSuccessorName(run.ask, target);
   await confirmTenantRotation(run.ask, tenant.displayName, target.old.name, name);
   const result = await run.network(
-    `Rotating the credentials of ${shown(tenant.displayName)}…`,
+    t('Rotating the credentials of {0}…', shown(tenant.displayName)),
     (signal) =>
       rotateTenantCredentials(run.ui.service, tenant.id, { name, target, now: Date.now() }, signal).catch((error: unknown) => {
         if (error instanceof TokenLimitError) return error;
         throw error;
       }),
-    { busy: [{ tenantId: tenant.id }], busyLabel: 'Rotating credentials…', retryable: false, cancellable: false },
+    { busy: [{ tenantId: tenant.id }], busyLabel: t('Rotating credentials…'), retryable: false, cancellable: false },
   ).finally(() => run.ui.tree.refresh(tenant.id));
   if (result instanceof TokenLimitError) {
     await wayForwardAtLimit(run, tenant, target, result);
     return;
   }
-  run.inform(`${shown(tenant.displayName)} now signs in with "${shown(result.successor.name)}"; "${shown(result.old.name)}" was deleted.`);
+  run.inform(t('{0} now signs in with "{1}"; "{2}" was deleted.', shown(tenant.displayName), shown(result.successor.name), shown(result.old.name)));
 }

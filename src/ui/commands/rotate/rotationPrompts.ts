@@ -3,11 +3,12 @@
 import { checkSuccessorName, type RotationTarget } from '../../../core/ops/rotation';
 import { normalizeTokenName } from '../../../core/validation';
 import { quoted, type Prompts } from '../../prompts/prompts';
+import { t } from '../../view/l10n';
 
 export async function askSuccessorName(ask: Prompts, target: RotationTarget): Promise<string> {
   const name = await ask.titled(`Rotate ${quoted(target.old.name)}`).inputText({
     name: 'name',
-    prompt: 'Name of the new token (unique among your tokens). It gets the same scopes and access-token lifetime.',
+    prompt: t('Name of the new token (unique among your tokens). It gets the same scopes and access-token lifetime.'),
     value: target.proposedName,
     validate: (value) => checkSuccessorName(value, target.mine),
   });
@@ -16,9 +17,15 @@ export async function askSuccessorName(ask: Prompts, target: RotationTarget): Pr
 
 export type AfterRotationChoice = 'copySecret' | 'deleteOld' | 'keepBoth';
 
-const KEEP_BOTH = 'Keep Both';
-const DELETE_OLD = 'Delete Old Token';
-const COPY_SECRET = 'Copy New Secret';
+function keepBothText(): string {
+  return t('Keep Both');
+}
+function deleteOldText(): string {
+  return t('Delete Old Token');
+}
+function copyNewSecretText(): string {
+  return t('Copy New Secret');
+}
 
 /**
  * One question: may the old token go? Keep Both is the safe first button; Copy New Secret brings the question back;
@@ -28,12 +35,12 @@ export async function askAfterRotation(ask: Prompts, oldName: string, successorN
   const answer = await ask.message({
     severity: 'warning',
     modal: true,
-    message: `Token ${quoted(successorName)} created. Delete the old token ${quoted(oldName)} now?`,
-    detail: `Delete it only once everything that used ${quoted(oldName)} uses the new client ID and secret; until then keep both. The new secret is stored in VS Code.`,
-    actions: [KEEP_BOTH, DELETE_OLD, COPY_SECRET] as const,
+    message: t('Token {0} created. Delete the old token {1} now?', quoted(successorName), quoted(oldName)),
+    detail: t('Delete it only once everything that used {0} uses the new client ID and secret; until then keep both. The new secret is stored in VS Code.', quoted(oldName)),
+    actions: [keepBothText(), deleteOldText(), copyNewSecretText()] as const,
   });
-  if (answer === DELETE_OLD) return 'deleteOld';
-  return answer === COPY_SECRET ? 'copySecret' : 'keepBoth';
+  if (answer === deleteOldText()) return 'deleteOld';
+  return answer === copyNewSecretText() ? 'copySecret' : 'keepBoth';
 }
 
 /** After "delete old token first": the old one is gone, so the only thing left to offer is the new secret. */
@@ -41,22 +48,22 @@ export async function offerSuccessorSecret(ask: Prompts, oldName: string, succes
   const answer = await ask.message({
     severity: 'info',
     modal: true,
-    message: `Token ${quoted(successorName)} created in place of ${quoted(oldName)}.`,
-    detail: `Switch everything that used ${quoted(oldName)} to the new client ID and secret. The new secret is stored in VS Code.`,
-    actions: [COPY_SECRET] as const,
+    message: t('Token {0} created in place of {1}.', quoted(successorName), quoted(oldName)),
+    detail: t('Switch everything that used {0} to the new client ID and secret. The new secret is stored in VS Code.', quoted(oldName)),
+    actions: [copyNewSecretText()] as const,
   });
-  return answer === COPY_SECRET;
+  return answer === copyNewSecretText();
 }
 
 export function confirmTenantRotation(ask: Prompts, tenantName: string, oldName: string, successorName: string): Promise<void> {
   return ask.confirm({
     name: 'confirm',
-    message: `Rotate the credentials of ${quoted(tenantName)}?`,
+    message: t('Rotate the credentials of {0}?', quoted(tenantName)),
     detail: [
-      `A new token ${quoted(successorName)} with the same scopes is created and must sign in successfully; then the tenant's stored credentials switch to it and the old token ${quoted(oldName)} is deleted.`,
-      `Anything else that uses ${quoted(oldName)} stops working. If a step fails, the tenant keeps credentials that work.`,
+      t("A new token {0} with the same scopes is created and must sign in successfully; then the tenant's stored credentials switch to it and the old token {1} is deleted.", quoted(successorName), quoted(oldName)),
+      t('Anything else that uses {0} stops working. If a step fails, the tenant keeps credentials that work.', quoted(oldName)),
     ].join('\n\n'),
-    button: 'Rotate Credentials',
+    button: t('Rotate Credentials'),
   });
 }
 
@@ -64,12 +71,12 @@ export type LimitWayForward = 'findUnused' | 'deleteOldFirst';
 
 /** The limit explained in a modal with the ways forward that apply; undefined when the user dismisses it. */
 export async function askLimitWayForward(ask: Prompts, message: string, canDeleteOldFirst: boolean): Promise<LimitWayForward | undefined> {
-  const findUnused = 'Find Unused Tokens';
-  const deleteOldFirst = 'Delete Old Token First';
+  const findUnused = t('Find Unused Tokens');
+  const deleteOldFirst = t('Delete Old Token First');
   const answer = await ask.message({
     severity: 'warning',
     modal: true,
-    message: 'Token limit reached',
+    message: t('Token limit reached'),
     detail: message,
     actions: canDeleteOldFirst ? [findUnused, deleteOldFirst] : [findUnused],
   });
@@ -80,8 +87,8 @@ export async function askLimitWayForward(ask: Prompts, message: string, canDelet
 export function confirmDeleteOldFirst(ask: Prompts, oldName: string, successorName: string): Promise<void> {
   return ask.confirm({
     name: 'confirm',
-    message: `Delete ${quoted(oldName)} before its successor exists?`,
-    detail: `Everything that uses ${quoted(oldName)} stops working until you switch it to ${quoted(successorName)}. If creating the successor then fails, neither token exists. This cannot be undone.`,
-    button: 'Delete Old Token First',
+    message: t('Delete {0} before its successor exists?', quoted(oldName)),
+    detail: t('Everything that uses {0} stops working until you switch it to {1}. If creating the successor then fails, neither token exists. This cannot be undone.', quoted(oldName), quoted(successorName)),
+    button: t('Delete Old Token First'),
   });
 }

@@ -1,6 +1,7 @@
 // Forget Secret: deletes a token's secret from SecretStorage; the token stays on the tenant.
 import type { PatCommand } from '../runner';
 import { tokenLabel, tokenTarget } from '../targets';
+import { t } from '../../view/l10n';
 
 export const forgetTokenSecretCommand: PatCommand = {
   id: 'sailpointPat.forgetTokenSecret',
@@ -8,9 +9,9 @@ export const forgetTokenSecretCommand: PatCommand = {
     const target = tokenTarget(run, invocation);
     await run.ask.confirm({
       name: 'confirm',
-      message: `Forget the stored secret of ${tokenLabel(target)}?`,
-      detail: 'VS Code deletes its copy of the secret and cannot show it again. The token itself keeps working.',
-      button: 'Forget Secret',
+      message: t('Forget the stored secret of {0}?', tokenLabel(target)),
+      detail: t('VS Code deletes its copy of the secret and cannot show it again. The token itself keeps working.'),
+      button: t('Forget Secret'),
     });
     await run.ui.service.forgetStoredSecret(target.tenant.id, target.tokenId);
     run.ui.tree.refresh(target.tenant.id);

@@ -5,6 +5,7 @@ import { PatError } from '../../../core/errors';
 import type { PersonalAccessToken } from '../../../core/model';
 import { quoted } from '../../prompts/prompts';
 import type { CommandRun } from '../runner';
+import { t } from '../../view/l10n';
 
 const STATUS_MESSAGE_MS = 5000;
 
@@ -17,7 +18,7 @@ export function status(run: CommandRun, message: string): void {
 export async function storedSecret(run: CommandRun, tenantId: string, label: string, tokenId: string): Promise<string> {
   const secret = await run.ui.service.getStoredSecret(tenantId, tokenId);
   if (secret === undefined) {
-    throw new PatError('invalid-input', `No secret of token ${label} is stored in VS Code; it is shown only when the token is created.`);
+    throw new PatError('invalid-input', t('No secret of token {0} is stored in VS Code; it is shown only when the token is created.', label));
   }
   return secret;
 }
@@ -25,6 +26,6 @@ export async function storedSecret(run: CommandRun, tenantId: string, label: str
 export async function copyStoredSecret(run: CommandRun, tenantId: string, token: Pick<PersonalAccessToken, 'id'> & { name?: string }): Promise<void> {
   const label = token.name === undefined ? token.id : quoted(token.name);
   const seconds = await run.ui.clipboard.copySecret(await storedSecret(run, tenantId, label, token.id));
-  const clearing = seconds > 0 ? ` The clipboard is cleared in ${seconds} s if it still holds it.` : '';
-  status(run, `Secret of ${label} copied.${clearing}`);
+  const clearing = seconds > 0 ? t(' The clipboard is cleared in {0} s if it still holds it.', seconds) : '';
+  status(run, t('Secret of {0} copied.{1}', label, clearing));
 }

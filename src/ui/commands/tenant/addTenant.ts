@@ -29,7 +29,7 @@ function newTenant(draft: TenantDraft, invocation: Invocation): NewTenant {
 /** Why the wizard goes back to the secret step (Add Tenant, Update Credentials): the secret is asked again. */
 export function refusedSecretText(error: unknown): string {
   const said = isPatError(error) && error.serverMessage !== undefined ? ` (${error.serverMessage})` : '';
-  return `The tenant rejected this client ID and secret${said}. Check them and enter the secret again.`;
+  return t('The tenant rejected this client ID and secret{0}. Check them and enter the secret again.', said);
 }
 
 /**
@@ -47,7 +47,7 @@ async function addTenant(run: CommandRun, invocation: Invocation): Promise<{ add
     const input = newTenant(answers, invocation);
     try {
       return {
-        added: await run.network('Checking the credentials with the tenant…', (signal) => run.ui.service.addTenant(input, signal), {
+        added: await run.network(t('Checking the credentials with the tenant…'), (signal) => run.ui.service.addTenant(input, signal), {
           passThrough: (error) => run.ask.person && isPatError(error, 'credentials-rejected'),
         }),
       };
@@ -60,7 +60,7 @@ async function addTenant(run: CommandRun, invocation: Invocation): Promise<{ add
 
 /** Adds a tenant once it accepted the credentials; Import Tenants from SailPoint CLI adds each environment with it. */
 export async function addCheckedTenant(run: CommandRun, input: NewTenant): Promise<Tenant> {
-  const tenant = await run.network('Checking the credentials with the tenant…', (signal) => run.ui.service.addTenant(input, signal));
+  const tenant = await run.network(t('Checking the credentials with the tenant…'), (signal) => run.ui.service.addTenant(input, signal));
   run.ui.tree.refresh();
   return tenant;
 }
@@ -82,8 +82,9 @@ export const addTenantCommand: PatCommand = {
       await run.revealTenant(tenant.id);
     }
     run.inform(
-      `Tenant ${quoted(tenant.displayName)} added; its client secret is stored in VS Code SecretStorage. ` +
-        `It uses the ${tenant.apiFamily} PAT API${tenant.apiFamily === 'v3' ? ', as most tenants do' : ''} (Change API Family switches it).`,
+      tenant.apiFamily === 'v3'
+        ? t('Tenant {0} added; its client secret is stored in VS Code SecretStorage. It uses the v3 PAT API, as most tenants do (Change API Family switches it).', quoted(tenant.displayName))
+        : t('Tenant {0} added; its client secret is stored in VS Code SecretStorage. It uses the {1} PAT API (Change API Family switches it).', quoted(tenant.displayName), tenant.apiFamily),
     );
     return { tenantId: tenant.id };
   },

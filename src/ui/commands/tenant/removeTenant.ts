@@ -1,21 +1,24 @@
 // Remove Tenant: forgets a tenant and its secrets here; the tokens stay on the tenant.
-import { plural } from '../../view/presentation';
 import { quoted } from '../../prompts/prompts';
 import type { PatCommand } from '../runner';
 import { chooseTenant } from '../targets';
+import { t } from '../../view/l10n';
 
 export const removeTenantCommand: PatCommand = {
   id: 'sailpointPat.removeTenant',
   async run(run, invocation) {
-    const tenant = await chooseTenant(run, invocation, 'Remove Tenant');
+    const tenant = await chooseTenant(run, invocation, t('Remove Tenant'));
     const stored = run.ui.service.storedSecretTokenIds(tenant.id).size;
     await run.ask.confirm({
       name: 'confirm',
-      message: `Remove the tenant ${quoted(tenant.displayName)} from VS Code?`,
+      message: t('Remove the tenant {0} from VS Code?', quoted(tenant.displayName)),
       detail:
-        `Its client ID and secret${stored > 0 ? ` and ${plural(stored, 'stored token secret')}` : ''} ` +
-        'are deleted from VS Code SecretStorage. The tokens themselves stay on the tenant.',
-      button: 'Remove Tenant',
+        stored === 0
+          ? t('Its client ID and secret are deleted from VS Code SecretStorage. The tokens themselves stay on the tenant.')
+          : stored === 1
+            ? t('Its client ID and secret and 1 stored token secret are deleted from VS Code SecretStorage. The tokens themselves stay on the tenant.')
+            : t('Its client ID and secret and {0} stored token secrets are deleted from VS Code SecretStorage. The tokens themselves stay on the tenant.', stored),
+      button: t('Remove Tenant'),
     });
     await run.ui.service.removeTenant(tenant.id);
     run.ui.tree.refresh();

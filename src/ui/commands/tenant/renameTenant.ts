@@ -2,14 +2,15 @@
 import { validateDisplayName } from '../../../core/validation';
 import type { PatCommand } from '../runner';
 import { chooseTenant } from '../targets';
+import { t } from '../../view/l10n';
 
 export const renameTenantCommand: PatCommand = {
   id: 'sailpointPat.renameTenant',
   async run(run, invocation) {
-    const tenant = await chooseTenant(run, invocation, 'Rename Tenant');
-    const displayName = await run.ask.titled('Rename Tenant').inputText({
+    const tenant = await chooseTenant(run, invocation, t('Rename Tenant'));
+    const displayName = await run.ask.titled(t('Rename Tenant')).inputText({
       name: 'displayName',
-      prompt: 'A name to show in the tree',
+      prompt: t('A name to show in the tree'),
       value: tenant.displayName,
       validate: validateDisplayName,
     });

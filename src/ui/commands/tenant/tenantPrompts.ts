@@ -32,7 +32,7 @@ function suggestedDisplayName(url: string): string {
 const askUrl: WizardStep<TenantDraft> = async (ask, draft) => {
   draft.url = await ask.inputText({
     name: 'url',
-    prompt: 'The tenant name (e.g. acme), its web address, or the full API base URL',
+    prompt: t('The tenant name (e.g. acme), its web address, or the full API base URL'),
     placeholder: 'acme  or  https://acme.api.identitynow.com',
     value: draft.url,
     validate: checkTenantUrl,
@@ -43,7 +43,7 @@ const askUrl: WizardStep<TenantDraft> = async (ask, draft) => {
 const askDisplayName: WizardStep<TenantDraft> = async (ask, draft) => {
   draft.displayName = await ask.inputText({
     name: 'displayName',
-    prompt: 'A name to show in the tree',
+    prompt: t('A name to show in the tree'),
     value: draft.displayName || suggestedDisplayName(draft.url),
     validate: validateDisplayName,
     // Optional for scripts: the tenant name from the URL, as the service suggests it.
@@ -73,7 +73,7 @@ export function hostOf(url: string): string | undefined {
 function askForClientId(ask: Prompts, value: string): Promise<string> {
   return ask.inputText({
     name: 'clientId',
-    prompt: 'Client ID of a personal access token or API client that may manage PATs',
+    prompt: t('Client ID of a personal access token or API client that may manage PATs'),
     value,
     validate: checkClientId,
   });
@@ -83,7 +83,7 @@ function askForClientSecret(ask: Prompts, clientId: string, problem: string | un
   return ask.inputText({
     name: 'clientSecret',
     // The host is named: the secret goes there, and a changed URL must not pass unnoticed.
-    prompt: host === undefined ? 'Client secret (stored only in VS Code SecretStorage)' : t('Client secret for {0} (stored only in VS Code SecretStorage)', host),
+    prompt: host === undefined ? t('Client secret (stored only in VS Code SecretStorage)') : t('Client secret for {0} (stored only in VS Code SecretStorage)', host),
     password: true,
     problem,
     validate: (value) => checkClientSecret(clientId, value),
@@ -101,7 +101,7 @@ export async function askNewTenant(ask: Prompts, draft: TenantDraft): Promise<Te
   const resume = draft.secretProblem !== undefined;
   const first = resume ? askClientSecret : askUrl;
   const done = resume ? ADD_TENANT_STEPS.slice(0, 3) : [];
-  return runWizard(ask, 'Add SailPoint Tenant', ADD_TENANT_STEPS.length, first, draft, done);
+  return runWizard(ask, t('Add SailPoint Tenant'), ADD_TENANT_STEPS.length, first, draft, done);
 }
 
 export interface CredentialsRequest {

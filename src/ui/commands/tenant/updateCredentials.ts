@@ -3,6 +3,7 @@
 import { isPatError } from '../../../core/errors';
 import type { Credentials, Tenant } from '../../../core/model';
 import { quoted } from '../../prompts/prompts';
+import { t } from '../../view/l10n';
 import { tenantHost } from '../../view/presentation';
 import { askCredentials } from './tenantPrompts';
 import type { CommandRun, PatCommand } from '../runner';
@@ -19,9 +20,9 @@ export async function updateTenantCredentials(run: CommandRun, tenant: Tenant): 
     const credentials = credentialsFrom(entered.clientId, entered.clientSecret);
     try {
       await run.network(
-        `Checking the new credentials of ${quoted(tenant.displayName)}…`,
+        t('Checking the new credentials of {0}…', quoted(tenant.displayName)),
         (signal) => run.ui.service.updateCredentials(tenant.id, credentials, signal),
-        { busy: [{ tenantId: tenant.id }], busyLabel: 'Checking credentials…', tenantId: tenant.id, passThrough: (error) => run.ask.person && isPatError(error, 'credentials-rejected') },
+        { busy: [{ tenantId: tenant.id }], busyLabel: t('Checking credentials…'), tenantId: tenant.id, passThrough: (error) => run.ask.person && isPatError(error, 'credentials-rejected') },
       );
       return;
     } catch (error) {
@@ -35,10 +36,10 @@ export async function updateTenantCredentials(run: CommandRun, tenant: Tenant): 
 export const updateCredentialsCommand: PatCommand = {
   id: 'sailpointPat.updateCredentials',
   async run(run, invocation) {
-    const tenant = await chooseTenant(run, invocation, 'Update Credentials');
+    const tenant = await chooseTenant(run, invocation, t('Update Credentials'));
     await updateTenantCredentials(run, tenant);
     run.ui.tree.refresh(tenant.id);
-    run.inform(`The new credentials of ${quoted(tenant.displayName)} work and are stored in VS Code SecretStorage.`);
+    run.inform(t('The new credentials of {0} work and are stored in VS Code SecretStorage.', quoted(tenant.displayName)));
     return undefined;
   },
 };

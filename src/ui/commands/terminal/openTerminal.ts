@@ -13,7 +13,9 @@ import type { CommandRun, PatCommand } from '../runner';
 import { chooseTenant, tenantFromArgs } from '../targets';
 import { openPrivateTerminal } from './privateTerminal';
 
-const TITLE = 'Open Terminal Signed In';
+function title(): string {
+  return t('Open Terminal Signed In');
+}
 const TERMINAL_ICON = new vscode.ThemeIcon('key');
 
 type Subject = Pick<PersonalAccessToken, 'id'> & { name?: string };
@@ -49,7 +51,7 @@ async function pickSubject(run: CommandRun, tenant: Tenant): Promise<PersonalAcc
   if (run.ui.service.storedSecretTokenIds(tenant.id).size === 0) return undefined;
   const itself: SubjectPick = { label: `$(organization) ${shown(tenant.displayName)}`, description: t("the tenant's own sign-in credentials, with all their rights"), token: undefined };
   const items: SubjectPick[] = [...(await tokensWithSecretItems(run, tenant)), itself];
-  return (await run.ask.titled(TITLE).pickOne({ name: 'tokenId', placeholder: 'Whose credentials to use', items })).token;
+  return (await run.ask.titled(title()).pickOne({ name: 'tokenId', placeholder: t('Whose credentials to use'), items })).token;
 }
 
 /** A script may ask; only the person at this VS Code may hand a secret to a shell, in a modal that names where it signs in. */
@@ -88,7 +90,7 @@ export const openTerminalCommand: PatCommand = {
       await openSignedInTerminal(run, node.parent.tenant, node.token);
       return undefined;
     }
-    const tenant = await chooseTenant(run, invocation, TITLE);
+    const tenant = await chooseTenant(run, invocation, title());
     await openSignedInTerminal(run, tenant, node instanceof TenantNode ? undefined : await pickSubject(run, tenant));
     return undefined;
   },

@@ -17,11 +17,11 @@ import { t } from '../../view/l10n';
 async function offerCopies(run: CommandRun, tenant: Tenant, token: PersonalAccessToken): Promise<void> {
   const choice = await run.ask.message({
     severity: 'info',
-    message: `Token ${quoted(token.name)} created; its secret is stored in VS Code.`,
-    actions: ['Copy Secret', 'Copy Client ID'] as const,
+    message: t('Token {0} created; its secret is stored in VS Code.', quoted(token.name)),
+    actions: [t('Copy Secret'), t('Copy Client ID')] as const,
   });
-  if (choice === 'Copy Client ID') await run.ui.clipboard.copyText(token.id);
-  if (choice === 'Copy Secret') await copyStoredSecret(run, tenant.id, token);
+  if (choice === t('Copy Client ID')) await run.ui.clipboard.copyText(token.id);
+  if (choice === t('Copy Secret')) await copyStoredSecret(run, tenant.id, token);
 }
 
 /**
@@ -29,18 +29,18 @@ async function offerCopies(run: CommandRun, tenant: Tenant, token: PersonalAcces
  * Returns the person's own tokens, so the name step can refuse a name already taken.
  */
 async function warnAtTokenLimit(run: CommandRun, tenant: Tenant): Promise<PersonalAccessToken[]> {
-  const mine = await run.network('Counting your tokens…', (signal) => run.ui.service.listTokens(tenant.id, signal, { owner: { kind: 'me' } }), { tenantId: tenant.id });
+  const mine = await run.network(t('Counting your tokens…'), (signal) => run.ui.service.listTokens(tenant.id, signal, { owner: { kind: 'me' } }), { tenantId: tenant.id });
   const count = mine.length;
   if (count < MAX_TOKENS_PER_OWNER) return mine;
   const answer = await run.ask.message({
     severity: 'warning',
     modal: true,
-    message: `You already have ${count}/${MAX_TOKENS_PER_OWNER} tokens in ${quoted(tenant.displayName)}.`,
-    detail: `ISC allows ${MAX_TOKENS_PER_OWNER} personal access tokens per identity and refuses a new one until one is deleted.`,
-    actions: ['Find Unused Tokens', 'Create Anyway'] as const,
+    message: t('You already have {0}/{1} tokens in {2}.', count, MAX_TOKENS_PER_OWNER, quoted(tenant.displayName)),
+    detail: t('ISC allows {0} personal access tokens per identity and refuses a new one until one is deleted.', MAX_TOKENS_PER_OWNER),
+    actions: [t('Find Unused Tokens'), t('Create Anyway')] as const,
   });
-  if (answer === 'Find Unused Tokens') await run.other('sailpointPat.findUnusedTokens', run.ui.tree.tenantNode(tenant.id));
-  if (answer !== 'Create Anyway') throw new UserCancelled();
+  if (answer === t('Find Unused Tokens')) await run.other('sailpointPat.findUnusedTokens', run.ui.tree.tenantNode(tenant.id));
+  if (answer !== t('Create Anyway')) throw new UserCancelled();
   return mine;
 }
 
@@ -67,9 +67,9 @@ async function createWithWizard(run: CommandRun, tenant: Tenant, mine: readonly 
     const create = (signal: AbortSignal): Promise<CreateTokenOutcome> =>
       run.ui.service.createToken(tenant.id, request, signal).finally(() => run.ui.tree.refresh(tenant.id));
     try {
-      return await run.network(`Creating the token ${quoted(request.name)}…`, create, {
+      return await run.network(t('Creating the token {0}…', quoted(request.name)), create, {
         busy: [{ tenantId: tenant.id }],
-        busyLabel: 'Creating token…',
+        busyLabel: t('Creating token…'),
         retryable: false,
         tenantId: tenant.id,
         passThrough: (error) => run.ask.person && refusedStep(error) !== undefined,
@@ -91,7 +91,7 @@ export const createTokenCommand: PatCommand = {
 
 /** Create Token, its scope step starting from `scope` (Scopes This Code Needs) or the default. */
 export async function createTokenWithScopes(run: CommandRun, invocation: Invocation, scope: readonly string[] | undefined): Promise<{ tokenId: string }> {
-  const tenant = await chooseTenant(run, invocation, 'Create Token');
+  const tenant = await chooseTenant(run, invocation, t('Create Token'));
   // Scripts' names go to the tenant as given; the tenant refuses a duplicate.
   const mine = run.ask.person ? await warnAtTokenLimit(run, tenant) : [];
   const outcome = await createWithWizard(run, tenant, mine, scope);

@@ -4,6 +4,7 @@ import { scopeAccess } from '../../../core/scopes/access';
 import type { ApiOperation, ScopeCatalogue } from '../../../core/scopes/catalogue';
 import type { ScopeProposal } from '../../../core/scopes/propose';
 import { stripUnsafeCharacters } from '../../../core/validation';
+import { t } from '../../view/l10n';
 
 export interface ChoiceText {
   label: string;
@@ -13,8 +14,22 @@ export interface ChoiceText {
 
 const SHOWN_SUMMARIES = 3;
 
-function plural(count: number, unit: string): string {
-  return `${count} ${unit}${count === 1 ? '' : 's'}`;
+/** What a scope does, in words: the core only classifies it. */
+function accessText(scope: string): string {
+  const access = scopeAccess(scope);
+  return access === 'read' ? t('read') : access === 'manage' ? t('manage') : t('all');
+}
+
+function operationCount(count: number): string {
+  return count === 1 ? t('1 operation') : t('{0} operations', count);
+}
+
+function chosenOperationCount(count: number): string {
+  return count === 1 ? t('1 chosen operation') : t('{0} chosen operations', count);
+}
+
+function otherOperationCount(count: number): string {
+  return count === 1 ? t('1 other operation') : t('{0} other operations', count);
 }
 
 /** A few operation summaries, then how many more; each once, as API versions repeat most operations. */
@@ -32,27 +47,27 @@ export function plainScope(scope: string): string {
 
 export function scopeChoiceText(catalogue: ScopeCatalogue, scope: string): ChoiceText {
   if (scope === ALL_SCOPES) {
-    return { label: `${scope}  (ALL your rights)`, description: 'everything', detail: 'ALL the rights of the token owner: everything you can do, this token can do' };
+    return { label: t('{0}  (ALL your rights)', scope), description: 'everything', detail: t('ALL the rights of the token owner: everything you can do, this token can do') };
   }
   if (!catalogue.knows(scope)) {
     return {
       label: `$(warning) ${plainScope(scope)}`,
-      description: 'unknown scope',
-      detail: "Not in SailPoint's API specs: a typo or a retired scope, which grants nothing",
+      description: t('unknown scope'),
+      detail: t("Not in SailPoint's API specs: a typo or a retired scope, which grants nothing"),
     };
   }
   const operations = catalogue.operationsOf(scope);
   return {
     label: scope,
-    description: `${scopeAccess(scope)} · ${plural(operations.length, 'operation')}`,
+    description: `${accessText(scope)} · ${operationCount(operations.length)}`,
     detail: summariesText(operations),
   };
 }
 
 /** The scopes an operation accepts and, where the spec names them, the user levels it is meant for. */
 export function operationChoiceText(operation: ApiOperation): ChoiceText {
-  const scopes = operation.scopes.length === 0 ? 'The spec names no scope' : `Any of: ${operation.scopes.join(', ')}`;
-  const levels = operation.userLevels.length === 0 ? '' : ` · user levels: ${operation.userLevels.join(', ')}`;
+  const scopes = operation.scopes.length === 0 ? t('The spec names no scope') : t('Any of: {0}', operation.scopes.join(', '));
+  const levels = operation.userLevels.length === 0 ? '' : t(' · user levels: {0}', operation.userLevels.join(', '));
   return { label: `${operation.method} ${operation.path}`, description: operation.summary, detail: `${scopes}${levels}` };
 }
 
@@ -63,19 +78,23 @@ export function proposedChoiceText(catalogue: ScopeCatalogue, scope: string, cho
   const extra = granted.filter((operation) => !chosen.includes(operation));
   return {
     label: scope,
-    description: `${scopeAccess(scope)} · for ${plural(used.length, 'chosen operation')}`,
-    detail: extra.length === 0 ? 'Grants nothing else' : `Also grants: ${summariesText(extra)}`,
+    description: t('{0} · for {1}', accessText(scope), chosenOperationCount(used.length)),
+    detail: extra.length === 0 ? t('Grants nothing else') : t('Also grants: {0}', summariesText(extra)),
   };
 }
 
 /** The review's heading: how many scopes for how many operations, what else they grant, what they cannot speak for. */
 export function proposalText(proposal: ScopeProposal, chosenCount: number): string {
   const one = proposal.scopes.length === 1;
-  const fewest = proposal.optimal ? '' : ' (close to the fewest)';
-  const covers = `${plural(proposal.scopes.length, 'scope')}${fewest} ${one ? 'covers' : 'cover'} ${plural(chosenCount, 'chosen operation')}`;
-  const grant = one ? 'grants' : 'grant';
-  const also = proposal.alsoGranted.length === 0 ? `${grant} nothing else` : `also ${grant} ${plural(proposal.alsoGranted.length, 'other operation')}`;
-  let text = `${covers} and ${also}`;
-  if (proposal.unknown.length > 0) text += `. The specs name no scope for: ${summariesText(proposal.unknown)}`;
+  const fewest = proposal.optimal ? '' : t(' (close to the fewest)');
+  const covers = one
+    ? t('1 scope{0} covers {1}', fewest, chosenOperationCount(chosenCount))
+    : t('{0} scopes{1} cover {2}', proposal.scopes.length, fewest, chosenOperationCount(chosenCount));
+  const others = proposal.alsoGranted.length;
+  const also = one
+    ? (others === 0 ? t('and grants nothing else') : t('and also grants {0}', otherOperationCount(others)))
+    : (others === 0 ? t('and grant nothing else') : t('and also grant {0}', otherOperationCount(others)));
+  let text = `${covers} ${also}`;
+  if (proposal.unknown.length > 0) text += t('. The specs name no scope for: {0}', summariesText(proposal.unknown));
   return `${text}.`;
 }

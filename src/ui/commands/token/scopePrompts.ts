@@ -8,6 +8,7 @@ import { checkExtraScopes, parseScopeList } from '../../prompts/inputChecks';
 import { operationChoiceText, proposalText, proposedChoiceText, scopeChoiceText } from './scopeChoices';
 import { requireStringArray, type ArgumentObject } from '../../prompts/args';
 import type { Item, WizardStep } from '../../prompts/prompts';
+import { t } from '../../view/l10n';
 
 export interface ScopeDraft {
   scope: string[];
@@ -23,20 +24,22 @@ interface OperationItem extends Item {
 }
 
 const PICK_BY_API: ScopeItem = {
-  label: '$(list-selection) Pick by API…',
-  detail: 'Choose the operations your script calls; get the fewest scopes that allow them',
+  get label() { return t('$(list-selection) Pick by API…'); },
+  get detail() { return t('Choose the operations your script calls; get the fewest scopes that allow them'); },
   scope: undefined,
   alwaysShow: true,
 };
 
 const OTHER_SCOPES: ScopeItem = {
-  label: '$(edit) Other scopes…',
-  detail: 'Type scopes that are not in this list',
+  get label() { return t('$(edit) Other scopes…'); },
+  get detail() { return t('Type scopes that are not in this list'); },
   scope: undefined,
   alwaysShow: true,
 };
 
-const EMPTY_MESSAGE = `Choose at least one scope; ${ALL_SCOPES} stands for every right you have.`;
+function emptyScopesMessage(): string {
+  return t('Choose at least one scope; {0} stands for every right you have.', ALL_SCOPES);
+}
 
 /** Scripts give the scopes as they are, known or not. */
 function scopesFromArgs(args: ArgumentObject): ScopeItem[] {
@@ -63,8 +66,8 @@ export function scopeSteps<S extends ScopeDraft>(note: string, next: WizardStep<
   const askMore: WizardStep<S> = async (input, draft) => {
     const text = await input.inputText({
       name: 'scope',
-      prompt: 'More scopes, separated by spaces or commas',
-      placeholder: 'idn:access-request:manage idn:sod-policy:read',
+      prompt: t('More scopes, separated by spaces or commas'),
+      placeholder: t('idn:access-request:manage idn:sod-policy:read'),
       validate: (value) => checkExtraScopes(value, draft.scope.length),
     });
     draft.scope = [...new Set([...draft.scope, ...parseScopeList(text)])];
@@ -78,11 +81,11 @@ export function scopeSteps<S extends ScopeDraft>(note: string, next: WizardStep<
     const items = [...proposed, ...kept];
     const picked = await input.pickMany<ScopeItem>({
       name: 'scope',
-      placeholder: `${proposalText(proposal, chosen.length)} Untick what you do not want.`,
+      placeholder: t('{0} Untick what you do not want.', proposalText(proposal, chosen.length)),
       items,
       selected: items,
       matchOnDetail: true,
-      emptyMessage: EMPTY_MESSAGE,
+      emptyMessage: emptyScopesMessage(),
     });
     draft.scope = picked.flatMap((item) => (item.scope === undefined ? [] : [item.scope]));
     return wantsMore ? askMore : next;
@@ -92,11 +95,11 @@ export function scopeSteps<S extends ScopeDraft>(note: string, next: WizardStep<
     const items: OperationItem[] = catalogue.operations.map((operation) => ({ ...operationChoiceText(operation), operation }));
     const picked = await input.pickMany({
       name: 'scope',
-      placeholder: 'The operations your script calls: search by summary, method or path',
+      placeholder: t('The operations your script calls: search by summary, method or path'),
       items,
       selected: items.filter((item) => chosen.includes(item.operation)),
       matchOnDetail: true,
-      emptyMessage: 'Choose at least one operation.',
+      emptyMessage: t('Choose at least one operation.'),
     });
     chosen = picked.map((item) => item.operation);
     return askReview;
@@ -106,11 +109,11 @@ export function scopeSteps<S extends ScopeDraft>(note: string, next: WizardStep<
     const items = scopeItems(catalogue, draft.scope);
     const picked = await input.pickMany({
       name: 'scope',
-      placeholder: `Scopes of the token: type to search by scope or by what it grants. ${note}`.trim(),
+      placeholder: t('Scopes of the token: type to search by scope or by what it grants. {0}', note).trim(),
       items,
       selected: items.filter((item) => item.scope !== undefined && draft.scope.includes(item.scope)),
       matchOnDetail: true,
-      emptyMessage: EMPTY_MESSAGE,
+      emptyMessage: emptyScopesMessage(),
       fromArguments: scopesFromArgs,
     });
     draft.scope = picked.flatMap((item) => (item.scope === undefined ? [] : [item.scope]));

@@ -9,6 +9,7 @@ import { askNeverExpires } from '../expiry/expiryPrompts';
 import { checkExpiry, checkValidity, parseExpiry, parseValidity } from '../../prompts/inputChecks';
 import { scopeSteps } from './scopePrompts';
 import { runWizard, type Item, type Prompts, type WizardStep } from '../../prompts/prompts';
+import { t } from '../../view/l10n';
 
 /** The answers of Create Token, kept across a server's refusal so the person is taken back with all of them. */
 export interface TokenDraft {
@@ -26,11 +27,11 @@ interface LifetimePick extends Item {
 }
 
 const LIFETIMES: readonly LifetimePick[] = [
-  { label: '12 hours', description: 'the default and the longest', seconds: '' },
-  { label: '1 hour', seconds: '3600' },
-  { label: '30 minutes', seconds: '1800' },
-  { label: '15 minutes', seconds: '900' },
-  { label: '$(edit) Other…', detail: 'Enter seconds, from 15 to 43200', seconds: undefined },
+  { get label() { return t('12 hours'); }, get description() { return t('the default and the longest'); }, seconds: '' },
+  { get label() { return t('1 hour'); }, seconds: '3600' },
+  { get label() { return t('30 minutes'); }, seconds: '1800' },
+  { get label() { return t('15 minutes'); }, seconds: '900' },
+  { get label() { return t('$(edit) Other…'); }, get detail() { return t('Enter seconds, from 15 to 43200'); }, seconds: undefined },
 ];
 
 function lifetimeFromArgs(args: ArgumentObject): LifetimePick {
@@ -43,9 +44,9 @@ function expiryFromArgs(family: ApiFamily): (args: ArgumentObject) => string {
   return (args) => {
     const expirationDate = optionalString(args, 'expirationDate');
     const neverExpires = optionalBoolean(args, 'neverExpires') === true;
-    if (expirationDate !== undefined && neverExpires) throw new PatError('invalid-input', 'Give either "expirationDate" or "neverExpires": true, not both.');
+    if (expirationDate !== undefined && neverExpires) throw new PatError('invalid-input', t('Give either "expirationDate" or "neverExpires": true, not both.'));
     if (expirationDate === undefined && !neverExpires && family === 'v1') {
-      throw new PatError('invalid-input', 'Without "expirationDate" a v1 token never expires: pass "neverExpires": true to accept that, or give an "expirationDate".');
+      throw new PatError('invalid-input', t('Without "expirationDate" a v1 token never expires: pass "neverExpires": true to accept that, or give an "expirationDate".'));
     }
     return expirationDate ?? '';
   };
@@ -60,7 +61,7 @@ function createSteps(family: ApiFamily, mine: readonly PersonalAccessToken[]): C
   const askName: WizardStep<TokenDraft> = async (ask, draft) => {
     draft.name = await ask.inputText({
       name: 'name',
-      prompt: 'Token name (unique among your tokens)',
+      prompt: t('Token name (unique among your tokens)'),
       value: draft.name,
       // A name the person already uses is refused here, as Rotate does, not by the server after every step.
       validate: (value) => checkSuccessorName(value, mine),
@@ -70,7 +71,7 @@ function createSteps(family: ApiFamily, mine: readonly PersonalAccessToken[]): C
   const askValidity: WizardStep<TokenDraft> = async (ask, draft) => {
     const picked = await ask.pickOne({
       name: 'accessTokenValiditySeconds',
-      placeholder: 'How long may each access token minted with this PAT live?',
+      placeholder: t('How long may each access token minted with this PAT live?'),
       items: LIFETIMES,
       active: LIFETIMES.find((each) => each.seconds === draft.validity),
       fromArguments: lifetimeFromArgs,
@@ -82,17 +83,17 @@ function createSteps(family: ApiFamily, mine: readonly PersonalAccessToken[]): C
   const askOtherValidity: WizardStep<TokenDraft> = async (ask, draft) => {
     draft.validity = await ask.inputText({
       name: 'accessTokenValiditySeconds',
-      prompt: 'Lifetime of access tokens minted with this PAT, in seconds (15 to 43200)',
+      prompt: t('Lifetime of access tokens minted with this PAT, in seconds (15 to 43200)'),
       value: draft.validity,
-      validate: (value) => (value.trim() === '' ? 'Enter a number of seconds.' : checkValidity(value)),
+      validate: (value) => (value.trim() === '' ? t('Enter a number of seconds.') : checkValidity(value)),
     });
     return askExpiry;
   };
   const askExpiry: WizardStep<TokenDraft> = async (ask, draft) => {
-    const none = family === 'v1' ? 'never expires (you will be asked to confirm)' : 'expires after 6 months, the maximum';
+    const none = family === 'v1' ? t('never expires (you will be asked to confirm)') : t('expires after 6 months, the maximum');
     draft.expiry = await ask.inputText({
       name: 'expirationDate',
-      prompt: `Expiry date, e.g. 2027-01-31 (end of that day, UTC) or an ISO date-time. Leave empty: the token ${none}.`,
+      prompt: t('Expiry date, e.g. 2027-01-31 (end of that day, UTC) or an ISO date-time. Leave empty: the token {0}.', none),
       value: draft.expiry,
       validate: (value) => checkExpiry(value, family, Date.now()),
       fromArguments: expiryFromArgs(family),
@@ -129,7 +130,7 @@ export async function askNewToken(
   const steps = createSteps(family, mine);
   const done = STEP_ORDER.slice(0, STEP_ORDER.indexOf(from)).map((step) => steps[step]);
   draft.neverExpires = false;
-  await runWizard(ask, `Create Token in ${tenantName}`, 4, steps[from], draft, done);
+  await runWizard(ask, t('Create Token in {0}', tenantName), 4, steps[from], draft, done);
   // Scripts' names go to the tenant as given, as the automation contract always had them.
   const request: CreateTokenRequest = { name: ask.person ? normalizeTokenName(draft.name) : draft.name, scope: draft.scope };
   const validity = parseValidity(draft.validity);
@@ -141,9 +142,9 @@ export async function askNewToken(
 }
 
 export async function askTokenName(ask: Prompts, currentName: string): Promise<string> {
-  const name = await ask.titled('Rename Token').inputText({
+  const name = await ask.titled(t('Rename Token')).inputText({
     name: 'name',
-    prompt: 'New token name',
+    prompt: t('New token name'),
     value: currentName,
     validate: validateTokenName,
   });
@@ -151,8 +152,8 @@ export async function askTokenName(ask: Prompts, currentName: string): Promise<s
 }
 
 export async function askTokenScopes(ask: Prompts, tokenName: string, current: readonly string[]): Promise<string[]> {
-  const title = `Edit Scopes of ${tokenName}`;
-  const note = 'New scopes apply to access tokens minted afterwards and can take up to 20 minutes to take effect.';
+  const title = t('Edit Scopes of {0}', tokenName);
+  const note = t('New scopes apply to access tokens minted afterwards and can take up to 20 minutes to take effect.');
   const draft = { scope: [...current] };
   await runWizard(ask, title, 1, scopeSteps(note, undefined), draft);
   return draft.scope;

@@ -5,6 +5,7 @@ import { discardNewToken } from '../../../core/ops/rotation';
 import type { CreateTokenOutcome } from '../../../core/patService';
 import { quoted } from '../../prompts/prompts';
 import type { CommandRun } from '../runner';
+import { t } from '../../view/l10n';
 
 /**
  * A script cannot be shown the secret SecretStorage refused, so the token would live on with its secret lost: it is
@@ -20,7 +21,7 @@ export async function unsavedSecretRejection(
   run.ui.tree.refresh(tenantId);
   return new PatError(
     'secret-storage',
-    `Token ${quoted(outcome.token.name)} (${outcome.token.id}) was created, but VS Code could not store its secret: ${errorText(outcome.error)} ${note}${cleanup}.`,
+    t('Token {0} ({1}) was created, but VS Code could not store its secret: {2} {3}{4}.', quoted(outcome.token.name), outcome.token.id, errorText(outcome.error), note, cleanup),
   );
 }
 
@@ -30,10 +31,10 @@ export async function showUnsavedSecret(run: CommandRun, tenantId: string, outco
   const choice = await run.ask.message({
     severity: 'warning',
     modal: true,
-    message: `Token ${quoted(outcome.token.name)} was created, but VS Code could not store its secret.`,
-    detail: `${errorText(outcome.error)}\n\nCopy the secret now and keep it somewhere safe; it cannot be shown again.\n\nClient ID: ${outcome.token.id}\nSecret: ${outcome.secret}`,
-    actions: ['Copy Secret'] as const,
+    message: t('Token {0} was created, but VS Code could not store its secret.', quoted(outcome.token.name)),
+    detail: t('{0}\n\nCopy the secret now and keep it somewhere safe; it cannot be shown again.\n\nClient ID: {1}\nSecret: {2}', errorText(outcome.error), outcome.token.id, outcome.secret),
+    actions: [t('Copy Secret')] as const,
   });
   // Through copySecret like every other secret, so it is cleared as the setting promises.
-  if (choice === 'Copy Secret') await run.ui.clipboard.copySecret(outcome.secret);
+  if (choice === t('Copy Secret')) await run.ui.clipboard.copySecret(outcome.secret);
 }

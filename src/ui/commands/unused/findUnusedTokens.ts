@@ -2,17 +2,18 @@
 import { findUnusedTokens, type UnusedSearch } from '../../../core/ops/bulkDelete';
 import { PatError } from '../../../core/errors';
 import type { Tenant } from '../../../core/model';
-import { plural } from '../../view/presentation';
+import { tenantCount } from '../../view/counts';
 import { quoted, shown } from '../../prompts/prompts';
 import { askUnused, pickUnusedToDelete } from './unusedPrompts';
 import { optionalId, type ArgumentObject } from '../../prompts/args';
 import { deleteFound } from '../delete/deleteTokens';
 import type { CommandRun, PatCommand } from '../runner';
-import { NO_TENANT_YET, tenantOfNode } from '../targets';
+import { noTenantYet, tenantOfNode } from '../targets';
+import { t } from '../../view/l10n';
 
 async function search(run: CommandRun, tenants: readonly Tenant[], criteria: Parameters<typeof findUnusedTokens>[2]): Promise<UnusedSearch> {
-  const where = tenants.length === 1 ? shown(tenants[0].displayName) : plural(tenants.length, 'tenant');
-  return run.network(`Looking for unused tokens in ${where}…`, (signal) => findUnusedTokens(run.ui.service, tenants, criteria, Date.now(), signal), {
+  const where = tenants.length === 1 ? shown(tenants[0].displayName) : tenantCount(tenants.length);
+  return run.network(t('Looking for unused tokens in {0}…', where), (signal) => findUnusedTokens(run.ui.service, tenants, criteria, Date.now(), signal), {
     tenantId: tenants.length === 1 ? tenants[0].id : undefined,
   });
 }
@@ -21,7 +22,7 @@ function reportFailedTenants(run: CommandRun, result: UnusedSearch): void {
   if (result.failedTenants.length === 0 || run.automated) return;
   result.failedTenants.forEach(({ tenant, message }) => run.ui.logger.warn(`Finding unused tokens in "${tenant.displayName}" failed: ${message}`));
   const names = result.failedTenants.map(({ tenant }) => quoted(tenant.displayName)).join(', ');
-  void run.ask.message({ severity: 'warning', message: `Could not search ${names}; the other tenants were searched. See the log for why.`, actions: [] });
+  void run.ask.message({ severity: 'warning', message: t('Could not search {0}; the other tenants were searched. See the log for why.', names), actions: [] });
 }
 
 function tenantsFromArgs(run: CommandRun, args: ArgumentObject): Tenant[] {
@@ -33,12 +34,12 @@ export const findUnusedTokensCommand: PatCommand = {
   id: 'sailpointPat.findUnusedTokens',
   async run(run, invocation) {
     const all = run.ui.service.listTenants();
-    if (all.length === 0 && run.ask.person) throw new PatError('invalid-input', NO_TENANT_YET);
+    if (all.length === 0 && run.ask.person) throw new PatError('invalid-input', noTenantYet());
     const { scope, criteria } = await askUnused(run.ask, all, tenantOfNode(invocation.node), (args) => tenantsFromArgs(run, args));
     const result = await search(run, scope.tenants, criteria);
     if (scope.one && result.failedTenants.length > 0) throw new PatError('http', result.failedTenants[0].message);
     reportFailedTenants(run, result);
-    if (result.found.length === 0) run.inform('No unused tokens found.');
+    if (result.found.length === 0) run.inform(t('No unused tokens found.'));
     else {
       const picked = await pickUnusedToDelete(run.ask, result.found, scope.tenants.length > 1);
       await deleteFound(run, picked.map(({ tenant, token, signsInTenant, othersOwner }) => ({ tenant, tokenId: token.id, token, isOwnCredential: signsInTenant, othersOwner })));

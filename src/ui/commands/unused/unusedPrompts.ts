@@ -2,14 +2,18 @@
 import type { UnusedCriteria, UnusedToken } from '../../../core/ops/bulkDelete';
 import { checkUnusedDays } from '../../prompts/inputChecks';
 import type { Tenant } from '../../../core/model';
-import { plural, tenantHost } from '../../view/presentation';
+import { tenantCount } from '../../view/counts';
+import { tenantHost } from '../../view/presentation';
 import { lastUsedText } from '../../view/tokenPresentation';
 import { ownerName } from '../../view/ownerName';
 import { optionalBoolean, optionalNumber, optionalId, type ArgumentObject } from '../../prompts/args';
 import { runWizard, shown, type Item, type Prompts, type WizardStep } from '../../prompts/prompts';
+import { t } from '../../view/l10n';
 
 const DEFAULT_UNUSED_DAYS = 90;
-const TITLE = 'Find Unused Tokens';
+function title(): string {
+  return t('Find Unused Tokens');
+}
 
 interface TenantChoice extends Item {
   tenants: Tenant[];
@@ -24,12 +28,12 @@ interface CriteriaPick extends Item {
 }
 
 const CRITERIA: readonly CriteriaPick[] = [
-  { label: 'Never used', detail: 'Tokens that have never minted an access token', neverUsed: true, since: false },
-  { label: 'Not used for a number of days…', detail: 'ISC updates "last used" at most once a day', neverUsed: false, since: true },
-  { label: 'Never used, or not used for a number of days…', neverUsed: true, since: true },
+  { get label() { return t('Never used'); }, get detail() { return t('Tokens that have never minted an access token'); }, neverUsed: true, since: false },
+  { get label() { return t('Not used for a number of days…'); }, get detail() { return t('ISC updates "last used" at most once a day'); }, neverUsed: false, since: true },
+  { get label() { return t('Never used, or not used for a number of days…'); }, neverUsed: true, since: true },
   {
-    label: 'Owner inactive',
-    detail: "Owned by a disabled, deactivated, terminated, locked or deleted identity (tenants that list others' tokens)",
+    get label() { return t('Owner inactive'); },
+    get detail() { return t("Owned by a disabled, deactivated, terminated, locked or deleted identity (tenants that list others' tokens)"); },
     neverUsed: false,
     since: false,
     ownerInactive: true,
@@ -62,7 +66,7 @@ function steps(all: readonly Tenant[], tenantsOf: (args: ArgumentObject) => Tena
     draft.days = (
       await ask.inputText({
         name: 'unusedSinceDays',
-        prompt: 'Not used for how many days?',
+        prompt: t('Not used for how many days?'),
         value: draft.days,
         validate: checkUnusedDays,
         fromArguments: (args) => String(optionalNumber(args, 'unusedSinceDays')),
@@ -71,17 +75,17 @@ function steps(all: readonly Tenant[], tenantsOf: (args: ArgumentObject) => Tena
     return undefined;
   };
   const askCriteria: WizardStep<Draft> = async (ask, draft) => {
-    draft.pick = await ask.pickOne({ name: 'neverUsed', placeholder: 'Which tokens count as unused?', items: CRITERIA, active: draft.pick, fromArguments: criteriaFromArgs });
+    draft.pick = await ask.pickOne({ name: 'neverUsed', placeholder: t('Which tokens count as unused?'), items: CRITERIA, active: draft.pick, fromArguments: criteriaFromArgs });
     return draft.pick.since ? askDays : undefined;
   };
   const askScope: WizardStep<Draft> = async (ask, draft) => {
     const items: TenantChoice[] = [
-      { label: 'All tenants', description: plural(all.length, 'tenant'), tenants: [...all], one: false },
+      { label: t('All tenants'), description: tenantCount(all.length), tenants: [...all], one: false },
       ...all.map((tenant) => ({ label: shown(tenant.displayName), description: tenantHost(tenant), tenants: [tenant], one: true })),
     ];
     draft.scope = await ask.pickOne({
       name: 'tenantId',
-      placeholder: 'Where to look for unused tokens',
+      placeholder: t('Where to look for unused tokens'),
       items,
       active: items.find((item) => item.label === draft.scope.label),
       fromArguments: (args) => ({ label: '', tenants: tenantsOf(args), one: optionalId(args, 'tenantId') !== undefined }),
@@ -96,11 +100,11 @@ function steps(all: readonly Tenant[], tenantsOf: (args: ArgumentObject) => Tena
  * unused. Scripts answer with `tenantId` (absent: every tenant), `neverUsed`, `unusedSinceDays` and `ownerInactive`.
  */
 export async function askUnused(ask: Prompts, all: readonly Tenant[], fixed: Tenant | undefined, tenantsOf: (args: ArgumentObject) => Tenant[]): Promise<UnusedQuestion> {
-  const scope: TenantChoice = fixed === undefined ? { label: 'All tenants', tenants: [...all], one: all.length === 1 } : { label: '', tenants: [fixed], one: true };
+  const scope: TenantChoice = fixed === undefined ? { label: t('All tenants'), tenants: [...all], one: all.length === 1 } : { label: '', tenants: [fixed], one: true };
   const draft: Draft = { scope, pick: CRITERIA[0], days: String(DEFAULT_UNUSED_DAYS) };
   const { askScope, askCriteria } = steps(all, tenantsOf);
   const askWhere = fixed === undefined && (all.length > 1 || !ask.person);
-  await runWizard(ask, TITLE, askWhere ? 3 : 2, askWhere ? askScope : askCriteria, draft);
+  await runWizard(ask, title(), askWhere ? 3 : 2, askWhere ? askScope : askCriteria, draft);
   const { neverUsed, since, ownerInactive } = draft.pick;
   return { scope: draft.scope, criteria: { neverUsed, unusedSinceDays: since ? Number(draft.days) : undefined, ownerInactive } };
 }
@@ -113,23 +117,23 @@ interface FoundPick extends Item {
 export async function pickUnusedToDelete(ask: Prompts, found: readonly UnusedToken[], severalTenants: boolean): Promise<UnusedToken[]> {
   const now = Date.now();
   const items: FoundPick[] = found.map((each) => {
-    const marks = [each.signsInTenant ? 'this tenant signs in with it' : '', each.token.managed ? 'managed by the platform' : ''].filter((mark) => mark !== '');
+    const marks = [each.signsInTenant ? t('this tenant signs in with it') : '', each.token.managed ? t('managed by the platform') : ''].filter((mark) => mark !== '');
     const owner = each.ownerStatus === undefined || each.ownerStatus.kind === 'active' ? '' : `owner ${each.ownerStatus.text} · `;
     const whose = each.othersOwner === undefined ? '' : `${ownerName(each.othersOwner)} · `;
     const where = `${severalTenants ? `${shown(each.tenant.displayName)} · ` : ''}${whose}${owner}`;
     return {
       label: `${marks.length > 0 ? '$(shield) ' : ''}${shown(each.token.name)}`,
       description: `${where}${lastUsedText(each.token, now)}${marks.length > 0 ? ` · ${marks.join(' · ')}` : ''}`,
-      detail: marks.length > 0 ? 'Protected: deleting it can break the platform or this extension.' : undefined,
+      detail: marks.length > 0 ? t('Protected: deleting it can break the platform or this extension.') : undefined,
       found: each,
     };
   });
-  const picked = await ask.titled(TITLE).pickMany({
+  const picked = await ask.titled(title()).pickMany({
     name: 'delete',
-    placeholder: `${plural(found.length, 'unused token')}: choose the ones to delete`,
+    placeholder: found.length === 1 ? t('1 unused token: choose the ones to delete') : t('{0} unused tokens: choose the ones to delete', found.length),
     items,
     selected: [],
-    emptyMessage: 'Choose at least one token to delete, or press Escape to delete none.',
+    emptyMessage: t('Choose at least one token to delete, or press Escape to delete none.'),
     fromArguments: () => [],
   });
   return picked.map((pick) => pick.found);
