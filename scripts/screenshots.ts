@@ -2,8 +2,11 @@
 // with the extension and the demo tenants, driven like a user would: tree, Create Token wizard and its scope picker, the
 // notification after a create, Find Unused Tokens with its delete modal, the health overview, Rotate Token, a tenant
 // whose credentials were revoked, a terminal signed in as a token, and Scopes This Code Needs over a folder of scripts.
-// Writes media/readme/*.png. `npm run screenshots -- --locale de` starts the workbench in that display language and
-// takes the tree picture only, as media/readme/tree-de.png: the proof that the translation reaches the person.
+// Writes media/readme/*.png, and the small pictures of the walkthrough's steps, media/walkthrough/*.jpg (they ship in
+// the .vsix, so they are cropped and compressed). `SCREENSHOTS=walkthrough` takes only those, then pictures the
+// walkthrough on the Welcome page and the settings page into the temporary folder, to check them by eye.
+// `npm run screenshots -- --locale de` starts the workbench in that display language and takes the tree picture only,
+// as media/readme/tree-de.png: the proof that the translation reaches the person.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -22,6 +25,9 @@ import {
 import { openWorkbench, waitForTreeText } from './workbench';
 
 const OUTPUT_DIR = path.join(REPO_ROOT, 'media/readme');
+const WALKTHROUGH_DIR = path.join(REPO_ROOT, 'media/walkthrough');
+/** Small enough for the .vsix (each a few KB), still legible on the Welcome page. */
+const WALKTHROUGH_JPEG_QUALITY = 30;
 const VIEWPORT = { width: 1280, height: 760 };
 const SIDEBAR_WIDTH = 560;
 const DEFAULT_SIDEBAR_EDGE = 349;
@@ -49,6 +55,22 @@ async function shoot(page: Page, name: string, clip: Clip = { x: 0, y: 0, ...VIE
   console.log(`saved ${path.relative(REPO_ROOT, file)}`);
 }
 
+/** A walkthrough step's picture: a small JPEG of part of the window, as package.json's walkthrough names it. */
+async function shootStep(page: Page, name: string, clip: Clip): Promise<void> {
+  await page.waitForTimeout(800);
+  const file = path.join(WALKTHROUGH_DIR, name);
+  await page.screenshot({ path: file, clip, type: 'jpeg', quality: WALKTHROUGH_JPEG_QUALITY });
+  console.log(`saved ${path.relative(REPO_ROOT, file)}`);
+}
+
+/** For checking by eye, not shipped: the picture goes to the temporary folder. */
+async function shootForCheck(page: Page, name: string): Promise<void> {
+  await page.waitForTimeout(800);
+  const file = path.join(tmpdir(), name);
+  await page.screenshot({ path: file });
+  console.log(`saved ${file}`);
+}
+
 function row(text: string): string {
   return `.monaco-list-row:has-text(${JSON.stringify(text)})`;
 }
@@ -67,6 +89,7 @@ async function shootTree(page: Page, name = 'tree.png'): Promise<void> {
   await page.locator('.monaco-hover').first().waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
   await shoot(page, name, { x: 0, y: 0, width: 1040, height: 560 });
   await page.mouse.move(900, 700);
+  await shootStep(page, 'tenants.jpg', { x: 50, y: 40, width: 510, height: 250 });
 }
 
 /** Runs the wizard from the tenant's inline "Create Token…" button; pictures the scopes step, then finishes it. */
@@ -218,6 +241,7 @@ async function shootHealthOverview(page: Page): Promise<void> {
   await overview.getByRole('heading', { name: 'Acme Sandbox' }).waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
   await overview.getByRole('button', { name: /^Never expires: / }).first().click();
   await shoot(page, 'health-overview.png');
+  await shootStep(page, 'attention.jpg', { x: 570, y: 150, width: 700, height: 275 });
   await runFromPalette(page, 'View: Close All Editors');
 }
 
@@ -239,6 +263,7 @@ async function shootSignedInTerminal(page: Page): Promise<void> {
   await page.keyboard.press('Enter');
   await page.mouse.move(900, 300);
   await shoot(page, 'signed-in-terminal.png');
+  await shootStep(page, 'terminal.jpg', { x: 564, y: 488, width: 710, height: 120 });
 }
 
 /** A folder of scripts, as an administrator keeps them: what Scopes This Code Needs reads in its picture. */
@@ -260,11 +285,61 @@ async function shootCodeScan(page: Page): Promise<void> {
   await runFromContextMenu(page, 'isc-scripts', 'Scopes This Code Needs');
   await waitForQuickInput(page, 'Create Token with These Scopes');
   await shoot(page, 'code-scan.png', { x: 0, y: 0, width: 1040, height: 560 });
+  await shootStep(page, 'least-privilege.jpg', { x: 340, y: 5, width: 602, height: 260 });
+  await page.keyboard.press('Escape');
+}
+
+/** The walkthrough as the Welcome page shows it, to check its steps and pictures. */
+async function shootWelcomeWalkthrough(page: Page): Promise<void> {
+  // The page puts a step's picture beside the steps only when the editor is wide.
+  await runFromPalette(page, 'View: Hide Panel');
+  await runFromPalette(page, 'View: Toggle Primary Side Bar Visibility');
+  await runFromPalette(page, 'Welcome: Open Walkthrough...');
+  await page.locator(`.quick-input-widget ${row('Get Started with SailPoint PAT Manager')}`).first().click();
+  await page.locator('.gettingStartedContainer:has-text("Create a least-privilege token")').first().waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+  await page.locator('.getting-started-step:has-text("Create a least-privilege token")').first().click();
+  await page.locator('.getting-started-media').first().waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+  await shootForCheck(page, 'sailpoint-pat-welcome-walkthrough.png');
+  await runFromPalette(page, 'View: Close All Editors');
+  await runFromPalette(page, 'View: Toggle Primary Side Bar Visibility');
+}
+
+/** The settings page as the Extensions view's Settings opens it: a search, where VS Code names each setting from its key. */
+async function shootSettingsPage(page: Page): Promise<void> {
+  await runFromPalette(page, 'Preferences: Open User Settings');
+  await page.locator('.settings-editor .search-container').first().click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.type('@ext:sailpoint-pat-manager.sailpoint-pat-manager');
+  await page.locator('.settings-editor .setting-item-label:has-text("Expiry Warning Days")').first().waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+  await shootForCheck(page, 'sailpoint-pat-settings-search.png');
+  // The settings page opens as a modal editor here: Escape closes the search's suggestion, then the page.
+  await page.keyboard.press('Escape');
   await page.keyboard.press('Escape');
 }
 
 async function takeScreenshots(page: Page, tenants: DemoTenants, url: string): Promise<void> {
   await openWorkbench(page, url);
+  // SCREENSHOTS=settings pictures only the settings page, to check its names by eye.
+  if (process.env.SCREENSHOTS === 'settings') {
+    await waitForTreeText(page, 'Acme Production');
+    await shootSettingsPage(page);
+    return;
+  }
+  if (process.env.SCREENSHOTS === 'walkthrough') {
+    await waitForTreeText(page, 'Acme Production');
+    await waitForTreeText(page, 'Workflow: Sandbox refresh');
+    await widenSidebar(page);
+    await shootTree(page);
+    // The terminal's picture signs in as the token the wizard creates.
+    await shootCreateWizard(page);
+    await shootSecretNotification(page);
+    await shootHealthOverview(page);
+    await shootSignedInTerminal(page);
+    await shootCodeScan(page);
+    await shootWelcomeWalkthrough(page);
+    await shootSettingsPage(page);
+    return;
+  }
   // SCREENSHOTS=code-scan retakes that picture alone.
   if (process.env.SCREENSHOTS === 'code-scan') {
     await waitForTreeText(page, 'Acme Production');
@@ -290,11 +365,13 @@ async function takeScreenshots(page: Page, tenants: DemoTenants, url: string): P
   await shootRotation(page);
   await shootSignedInTerminal(page);
   await shootCodeScan(page);
+  await shootWelcomeWalkthrough(page);
 }
 
 async function main(): Promise<void> {
   ensureWebTools();
   mkdirSync(OUTPUT_DIR, { recursive: true });
+  mkdirSync(WALKTHROUGH_DIR, { recursive: true });
   const tenants = await startDemoTenants();
   const sandbox = createSandbox('sailpoint-pat-screenshots-');
   try {

@@ -51,7 +51,7 @@ export interface Page {
   getByRole(role: string, options?: { name?: string | RegExp; exact?: boolean }): Locator;
   keyboard: { press(key: string): Promise<void>; type(text: string, options?: { delay?: number }): Promise<void> };
   mouse: { move(x: number, y: number, options?: { steps?: number }): Promise<void>; down(): Promise<void>; up(): Promise<void> };
-  screenshot(options: { path: string; omitBackground?: boolean; clip?: { x: number; y: number; width: number; height: number } }): Promise<unknown>;
+  screenshot(options: { path: string; omitBackground?: boolean; clip?: { x: number; y: number; width: number; height: number }; type?: 'png' | 'jpeg'; quality?: number }): Promise<unknown>;
   waitForTimeout(ms: number): Promise<void>;
   /** A JavaScript expression evaluated in the page; a promise is awaited. */
   evaluate(expression: string): Promise<unknown>;

@@ -5,65 +5,23 @@ import type { PatService } from './core/patService';
 import { lazyPatService } from './core/lazyPatService';
 import { loadOnce } from './core/lazyLoad';
 import { extensionApi, type PatExtensionApi } from './ui/api';
-import { applyTenantSync } from './core/store/tenantSync';
 import { registerAuthProvider } from './ui/auth/register';
 import { SecretClipboard } from './ui/clipboard';
 import { registerCommands } from './ui/commands/register';
 import { registerCodeHover } from './ui/codeHoverAtActivation';
 import { HAS_TENANTS_CONTEXT, VIEW_ID } from './ui/ids';
 import { channelLogger, createLogChannel } from './ui/log';
-import { clipboardClearSeconds, syncTenants } from './ui/settings';
-import { secretStoreFor, syncableStateFor } from './ui/testHooks';
+import { clipboardClearSeconds } from './ui/settings';
+import { secretStoreFor, syncWithOtherWindows } from './ui/secretStorage';
+import { syncTenantList } from './ui/settingsSync';
 import type { Logger } from './core/ports';
 import type { ExpiryWatch } from './ui/expiryWatch';
-import type { PatNode } from './ui/tree/nodes';
+import type { PatNode } from './ui/tree/patNode';
 import { PatTreeDataProvider } from './ui/tree/patTreeDataProvider';
 import { useDisplayLanguage, useTranslator } from './ui/view/l10n';
 import { registerSelectionKeys } from './ui/tree/selectionKeys';
 
 export type { PatExtensionApi };
-
-/**
- * Another window changed SecretStorage: refresh the tenant the key belongs to (batched, one list per tenant). The event
- * fires for this window's own writes too; the service ignores those, so they never cost a sign-in or a 429 pause.
- */
-function syncWithOtherWindows(context: vscode.ExtensionContext, service: PatService, tree: PatTreeDataProvider): vscode.Disposable {
-  const pending = new Set<string>();
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let disposed = false;
-  const refreshSoon = (tenantId: string | undefined): void => {
-    if (tenantId === undefined || disposed) return;
-    pending.add(tenantId);
-    timer ??= setTimeout(() => {
-      timer = undefined;
-      pending.forEach((id) => tree.refresh(id));
-      pending.clear();
-    }, 250);
-  };
-  const subscription = context.secrets.onDidChange(({ key }) => {
-    // A SecretStorage read that fails is no reason to refresh; the next command reports it.
-    service.secretChangedElsewhere(key).then(refreshSoon, () => undefined);
-  });
-  return new vscode.Disposable(() => {
-    disposed = true;
-    subscription.dispose();
-    if (timer !== undefined) clearTimeout(timer);
-  });
-}
-
-/** Settings Sync carries the tenant list unless the user turned it off; tenants it brings show on the next focus. */
-function syncTenantList(context: vscode.ExtensionContext, tree: PatTreeDataProvider): vscode.Disposable {
-  const syncable = syncableStateFor(context);
-  applyTenantSync(syncable, syncTenants());
-  return vscode.Disposable.from(
-    vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration('sailpointPat.syncTenants')) applyTenantSync(syncable, syncTenants());
-    }),
-    vscode.window.onDidChangeWindowState((state) => {
-      if (state.focused) tree.noticeTenantListChange();
-    }),
-  );
-}
 
 /** The expiry badge has nothing to count before a tenant's tokens are listed, so its code loads with the first list. */
 function watchExpiry(service: PatService, tree: PatTreeDataProvider, view: vscode.TreeView<PatNode>, state: vscode.Memento, logger: Logger): vscode.Disposable {

@@ -1,7 +1,7 @@
 // What activate() hands to other extensions: reading the tree, nothing more. Every extension shares this
 // extension host, so the object holds closures only: no service, registry, secret store or context is reachable.
 import type * as vscode from 'vscode';
-import type { PatNode } from './tree/nodes';
+import type { PatNode } from './tree/patNode';
 import type { PatTreeDataProvider } from './tree/patTreeDataProvider';
 
 /** The view, read-only: VS Code's own TreeView also lets its holder retitle, re-badge and dispose it. */

@@ -9,7 +9,7 @@ import type { PatService } from '../core/patService';
 import { inertText } from '../core/validation';
 import { CONFIG_SECTION, VIEW_ID } from './ids';
 import { expiryWarningDays } from './settings';
-import type { PatNode } from './tree/nodes';
+import type { PatNode } from './tree/patNode';
 import type { PatTreeDataProvider, TokensLoaded } from './tree/patTreeDataProvider';
 import { t } from './view/l10n';
 

@@ -20,14 +20,15 @@ export const HEALTH_OVERVIEW_TEST_COMMAND = 'sailpointPat.test.healthOverview';
 /** Makes SecretStorage refuse new secrets, as a locked keychain does, which the real VS Code cannot be made to do. */
 export const REFUSE_SECRET_WRITES_COMMAND = 'sailpointPat.test.refuseSecretWrites';
 
-export function secretStoreFor(context: vscode.ExtensionContext): SecretStore {
-  if (context.extensionMode !== vscode.ExtensionMode.Test) return context.secrets;
+/** Under ExtensionMode.Test only: the SecretStorage adapter gains a switch that makes it refuse new secrets. */
+export function refusableInTests(context: vscode.ExtensionContext, secrets: SecretStore): SecretStore {
+  if (context.extensionMode !== vscode.ExtensionMode.Test) return secrets;
   let refusing = false;
   context.subscriptions.push(vscode.commands.registerCommand(REFUSE_SECRET_WRITES_COMMAND, (refuse: unknown) => (refusing = refuse === true)));
   return {
-    get: (key) => context.secrets.get(key),
-    store: (key, value) => (refusing ? Promise.reject(new Error('The keychain is locked (test switch).')) : context.secrets.store(key, value)),
-    delete: (key) => context.secrets.delete(key),
+    get: (key) => secrets.get(key),
+    store: (key, value) => (refusing ? Promise.reject(new Error('The keychain is locked (test switch).')) : secrets.store(key, value)),
+    delete: (key) => secrets.delete(key),
   };
 }
 
@@ -43,10 +44,10 @@ export interface SettingsSyncView {
   tenants: unknown;
 }
 
-export function syncableStateFor(context: vscode.ExtensionContext): SyncableState {
-  if (context.extensionMode !== vscode.ExtensionMode.Test) return context.globalState;
+/** Under ExtensionMode.Test only: globalState as Settings Sync sees it, reported and fed by the test command. */
+export function reportedInTests(context: vscode.ExtensionContext, state: vscode.ExtensionContext['globalState']): SyncableState {
+  if (context.extensionMode !== vscode.ExtensionMode.Test) return state;
   let keysForSync: readonly string[] = [];
-  const state = context.globalState;
   context.subscriptions.push(
     vscode.commands.registerCommand(SETTINGS_SYNC_TEST_COMMAND, async (request?: { arrive?: unknown[]; replace?: unknown[] }): Promise<SettingsSyncView> => {
       if (Array.isArray(request?.replace)) {

@@ -5,7 +5,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { FakeTenant } from '../fake-tenant/server';
-import { canarySecret, rememberSecret, removeAllTenants, run, sleep } from './helpers';
+import { rememberSecret, run, sleep } from './helpers';
+import { withTenant } from './withTenant';
 
 const PROVIDER_ID = 'sailpoint-isc';
 const CONSUMER_ID = 'sailpoint-pat-tests.pat-auth-consumer';
@@ -53,20 +54,10 @@ describe('SailPoint ISC sessions for other extensions', function () {
   let scopes: string[];
   let first: PlainSession;
 
-  before(async () => {
-    await removeAllTenants();
-    // Access tokens live 2 s here, so a renewal can be watched.
-    fake = await FakeTenant.start({ accessTokenTtlSeconds: 2 });
-    const owner = fake.addIdentity('Ava Auth', { admin: true });
-    const signIn = fake.addToken(owner.id, { name: 'auth-sign-in', secret: canarySecret('auth-sign-in') });
-    clientSecret = signIn.secret;
-    ({ tenantId } = await run<{ tenantId: string }>('sailpointPat.addTenant', { url: fake.baseUrl, displayName: 'Auth tenant', clientId: signIn.id, clientSecret }));
+  // Access tokens live 2 s here, so a renewal can be watched.
+  withTenant({ displayName: 'Auth tenant', adminName: 'Ava Auth', signInToken: { name: 'auth-sign-in' }, server: { accessTokenTtlSeconds: 2 } }, (added) => {
+    ({ fake, tenantId, clientSecret } = added);
     scopes = [`tenant:${new URL(fake.baseUrl).host}`];
-  });
-
-  after(async () => {
-    await removeAllTenants();
-    await fake.stop();
   });
 
   it('asks the user, then gives the other extension a working access token of the tenant the scope names, never a secret', async () => {

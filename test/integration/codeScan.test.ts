@@ -5,8 +5,9 @@ import { existsSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { FakeTenant } from '../fake-tenant/server';
-import { asPerson, canarySecret, ESCAPE, rejectsWith, rememberSecret, removeAllTenants, run, sleep } from './helpers';
+import type { FakeIdentity, FakeTenant } from '../fake-tenant/server';
+import { asPerson, canarySecret, ESCAPE, rejectsWith, rememberSecret, run, sleep } from './helpers';
+import { withTenant } from './withTenant';
 
 interface ScanResult {
   calls: { file: string; line: number; method: string; path: string; operationId: string; scopes: string[] }[];
@@ -34,22 +35,16 @@ describe('code scan', () => {
   let tenantId: string;
   let checkedTokenId: string;
 
-  before(async () => {
-    await removeAllTenants();
-    fake = await FakeTenant.start();
-    const ada = fake.addIdentity('Ada Admin', { admin: true });
-    const { clientId, clientSecret } = fake.addApiClient(ada.id);
-    rememberSecret(clientSecret);
-    const checked = fake.addToken(ada.id, { name: 'reads-sources', scope: ['idn:sources:read', 'idn:accounts:read'], secret: canarySecret('codescan-checked') });
+  function seed(tenant: FakeTenant, ada: FakeIdentity): void {
+    const checked = tenant.addToken(ada.id, { name: 'reads-sources', scope: ['idn:sources:read', 'idn:accounts:read'], secret: canarySecret('codescan-checked') });
     rememberSecret(checked.secret);
     checkedTokenId = checked.id;
-    ({ tenantId } = await run<{ tenantId: string }>('sailpointPat.addTenant', { url: fake.baseUrl, displayName: 'Code', clientId, clientSecret }));
-  });
+  }
+
+  withTenant({ displayName: 'Code', seed }, (added) => ({ fake, tenantId } = added));
 
   after(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await removeAllTenants();
-    await fake.stop();
   });
 
   it('hovering over a call in a file opened before any scan shows its operation and scopes, as plain text', async () => {

@@ -2,7 +2,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { FakeTenant, type FakeIdentity } from '../fake-tenant/server';
-import { canarySecret, eventually, EXTENSION_ID, extensionApi, extensionLog, rejectsWith, rememberSecret, removeAllTenants, run, sleep, tenantElement, tokensOf, userDataDir, type PatExtensionApi } from './helpers';
+import { canarySecret, eventually, EXTENSION_ID, extensionApi, extensionLog, rejectsWith, rememberSecret, run, sleep, tenantElement, tokensOf, userDataDir, type PatExtensionApi } from './helpers';
+import { withTenant } from './withTenant';
 
 const DAY = 86_400_000;
 
@@ -32,7 +33,6 @@ async function badgeValue(): Promise<number | undefined> {
   return (await treeView()).badge?.value;
 }
 
-
 /** Configuration events and log writes arrive asynchronously. */
 function iso(offsetDays: number): string {
   return new Date(Date.now() + offsetDays * DAY).toISOString();
@@ -49,13 +49,12 @@ describe('token health: expiry badge, unused tokens, bulk delete', function () {
     return token.id;
   }
 
-  before(async () => {
-    await removeAllTenants();
-    fake = await FakeTenant.start();
-    ada = fake.addIdentity('Ada Admin', { admin: true });
+  withTenant({ displayName: 'Health', seed: seedAll }, (added) => ({ fake, tenantId } = added));
+
+  function seedAll(tenant: FakeTenant, admin: FakeIdentity): void {
+    fake = tenant;
+    ada = admin;
     const bob = fake.addIdentity('Bob Builder');
-    const { clientId, clientSecret } = fake.addApiClient(ada.id);
-    rememberSecret(clientSecret);
     seed('never-used');
     seed('workflow', { managed: true });
     seed('old', { lastUsed: iso(-200) });
@@ -63,14 +62,11 @@ describe('token health: expiry badge, unused tokens, bulk delete', function () {
     seed('expiring', { lastUsed: iso(-1), expirationDate: iso(3) });
     seed('expired', { lastUsed: iso(-1), expirationDate: iso(-2) });
     seed('bobs-unused', {}, bob);
-    ({ tenantId } = await run<{ tenantId: string }>('sailpointPat.addTenant', { url: fake.baseUrl, displayName: 'Health', clientId, clientSecret }));
-  });
+  }
 
   after(async () => {
     await vscode.workspace.getConfiguration('sailpointPat').update('expiryWarningDays', undefined, vscode.ConfigurationTarget.Global);
     await vscode.workspace.getConfiguration('sailpointPat').update('expiryNotifications', undefined, vscode.ConfigurationTarget.Global);
-    await removeAllTenants();
-    await fake.stop();
   });
 
   it('registers the commands and contributes them to the palette and the tree', async () => {

@@ -4,7 +4,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { FakeTenant, type FakeIdentity } from '../fake-tenant/server';
-import { asPerson, canarySecret, ESCAPE, extensionLog, rejectsWith, rememberSecret, removeAllTenants, run, sleep, tenantElement, tokensOf } from './helpers';
+import { asPerson, canarySecret, ESCAPE, extensionLog, rejectsWith, rememberSecret, run, sleep, tenantElement, tokensOf } from './helpers';
+import { withTenant } from './withTenant';
 
 /** Registered by the extension only in test runs: SecretStorage then refuses new secrets, as a locked keychain does. */
 const REFUSE_SECRET_WRITES = 'sailpointPat.test.refuseSecretWrites';
@@ -35,22 +36,11 @@ describe('no secret is lost in silence', function () {
   let tenantId: string;
   let owner: FakeIdentity;
 
-  before(async () => {
-    await removeAllTenants();
-    fake = await FakeTenant.start();
-    owner = fake.addIdentity('Lost Secrets', { admin: true });
-    const signIn = fake.addToken(owner.id, { name: 'lost-secrets-sign-in', secret: canarySecret('lost-secrets') });
-    ({ tenantId } = await run<{ tenantId: string }>('sailpointPat.addTenant', { url: fake.baseUrl, clientId: signIn.id, clientSecret: signIn.secret }));
-  });
+  withTenant({ adminName: 'Lost Secrets', signInToken: { name: 'lost-secrets-sign-in' } }, (added) => ({ fake, tenantId, admin: owner } = added));
 
   afterEach(async () => {
     await vscode.commands.executeCommand(REFUSE_SECRET_WRITES, false);
     fake.clearFaults();
-  });
-
-  after(async () => {
-    await removeAllTenants();
-    await fake.stop();
   });
 
   it('Cancel while the server already made the token reports it and refreshes the tree, instead of a quiet cancel', async () => {

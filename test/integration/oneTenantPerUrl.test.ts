@@ -3,7 +3,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { FakeTenant } from '../fake-tenant/server';
-import { asPerson, canarySecret, children, ESCAPE, labelOf, messagesIn, rejectsWith, rememberSecret, removeAllTenants, run, tenantElement } from './helpers';
+import { asPerson, canarySecret, children, ESCAPE, labelOf, messagesIn, rejectsWith, rememberSecret, run, tenantElement } from './helpers';
+import { withTenant } from './withTenant';
 
 const SETTINGS_SYNC = 'sailpointPat.test.settingsSync';
 
@@ -23,19 +24,9 @@ describe('One tenant per URL; credential prompts name the host', function () {
   let clientId: string;
   let clientSecret: string;
 
-  before(async () => {
-    await removeAllTenants();
-    fake = await FakeTenant.start();
-    adminId = fake.addIdentity('Una Url', { admin: true }).id;
-    const signIn = fake.addToken(adminId, { name: 'one-url-sign-in', secret: canarySecret('one-url-sign-in') });
-    ({ id: clientId, secret: clientSecret } = signIn);
-    rememberSecret(clientSecret);
-    ({ tenantId } = await run<{ tenantId: string }>('sailpointPat.addTenant', { url: fake.baseUrl, displayName: 'Acme Here', clientId, clientSecret }));
-  });
-
-  after(async () => {
-    await removeAllTenants();
-    await fake.stop();
+  withTenant({ displayName: 'Acme Here', adminName: 'Una Url', signInToken: { name: 'one-url-sign-in' } }, (added) => {
+    ({ fake, tenantId, clientId, clientSecret } = added);
+    adminId = added.admin.id;
   });
 
   it('a script adding a URL already added is refused, naming the tenant, and nothing is sent', async () => {

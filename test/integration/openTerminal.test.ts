@@ -6,7 +6,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { FakeTenant } from '../fake-tenant/server';
-import { asPerson, asScriptWithPerson, canarySecret, rejectsWith, rememberSecret, removeAllTenants, run, sandboxFilesHolding, sleep, tenantElement, tokensOf } from './helpers';
+import { asPerson, asScriptWithPerson, canarySecret, rejectsWith, rememberSecret, run, sandboxFilesHolding, sleep, tenantElement, tokensOf } from './helpers';
+import { withTenant } from './withTenant';
 
 /** The terminal VS Code opened with this name, waiting briefly for it to appear. */
 async function terminalNamed(name: string): Promise<vscode.Terminal> {
@@ -53,23 +54,15 @@ describe('Open Terminal Signed In', function () {
   let tokenId: string;
   let tokenSecret: string;
 
-  before(async () => {
-    await removeAllTenants();
-    fake = await FakeTenant.start();
-    const owner = fake.addIdentity('Tess Terminal', { admin: true });
-    const signIn = fake.addToken(owner.id, { name: 'terminal-sign-in', secret: canarySecret('terminal-sign-in') });
-    tenantClientId = signIn.id;
-    tenantClientSecret = signIn.secret;
-    ({ tenantId } = await run<{ tenantId: string }>('sailpointPat.addTenant', { url: fake.baseUrl, displayName: 'Terminal tenant', clientId: signIn.id, clientSecret: signIn.secret }));
+  withTenant({ displayName: 'Terminal tenant', adminName: 'Tess Terminal', signInToken: { name: 'terminal-sign-in' } }, async (added) => {
+    ({ fake, tenantId, clientId: tenantClientId, clientSecret: tenantClientSecret } = added);
     ({ tokenId } = await run<{ tokenId: string }>('sailpointPat.createToken', { tenantId, name: 'term-token', scope: ['sp:scopes:default'] }));
     tokenSecret = fake.tokens().find((token) => token.id === tokenId)!.secret;
     rememberSecret(tokenSecret);
   });
 
-  after(async () => {
+  after(() => {
     vscode.window.terminals.filter((each) => each.name.startsWith('SailPoint:')).forEach((each) => each.dispose());
-    await removeAllTenants();
-    await fake.stop();
   });
 
   it('a script asks, a person confirms in a modal naming the tenant and host: a transient terminal whose process alone holds the variables', async () => {

@@ -2,8 +2,9 @@
 // token's tooltip flags scopes the catalogue does not know.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { FakeTenant } from '../fake-tenant/server';
-import { canarySecret, rememberSecret, removeAllTenants, run, sleep, tokensOf, tooltipOf } from './helpers';
+import type { FakeIdentity, FakeTenant } from '../fake-tenant/server';
+import { canarySecret, rememberSecret, sleep, tokensOf, tooltipOf } from './helpers';
+import { withTenant } from './withTenant';
 
 /** Presses a key in the open picker, by the command the key runs. */
 const KEYS = {
@@ -28,27 +29,21 @@ describe('scope catalogue', () => {
   let fake: FakeTenant;
   let tenantId: string;
 
-  before(async () => {
-    await removeAllTenants();
-    fake = await FakeTenant.start();
-    const ada = fake.addIdentity('Ada Admin', { admin: true });
-    const { clientId, clientSecret } = fake.addApiClient(ada.id);
-    rememberSecret(clientSecret);
+  function seed(tenant: FakeTenant, ada: FakeIdentity): void {
     for (const [name, scope] of [
       ['typo-script', ['idn:accounts:read', 'idn:acounts:manage']],
       ['hostile-scope', ['[click](command:workbench.action.quit) $(zap)']],
       ['everything', ['sp:scopes:all']],
       ['metadata-sync', ['sp:scopes:default']],
     ] as const) {
-      rememberSecret(fake.addToken(ada.id, { name, scope: [...scope], secret: canarySecret(`scopes-${name}`) }).secret);
+      rememberSecret(tenant.addToken(ada.id, { name, scope: [...scope], secret: canarySecret(`scopes-${name}`) }).secret);
     }
-    ({ tenantId } = await run<{ tenantId: string }>('sailpointPat.addTenant', { url: fake.baseUrl, displayName: 'Scopes', clientId, clientSecret }));
-  });
+  }
+
+  withTenant({ displayName: 'Scopes', seed }, (added) => ({ fake, tenantId } = added));
 
   after(async () => {
     await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
-    await removeAllTenants();
-    await fake.stop();
   });
 
   it('flags a scope the catalogue does not know in the token tooltip, and only that one', async () => {

@@ -2,7 +2,8 @@
 // argument objects never reach a URL. Counted at the fake tenant, which sees every request.
 import * as assert from 'node:assert/strict';
 import { FakeTenant } from '../fake-tenant/server';
-import { canarySecret, rejectsWith, rememberSecret, removeAllTenants, run, sleep, tokensOf } from './helpers';
+import { rejectsWith, rememberSecret, run, sleep, tokensOf } from './helpers';
+import { withTenant } from './withTenant';
 
 const SIGN_IN = { method: 'POST', path: '/oauth/token' };
 /** Long enough for SecretStorage.onDidChange to reach the extension host after a write. */
@@ -12,18 +13,7 @@ describe('one tenant session', () => {
   let fake: FakeTenant;
   let tenantId: string;
 
-  before(async () => {
-    await removeAllTenants();
-    fake = await FakeTenant.start();
-    const ada = fake.addIdentity('Ada Admin', { admin: true });
-    const signIn = fake.addToken(ada.id, { name: 'VS Code sign-in', secret: canarySecret('session-sign-in') });
-    ({ tenantId } = await run<{ tenantId: string }>('sailpointPat.addTenant', { url: fake.baseUrl, displayName: 'Session', clientId: signIn.id, clientSecret: signIn.secret }));
-  });
-
-  after(async () => {
-    await removeAllTenants();
-    await fake.stop();
-  });
+  withTenant({ displayName: 'Session', signInToken: { name: 'VS Code sign-in' } }, (added) => ({ fake, tenantId } = added));
 
   async function createToken(name: string): Promise<string> {
     const { tokenId } = await run<{ tokenId: string }>('sailpointPat.createToken', { tenantId, name, scope: ['sp:scopes:default'] });

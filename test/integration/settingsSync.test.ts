@@ -3,7 +3,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { FakeTenant } from '../fake-tenant/server';
-import { canarySecret, children, eventually, labelOf, rememberSecret, removeAllTenants, run, tenantElement } from './helpers';
+import { children, eventually, labelOf, run, tenantElement } from './helpers';
+import { withTenant } from './withTenant';
 
 const SETTINGS_SYNC = 'sailpointPat.test.settingsSync';
 const TENANTS_KEY = 'sailpointPat.tenants';
@@ -29,24 +30,13 @@ async function keysForSyncBecome(expected: readonly string[]): Promise<void> {
 
 describe('Settings Sync carries the tenant list, never a secret', function () {
   this.timeout(30_000);
-  let fake: FakeTenant;
   let tenantId: string;
   let clientSecret: string;
 
-  before(async () => {
-    await removeAllTenants();
-    fake = await FakeTenant.start();
-    const owner = fake.addIdentity('Sync Owner', { admin: true });
-    const signIn = fake.addToken(owner.id, { name: 'sync-sign-in', secret: canarySecret('settings-sync') });
-    clientSecret = signIn.secret;
-    rememberSecret(clientSecret);
-    ({ tenantId } = await run<{ tenantId: string }>('sailpointPat.addTenant', { url: fake.baseUrl, displayName: 'Synced Here', clientId: signIn.id, clientSecret }));
-  });
+  withTenant({ displayName: 'Synced Here', adminName: 'Sync Owner', signInToken: { name: 'sync-sign-in' } }, (added) => ({ tenantId, clientSecret } = added));
 
   after(async () => {
     await setSyncTenants(undefined);
-    await removeAllTenants();
-    await fake.stop();
   });
 
   it('hands Settings Sync the tenant list alone, and that list holds no secret', async () => {

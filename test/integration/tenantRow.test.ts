@@ -2,8 +2,9 @@
 // event names (getTreeItem on that node), without listing the root again.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { FakeTenant } from '../fake-tenant/server';
-import { canarySecret, children, provider, removeAllTenants, rememberSecret, run, tenantElement } from './helpers';
+import type { FakeIdentity, FakeTenant } from '../fake-tenant/server';
+import { canarySecret, children, provider, rememberSecret, run, tenantElement } from './helpers';
+import { withTenant } from './withTenant';
 
 /** The tenant's row as the workbench redraws it after the next change event that names it. */
 async function redrawnRow(tenantId: string, change: () => Thenable<unknown>): Promise<vscode.TreeItem> {
@@ -27,25 +28,17 @@ function tooltipText(item: vscode.TreeItem): string {
 }
 
 describe('tenant row after Choose What the Tenant Lists', () => {
-  let fake: FakeTenant;
   let tenantId: string;
 
-  before(async () => {
-    await removeAllTenants();
-    fake = await FakeTenant.start();
-    const admin = fake.addIdentity('Ada Admin', { admin: true });
-    const { clientId, clientSecret } = fake.addApiClient(admin.id);
-    rememberSecret(clientSecret);
+  function seed(tenant: FakeTenant, admin: FakeIdentity): void {
     const day = 86_400_000;
     const expired = { name: 'row-expired', lastUsed: null, managed: true, expirationDate: new Date(Date.now() - day).toISOString() };
-    rememberSecret(fake.addToken(admin.id, { ...expired, secret: canarySecret('row-expired') }).secret);
-    ({ tenantId } = await run<{ tenantId: string }>('sailpointPat.addTenant', { url: fake.baseUrl, displayName: 'Row tenant', clientId, clientSecret }));
-    await tenantElement(tenantId);
-  });
+    rememberSecret(tenant.addToken(admin.id, { ...expired, secret: canarySecret('row-expired') }).secret);
+  }
 
-  after(async () => {
-    await removeAllTenants();
-    await fake.stop();
+  withTenant({ displayName: 'Row tenant', seed }, async (added) => {
+    ({ tenantId } = added);
+    await tenantElement(tenantId);
   });
 
   it('says in its description and tooltip what the tenant now lists', async () => {

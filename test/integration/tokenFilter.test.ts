@@ -2,8 +2,9 @@
 // the filter in the view's description, and clears it in one click; another extension's hostile text stays inert.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { FakeTenant } from '../fake-tenant/server';
-import { asPerson, canarySecret, EXTENSION_ID, extensionApi, rejectsWith, rememberSecret, removeAllTenants, run, tokensOf } from './helpers';
+import type { FakeIdentity, FakeTenant } from '../fake-tenant/server';
+import { asPerson, canarySecret, EXTENSION_ID, extensionApi, rejectsWith, rememberSecret, run, tokensOf } from './helpers';
+import { withTenant } from './withTenant';
 
 async function viewDescription(): Promise<string | undefined> {
   return ((await extensionApi()).treeView as Pick<vscode.TreeView<vscode.TreeItem>, 'description'>).description;
@@ -15,26 +16,21 @@ async function names(tenantId: string): Promise<string[]> {
 
 describe('the text filter on name, owner and scope', function () {
   this.timeout(60_000);
-  let fake: FakeTenant;
   let tenantId: string;
 
-  before(async () => {
-    await removeAllTenants();
-    fake = await FakeTenant.start();
-    const ada = fake.addIdentity('Ada Admin', { admin: true });
-    const sam = fake.addIdentity('Sam Dev');
-    const signIn = fake.addToken(ada.id, { name: 'ada sign-in', scope: ['sp:scopes:all'], secret: canarySecret('filter-sign-in') });
-    rememberSecret(signIn.secret);
-    rememberSecret(fake.addToken(ada.id, { name: 'ci deploy', scope: ['idn:accounts:read'], secret: canarySecret('filter-seed') }).secret);
-    rememberSecret(fake.addToken(sam.id, { name: 'nightly export', scope: ['sp:scopes:default'], secret: canarySecret('filter-seed') }).secret);
-    ({ tenantId } = await run<{ tenantId: string }>('sailpointPat.addTenant', { url: fake.baseUrl, displayName: 'Filter', clientId: signIn.id, clientSecret: signIn.secret }));
+  function seed(tenant: FakeTenant, ada: FakeIdentity): void {
+    const sam = tenant.addIdentity('Sam Dev');
+    rememberSecret(tenant.addToken(ada.id, { name: 'ci deploy', scope: ['idn:accounts:read'], secret: canarySecret('filter-seed') }).secret);
+    rememberSecret(tenant.addToken(sam.id, { name: 'nightly export', scope: ['sp:scopes:default'], secret: canarySecret('filter-seed') }).secret);
+  }
+
+  withTenant({ displayName: 'Filter', signInToken: { name: 'ada sign-in', scope: ['sp:scopes:all'] }, seed }, async (added) => {
+    ({ tenantId } = added);
     await run('sailpointPat.setTenantListQuery', { tenantId, query: { owner: { kind: 'all' } } });
   });
 
   after(async () => {
     await run('sailpointPat.clearTokenFilter', {});
-    await removeAllTenants();
-    await fake.stop();
   });
 
   it('filters on a scope, on the owner by words in any order, shows the filter in the view, and clears in one click', async () => {

@@ -31,6 +31,12 @@ const REST_OF_DIST_LIMIT = 280 * KB;
  */
 const VSIX_TARGET = 150 * KB;
 const VSIX_LIMIT = 215 * KB;
+/**
+ * The walkthrough's four step pictures (issue 21 §4, small JPEGs npm run screenshots takes) ship in the .vsix too,
+ * about 61 KB; they have their own budget so the code's stays as it was.
+ */
+const WALKTHROUGH_PICTURES_LIMIT = 64 * KB;
+const isWalkthroughPicture = (entry: string): boolean => entry.startsWith('vsix:extension/media/walkthrough/');
 
 /** The generated scope catalogue: the one chunk outside the rest-of-dist budget (the catalogue has its own). */
 function isScopeData(file: BundleFile): boolean {
@@ -105,10 +111,15 @@ describe('byte budgets of the bundle and the package', function () {
     assert.ok(bytes <= REST_OF_DIST_LIMIT, overBudget('All of dist except the scope data', bytes, REST_OF_DIST_LIMIT, growthReport(partsOf(rest), baseline), REST_OF_DIST_TARGET));
   });
 
-  it(`the .vsix stays within ${VSIX_LIMIT / KB} KB, scope data included`, () => {
+  it(`the .vsix stays within ${VSIX_LIMIT / KB} KB, scope data included, and its walkthrough pictures within ${WALKTHROUGH_PICTURES_LIMIT / KB} KB`, () => {
     const vsix = vsixBytes();
     Object.assign(measured, vsix.entries);
-    assert.ok(vsix.bytes <= VSIX_LIMIT, overBudget('The .vsix', vsix.bytes, VSIX_LIMIT, growthReport(vsix.entries, baseline), VSIX_TARGET));
+    const pictures = Object.entries(vsix.entries).filter(([entry]) => isWalkthroughPicture(entry));
+    const pictureBytes = pictures.reduce((sum, [, bytes]) => sum + bytes, 0);
+    assert.ok(pictures.length > 0, 'the .vsix holds no walkthrough picture');
+    assert.ok(pictureBytes <= WALKTHROUGH_PICTURES_LIMIT, overBudget('The walkthrough pictures', pictureBytes, WALKTHROUGH_PICTURES_LIMIT, growthReport(Object.fromEntries(pictures), baseline)));
+    const bytes = vsix.bytes - pictureBytes;
+    assert.ok(bytes <= VSIX_LIMIT, overBudget('The .vsix without the walkthrough pictures', bytes, VSIX_LIMIT, growthReport(vsix.entries, baseline), VSIX_TARGET));
   });
 
   it('says which chunk grew and by how much', () => {

@@ -1,7 +1,9 @@
-// The layering has no import cycles: a cycle makes load order matter and hides which module owns what.
+// The layering has no import cycles, not even through a type or a lazy import(): a cycle makes load order matter and
+// hides which module owns what.
 import * as assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import * as ts from 'typescript';
 
 const SRC = path.resolve(__dirname, '../../../src');
 
@@ -12,13 +14,19 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-/** The files a module loads when it loads: static, non-type imports and re-exports of relative paths. */
-function staticImports(file: string): string[] {
-  const text = readFileSync(file, 'utf8');
-  const found = [...text.matchAll(/^(?:import|export)\s+(?!type\b)[^;]*?from\s+'(\.[^']+)'/gms)].map((match) => match[1]);
-  return found
-    .map((specifier) => path.resolve(path.dirname(file), specifier))
-    .map((target) => (existsSync(`${target}.ts`) ? `${target}.ts` : path.join(target, 'index.ts')));
+/** A relative specifier as the source file it names (`./x.js` is `./x.ts` after compiling). */
+function resolvedSource(from: string, specifier: string): string {
+  const target = path.resolve(path.dirname(from), specifier.replace(/\.js$/, ''));
+  return existsSync(`${target}.ts`) ? `${target}.ts` : path.join(target, 'index.ts');
+}
+
+/** Every relative file a module names: imports and re-exports, type-only or not, and dynamic import(). */
+function importedSources(file: string, text = readFileSync(file, 'utf8')): string[] {
+  return ts
+    .preProcessFile(text, true, false)
+    .importedFiles.map((imported) => imported.fileName)
+    .filter((specifier) => specifier.startsWith('.'))
+    .map((specifier) => resolvedSource(file, specifier));
 }
 
 /** A cycle among the files, as a list of paths, or undefined. */
@@ -46,7 +54,7 @@ function findCycle(graph: Map<string, string[]>): string[] | undefined {
 }
 
 describe('import graph of src', () => {
-  const graph = new Map(sourceFiles(SRC).map((file) => [file, staticImports(file)]));
+  const graph = new Map(sourceFiles(SRC).map((file) => [file, importedSources(file)]));
 
   it('is read correctly: known edges are found', () => {
     const redact = path.join(SRC, 'core/client/redact.ts');
@@ -54,7 +62,21 @@ describe('import graph of src', () => {
     assert.ok(findCycle(new Map([['a', ['b']], ['b', ['a']]])), 'a two-file cycle is found');
   });
 
-  it('has no cycles (type-only imports and lazy import() excepted)', () => {
+  it('reads type-only imports, re-exports and lazy import() as edges, and skips comments and packages', () => {
+    const file = path.join(SRC, 'extension.ts');
+    const text = [
+      "import type { A } from './core/model';",
+      "import { type B } from './core/errors';",
+      "export type { C } from './core/ports';",
+      "const lazy = import('./core/patService.js');",
+      "// import { D } from './core/messages';",
+      "import * as vscode from 'vscode';",
+    ].join('\n');
+    const named = importedSources(file, text).map((target) => path.relative(SRC, target));
+    assert.deepEqual(named, ['core/model.ts', 'core/errors.ts', 'core/ports.ts', 'core/patService.ts']);
+  });
+
+  it('has no cycles, type-only and lazy imports included', () => {
     const cycle = findCycle(graph);
     assert.equal(cycle?.map((file) => path.relative(SRC, file)).join(' -> '), undefined);
   });

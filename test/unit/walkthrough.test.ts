@@ -8,7 +8,7 @@ interface WalkthroughStep {
   id: string;
   title: string;
   description: string;
-  media: { svg: string; altText: string };
+  media: { image?: string; svg?: string; altText: string };
   completionEvents?: string[];
 }
 
@@ -39,7 +39,7 @@ describe('walkthrough', () => {
     assert.equal(manifest.contributes.walkthroughs.length, 1);
     const firstButtons = steps.map((step) => buttonCommands(step)[0]);
     assert.deepEqual(firstButtons.slice(0, 1), ['sailpointPat.addTenant']);
-    assert.ok(['sailpointPat.scopesForCode', 'sailpointPat.createToken'].includes(firstButtons[1]), firstButtons[1]);
+    assert.deepEqual(buttonCommands(steps[1]).sort(), ['sailpointPat.createToken', 'sailpointPat.scopesForCode'], 'least privilege from code, and Create Token');
     assert.ok(['sailpointPat.showTokenHealth', 'sailpointPat.findUnusedTokens'].includes(firstButtons[2]), firstButtons[2]);
     assert.equal(firstButtons[3], 'sailpointPat.openTerminal');
     assert.equal(steps.length, 4);
@@ -55,24 +55,69 @@ describe('walkthrough', () => {
     assert.ok(buttonCommands(steps[0]).includes('sailpointPat.importFromSailPointCli'));
   });
 
-  // Screenshots (media/readme, 115-150 KB each) would take the .vsix far over its 200 KB budget: the steps show the
-  // view's own icon, which ships anyway.
-  it('shows a picture on every step that exists, has words for it and ships in the package', () => {
+  // Each step shows a small JPEG of the real workbench that `npm run screenshots` takes (shootStep); they ship in the
+  // .vsix, so each stays a few KB.
+  it('shows on every step its own picture, taken by npm run screenshots, small, with words for it, shipped in the package', () => {
+    const screenshots = fs.readFileSync(path.join(root, 'scripts/screenshots.ts'), 'utf8');
+    const pictures = steps.map((step) => step.media.image ?? '');
+    assert.equal(new Set(pictures).size, steps.length, 'two steps show the same picture');
     for (const step of steps) {
-      assert.equal(step.media.svg, 'media/pat.svg', step.id);
-      assert.match(fs.readFileSync(path.join(root, step.media.svg), 'utf8'), /<svg/);
+      const picture = step.media.image ?? '';
+      assert.match(picture, /^media\/walkthrough\/[a-z-]+\.jpg$/, `${step.id} shows ${picture || step.media.svg}`);
+      const bytes = fs.readFileSync(path.join(root, picture));
+      assert.deepEqual([...bytes.subarray(0, 3)], [0xff, 0xd8, 0xff], `${picture} is not a JPEG`);
+      assert.ok(bytes.length <= 24 * 1024, `${picture} weighs ${bytes.length} bytes`);
+      assert.ok(screenshots.includes(`shootStep(page, '${path.basename(picture)}'`), `npm run screenshots does not take ${picture}`);
       assert.ok(step.media.altText.length > 10, `${step.id}: altText says what the picture shows`);
-      assert.ok(shipped.includes(`!${step.media.svg}`), `${step.media.svg} is not allowed into the package by .vscodeignore`);
     }
+    assert.ok(shipped.includes('!media/walkthrough/*.jpg'), 'the walkthrough pictures are not allowed into the package by .vscodeignore');
   });
 
   it('marks a step done when its command ran or, for the first, when a tenant exists', () => {
     assert.deepEqual(steps[0].completionEvents, ['onContext:sailpointPat.hasTenants']);
-    for (const step of steps.slice(1)) assert.deepEqual(step.completionEvents, [`onCommand:${buttonCommands(step)[0]}`]);
+    // The least-privilege step is done once a token is made, whichever way it was found.
+    assert.deepEqual(steps[1].completionEvents, ['onCommand:sailpointPat.createToken']);
+    for (const step of steps.slice(2)) assert.deepEqual(step.completionEvents, [`onCommand:${buttonCommands(step)[0]}`]);
   });
 });
 
+/**
+ * What VS Code's settings page (1.139, settingKeyToDisplayFormat) writes before a setting's name: the key's section
+ * ("sailpointPat"), unless the id of the group the setting is shown under starts with it, split at capitals
+ * ("Sailpoint Pat"). Under a search, the Extensions view's Settings included, the group is the search's own and the
+ * section always shows. Our own reading of that rule, so the manifest can be checked against it.
+ */
+function settingsPagePrefix(key: string, groupId: string): string {
+  const section = key.slice(0, key.lastIndexOf('.'));
+  const parts = groupId.split('.');
+  const trimmed = parts.some((_, end) => new RegExp(`^${parts.slice(0, parts.length - end).join('\\.')}(\\.|$)`, 'i').test(section));
+  if (trimmed) return '';
+  return section.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/^[a-z]/, (first) => first.toUpperCase());
+}
+
+/** An extension with one configuration group is shown as one entry whose id is the extension's id. */
+function groupIdsOnSettingsPage(groups: readonly { id?: string }[], extensionId: string): string[] {
+  return groups.length === 1 ? [extensionId] : groups.map((group) => group.id ?? '');
+}
+
 describe('settings page names', () => {
+  const extensionId = 'sailpoint-pat-manager.sailpoint-pat-manager';
+
+  it('reads VS Code\'s rule right: one group, or a search, shows "Sailpoint Pat"; a group id with the section shows nothing', () => {
+    assert.equal(settingsPagePrefix('sailpointPat.unusedDays', extensionId), 'Sailpoint Pat');
+    assert.equal(settingsPagePrefix('sailpointPat.unusedDays', 'searchResultModel'), 'Sailpoint Pat');
+    assert.equal(settingsPagePrefix('sailpointPat.unusedDays', 'sailpointPat.tokens'), '');
+    assert.deepEqual(groupIdsOnSettingsPage([{ id: 'sailpointPat.tokens' }], extensionId), [extensionId]);
+  });
+
+  it('shows no "Sailpoint Pat" before any setting in the extension\'s own section of the settings page', () => {
+    const groups = manifest.contributes.configuration;
+    const ids = groupIdsOnSettingsPage(groups, extensionId);
+    groups.forEach((group, index) => {
+      for (const key of Object.keys(group.properties)) assert.equal(settingsPagePrefix(key, ids[index]), '', `${key} under ${ids[index]}`);
+    });
+  });
+
   // VS Code's settings page drops a setting's key prefix ("Sailpoint Pat: ") only when the group's id starts with
   // it, and an extension with a single group gets the extension's id as the group id instead of its own.
   it('puts the settings in two or more groups whose ids start with the settings prefix, none titled like the extension', () => {

@@ -7,7 +7,19 @@ import { accountOf, type AuthSessionRecord, AuthSessionStore, sameScopes, tenant
 import type { Tenant } from '../../core/model';
 import { errorText } from '../../core/messages';
 import { stripUnsafeCharacters } from '../../core/validation';
-import type { AuthProviderContext } from './register';
+import type { KeyValueStore, Logger } from '../../core/ports';
+import type { PatService } from '../../core/patService';
+
+export type SessionsChange = vscode.AuthenticationProviderAuthenticationSessionsChangeEvent;
+
+/** What the provider's sessions work with; register.ts builds it at activation and hands it over on first use. */
+export interface AuthProviderContext {
+  service: PatService;
+  /** This machine's globalState: where session records (no tokens) are kept. */
+  state: KeyValueStore;
+  logger: Logger;
+  changed: vscode.EventEmitter<SessionsChange>;
+}
 
 /** Errors reach another extension's author: our redacted words, never a secret. */
 function asError(error: unknown): Error {

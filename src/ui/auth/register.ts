@@ -2,19 +2,8 @@
 // for sessions, so activation pays for one registration only.
 import * as vscode from 'vscode';
 import { loadOnce } from '../../core/lazyLoad';
-import type { Logger, KeyValueStore } from '../../core/ports';
-import type { PatService } from '../../core/patService';
 import { AUTH_PROVIDER_ID, AUTH_PROVIDER_LABEL } from '../ids';
-
-export type SessionsChange = vscode.AuthenticationProviderAuthenticationSessionsChangeEvent;
-
-export interface AuthProviderContext {
-  service: PatService;
-  /** This machine's globalState: where session records (no tokens) are kept. */
-  state: KeyValueStore;
-  logger: Logger;
-  changed: vscode.EventEmitter<SessionsChange>;
-}
+import type { AuthProviderContext, SessionsChange } from './iscSessions';
 
 export function registerAuthProvider(context: Omit<AuthProviderContext, 'changed'>): vscode.Disposable {
   const changed = new vscode.EventEmitter<SessionsChange>();

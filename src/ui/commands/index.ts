@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { CommandId } from '../ids';
 import type { Prompts } from '../prompts/prompts';
 import { QueuedPrompts, type QueuedAnswer, type Shown } from '../prompts/queuedPrompts';
-import type { PatNode } from '../tree/nodes';
+import type { PatNode } from '../tree/patNode';
 import { type PatCommand, runCommand, type UiContext } from './runner';
 import { addTenantCommand } from './tenant/addTenant';
 import { updateCredentialsCommand } from './tenant/updateCredentials';

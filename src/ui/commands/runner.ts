@@ -13,7 +13,7 @@ import type { CommandId } from '../ids';
 import { ArgumentPrompts } from '../prompts/argumentPrompts';
 import { inertPrompts, type ConfirmQuestion, type Prompts } from '../prompts/prompts';
 import { VsCodePrompts } from '../prompts/vscodePrompts';
-import type { PatNode } from '../tree/nodes';
+import type { PatNode } from '../tree/patNode';
 import type { BusyKey, PatTreeDataProvider } from '../tree/patTreeDataProvider';
 import type { ArgumentObject } from '../prompts/args';
 import { t } from '../view/l10n';

@@ -3,7 +3,6 @@ import * as vscode from 'vscode';
 import type { Tenant, TokenListQuery } from '../../core/model';
 import { t } from '../view/l10n';
 import { presentTenant, tenantFix, type IconView, type TenantFix, type TenantState, type TooltipLine, tooltipMarkdown } from '../view/presentation';
-import type { TokenNode } from './tokenRows';
 
 // Kept because it measured faster (bench/README.md): 10,000 rows share a handful of ThemeIcons instead of one each.
 /** Presentation hands out shared icon views, so 10,000 rows share a handful of theme icons. */
@@ -95,11 +94,4 @@ export class LoadingNode extends vscode.TreeItem {
     this.iconPath = BUSY_ICON;
     this.contextValue = 'loading';
   }
-}
-
-export type PatNode = TenantNode | TokenNode | MessageNode | LoadingNode;
-
-/** A token row, told apart without the class, which loads with the first token list (tokenRows.ts). */
-export function isTokenNode(node: unknown): node is TokenNode {
-  return (node as { kind?: unknown } | undefined)?.kind === 'token';
 }

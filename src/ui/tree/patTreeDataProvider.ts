@@ -10,7 +10,8 @@ import type { PatService } from '../../core/patService';
 import { loadScopeCatalogue } from '../../core/scopes/load';
 import { HAS_TENANTS_CONTEXT, VIEW_ID } from '../ids';
 import { loadOnce } from '../../core/lazyLoad';
-import { isTokenNode, LoadingNode, MessageNode, TenantNode, type PatNode } from './nodes';
+import { LoadingNode, MessageNode, TenantNode } from './nodes';
+import { isTokenNode, type PatNode } from './patNode';
 import type { TokenNode } from './tokenRows';
 import { t } from '../view/l10n';
 

@@ -3,7 +3,7 @@
 // `when` clause uses only context keys VS Code evaluates itself: a key of ours would be set a round trip late.
 import * as vscode from 'vscode';
 import { DELETE_SELECTED_TOKENS_COMMAND } from '../ids';
-import { isTokenNode, type PatNode } from './nodes';
+import { isTokenNode, type PatNode } from './patNode';
 
 export function registerSelectionKeys(treeView: vscode.TreeView<PatNode>): vscode.Disposable[] {
   return [
