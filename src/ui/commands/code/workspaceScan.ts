@@ -67,9 +67,8 @@ const workspaceFileSystem: ScanFileSystem = {
 
 const URI_TEXT = /^[a-z][a-z0-9+.-]*:\/\//i;
 
-/** A script's path as a URI; undefined when it is relative, climbs with `..` or holds a NUL. */
+/** A script's path as a URI; undefined when it is relative or climbs with `..`. */
 function scriptPathUri(path: string): vscode.Uri | undefined {
-  if (path.includes('\0')) return undefined;
   const uri = URI_TEXT.test(path) ? vscode.Uri.parse(path) : nodePath.isAbsolute(path) ? vscode.Uri.file(path) : undefined;
   return uri === undefined || uri.path.split('/').includes('..') ? undefined : uri;
 }
@@ -79,13 +78,12 @@ async function reachedThroughLink(folder: vscode.Uri, uri: vscode.Uri): Promise<
   let at = folder;
   for (const segment of nodePath.posix.relative(folder.path, uri.path).split('/').filter((each) => each !== '')) {
     at = vscode.Uri.joinPath(at, segment);
-    const stat = await vscode.workspace.fs.stat(at).then(
-      (found) => found,
-      () => undefined,
+    // What does not exist is not read (type 0): the walk finds nothing there.
+    const type = await vscode.workspace.fs.stat(at).then(
+      (stat) => stat.type,
+      () => 0,
     );
-    // What does not exist is not read: the walk finds nothing there.
-    if (stat === undefined) return false;
-    if ((stat.type & vscode.FileType.SymbolicLink) !== 0) return true;
+    if ((type & vscode.FileType.SymbolicLink) !== 0) return true;
   }
   return false;
 }
@@ -94,10 +92,10 @@ async function reachedThroughLink(folder: vscode.Uri, uri: vscode.Uri): Promise<
 async function scriptRoot(path: string): Promise<vscode.Uri> {
   const uri = scriptPathUri(path);
   const folder = uri === undefined ? undefined : vscode.workspace.getWorkspaceFolder(uri);
-  if (uri === undefined || folder === undefined) {
+  // A path through a link is refused as outside: the link may lead anywhere.
+  if (uri === undefined || folder === undefined || (await reachedThroughLink(folder.uri, uri))) {
     throw new PatError('invalid-input', t('"paths" must name absolute files or folders inside a workspace folder; this one is not: {0}', path.slice(0, 200)));
   }
-  if (await reachedThroughLink(folder.uri, uri)) throw new PatError('invalid-input', t('"paths" may not lead through a symbolic link: {0}', path.slice(0, 200)));
   return uri;
 }
 
