@@ -11,6 +11,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { installCompanionExtension, writeDemoTenantsFile } from './companion';
+import { installDisplayLanguagePack } from './displayLanguagePack';
 import { startDemoTenants, type DemoTenantConfig, type DemoTenants } from './demoTenants';
 import {
   createSandbox,
@@ -379,6 +380,7 @@ async function main(): Promise<void> {
     mkdirSync(workspace);
     writeDemoScripts(workspace);
     installCompanionExtension(sandbox.extensions);
+    if (LOCALE !== undefined) installDisplayLanguagePack(sandbox, LOCALE);
     writeQuietSettings(sandbox);
     const env = writeDemoTenantsFile(path.join(sandbox.root, 'demo-tenants.json'), tenants.configs);
     const server = await startCodeServer({ sandbox, workspace, env, locale: LOCALE });

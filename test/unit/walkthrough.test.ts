@@ -55,6 +55,16 @@ describe('walkthrough', () => {
     assert.ok(buttonCommands(steps[0]).includes('sailpointPat.importFromSailPointCli'));
   });
 
+  it('keeps every button in German: each translated step runs the same commands as the English one', () => {
+    const german = JSON.parse(fs.readFileSync(path.join(root, 'package.nls.de.json'), 'utf8')) as Record<string, string>;
+    const raw = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as Manifest;
+    raw.contributes.walkthroughs[0].steps.forEach((step, index) => {
+      const key = /^%(.+)%$/.exec(step.description)?.[1] ?? '';
+      assert.ok(german[key], `${step.id}: no German description`);
+      assert.deepEqual(buttonCommands({ ...step, description: german[key] }), buttonCommands(steps[index]), step.id);
+    });
+  });
+
   // Each step shows a small JPEG of the real workbench that `npm run screenshots` takes (shootStep); they ship in the
   // .vsix, so each stays a few KB.
   it('shows on every step its own picture, taken by npm run screenshots, small, with words for it, shipped in the package', () => {

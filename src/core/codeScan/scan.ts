@@ -2,6 +2,7 @@
 // find its REST and SDK calls, match them to the catalogue's operations, and answer the least privilege. It works
 // in slices (yielding to the event loop) so the extension host is never blocked long, and stops on its signal.
 import { PatError } from '../errors';
+import { t } from '../l10n';
 import { leastPrivilege } from './leastPrivilege';
 import { methodOfCall, postmanMethodBefore, postmanMethodOffsets } from './methods';
 import { OperationIndex } from './operationIndex';
@@ -126,7 +127,7 @@ export function decodeText(bytes: Uint8Array): string | undefined {
 }
 
 function throwIfAborted(signal: AbortSignal | undefined): void {
-  if (signal?.aborted === true) throw new PatError('cancelled', 'The operation was cancelled.');
+  if (signal?.aborted === true) throw new PatError('cancelled', t('The operation was cancelled.'));
 }
 
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));

@@ -1,6 +1,7 @@
 // The files a scan reads: the named files, and every file under the named folders, except node_modules and .git,
 // excluded globs, and symbolic links (never followed, so no link leads out of the folder or round in a loop).
 import { PatError } from '../errors';
+import { t } from '../l10n';
 import type { ScanFileSystem } from './types';
 
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
@@ -39,7 +40,7 @@ async function walkFolder(
   add: (file: string) => void,
   options: WalkOptions,
 ): Promise<void> {
-  if (options.signal?.aborted === true) throw new PatError('cancelled', 'The operation was cancelled.');
+  if (options.signal?.aborted === true) throw new PatError('cancelled', t('The operation was cancelled.'));
   if (depth > MAX_DEPTH) return;
   const entries = await fs.list(folder).catch(() => []);
   entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
