@@ -7,6 +7,7 @@
 import * as esbuild from 'esbuild';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
+import * as vm from 'node:vm';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -14,24 +15,77 @@ const OUT_DIR = 'dist';
 const SPLIT_DIR = 'out/bundle-esm';
 const REPORT_FILE = 'out/bundle-report.json';
 
-// node-fetch 2 falls back to the whatwg-url package only where Node has no `url.URL`; Node always has it, and the
-// package's Unicode tables would be most of the bundle, so it is replaced by an empty module.
+// node-fetch 2 is bundled from its ES module build (lib/index.mjs), so pass 1 needs no CommonJS interop and emits no
+// shared runtime chunk that every file (activation too) would have to load. Two things in it are trimmed:
+// - it falls back to the whatwg-url package only where Node has no `url.URL`; Node always has it, and the package's
+//   Unicode tables would be most of the bundle, so an empty module stands in;
+// - it tries `require('encoding')` for `textConverted()`, which we never call; the package is not installed, so the
+//   try always failed at run time, and the bare `require` alone pulled esbuild's dynamic-require shim in.
+const NODE_FETCH_ESM = /[\\/]node_modules[\\/]node-fetch[\\/]lib[\\/]index\.mjs$/;
+const ENCODING_REQUIRE = "convert = require('encoding').convert;";
+
 /** @type {esbuild.Plugin} */
-const dropWhatwgUrl = {
-  name: 'drop-whatwg-url',
+const trimNodeFetch = {
+  name: 'trim-node-fetch',
   setup(build) {
     build.onResolve({ filter: /^whatwg-url$/ }, () => ({ path: 'whatwg-url', namespace: 'empty-module' }));
-    build.onLoad({ filter: /.*/, namespace: 'empty-module' }, () => ({ contents: 'module.exports = {};', loader: 'js' }));
+    build.onLoad({ filter: /.*/, namespace: 'empty-module' }, () => ({ contents: 'export default {};', loader: 'js' }));
+    build.onLoad({ filter: NODE_FETCH_ESM }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      // A node-fetch update that moves this line must fail the build, not ship the shim again unnoticed.
+      if (!source.includes(ENCODING_REQUIRE)) throw new Error(`node-fetch changed: ${args.path} no longer has \`${ENCODING_REQUIRE}\``);
+      return { contents: source.replace(ENCODING_REQUIRE, 'convert = undefined;'), loader: 'js' };
+    });
   },
 };
 
-/** Pass 2 converts one file at a time: the other chunks it imports stay imports (now require calls). @type {esbuild.Plugin} */
-const chunksStayExternal = {
-  name: 'chunks-stay-external',
+// The health overview's page (src/ui/view/healthPage.ts) is a style and a script kept readable as strings in the
+// source; the webview runs them as they are, so a production build minifies them like the rest of the code.
+const WEBVIEW_PAGE = /[\\/]src[\\/]ui[\\/]view[\\/]healthPage\.ts$/;
+const WEBVIEW_PAGE_EXPORTS = ['HEALTH_PAGE_SCRIPT', 'HEALTH_PAGE_STYLE'];
+
+/** @type {esbuild.Plugin} */
+const minifyWebviewPage = {
+  name: 'minify-webview-page',
   setup(build) {
-    build.onResolve({ filter: /^\.\.?\// }, (args) => (args.kind === 'entry-point' ? undefined : { path: args.path, external: true }));
+    build.onLoad({ filter: WEBVIEW_PAGE }, async (args) => {
+      const { code } = await esbuild.transform(readFileSync(args.path, 'utf8'), { loader: 'ts', format: 'cjs' });
+      /** @type {{ exports: Record<string, unknown> }} */
+      const page = { exports: {} };
+      vm.runInNewContext(code, { module: page, exports: page.exports });
+      const names = Object.keys(page.exports).filter((name) => name !== '__esModule').sort();
+      // A new export must be handled here, not dropped from the build.
+      if (names.join() !== WEBVIEW_PAGE_EXPORTS.join() || names.some((name) => typeof page.exports[name] !== 'string')) {
+        throw new Error(`${args.path} exports ${names.join(', ')}; esbuild.mjs minifies exactly the strings ${WEBVIEW_PAGE_EXPORTS.join(', ')}`);
+      }
+      const style = await esbuild.transform(String(page.exports.HEALTH_PAGE_STYLE), { loader: 'css', minify: true });
+      const script = await esbuild.transform(String(page.exports.HEALTH_PAGE_SCRIPT), { minify: true, target: 'es2019', legalComments: 'none' });
+      return {
+        contents: `export const HEALTH_PAGE_STYLE = ${JSON.stringify(style.code.trim())};\nexport const HEALTH_PAGE_SCRIPT = ${JSON.stringify(script.code.trim())};\n`,
+        loader: 'js',
+      };
+    });
   },
 };
+
+/**
+ * Pass 2 converts one file at a time: the other chunks it imports stay imports (now require calls), except chunks
+ * pass 1 left empty (a module of types only still gets one), which are dropped instead of shipped and loaded.
+ * @param {ReadonlySet<string>} emptyChunks base names
+ * @returns {esbuild.Plugin}
+ */
+function chunksStayExternal(emptyChunks) {
+  return {
+    name: 'chunks-stay-external',
+    setup(build) {
+      build.onResolve({ filter: /^\.\.?\// }, (args) => {
+        if (args.kind === 'entry-point') return undefined;
+        return emptyChunks.has(path.basename(args.path)) ? { path: args.path, namespace: 'empty-chunk' } : { path: args.path, external: true };
+      });
+      build.onLoad({ filter: /.*/, namespace: 'empty-chunk' }, () => ({ contents: '', loader: 'js' }));
+    },
+  };
+}
 
 /** @satisfies {esbuild.BuildOptions} */
 const common = {
@@ -55,7 +109,9 @@ const splitOptions = {
   splitting: true,
   outdir: SPLIT_DIR,
   chunkNames: '[name]-[hash]',
-  plugins: [dropWhatwgUrl],
+  // node-fetch's ES module build (its `module` field): no CommonJS wrapper to carry.
+  mainFields: ['module', 'main'],
+  plugins: production ? [trimNodeFetch, minifyWebviewPage] : [trimNodeFetch],
 };
 
 /** @param {string} dir */
@@ -82,12 +138,43 @@ function splitHelpers(code) {
   const helpers = new Map();
   for (const part of prelude.split(/^(?=var __\w+ = )/m)) {
     const name = /^var (__\w+) = /.exec(part)?.[1];
-    if (name !== undefined) helpers.set(name, `${part.trim()}\n`);
+    // esbuild renames a helper's parameter (`to` -> `to2`) where the file's own code has the name: the same helper.
+    if (name !== undefined) helpers.set(name, `${part.trim().replace(/\b([A-Za-z_$][\w$]*?)\d+\b/g, '$1')}\n`);
     else if (part.trim() !== '') return { helpers: new Map(), rest: code };
   }
   // The `0 && (module.exports = {...})` hint serves only ES modules importing a CommonJS file; nothing here does.
   const rest = code.slice(Math.max(body, 0)).replace(/^0 && \(module\.exports = \{[^}]*\}\);\s*$/m, '');
   return { helpers, rest };
+}
+
+/**
+ * Each source module's `import * as vscode` became a `__toESM(require("vscode"))` of its own: every one copies the
+ * whole API object into a new one at load. One plain require per file serves them all (nothing reads its `default`).
+ * @param {string} code
+ */
+function oneVscodeRequire(code) {
+  /** @type {string | undefined} */
+  let first;
+  return code.replace(/^var (\w+) = __toESM\(require\("vscode"\)\);$/gm, (/** @type {string} */ _, /** @type {string} */ name) => {
+    // A default import (`import vscode from 'vscode'`) reads `.default`, which only __toESM provides.
+    if (code.includes(`${name}.default`)) throw new Error(`a module reads vscode's default export (${name}.default): import it as \`import * as vscode\``);
+    if (first !== undefined) return `var ${name} = ${first};`;
+    first = name;
+    return `var ${name} = require("vscode");`;
+  });
+}
+
+/**
+ * The file's code taking from runtime.js only the helpers it calls (the others serve those helpers inside runtime.js).
+ * Its exports object is its module.exports as it is: our files require each other by name, and VS Code reads
+ * `activate`, so none needs the copy and the `__esModule` flag that `__toCommonJS` adds.
+ * @param {Map<string, string>} helpers
+ * @param {string} rest
+ */
+function withRuntimeRequire(helpers, rest) {
+  const code = oneVscodeRequire(rest).replace(/^module\.exports = __toCommonJS\((\w+)\);$/m, 'module.exports = $1;');
+  const used = [...helpers.keys()].filter((name) => new RegExp(`\\b${name}\\b`).test(code));
+  return used.length === 0 ? code : `var { ${used.join(', ')} } = require("./${RUNTIME_FILE}");\n${code}`;
 }
 
 /** @param {string} code */
@@ -116,10 +203,7 @@ async function withSharedHelpers(outputs) {
   const shared = new Map([...counts].map(([name, forName]) => [name, [...forName].sort((a, b) => b[1] - a[1])[0][0]]));
   const agrees = (/** @type {Map<string, string>} */ helpers) => helpers.size > 0 && [...helpers].every(([name, definition]) => shared.get(name) === definition);
   const files = await Promise.all(
-    split.map(async ({ outfile, code, helpers, rest }) => ({
-      outfile,
-      code: await minified(agrees(helpers) ? `var { ${[...helpers.keys()].join(', ')} } = require("./${RUNTIME_FILE}");\n${rest}` : code),
-    })),
+    split.map(async ({ outfile, code, helpers, rest }) => ({ outfile, code: await minified(agrees(helpers) ? withRuntimeRequire(helpers, rest) : code) })),
   );
   const runtime = `${[...shared.values()].join('')}module.exports = { ${[...shared.keys()].join(', ')} };\n`;
   return [...files, { outfile: path.join(OUT_DIR, RUNTIME_FILE), code: await minified(runtime) }];
@@ -131,7 +215,9 @@ async function withSharedHelpers(outputs) {
  */
 async function toCommonJs(splitMetafile) {
   emptyDir(OUT_DIR);
-  const files = Object.keys(splitMetafile.outputs).filter((file) => file.endsWith('.js'));
+  const js = Object.keys(splitMetafile.outputs).filter((file) => file.endsWith('.js'));
+  const emptyChunks = new Set(js.filter((file) => splitMetafile.outputs[file].bytes === 0).map((file) => path.basename(file)));
+  const files = js.filter((file) => !emptyChunks.has(path.basename(file)));
   const outputs = await Promise.all(
     files.map(async (file) => {
       const outfile = path.join(OUT_DIR, path.basename(file));
@@ -141,7 +227,7 @@ async function toCommonJs(splitMetafile) {
         format: 'cjs',
         outfile,
         supported: { 'dynamic-import': false },
-        plugins: [chunksStayExternal],
+        plugins: [chunksStayExternal(emptyChunks)],
         ...(production ? { minify: false, write: false } : {}),
       });
       return { outfile, code: result.outputFiles?.[0]?.text, bytes: result.metafile.outputs[outfile]?.bytes ?? 0 };

@@ -75,9 +75,9 @@ async function main(): Promise<void> {
     ...(await section('code scan of a generated workspace', measureCodeScan)),
   ];
   const machine = `Node ${process.version}, ${cpus().length} CPUs, load average ${loadavg().map((load) => load.toFixed(1)).join(' ')}`;
-  console.log(`\n${table(figures)}\n\n${machine}; ${((Date.now() - startedAt) / 1000).toFixed(0)} s`);
-  console.log(`written to ${path.relative(repoRoot, writeResults(figures))}`);
-  console.log(missesLine(figures));
+  progress(`written to ${path.relative(repoRoot, writeResults(figures))}`);
+  // Ready to paste over the README's "Latest run" block: its heading line, the table and the misses line.
+  console.log(`\nLatest run (${machine}; ${((Date.now() - startedAt) / 1000).toFixed(0)} s):\n\n${table(figures)}\n\n${missesLine(figures)}`);
 }
 
 main().catch((error: unknown) => {

@@ -20,6 +20,11 @@ export function t(message: string, ...args: MessageArgument[]): string {
   return translator(message, ...args);
 }
 
+/** The translator `t` uses now: the token rows wrap it (ui/view/compiledTranslator.ts) when the first list loads. */
+export function currentTranslator(): Translator {
+  return translator;
+}
+
 /** Called once at activation with `vscode.l10n.t`; tests may hand a pseudo-locale translator. */
 export function useTranslator(next: Translator): void {
   translator = next;

@@ -9,20 +9,22 @@ import * as path from 'node:path';
 import { BASELINE_FILE, type Baseline, type BundleFile, growthReport, partName, readBaseline, readBundle, ROOT, sumBytes, zipEntries } from './helpers/bundleBytes';
 
 const KB = 1024;
-/** Issue 20's target: what activation loads, met. */
 /**
- * Issue 20's target is 30 KB; the trust work (credentials bound to their URL, one tenant per URL), the owner and
- * filter rows of the tree and the 403 row took it to 31.3 KB. This ceiling holds it there until they are made lazy.
+ * Issue 20's target, met: 30,616 B after the bundle lost its CommonJS interop chunk and repeated helpers, with the
+ * l10n port's t() in the core; the compiled translator loads with the token rows to stay within it.
  */
 const ACTIVATION_TARGET = 30 * KB;
-const ACTIVATION_LIMIT = 32.5 * KB;
+const ACTIVATION_LIMIT = ACTIVATION_TARGET;
 /**
- * Issue 20's target for the rest of dist is 150 KB; with the YAML library gone it is about 271 KB, now carrying
- * the token health overview, the code scan and the commands chunk (19 KB of it node-fetch). This is the ceiling it
- * meets: lower it toward 150 KB as code is cut.
+ * Issue 20's target for the rest of dist is 150 KB; it measured 255,674 B after this round's cuts and 265,452 B
+ * (259.2 KB) with the l10n port (every sentence through t(), 9 KB, most in commands). The cuts that are left are code,
+ * not build settings: the commands chunk (93 KB: every wizard and its words), the
+ * network chunk (42 KB, 18 KB of it node-fetch, kept because VS Code's proxy support patches Node's http module, which
+ * the global fetch bypasses on the VS Code versions we support), the code scan (15 KB), PatService with the tenant
+ * registry (14 KB) and the CLI import's YAML reader (12 KB). This ceiling holds it at the measured size plus 2.8 KB.
  */
 const REST_OF_DIST_TARGET = 150 * KB;
-const REST_OF_DIST_LIMIT = 280 * KB;
+const REST_OF_DIST_LIMIT = 262 * KB;
 /**
  * Issue 20's target for the .vsix is 150 KB with the scope data; 185.5 KB before localisation, 37 KB of it the
  * whole-API scope catalogue (which compresses less than the smaller one it replaced). The German translation adds
@@ -120,6 +122,11 @@ describe('byte budgets of the bundle and the package', function () {
     assert.ok(pictureBytes <= WALKTHROUGH_PICTURES_LIMIT, overBudget('The walkthrough pictures', pictureBytes, WALKTHROUGH_PICTURES_LIMIT, growthReport(Object.fromEntries(pictures), baseline)));
     const bytes = vsix.bytes - pictureBytes;
     assert.ok(bytes <= VSIX_LIMIT, overBudget('The .vsix without the walkthrough pictures', bytes, VSIX_LIMIT, growthReport(vsix.entries, baseline), VSIX_TARGET));
+  });
+
+  it('carries no CommonJS interop from pass 1 (node-fetch comes from its ES module build), so no file loads a shim chunk', () => {
+    const shims = files.filter((file) => readFileSync(path.join(ROOT, 'dist', file.name), 'utf8').includes('Dynamic require of'));
+    assert.deepEqual(shims.map((file) => file.name), [], 'esbuild added its require shim: a bundled package was taken as CommonJS');
   });
 
   it('says which chunk grew and by how much', () => {

@@ -17,7 +17,11 @@ import { t } from '../view/l10n';
 
 type TokenRows = typeof import('./tokenRows');
 /** Token rows load with the first token list, which waits for the network stack anyway. */
-const loadTokenRows = loadOnce(() => import('./tokenRows.js'));
+const loadTokenRows = loadOnce(async () => {
+  const rows = await import('./tokenRows.js');
+  rows.compileTranslations();
+  return rows;
+});
 /** errorText redacts, and the redactor is not needed before something fails. */
 const loadMessages = loadOnce(() => import('../../core/messages.js'));
 
