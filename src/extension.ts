@@ -8,7 +8,6 @@ import { extensionApi, type PatExtensionApi } from './ui/api';
 import { registerAuthProvider } from './ui/auth/register';
 import { SecretClipboard } from './ui/clipboard';
 import { registerCommands } from './ui/commands/register';
-import { registerCodeHover } from './ui/codeHoverAtActivation';
 import { HAS_TENANTS_CONTEXT, VIEW_ID } from './ui/ids';
 import { channelLogger, createLogChannel } from './ui/log';
 import { clipboardClearSeconds } from './ui/settings';
@@ -76,7 +75,6 @@ export function activate(context: vscode.ExtensionContext): PatExtensionApi {
     }),
     ...registerCommands({ service, tree, treeView, logger, logChannel, clipboard }, context.extensionMode),
     ...registerSelectionKeys(treeView),
-    registerCodeHover(),
   );
   void vscode.commands.executeCommand('setContext', HAS_TENANTS_CONTEXT, service.listTenants().length > 0);
   // Never the provider itself: its service would hand any extension every tenant's credentials.

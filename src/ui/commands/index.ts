@@ -132,5 +132,5 @@ export async function runWithAnswers(ui: UiContext, request: AnsweredRunRequest)
   return { shown: prompts.shown, unused: [...prompts.unused], failure, result };
 }
 
-// The editor's hover over code-scan calls rides in this chunk (ui/codeHoverAtActivation.ts loads it on first hover).
+// The editor's hover over code-scan calls rides in this chunk (register.ts loads it on the first hover).
 export { provideCodeHover } from './code/codeHover';

@@ -1,6 +1,6 @@
 // The hover over a recognised ISC call: its operation and the scopes that grant it. Every word of it comes from
 // the catalogue, none from the file, and it is plain text in an untrusted MarkdownString: a hostile file cannot
-// make it show a link, a command or a theme icon. Loaded on the first hover (ui/codeHoverAtActivation.ts registers
+// make it show a link, a command or a theme icon. Loaded on the first hover (register.ts registers
 // it); the scanner and the catalogue load on the first hover over a line that may hold a call.
 import * as vscode from 'vscode';
 import type { CodeCall } from '../../../core/codeScan/types';
