@@ -5,7 +5,7 @@ export const EXTENSION_ID = 'sailpoint-pat-manager.sailpoint-pat-manager';
 export const VIEW_ID = 'sailpointPat.tokens';
 export const CONFIG_SECTION = 'sailpointPat';
 export const HAS_TENANTS_CONTEXT = 'sailpointPat.hasTenants';
-/** True while the view's text filter hides tokens; the view title then offers Clear Filter. */
+/** True while the view's text filter or "Needs attention" hides tokens; the view title then offers Clear Filter. */
 export const TOKEN_FILTER_ACTIVE_CONTEXT = 'sailpointPat.tokenFilterActive';
 /** Bound to the Delete key; not contributed as a command, since the palette has Delete Token… for that. */
 export const DELETE_SELECTED_TOKENS_COMMAND = 'sailpointPat.deleteSelectedTokens';
@@ -23,6 +23,8 @@ export const COMMAND_IDS = [
   'sailpointPat.refreshAll',
   'sailpointPat.filterTokens',
   'sailpointPat.clearTokenFilter',
+  'sailpointPat.showOnlyNeedingAttention',
+  'sailpointPat.showEveryToken',
   'sailpointPat.setTenantListQuery',
   'sailpointPat.openInWebUi',
   'sailpointPat.createToken',
