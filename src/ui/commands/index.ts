@@ -135,3 +135,6 @@ export async function runWithAnswers(ui: UiContext, request: AnsweredRunRequest)
   if (failure === undefined && prompts.unused.length > 0) failure = `${prompts.unused.length} answer(s) left unused: ${JSON.stringify(prompts.unused)}`;
   return { shown: prompts.shown, unused: [...prompts.unused], failure, result };
 }
+
+// The editor's hover over code-scan calls rides in this chunk (register.ts loads it on the first hover).
+export { provideCodeHover } from './code/codeHover';
