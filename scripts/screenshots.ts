@@ -115,7 +115,8 @@ async function shootCreateWizard(page: Page): Promise<void> {
   await quickInput.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
   await page.keyboard.type('Release pipeline');
   await page.keyboard.press('Enter');
-  await page.locator(`.quick-input-widget ${row('Pick by API')}`).first().waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+  // The scope step is up once its title-bar button Pick by API… shows.
+  await page.locator('.quick-input-widget .action-label[aria-label^="Pick by API"]').first().waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
   await shoot(page, 'create-token.png', { x: 0, y: 0, width: VIEWPORT.width, height: 560 });
   // The scope picker searched: each source scope says what it grants.
   await page.keyboard.type('idn:sources:');
