@@ -1,10 +1,10 @@
 // The code scan over a generated workspace (issue 23 §6): 10,000 files, 50 MB, 2,000 calls of the real catalogue's
-// operations in the languages the scan reads, plus two hostile 1 MB files. Measures the whole scan and the longest
-// time the event loop was held (the extension host would be blocked that long).
+// operations in the languages the scan reads, plus two hostile 1 MB files. Measures the whole scan, with the catalogue's
+// index built as the extension's first scan builds it, and the longest time the event loop was held (the extension
+// host would be blocked that long).
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { nodeScanFileSystem } from '../src/core/codeScan/nodeFileSystem';
 import { scanCode } from '../src/core/codeScan/scan';
 import { loadScopeCatalogue } from '../src/core/scopes/load';
@@ -32,6 +32,24 @@ function callLine(method: string, urlPath: string, language: number): string {
 }
 
 const EXTENSIONS = ['ts', 'sh', 'http', 'py'];
+
+/**
+ * The longest gap between two ticks of a 1 ms timer: how long the event loop was held at a time. (Node's
+ * monitorEventLoopDelay missed a block that starts right after it is enabled, such as the index build.)
+ */
+function watchEventLoop(): () => number {
+  let longest = 0;
+  let last = performance.now();
+  const timer = setInterval(() => {
+    const now = performance.now();
+    longest = Math.max(longest, now - last);
+    last = now;
+  }, 1);
+  return () => {
+    clearInterval(timer);
+    return Math.max(longest, performance.now() - last);
+  };
+}
 
 function generateWorkspace(root: string, catalogue: readonly ApiOperation[]): number {
   const operations = catalogue.filter((operation) => !operation.path.includes('*'));
@@ -61,18 +79,17 @@ export async function measureCodeScan(): Promise<Figure[]> {
   try {
     const { operations } = await loadScopeCatalogue();
     const bytes = generateWorkspace(root, operations);
-    const delay = monitorEventLoopDelay({ resolution: 1 });
-    delay.enable();
+    const longestBlock = watchEventLoop();
     const started = performance.now();
     const cpuBefore = process.cpuUsage();
     const result = await scanCode(nodeScanFileSystem, [root], operations);
     const cpu = process.cpuUsage(cpuBefore);
     const elapsed = performance.now() - started;
-    delay.disable();
+    const blockedMs = longestBlock();
     const detail = `${FILES + 2} files, ${(bytes / 1024 / 1024).toFixed(0)} MB, ${result.calls.length} calls found of ${CALLS} written, ${result.unmatched.length} unmatched; CPU ${Math.round((cpu.user + cpu.system) / 1000)} ms`;
     return [
       { figure: 'code scan: 10,000 files, 50 MB', value: Math.round(elapsed), unit: 'ms', target: atMost(3000, '≤ 3 s'), detail },
-      { figure: 'code scan: longest event-loop block', value: Math.round(delay.max / 1e6), unit: 'ms', target: atMost(50, '≤ 50 ms') },
+      { figure: 'code scan: longest event-loop block', value: Math.round(blockedMs), unit: 'ms', target: atMost(50, '≤ 50 ms') },
     ];
   } finally {
     rmSync(root, { recursive: true, force: true });

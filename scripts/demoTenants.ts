@@ -57,7 +57,12 @@ function seedSandbox(tenant: FakeTenant, now: number): DemoTenantConfig {
   tenant.addToken(developer.id, { name: 'Sam scratch token', scope: ['sp:scopes:default'] });
   // Lea left a month ago; her token still works, which the owner status mark is for.
   const leaver = tenant.addIdentity('Lea Contractor', { identityStatus: 'TERMINATED', lifecycleState: 'inactive' });
-  tenant.addToken(leaver.id, { name: 'Lea nightly export', scope: ['sp:search:read'], lastUsed: new Date(now - DAY_MS).toISOString() });
+  tenant.addToken(leaver.id, {
+    name: 'Lea nightly export',
+    scope: ['sp:search:read'],
+    created: new Date(now - 200 * DAY_MS).toISOString(),
+    lastUsed: new Date(now - DAY_MS).toISOString(),
+  });
   return { url: tenant.baseUrl, displayName: 'Acme Sandbox', clientId: own.id, clientSecret: own.secret, listQuery: { owner: { kind: 'all' } } };
 }
 

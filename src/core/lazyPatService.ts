@@ -22,6 +22,7 @@ const DEFERRED: Record<Deferred, true> = {
   signInClientId: true,
   listTokens: true,
   lookUpIdentities: true,
+  searchIdentities: true,
   callerIdentityId: true,
   createToken: true,
   updateToken: true,

@@ -6,7 +6,7 @@ import type { HttpClientOptions } from './client/http';
 import { loadOnce } from './lazyLoad';
 import type { RequestGate, RequestGateOptions } from './client/limits';
 import type { AccessTokenInfo, ApiFamily, CreateTokenRequest, Credentials, EnvCredentials, PersonalAccessToken, Tenant, TokenListQuery, TokenPatch } from './model';
-import type { IdentitiesApi, IdentityRecord } from './client/identitiesApi';
+import type { IdentitiesApi, IdentityMatch, IdentityRecord } from './client/identitiesApi';
 import type { PatApi } from './client/patApi';
 import { type Clock, type KeyValueStore, type Logger, type SecretStore, systemClock } from './ports';
 import { defaultRedactor, redactingLogger } from './client/redact';
@@ -23,6 +23,9 @@ export interface NewTenant {
   apiFamily?: ApiFamily;
   credentials: Credentials;
 }
+
+/** An identity found by name (Identities API), as the list query's identity step shows it. */
+export type { IdentityMatch };
 
 export type CreateTokenOutcome =
   | { token: PersonalAccessToken; secretSaved: true }
@@ -88,6 +91,8 @@ export class PatService {
   private readonly storedSecretOwners = new Map<string, Map<string, string>>();
   /** Per tenant, when each token was deleted here, so a list that started earlier cannot bring it back. */
   private readonly deletedAt = new Map<string, Map<string, number>>();
+  /** Each tenant's last list, kept by reference (no copy), so the log can name a deleted token. */
+  private readonly lastListed = new Map<string, readonly PersonalAccessToken[]>();
   private sequence = 0;
 
   constructor(private readonly options: PatServiceOptions) {
@@ -169,6 +174,7 @@ export class PatService {
     this.gates.delete(tenantId);
     this.signInClientIds.delete(tenantId);
     this.deletedAt.delete(tenantId);
+    this.lastListed.delete(tenantId);
     this.storedSecretOwners.delete(tenantId);
     this.logger.info(`Removed tenant ${tenant.displayName} and its stored secrets.`);
   }
@@ -211,8 +217,15 @@ export class PatService {
       const callerId = await auth.get().then((info) => info.identityId, () => null);
       await this.forgetSecretsOfVanishedTokens(tenantId, effectiveQuery, callerId, storedBefore, tokens);
     }
+    this.lastListed.set(tenantId, tokens);
     const deleted = this.deletedAt.get(tenantId);
     return deleted ? tokens.filter((token) => (deleted.get(token.id) ?? -1) < startedAt) : tokens;
+  }
+
+  /** Identities whose name starts with `text`, for a person to pick by name (GET /identities/v1, `name sw`). */
+  async searchIdentities(tenantId: string, text: string, signal?: AbortSignal): Promise<IdentityMatch[]> {
+    const { identities } = await this.session(this.getTenant(tenantId));
+    return identities.searchByName(text, signal);
   }
 
   /** The identities among `ids` the tenant knows (GET /identities/v1 in batches); a 403 means no right to read identities. */
@@ -366,7 +379,8 @@ export class PatService {
       throw error;
     }
     await this.forgetDeleted(tenantId, tokenId);
-    this.logger.info(`Deleted token ${tokenId} in ${tenant.displayName}.`);
+    const name = this.lastListed.get(tenantId)?.find((token) => token.id === tokenId)?.name;
+    this.logger.info(`Deleted token ${name === undefined ? tokenId : `${name} (${tokenId})`} in ${tenant.displayName}.`);
   }
 
   private async forgetDeleted(tenantId: string, tokenId: string): Promise<void> {

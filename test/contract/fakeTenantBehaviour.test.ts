@@ -294,6 +294,21 @@ describe('fake tenant machinery', () => {
       }
     });
 
+    it('no token was last used before it was created: in the demo seed, and where a fixture gives only lastUsed', async () => {
+      const demo = await FakeTenant.start({ seed: 'demo' });
+      try {
+        const usedBeforeCreated = (tokens: readonly FakeToken[]): string[] =>
+          tokens.filter((token) => token.lastUsed !== null && Date.parse(token.lastUsed) < Date.parse(token.created)).map((token) => token.name);
+        assert.deepEqual(usedBeforeCreated(demo.tokens()), []);
+        const owner = demo.addIdentity('Lea Contractor');
+        // As the demo's sandbox seeds a leaver's token: used yesterday, no creation date given.
+        demo.addToken(owner.id, { name: 'used yesterday', lastUsed: new Date(Date.now() - 86_400_000).toISOString() });
+        assert.deepEqual(usedBeforeCreated(demo.tokens()), []);
+      } finally {
+        await demo.stop();
+      }
+    });
+
     it('hands out demo credentials that sign in: the admin sees every token', async () => {
       const demo = await FakeTenant.start({ seed: 'demo' });
       try {

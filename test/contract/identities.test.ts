@@ -90,15 +90,38 @@ describe('fake tenant against the official Identities spec (GET /identities/v1)'
     assert.deepEqual(validate('403', JSON.parse(refused?.responseBody ?? '')), []);
   });
 
-  it('keeps to the documented limit of 250 and refuses filters outside id eq / id in', async () => {
+  it('keeps to the documented limit of 250 and refuses filters outside id eq / id in / name sw', async () => {
     const pat = fake.addToken(admin.id);
     const api = client(pat.id, pat.secret);
     await api.findByIds([admin.id]);
     const authorization = fake.requests.find((request) => request.path === '/identities/v1')?.headers.authorization ?? '';
-    for (const query of ['limit=251', 'filters=name%20sw%20%22A%22']) {
+    for (const query of ['limit=251', 'filters=email%20co%20%22A%22']) {
       const response = await fetch(`${fake.baseUrl}/identities/v1?${query}`, { headers: { authorization } });
       assert.equal(response.status, 400, query);
       assert.deepEqual(validate('400', await response.json()), []);
     }
+  });
+
+  it('answers our name search (name sw "…", sorted by name) with IdentityDtos the spec accepts; a typed quote or parenthesis stays inside the literal', async () => {
+    fake.addIdentity('Sam Dev');
+    const quotedOne = fake.addIdentity('Sam "the) Admin');
+    fake.addIdentity('Samantha Ops');
+    fake.addIdentity('Ada Samson');
+    const pat = fake.addToken(admin.id);
+    const api = client(pat.id, pat.secret);
+    assert.deepEqual((await api.searchByName('sam')).map((each) => each.name), ['Sam "the) Admin', 'Sam Dev', 'Samantha Ops']);
+    const exchange = fake.requests.find((request) => request.path === '/identities/v1');
+    assert.ok(exchange);
+    assert.equal(exchange.status, 200);
+    assert.deepEqual(validate('200', JSON.parse(exchange.responseBody)), []);
+    for (const name of Object.keys(exchange.query)) assert.ok(declared.has(name), `the spec declares no query parameter "${name}"`);
+    assert.equal(exchange.query.filters, 'name sw "sam"');
+    assert.equal(exchange.query.sorters, 'name');
+
+    assert.deepEqual((await api.searchByName('Sam "the)')).map((each) => each.id), [quotedOne.id]);
+    assert.deepEqual(await api.searchByName('x") or id in ("' + admin.id), [], 'the typed text cannot close the literal and add a clause');
+    fake.resetRequests();
+    assert.deepEqual(await api.searchByName('  '), [], 'blank text asks nothing');
+    assert.equal(fake.requests.length, 0);
   });
 });

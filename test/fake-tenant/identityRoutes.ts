@@ -1,5 +1,6 @@
 // GET /identities/v1 as the Identities v1 spec documents it, for the subset the extension uses:
-// `filters=id eq "…"` or `id in ("…", …)`, `limit` (max 250), `offset`, `count`, `defaultFilter`.
+// `filters=id eq "…"`, `id in ("…", …)` or `name sw "…"` (case-insensitive, as ISC's filters are), `sorters=name`,
+// `limit` (max 250), `offset`, `count`, `defaultFilter`.
 import { errorReply, jsonReply } from './replies';
 import type { Caller, TenantState } from './state';
 import type { FakeIdentity, Reply } from './types';
@@ -21,6 +22,24 @@ export function idsOfFilter(filters: string): string[] | undefined {
     return undefined;
   }
   return [...quoted.matchAll(QUOTED)].map((match) => match[1].replace(/\\(.)/g, '$1'));
+}
+
+/** The prefix named by `name sw "…"`; undefined when the filter says anything else. */
+export function namePrefixOfFilter(filters: string): string | undefined {
+  const sw = /^\s*name\s+sw\s+"((?:[^"\\]|\\.)*)"\s*$/.exec(filters);
+  return sw?.[1].replace(/\\(.)/g, '$1');
+}
+
+/** Which identities a filter selects: by ids, by the start of the name, or (no filter) all; undefined when unsupported. */
+function filterMatcher(filters: string | undefined): ((identity: FakeIdentity) => boolean) | undefined {
+  if (filters === undefined) return () => true;
+  const ids = idsOfFilter(filters);
+  if (ids !== undefined) {
+    const wanted = new Set(ids);
+    return (identity) => wanted.has(identity.id);
+  }
+  const prefix = namePrefixOfFilter(filters)?.toLowerCase();
+  return prefix === undefined ? undefined : (identity) => identity.name.toLowerCase().startsWith(prefix);
 }
 
 function whole(text: string | undefined, fallback: number, max: number): number | undefined {
@@ -63,14 +82,15 @@ export function listIdentities(state: TenantState, request: IdentitiesRequest): 
   if (defaultFilter !== 'CORRELATED_ONLY' && defaultFilter !== 'NONE') {
     return errorReply(400, `defaultFilter must be CORRELATED_ONLY or NONE, not '${defaultFilter}'.`);
   }
-  const ids = query.filters === undefined ? undefined : idsOfFilter(query.filters);
-  if (query.filters !== undefined && ids === undefined) {
-    return errorReply(400, `Invalid filter '${query.filters}': this fake supports id eq "…" and id in ("…", …).`);
+  const selects = filterMatcher(query.filters);
+  if (selects === undefined) {
+    return errorReply(400, `Invalid filter '${query.filters ?? ''}': this fake supports id eq "…", id in ("…", …) and name sw "…".`);
   }
-  const wanted = ids === undefined ? undefined : new Set(ids);
-  const matching = [...state.identities.values()].filter(
-    (identity) => (wanted === undefined || wanted.has(identity.id)) && (defaultFilter === 'NONE' || identity.correlated),
-  );
+  if (query.sorters !== undefined && query.sorters !== 'name') {
+    return errorReply(400, `Invalid sorters '${query.sorters}': this fake sorts by name only.`);
+  }
+  const matching = [...state.identities.values()].filter((identity) => selects(identity) && (defaultFilter === 'NONE' || identity.correlated));
+  if (query.sorters === 'name') matching.sort((a, b) => (a.name.toLowerCase() < b.name.toLowerCase() ? -1 : a.name.toLowerCase() > b.name.toLowerCase() ? 1 : 0));
   const page = matching.slice(offset, offset + limit).map((identity) => identityView(identity, state.nowIso()));
   const headers: Record<string, string> = query.count === 'true' ? { 'x-total-count': String(matching.length) } : {};
   return jsonReply(200, page, headers);

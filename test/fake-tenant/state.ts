@@ -104,7 +104,8 @@ export class TenantState {
       id: randomHex(16),
       name: `Token ${this.tokens.size + 1}`,
       scope: null,
-      created: this.nowIso(),
+      // A fixture that gives only lastUsed gets a token created no later than that: none is used before it exists.
+      created: typeof fields.lastUsed === 'string' && Date.parse(fields.lastUsed) < this.now() ? fields.lastUsed : this.nowIso(),
       lastUsed: null,
       managed: false,
       accessTokenValiditySeconds: DEFAULT_ACCESS_TOKEN_VALIDITY_SECONDS,

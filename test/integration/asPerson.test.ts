@@ -96,11 +96,33 @@ describe('interactive flows with queued answers', function () {
     await asPerson('sailpointPat.renameTenant', ['Answer Production'], { node: await tenantElement(tenantId) });
     assert.equal(labelOf(await tenantElement(tenantId)), 'Answer Production');
     const shown = await asPerson('sailpointPat.setTenantListQuery', ['All tokens in the tenant', 'Any'], { node: await tenantElement(tenantId) });
-    assert.deepEqual(shown.map((each) => each.step).slice(0, 2), ['1/2', '2/2']);
+    assert.deepEqual(shown.map((each) => each.step).slice(0, 2), ['1', '2'], 'the steps vary (an identity, a date), so no total is shown');
     assert.match(messagesIn(shown)[0], /^"Answer Production" now lists all tokens/);
     assert.deepEqual([...(await tokensOf(tenantId)).keys()], ['bobs-script', 'nightly-export']);
     await asPerson('sailpointPat.setTenantListQuery', ['My tokens', 'Any'], { node: await tenantElement(tenantId) });
     assert.deepEqual([...(await tokensOf(tenantId)).keys()], ['nightly-export']);
+  });
+
+  it('Tokens of an identity… finds the identity by name as the person types, and still takes a raw id', async () => {
+    const quotedOne = fake.addIdentity('Bob "the) Builder');
+    const node = await tenantElement(tenantId);
+    const shown = await asPerson('sailpointPat.setTenantListQuery', ['Tokens of an identity…', { search: 'bob b', pick: 'Bob Builder' }, 'Any'], { node });
+    const search = shown.find((each) => each.kind === 'searchPick');
+    assert.deepEqual(search?.options, ['Bob Builder', 'Enter an id…'], 'a name with a quote does not start with "bob b"');
+    assert.deepEqual(shown.map((each) => each.step).slice(0, 3), ['1', '2', '3'], 'a step taken beyond a fixed total would read 3/3');
+    assert.match(messagesIn(shown)[0], /now lists tokens of Bob Builder/);
+    assert.deepEqual([...(await tokensOf(tenantId)).keys()], ['bobs-script']);
+    const request = fake.requests.filter((each) => each.path === '/identities/v1').find((each) => each.query.filters?.startsWith('name sw'));
+    assert.equal(request?.query.filters, 'name sw "bob b"');
+
+    const hostile = await asPerson('sailpointPat.setTenantListQuery', ['Tokens of an identity…', { search: 'Bob "the)', pick: 'Bob "the) Builder' }, 'Any'], { node });
+    assert.deepEqual(hostile.find((each) => each.kind === 'searchPick')?.options, ['Bob "the) Builder', 'Enter an id…']);
+    assert.deepEqual([...(await tokensOf(tenantId)).keys()], [], `${quotedOne.id} owns no token`);
+
+    const byId = await asPerson('sailpointPat.setTenantListQuery', ['Tokens of an identity…', { search: 'nobody', pick: 'Enter an id…' }, ada.id, 'Any'], { node });
+    assert.deepEqual(byId.find((each) => each.kind === 'searchPick')?.options, ['Enter an id…']);
+    assert.deepEqual([...(await tokensOf(tenantId)).keys()], ['nightly-export']);
+    await asPerson('sailpointPat.setTenantListQuery', ['My tokens', 'Any'], { node });
   });
 
   it('Change API Family: the choice Add Tenant no longer asks', async () => {
@@ -137,7 +159,7 @@ describe('interactive flows with queued answers', function () {
       ['ci token', [], ['sp:scopes:default', 'idn:accounts:read'], '1 hour', '', 'Copy Client ID'],
       { node: await tenantElement(tenantId) },
     );
-    assert.deepEqual(shown.slice(0, 4).map((each) => each.step), ['1/4', '2/4', '3/4', '4/4']);
+    assert.deepEqual(shown.slice(0, 4).map((each) => each.step), ['1', '2', '3', '4'], 'Pick by API adds steps, so no total is shown');
     assert.match(shown[1].refused[0] ?? '', /^Choose at least one scope/);
     assert.deepEqual(shown[2].options?.slice(0, 4), ['12 hours', '1 hour', '30 minutes', '15 minutes']);
     const created = serverToken(fake, 'ci token');
@@ -165,14 +187,18 @@ describe('interactive flows with queued answers', function () {
   it('Forget Stored Secret asks in a modal, then the secret is gone', async () => {
     const shown = await asPerson('sailpointPat.forgetTokenSecret', ['Forget Secret'], { node: await tokenElement(tenantId, 'ci token 2') });
     assert.equal(shown[0].kind, 'confirm');
+    assert.deepEqual([shown[0].options, shown[0].defaultOption], [['Keep Secret', 'Forget Secret'], 'Keep Secret'], 'Enter forgets nothing');
     const tokenId = serverToken(fake, 'ci token 2')?.id ?? '';
     await assert.rejects(Promise.resolve(run('sailpointPat.copyTokenSecret', { tenantId, tokenId })), /No secret/);
   });
 
-  it('Delete Token (one): the modal names the tenant; Escape keeps it, the button deletes it', async () => {
+  it('Delete Token (one): the modal names the tenant; Escape and Keep Token (the default, Enter) keep it, the button deletes it', async () => {
     const node = await tokenElement(tenantId, 'ci token 2');
     const kept = await asPerson('sailpointPat.deleteToken', [ESCAPE], { node });
     assert.equal(kept[0].text, 'Delete this token?');
+    assert.deepEqual(kept[0].options, ['Keep Token', 'Delete Token']);
+    assert.equal(kept[0].defaultOption, 'Keep Token', 'Enter would delete');
+    await asPerson('sailpointPat.deleteToken', ['Keep Token'], { node });
     assert.match(kept[0].detail ?? '', /^• "ci token 2" \(Answer Production\)$/m);
     assert.ok(serverToken(fake, 'ci token 2'));
     const shown = await asPerson('sailpointPat.deleteToken', ['Delete Token'], { node });
@@ -187,6 +213,7 @@ describe('interactive flows with queued answers', function () {
     const b = await tokenElement(tenantId, 'sel-b');
     const shown = await asPerson('sailpointPat.deleteToken', ['Delete 2 tokens'], { node: a, selection: [a, b] });
     assert.equal(shown[0].text, 'Delete 2 tokens?');
+    assert.deepEqual([shown[0].options, shown[0].defaultOption], [['Keep Tokens', 'Delete 2 tokens'], 'Keep Tokens'], 'Enter would delete');
     assert.match(shown[0].detail ?? '', /^• "sel-a" \(Answer Production\)\n• "sel-b" \(Answer Production\)\n/);
     assert.equal(serverToken(fake, 'sel-a'), undefined);
     assert.equal(serverToken(fake, 'sel-b'), undefined);
@@ -239,8 +266,10 @@ describe('interactive flows with queued answers', function () {
     }
   });
 
-  it('Remove Tenant: Escape keeps it, the button removes it', async () => {
-    await asPerson('sailpointPat.removeTenant', [ESCAPE], { node: await tenantElement(tenantId) });
+  it('Remove Tenant: Escape and Keep Tenant (the default, Enter) keep it, the button removes it', async () => {
+    const kept = await asPerson('sailpointPat.removeTenant', [ESCAPE], { node: await tenantElement(tenantId) });
+    assert.deepEqual([kept[0].options, kept[0].defaultOption], [['Keep Tenant', 'Remove Tenant'], 'Keep Tenant'], 'Enter would remove');
+    await asPerson('sailpointPat.removeTenant', ['Keep Tenant'], { node: await tenantElement(tenantId) });
     assert.equal((await children()).length, 1);
     await asPerson('sailpointPat.removeTenant', ['Remove Tenant'], { node: await tenantElement(tenantId) });
     assert.deepEqual(await children(), []);
@@ -271,12 +300,14 @@ describe('rotation with queued answers', function () {
 
   afterEach(() => fake.tokens().forEach((token) => rememberSecret(token.secret)));
 
-  it('Rotate Token, keep both: one question, Keep Both first, Copy Secret not the default', async () => {
-    const shown = await asPerson('sailpointPat.rotateToken', ['rot-a 2', 'Keep Both'], { node: await tokenElement(tenantId, 'rot-a') });
+  it('Rotate Token, keep both: one question whose Escape is Keep Both (no Cancel beside it) and whose Enter deletes nothing', async () => {
+    const shown = await asPerson('sailpointPat.rotateToken', ['rot-a 2', ESCAPE], { node: await tokenElement(tenantId, 'rot-a') });
     const question = shown[1];
     assert.equal(question.severity, 'warning modal');
     assert.match(question.text, /Delete the old token "rot-a" now\?$/);
-    assert.deepEqual(question.options, ['Keep Both', 'Delete Old Token', 'Copy New Secret']);
+    assert.deepEqual(question.options, ['Copy New Secret', 'Delete Old Token', 'Keep Both']);
+    assert.equal(question.closeOption, 'Keep Both', 'VS Code would add a Cancel that means Keep Both');
+    assert.equal(question.defaultOption, 'Copy New Secret');
     assert.ok(serverToken(fake, 'rot-a') && serverToken(fake, 'rot-a 2'));
     assert.match(messagesIn(shown)[1], /^Both tokens kept/);
   });
@@ -300,6 +331,8 @@ describe('rotation with queued answers', function () {
     );
     assert.equal(shown[1].text, 'Token limit reached');
     assert.deepEqual(shown[1].options, ['Find Unused Tokens', 'Delete Old Token First']);
+    const confirm = shown.find((each) => each.kind === 'confirm');
+    assert.deepEqual([confirm?.options, confirm?.defaultOption], [['Keep Old Token', 'Delete Old Token First'], 'Keep Old Token'], 'Enter would delete');
     assert.equal(serverToken(fake, 'rot-a'), undefined);
     assert.ok(serverToken(fake, 'rot-a 3'));
   });
@@ -308,6 +341,7 @@ describe('rotation with queued answers', function () {
     await run('sailpointPat.deleteTokens', { items: [{ tenantId, tokenId: serverToken(fake, 'filler')?.id ?? '' }] });
     const shown = await asPerson('sailpointPat.rotateTenantCredentials', ['sign-in 2', 'Rotate Credentials'], { node: await tenantElement(tenantId) });
     assert.equal(shown[1].kind, 'confirm');
+    assert.equal(shown[1].defaultOption, 'Keep Current Credentials', 'Enter would rotate and delete the old token');
     assert.equal(serverToken(fake, 'sign-in'), undefined);
     assert.ok(serverToken(fake, 'sign-in 2'));
     assert.match(messagesIn(shown)[0], /now signs in with "sign-in 2"/);

@@ -3,7 +3,9 @@
 // session of another extension, signed-in terminals), lets it loose, and then searches everything it saw for every
 // secret the fake tenants ever issued: none may reach it.
 import * as assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { FakeTenant, issuedSecrets } from '../fake-tenant/server';
 import { asScriptWithPerson, canaries, children, canarySecret, rememberSecret, removeAllTenants, run, SANDBOX_DIR, sleep, tenantElement, tokensOf } from './helpers';
@@ -27,11 +29,20 @@ interface CliOutcome {
   bytes: number;
 }
 
+interface ScanOutcome {
+  command: string;
+  args: string;
+  ok: boolean;
+  result?: { calls?: { file: string; operationId: string }[]; unmatched?: { file: string; text: string }[]; missing?: { file: string }[] };
+  error?: string;
+}
+
 interface ProbeReport {
   tenantIds: string[];
   tokenIds: string[];
   sessions: SessionAttempt[];
   cliConfig?: Record<string, CliOutcome>;
+  codeScan?: ScanOutcome[];
   notes: string[];
 }
 
@@ -41,6 +52,7 @@ interface ProbeRequest {
   evilBaseUrl?: string;
   tamperSyncOf?: string;
   cliConfig?: boolean;
+  codeScan?: { outside: string; tenantId: string; foreignTokenId: string };
 }
 
 function probe(request: ProbeRequest): Thenable<ProbeReport> {
@@ -170,5 +182,42 @@ describe('an attacker extension in the same VS Code finds no secret', function (
       assert.ok(outcome.longestStallMs < 1000, `${kind}: the extension host stalled ${outcome.longestStallMs} ms`);
     }
     await assertNothingLeaked();
+  });
+
+  it('scopesForCode and checkTokenAgainstCode with hostile paths, links and ids read nothing outside the workspace and throw nothing raw', async () => {
+    const outside = mkdtempSync(path.join(os.tmpdir(), 'attacker-outside-'));
+    const marker = canarySecret('codescan-outside');
+    rememberSecret(marker);
+    // An unmatched ISC-looking URL carrying a marker the loot search looks for.
+    writeFileSync(path.join(outside, 'calls.sh'), `curl "$ISC_URL/v3/personal-access-tokens"\ncurl "$ISC_URL/v3/${marker}"\n`);
+    try {
+      // The second tenant is asked about the first tenant's token (the tests above re-pointed the first one).
+      const report = await probe({ commands: false, scopes: [], codeScan: { outside, tenantId: secondTenantId, foreignTokenId: tokenId } });
+      const outcomes = report.codeScan ?? [];
+      assert.equal(outcomes.length, 22, `the probe did not run: ${report.notes.join('; ')}`);
+      const folder = vscode.workspace.workspaceFolders![0].uri.fsPath;
+      for (const outcome of outcomes) {
+        const where = `${outcome.command} ${outcome.args}`;
+        if (!outcome.ok) {
+          assert.doesNotMatch(outcome.error ?? '', /TypeError|RangeError|ReferenceError|Cannot read|is not a function|ENOENT|EACCES|ELOOP|\n\s+at /, `raw error from ${where}: ${outcome.error}`);
+          assert.ok((outcome.error ?? '').length > 0, `an empty error from ${where}`);
+          continue;
+        }
+        const files = [...(outcome.result?.calls ?? []), ...(outcome.result?.unmatched ?? []), ...(outcome.result?.missing ?? [])].map((call) => call.file);
+        for (const file of files) {
+          assert.ok(file.startsWith(folder + path.sep), `${where} read ${file}, outside the workspace`);
+          assert.ok(!/link-out|[\\/]loop[\\/]/.test(file), `${where} followed a link: ${file}`);
+        }
+      }
+      const huge = outcomes.find((outcome) => outcome.command === 'sailpointPat.scopesForCode' && /attacker-scan-[^/"]*"\]/.test(outcome.args));
+      assert.ok(huge?.ok, `the hostile folder itself was not scanned: ${huge?.error}`);
+      assert.deepEqual(huge.result?.calls?.map((call) => path.basename(call.file)), ['inside.sh'], 'the 5 MB file or a link was read');
+      const foreignCheck = outcomes.filter((outcome) => outcome.command === 'sailpointPat.checkTokenAgainstCode');
+      assert.ok(foreignCheck.every((outcome) => !outcome.ok), 'a token of another tenant, or of no tenant, was checked');
+      assert.match(foreignCheck[0].error ?? '', /No token with id/);
+      await assertNothingLeaked();
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
   });
 });

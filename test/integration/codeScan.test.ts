@@ -47,6 +47,29 @@ describe('code scan', () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
+  it('hovering over a call in a file opened before any scan shows its operation and scopes, as plain text', async () => {
+    // Runs first in this suite, before any scan in the window (with PAT_TESTS_GREP='code scan').
+    const file = path.join(workspace(), 'code-scan', 'hover-before-scan.sh');
+    writeFileSync(file, '#!/bin/sh\ncurl -s "$ISC_URL/v3/sources" -H "Authorization: Bearer $TOKEN"\n');
+    try {
+      const document = await vscode.workspace.openTextDocument(file);
+      await vscode.window.showTextDocument(document);
+      let hovers: vscode.Hover[] = [];
+      for (let attempt = 0; attempt < 20 && !hoverText(hovers).includes('SailPoint ISC'); attempt++) {
+        if (attempt > 0) await sleep(200);
+        hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, new vscode.Position(1, 25));
+      }
+      const text = hoverText(hovers);
+      assert.match(text, /SailPoint ISC: GET \/v3\/sources \(listSources\)/);
+      assert.match(text, /Granted by any one of: .*idn:sources:read/);
+      const ours = hovers.flatMap((hover) => hover.contents).filter((content) => typeof content !== 'string' && content.value.includes('SailPoint'));
+      assert.ok(ours.length > 0 && ours.every((content) => (content as { isTrusted?: boolean }).isTrusted !== true), 'the hover is trusted Markdown');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      rmSync(file, { force: true });
+    }
+  });
+
   it('scopesForCode: a script gets every call with file, line, method, path, operationId and scopes, and the least privilege', async () => {
     const result = await run<ScanResult>('sailpointPat.scopesForCode', { paths: [scripts()] });
     assert.deepEqual(

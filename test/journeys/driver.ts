@@ -96,7 +96,9 @@ export class WorkbenchDriver {
     const widget = this.page.locator('.quick-input-widget').first();
     await widget.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
     for (let step = 0; step < maxSteps; step++) {
-      const text = await this.visibleText(widget);
+      // A wizard hides its box while a network step between two questions runs ("Counting your tokens…"): while
+      // answers remain, a hidden box is a gap, and the wizard has closed only if no question comes back in time.
+      const text = unused.length > 0 ? await this.nextStepText(widget) : await this.visibleText(widget);
       if (text === undefined) {
         if (unused.length > 0) throw new Error(`the wizard closed before asking ${unused.map((answer) => answer.when).join(', ')}`);
         return;
@@ -117,6 +119,13 @@ export class WorkbenchDriver {
       await this.until(`the wizard leaves the step "${text.slice(0, 80)}"`, async () => (await this.visibleText(widget)) !== text);
     }
     throw new Error(`the wizard was still open after ${maxSteps} steps`);
+  }
+
+  /** The text of the step the box shows, waiting out a gap between steps; undefined if none shows in time. */
+  private async nextStepText(widget: Locator): Promise<string | undefined> {
+    let text: string | undefined;
+    await this.until('the wizard asks its next question', async () => (text = await this.visibleText(widget)) !== undefined).catch(() => undefined);
+    return text;
   }
 
   /** Ticks a row of a many-pick: clicked (again if a click during the list's rendering went nowhere) until counted. */

@@ -21,10 +21,11 @@ const ACTIVATION_LIMIT = ACTIVATION_TARGET;
  * not build settings: the commands chunk (93 KB: every wizard and its words), the
  * network chunk (42 KB, 18 KB of it node-fetch, kept because VS Code's proxy support patches Node's http module, which
  * the global fetch bypasses on the VS Code versions we support), the code scan (15 KB), PatService with the tenant
- * registry (14 KB) and the CLI import's YAML reader (12 KB). This ceiling holds it at the measured size plus 2.8 KB.
+ * registry (14 KB) and the CLI import's YAML reader (12 KB). Issue 22's filter, identity search and safe modal
+ * defaults added 5.4 KB (270,872 B, 264.5 KB). This ceiling holds it at the measured size plus 2.5 KB.
  */
 const REST_OF_DIST_TARGET = 150 * KB;
-const REST_OF_DIST_LIMIT = 262 * KB;
+const REST_OF_DIST_LIMIT = 267 * KB;
 /**
  * Issue 20's target for the .vsix is 150 KB with the scope data; 185.5 KB before localisation, 37 KB of it the
  * whole-API scope catalogue (which compresses less than the smaller one it replaced). The German translation adds

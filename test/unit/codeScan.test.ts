@@ -164,6 +164,23 @@ describe('code scan over the real catalogue (4,221 operations at their exact URL
     assert.ok(!real.scopes.includes('sp:scopes:all'));
   });
 
+  it('builds the index of the whole catalogue in slices, yielding to the event loop, as the constructor indexes it', async () => {
+    const { operations } = await loadScopeCatalogue();
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 0);
+    try {
+      // A 0 ms slice yields after every operation: the timer must run while the index is built.
+      const sliced = await OperationIndex.build(operations.slice(0, 200), 0);
+      assert.ok(ticks > 0, 'the build never yielded');
+      const whole = new OperationIndex(operations.slice(0, 200));
+      assert.deepEqual([...sliced.breadth], [...whole.breadth]);
+      assert.deepEqual([...sliced.cmdlets.keys()], [...whole.cmdlets.keys()]);
+      assert.deepEqual(sliced.operationsAt([{ text: 'v3', dynamic: false }, { text: 'sources', dynamic: false }]), whole.operationsAt([{ text: 'v3', dynamic: false }, { text: 'sources', dynamic: false }]));
+    } finally {
+      clearInterval(timer);
+    }
+  });
+
   it('finds nothing in the noise', async () => {
     const { operations } = await loadScopeCatalogue();
     assert.deepEqual(await scanCode(nodeScanFileSystem, [path.join(CORPUS, 'noise')], operations), { calls: [], scopes: [], unmatched: [] });

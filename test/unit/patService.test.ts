@@ -70,6 +70,15 @@ describe('PatService (the service the UI uses) against the fake tenant', () => {
     assert.ok(logLines.every((line) => !line.includes(serverSecret) && !line.includes(credentials.clientSecret)));
   });
 
+  it('logs a create once, and a delete by name and id (issue 22 §4)', async () => {
+    const tenantId = await addTenant();
+    const outcome = await manager.createToken(tenantId, { name: 'Log me', scope: ['sp:scopes:default'] });
+    assert.equal(logLines.filter((line) => line.includes('Created token')).length, 1, logLines.join('\n'));
+    await manager.listTokens(tenantId);
+    await manager.deleteToken(tenantId, outcome.token.id);
+    assert.ok(logLines.some((line) => line.includes(`Deleted token Log me (${outcome.token.id})`)), logLines.join('\n'));
+  });
+
   it('hands the secret back exactly once, marked unsaved, when SecretStorage refuses it', async () => {
     const tenantId = await addTenant();
     secrets.failStore = (key) => key.includes('.token.');

@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { PatError } from '../../src/core/errors';
 import { defaultRedactor } from '../../src/core/client/redact';
 import type { PersonalAccessToken, Tenant } from '../../src/core/model';
@@ -266,7 +268,20 @@ describe('presentation: tenant', () => {
     assert.equal(tenantFix('credentials-rejected'), 'updateCredentials');
     assert.equal(tenantFix('credentials-missing'), 'updateCredentials');
     assert.equal(tenantFix('unreachable'), 'retry');
-    assert.equal(presentTenant(tenant, 'credentials-rejected').contextValue, 'tenant+credentials-rejected');
+    assert.equal(presentTenant(tenant, 'credentials-rejected').contextValue, 'tenant+credentials-rejected+web');
+  });
+
+  it('offers Open in Web UI only on a tenant whose web UI address is known (issue 22 §4)', () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../package.json'), 'utf8')) as {
+      contributes: { menus: Record<string, { command: string; when?: string }[]> };
+    };
+    const item = manifest.contributes.menus['view/item/context'].find((entry) => entry.command === 'sailpointPat.openInWebUi');
+    const pattern = /viewItem =~ \/(.+?)\/(?: |$)/.exec(item?.when ?? '')?.[1] ?? '';
+    const offered = (baseUrl: string): boolean => new RegExp(pattern).test(presentTenant({ ...tenant, baseUrl }, 'ok').contextValue);
+    assert.equal(offered('https://acme.api.identitynow.com'), true);
+    assert.equal(offered('https://acme.api.identitynow-demo.com'), true);
+    assert.equal(offered('http://127.0.0.1:8443'), false, 'a loopback tenant (the fake, a proxy) has no web UI to open');
+    assert.equal(offered('https://isc.example.com'), false, 'a custom host: its web UI address is not known');
   });
 
   it("a tenant whose URL changed since its credentials were entered asks for them again (issue 19 item 1)", () => {
@@ -276,7 +291,7 @@ describe('presentation: tenant', () => {
     assert.equal(tenantProblemHeadline('url-changed'), "This tenant's URL changed: enter its credentials again");
     assert.deepEqual(errorActions(error), ['updateCredentials', 'showLog']);
     const view = presentTenant(tenant, 'url-changed');
-    assert.equal(view.contextValue, 'tenant+url-changed');
+    assert.equal(view.contextValue, 'tenant+url-changed+web');
     assert.deepEqual(view.tooltip.find((line) => line.label === 'State')?.value, 'URL changed: credentials not sent');
   });
 });

@@ -1,7 +1,7 @@
 // The two prompt implementations that need no VS Code: the automation contract's and the tests' queue.
 import * as assert from 'node:assert/strict';
 import { ArgumentPrompts } from '../../src/ui/prompts/argumentPrompts';
-import { runWizard, UserCancelled, type Prompts, type WizardStep } from '../../src/ui/prompts/prompts';
+import { confirmItems, defaultModalButton, modalItems, runWizard, UserCancelled, type Prompts, type WizardStep } from '../../src/ui/prompts/prompts';
 import { QueuedPrompts } from '../../src/ui/prompts/queuedPrompts';
 
 const ITEMS = [{ label: 'One' }, { label: '$(star) Two' }];
@@ -39,6 +39,13 @@ describe('QueuedPrompts', () => {
     assert.equal(ask.failure, undefined);
   });
 
+  it('a wizard whose steps vary shows each step with no total, and Back still works (issue 22 §4)', async () => {
+    const ask = new QueuedPrompts(['Ada', { back: true }, 'Bob', 'blue']);
+    assert.deepEqual(await runWizard(ask, 'Test', null, askName, { name: '', color: '' }), { name: 'Bob', color: 'blue' });
+    assert.deepEqual(ask.shown.map((each) => each.step), ['1', '2', '1', '2']);
+    await assert.rejects(runWizard(new QueuedPrompts([{ back: true }]), 'Test', null, askName, { name: '', color: '' }), /no Back button/);
+  });
+
   it('fails on a prompt nobody answered, an answer of the wrong kind, an unknown label, and Back at the first step', async () => {
     for (const answers of [['Ada'], ['Ada', ['red']], ['Ada', 'green'], [{ back: true as const }]]) {
       const ask = new QueuedPrompts(answers);
@@ -74,5 +81,32 @@ describe('ArgumentPrompts', () => {
   it('rejects a missing answer with a message that names the argument', async () => {
     await assert.rejects(wizard(new ArgumentPrompts({})), /The argument "name" must be a non-empty string/);
     await assert.rejects(new ArgumentPrompts({}).pickMany({ name: 'items', placeholder: 'p', items: ITEMS }), /The argument "items" is missing/);
+  });
+});
+
+describe('modal buttons: Enter presses the first item that is not the close affordance (VS Code\'s rule)', () => {
+  it('a destructive confirmation passes its safe choice first, so Enter keeps', () => {
+    const items = confirmItems({ name: 'confirm', message: 'Delete this token?', button: 'Delete Token', keep: 'Keep Token' });
+    assert.deepEqual(items, [
+      { title: 'Keep Token', isCloseAffordance: false },
+      { title: 'Delete Token', isCloseAffordance: false },
+    ]);
+    assert.equal(defaultModalButton(items), 'Keep Token');
+  });
+
+  it('the close action stands in for VS Code\'s Cancel and is never the default', () => {
+    const items = modalItems(['Copy New Secret', 'Delete Old Token', 'Keep Both'], 'Keep Both');
+    assert.deepEqual(items.map((item) => item.isCloseAffordance), [false, false, true]);
+    assert.equal(defaultModalButton(items), 'Copy New Secret');
+    assert.equal(defaultModalButton(modalItems(['Keep Both'], 'Keep Both')), undefined);
+  });
+
+  it('QueuedPrompts shows the buttons in the order passed, Keep cancels, and Escape on a modal message is its close action', async () => {
+    const ask = new QueuedPrompts(['Keep Token', { escape: true }]);
+    await assert.rejects(ask.confirm({ name: 'confirm', message: 'Delete?', button: 'Delete Token', keep: 'Keep Token' }), UserCancelled);
+    assert.deepEqual([ask.shown[0].options, ask.shown[0].defaultOption], [['Keep Token', 'Delete Token'], 'Keep Token']);
+    const answer = await ask.message({ severity: 'warning', modal: true, message: 'Delete old?', actions: ['Copy', 'Delete', 'Keep Both'] as const, closeAction: 'Keep Both' });
+    assert.equal(answer, 'Keep Both');
+    assert.equal(ask.shown[1].closeOption, 'Keep Both');
   });
 });

@@ -113,9 +113,9 @@ function realSurface(): Surface {
   const manifest = JSON.parse(read('package.json')) as { contributes: { commands: { command: string }[] } };
   const sources = new Map(sourceFiles('src').map((file) => [file, withoutComments(read(file))]));
   const idsText = read('src/ui/ids.ts');
-  const commandIdsArray = /COMMAND_IDS = \[([\s\S]*?)\]/.exec(idsText)?.[1] ?? '';
+  const commandNamesArray = /COMMAND_NAMES = \[([\s\S]*?)\]/.exec(idsText)?.[1] ?? '';
   const codeCommands = [
-    ...[...commandIdsArray.matchAll(/'([^']+)'/g)].map((match) => match[1]),
+    ...[...commandNamesArray.matchAll(/'([^']+)'/g)].map((match) => `sailpointPat.${match[1]}`),
     ...[...sources.values()].flatMap((text) => [...text.matchAll(/_COMMAND = '([^']+)'/g)].map((match) => match[1])),
   ];
   return { contributedCommands: manifest.contributes.commands.map((each) => each.command), codeCommands, sources };
@@ -128,7 +128,7 @@ describe('SECURITY.md threat table (issue 19 §3)', () => {
   const surface = realSurface();
 
   it('lists every contributed and registered command and every entry point the code opens, each with tests that exist', () => {
-    assert.ok(surface.codeCommands.length >= surface.contributedCommands.length, 'COMMAND_IDS was not found in src/ui/ids.ts');
+    assert.ok(surface.codeCommands.length >= surface.contributedCommands.length, 'COMMAND_NAMES was not found in src/ui/ids.ts');
     assert.deepEqual(threatTableProblems(rows, surface, exists), []);
   });
 

@@ -134,7 +134,7 @@ export class PatApi {
       }
       throw error;
     }
-    this.log('info', `Created token ${token.id}.`);
+    // PatService logs the create once, with the name and tenant.
     return { token, secret };
   }
 

@@ -116,8 +116,24 @@ export class OperationIndex {
   /** Scope → how many operations it grants: how powerful it is. */
   readonly breadth = new Map<string, number>();
 
-  constructor(operations: readonly ScanOperation[]) {
+  constructor(operations: readonly ScanOperation[] = []) {
     for (const operation of operations) this.add(operation);
+  }
+
+  /**
+   * The index built in slices of at most `sliceMs`, yielding to the event loop between them: the whole catalogue
+   * in one go held the extension host for over 50 ms (bench/codeScan.ts).
+   */
+  static async build(operations: readonly ScanOperation[], sliceMs = 15): Promise<OperationIndex> {
+    const index = new OperationIndex();
+    let sliceStart = Date.now();
+    for (const operation of operations) {
+      index.add(operation);
+      if (Date.now() - sliceStart < sliceMs) continue;
+      await new Promise<void>((resolve) => setTimeout(resolve, 0));
+      sliceStart = Date.now();
+    }
+    return index;
   }
 
   private add(operation: ScanOperation): void {

@@ -139,7 +139,7 @@ export async function scanCode(
   operations: readonly ScanOperation[] | OperationIndex,
   options: ScanOptions = {},
 ): Promise<CodeScanResult> {
-  const index = operations instanceof OperationIndex ? operations : new OperationIndex(operations);
+  const index = operations instanceof OperationIndex ? operations : await OperationIndex.build(operations, options.sliceMs);
   const files = await listFiles(fs, roots, options);
   const sliceMs = options.sliceMs ?? DEFAULT_SLICE_MS;
   const perFile = new Array<{ calls: CodeCall[]; unmatched: UnmatchedCall[] }>(files.length);

@@ -13,6 +13,9 @@ export function registerCommands(ui: UiContext, mode: vscode.ExtensionMode): vsc
   const commands = COMMAND_IDS.map((id) =>
     vscode.commands.registerCommand(id, async (...args: unknown[]) => (await load()).runCommandById(ui, id, args)),
   );
+  // The code-scan hover works before any scan (issue 23 §4): its code rides in the commands' chunk, loaded on the
+  // first hover; the scanner and the catalogue load on the first hover over a line that may hold a call.
+  commands.push(vscode.languages.registerHoverProvider('*', { provideHover: async (document, position) => (await load()).provideCodeHover(document, position) }));
   if (mode === vscode.ExtensionMode.Test) {
     commands.push(vscode.commands.registerCommand(ANSWERED_RUN_TEST_COMMAND, async (request: AnsweredRunRequest) => (await load()).runWithAnswers(ui, request)));
     commands.push(vscode.commands.registerCommand(PSEUDO_LOCALE_TEST_COMMAND, async (on: unknown) => (await load()).usePseudoLocale(on === true)));

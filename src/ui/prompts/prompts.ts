@@ -58,11 +58,25 @@ export interface PickManyQuestion<T extends Item> extends PickQuestion<T> {
   fromArguments?: (args: ArgumentObject) => T[];
 }
 
+/** A pick whose items come from a search as the person types (e.g. identities by name), with items always offered. */
+export interface SearchPickQuestion<T extends Item> extends Question {
+  placeholder: string;
+  /** Offered whatever is typed, after the matches (e.g. "Enter an id…"). */
+  fixedItems: readonly T[];
+  /** The matches for the typed text; runs once typing pauses, and a newer search aborts the older one. */
+  search: (text: string, signal: AbortSignal) => Promise<T[]>;
+  /** What the search failing says in the pick (the fixed items stay). */
+  searchFailed: (error: unknown) => string;
+  fromArguments?: (args: ArgumentObject) => T;
+}
+
 /** A modal that asks before something destructive; only `button` goes ahead. */
 export interface ConfirmQuestion extends Question {
   message: string;
   detail?: string;
   button: string;
+  /** The safe choice ("Keep Token"), offered first so that Enter takes it; a destructive modal names one. */
+  keep?: string;
 }
 
 export type Severity = 'info' | 'warning' | 'error';
@@ -74,8 +88,34 @@ export interface MessageQuestion<A extends string> {
   detail?: string;
   modal?: boolean;
   actions: readonly A[];
+  /** The action Escape and the close button take, shown in place of VS Code's own Cancel (so no two buttons mean one thing). */
+  closeAction?: A;
   /** Scripts see no messages; a question whose answer matters reads it from the argument object. */
   fromArguments?: (args: ArgumentObject) => A | undefined;
+}
+
+/** A modal's button as VS Code's MessageItem describes it. */
+export interface ModalItem {
+  title: string;
+  isCloseAffordance: boolean;
+}
+
+/**
+ * The buttons of a modal, in the order given. VS Code makes the first item that is not the close affordance the
+ * default (Enter) and shows the close affordance as the Cancel button (Escape); without one it adds a Cancel of its own.
+ */
+export function modalItems(titles: readonly string[], closeTitle?: string): ModalItem[] {
+  return titles.map((title) => ({ title, isCloseAffordance: title === closeTitle }));
+}
+
+/** The button Enter presses, by VS Code's rule above. */
+export function defaultModalButton(items: readonly ModalItem[]): string | undefined {
+  return items.find((item) => !item.isCloseAffordance)?.title;
+}
+
+/** A confirmation's buttons: the safe choice first, so Enter never does what the modal warns about. */
+export function confirmItems(question: ConfirmQuestion): ModalItem[] {
+  return modalItems(question.keep === undefined ? [question.button] : [question.keep, question.button]);
 }
 
 export interface SaveQuestion extends Question {
@@ -92,14 +132,15 @@ export interface Prompts {
   inputText(question: TextQuestion): Promise<string>;
   pickOne<T extends Item>(question: PickOneQuestion<T>): Promise<T>;
   pickMany<T extends Item>(question: PickManyQuestion<T>): Promise<T[]>;
+  searchPick<T extends Item>(question: SearchPickQuestion<T>): Promise<T>;
   /** Resolves when the button is pressed; throws UserCancelled otherwise. Scripts consent by calling the command. */
   confirm(question: ConfirmQuestion): Promise<void>;
   message<A extends string>(question: MessageQuestion<A>): Promise<A | undefined>;
   /** An absolute file path to write to. */
   /** A person's answer is the URI the save dialog returned, as a string; a script's is its argument as given. */
   saveLocation(question: SaveQuestion): Promise<string>;
-  /** The same prompts as step `step` of `total` in a wizard titled `title`; from step 2 they offer Back. */
-  titled(title: string, step?: number, total?: number): Prompts;
+  /** The same prompts as step `step` of `total` (null: a number that varies, not shown) in a wizard titled `title`; from step 2 they offer Back. */
+  titled(title: string, step?: number, total?: number | null): Prompts;
 }
 
 /** One step: asks, records into the state, returns the next step or undefined when done. */
@@ -112,7 +153,8 @@ export type WizardStep<S> = (prompts: Prompts, state: S) => Promise<WizardStep<S
 export async function runWizard<S>(
   prompts: Prompts,
   title: string,
-  totalSteps: number,
+  /** null when optional steps make the count vary: a fixed total would read 3/3 or stop at 3/4. */
+  totalSteps: number | null,
   first: WizardStep<S>,
   state: S,
   done: readonly WizardStep<S>[] = [],
@@ -121,7 +163,7 @@ export async function runWizard<S>(
   let current: WizardStep<S> | undefined = first;
   while (current !== undefined) {
     try {
-      const step = prompts.titled(title, history.length + 1, Math.max(totalSteps, history.length + 1));
+      const step = prompts.titled(title, history.length + 1, totalSteps === null ? null : Math.max(totalSteps, history.length + 1));
       const next: WizardStep<S> | undefined = await current(step, state);
       history.push(current);
       current = next;
@@ -154,6 +196,7 @@ export function inertPrompts(ask: Prompts): Prompts {
     inputText: (question) => ask.inputText(question),
     pickOne: (question) => ask.pickOne(question),
     pickMany: (question) => ask.pickMany(question),
+    searchPick: (question) => ask.searchPick(question),
     confirm: (question) => ask.confirm({ ...question, message: inertText(question.message), detail: inertDetail(question.detail) }),
     message: (question) => ask.message({ ...question, message: inertText(question.message), detail: inertDetail(question.detail) }),
     saveLocation: (question) => ask.saveLocation(question),

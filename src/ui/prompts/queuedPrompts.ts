@@ -1,6 +1,9 @@
 // The test implementation: answers come from a queue, as a person would give them, and everything shown is
 // recorded. A prompt with no answer left, an answer of the wrong kind, or an answer left over fails the run.
 import {
+  confirmItems,
+  defaultModalButton,
+  modalItems,
   UserCancelled,
   WentBack,
   type ConfirmQuestion,
@@ -10,6 +13,7 @@ import {
   type PickOneQuestion,
   type Prompts,
   type SaveQuestion,
+  type SearchPickQuestion,
   type TextQuestion,
 } from './prompts';
 import { t } from '../view/l10n';
@@ -17,11 +21,11 @@ import { t } from '../view/l10n';
 /**
  * What the person does at a prompt: types text (input), picks the item with that label (pick one), presses the
  * button with that label (modal, message), enters a path (save dialog); ticks exactly these labels (pick many);
- * presses Escape; presses Back.
+ * presses Escape; presses Back; types `search` into a search pick and, once its matches are shown, picks `pick`.
  */
-export type QueuedAnswer = string | string[] | { escape: true } | { back: true };
+export type QueuedAnswer = string | string[] | { escape: true } | { back: true } | { search: string; pick: string };
 
-export type ShownKind = 'text' | 'pickOne' | 'pickMany' | 'confirm' | 'message' | 'save';
+export type ShownKind = 'text' | 'pickOne' | 'pickMany' | 'searchPick' | 'confirm' | 'message' | 'save';
 
 /** One prompt or message as the person saw it. */
 export interface Shown {
@@ -38,6 +42,10 @@ export interface Shown {
   options?: string[];
   /** The items' descriptions, in the order of `options` (multi-picks). */
   descriptions?: string[];
+  /** A modal's button that Enter presses (VS Code's rule: the first that is not the close affordance). */
+  defaultOption?: string;
+  /** A modal's button that Escape takes in place of VS Code's own Cancel. */
+  closeOption?: string;
   /** Labels ticked or active when it opened. */
   selected?: string[];
   /** The validation message it opened with. */
@@ -80,8 +88,9 @@ export class QueuedPrompts implements Prompts {
     return this.owner().answers;
   }
 
-  titled(title: string, step = 1, total = 1): Prompts {
-    return new QueuedPrompts([], title, total > 1 ? `${step}/${total}` : undefined, this.owner());
+  titled(title: string, step = 1, total: number | null = 1): Prompts {
+    const counter = total === null ? String(step) : total > 1 ? `${step}/${total}` : undefined;
+    return new QueuedPrompts([], title, counter, this.owner());
   }
 
   async inputText(question: TextQuestion): Promise<string> {
@@ -125,12 +134,38 @@ export class QueuedPrompts implements Prompts {
     }
   }
 
+  /** The search runs once for the typed text, as it does when typing pauses; `options` are then the items shown. */
+  async searchPick<T extends Item>(question: SearchPickQuestion<T>): Promise<T> {
+    const shown = this.record({ kind: 'searchPick', text: question.placeholder, options: question.fixedItems.map((item) => item.label) });
+    const answer = this.next(shown);
+    if (typeof answer !== 'object' || Array.isArray(answer) || !('search' in answer)) throw this.fail(`the search pick "${question.placeholder}" got ${describe(answer)}`);
+    let found: T[] = [];
+    try {
+      found = await question.search(answer.search, new AbortController().signal);
+    } catch (error) {
+      shown.problem = question.searchFailed(error);
+    }
+    const items = [...found, ...question.fixedItems];
+    shown.value = answer.search;
+    shown.options = items.map((item) => item.label);
+    shown.descriptions = items.map((item) => item.description ?? '');
+    return this.itemLabelled(items, answer.pick, shown);
+  }
+
   async confirm(question: ConfirmQuestion): Promise<void> {
-    const shown = this.record({ kind: 'confirm', text: question.message, detail: question.detail, options: [question.button], severity: 'warning' });
+    const items = confirmItems(question);
+    const shown = this.record({
+      kind: 'confirm',
+      text: question.message,
+      detail: question.detail,
+      options: items.map((item) => item.title),
+      defaultOption: defaultModalButton(items),
+      severity: 'warning',
+    });
     const answer = this.next(shown);
     if (answer === question.button) return Promise.resolve();
-    if (typeof answer === 'object' && 'escape' in answer) throw new UserCancelled();
-    throw this.fail(`the modal "${question.message}" offers only "${question.button}" or Escape, not ${describe(answer)}`);
+    if ((typeof answer === 'object' && 'escape' in answer) || (question.keep !== undefined && answer === question.keep)) throw new UserCancelled();
+    throw this.fail(`the modal "${question.message}" offers only ${items.map((item) => `"${item.title}"`).join(', ')} or Escape, not ${describe(answer)}`);
   }
 
   async message<A extends string>(question: MessageQuestion<A>): Promise<A | undefined> {
@@ -140,11 +175,12 @@ export class QueuedPrompts implements Prompts {
       detail: question.detail,
       severity: question.modal === true ? `${question.severity} modal` : question.severity,
       options: [...question.actions],
+      ...(question.modal === true ? { defaultOption: defaultModalButton(modalItems(question.actions, question.closeAction)), closeOption: question.closeAction } : {}),
     });
     // A notification without buttons needs nothing from the person.
     if (question.actions.length === 0) return Promise.resolve(undefined);
     const answer = this.next(shown);
-    if (typeof answer === 'object' && 'escape' in answer) return Promise.resolve(undefined);
+    if (typeof answer === 'object' && 'escape' in answer) return Promise.resolve(question.modal === true ? question.closeAction : undefined);
     const action = question.actions.find((each) => each === answer);
     if (action === undefined) throw this.fail(`the message "${question.message}" has no button ${describe(answer)}`);
     return Promise.resolve(action);
@@ -168,11 +204,11 @@ export class QueuedPrompts implements Prompts {
   }
 
   /** The next answer; Escape and Back act here, as they do at any prompt. */
-  private next(shown: Shown): string | string[] | { escape: true } {
+  private next(shown: Shown): string | string[] | { escape: true } | { search: string; pick: string } {
     const answer = this.owner().answers.shift();
     if (answer === undefined) throw this.fail(`no answer left for the ${shown.kind} "${shown.text}"`);
     if (typeof answer === 'object' && 'back' in answer) {
-      if (this.step === undefined || this.step.startsWith('1/')) throw this.fail(`Back pressed at "${shown.text}", which has no Back button`);
+      if (this.step === undefined || this.step === '1' || this.step.startsWith('1/')) throw this.fail(`Back pressed at "${shown.text}", which has no Back button`);
       throw new WentBack();
     }
     if (typeof answer === 'object' && !Array.isArray(answer) && 'escape' in answer && shown.kind !== 'confirm' && shown.kind !== 'message') {

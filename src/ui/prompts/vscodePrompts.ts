@@ -4,6 +4,8 @@ import * as vscode from 'vscode';
 import {
   UserCancelled,
   WentBack,
+  confirmItems,
+  modalItems,
   type ConfirmQuestion,
   type Item,
   type MessageQuestion,
@@ -11,9 +13,13 @@ import {
   type PickOneQuestion,
   type Prompts,
   type SaveQuestion,
+  type SearchPickQuestion,
   type TextQuestion,
 } from './prompts';
 import { t } from '../view/l10n';
+
+/** Searches wait for a pause in typing this long, so a name typed quickly costs one request, not one a letter. */
+export const SEARCH_PAUSE_MS = 300;
 
 type Input = vscode.QuickInput & { buttons: readonly vscode.QuickInputButton[]; onDidTriggerButton: vscode.Event<vscode.QuickInputButton> };
 
@@ -33,10 +39,10 @@ export class VsCodePrompts implements Prompts {
   constructor(
     private readonly title?: string,
     private readonly step = 1,
-    private readonly totalSteps = 1,
+    private readonly totalSteps: number | null = 1,
   ) {}
 
-  titled(title: string, step = 1, total = 1): Prompts {
+  titled(title: string, step = 1, total: number | null = 1): Prompts {
     return new VsCodePrompts(title, step, total);
   }
 
@@ -93,17 +99,69 @@ export class VsCodePrompts implements Prompts {
     });
   }
 
+  searchPick<T extends Item>(question: SearchPickQuestion<T>): Promise<T> {
+    const pick = vscode.window.createQuickPick<T>();
+    this.decorate(pick);
+    pick.placeholder = question.placeholder;
+    pick.matchOnDescription = true;
+    pick.matchOnDetail = true;
+    pick.items = question.fixedItems;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let running: AbortController | undefined;
+    const search = (text: string): void => {
+      running?.abort();
+      const abort = new AbortController();
+      running = abort;
+      pick.busy = true;
+      question.search(text, abort.signal).then(
+        (found) => {
+          // A newer search, or the pick closing, made this answer stale.
+          if (running !== abort || abort.signal.aborted) return;
+          showPickReason(pick, undefined);
+          // Matches keep the server's order; the fixed items always show, whatever the box's own filter says.
+          pick.items = [...found.map((item) => ({ ...item, alwaysShow: true })), ...question.fixedItems.map((item) => ({ ...item, alwaysShow: true }))];
+          pick.busy = false;
+        },
+        (error: unknown) => {
+          if (running !== abort || abort.signal.aborted) return;
+          showPickReason(pick, question.searchFailed(error));
+          pick.busy = false;
+        },
+      );
+    };
+    return this.show(pick, (resolve, disposables) => {
+      disposables.push(
+        pick.onDidChangeValue((text) => {
+          clearTimeout(timer);
+          timer = setTimeout(() => search(text), SEARCH_PAUSE_MS);
+        }),
+        pick.onDidAccept(() => {
+          const chosen = pick.activeItems[0];
+          if (chosen === undefined) return;
+          resolve(chosen);
+        }),
+        {
+          dispose: () => {
+            clearTimeout(timer);
+            running?.abort();
+          },
+        },
+      );
+    });
+  }
+
   async confirm(question: ConfirmQuestion): Promise<void> {
-    const answer = await vscode.window.showWarningMessage(question.message, { modal: true, detail: question.detail }, question.button);
-    if (answer !== question.button) throw new UserCancelled();
+    const answer = await vscode.window.showWarningMessage(question.message, { modal: true, detail: question.detail }, ...confirmItems(question));
+    if (answer?.title !== question.button) throw new UserCancelled();
   }
 
   async message<A extends string>(question: MessageQuestion<A>): Promise<A | undefined> {
     const options: vscode.MessageOptions = { modal: question.modal ?? false, detail: question.detail };
-    const actions = [...question.actions];
-    if (question.severity === 'error') return await vscode.window.showErrorMessage(question.message, options, ...actions);
-    if (question.severity === 'warning') return await vscode.window.showWarningMessage(question.message, options, ...actions);
-    return await vscode.window.showInformationMessage(question.message, options, ...actions);
+    const items = modalItems(question.actions, question.closeAction);
+    const show =
+      question.severity === 'error' ? vscode.window.showErrorMessage : question.severity === 'warning' ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
+    const answer = await show(question.message, options, ...items);
+    return question.actions.find((action) => action === answer?.title);
   }
 
   async saveLocation(question: SaveQuestion): Promise<string> {
@@ -131,9 +189,10 @@ export class VsCodePrompts implements Prompts {
 
   private decorate(input: Input): void {
     input.title = this.title;
-    if (this.totalSteps > 1) {
+    // With no total (steps that vary), VS Code shows the step number alone.
+    if (this.totalSteps === null || this.totalSteps > 1) {
       input.step = this.step;
-      input.totalSteps = this.totalSteps;
+      input.totalSteps = this.totalSteps ?? undefined;
     }
     input.buttons = this.step > 1 ? [vscode.QuickInputButtons.Back] : [];
   }

@@ -1,8 +1,8 @@
 // Every kind of row in the tree, above both files that define them, so neither imports the other.
 import type { LoadingNode, MessageNode, TenantNode } from './nodes';
-import type { TokenNode } from './tokenRows';
+import type { FilterEmptyNode, TokenNode } from './tokenRows';
 
-export type PatNode = TenantNode | TokenNode | MessageNode | LoadingNode;
+export type PatNode = TenantNode | TokenNode | MessageNode | LoadingNode | FilterEmptyNode;
 
 /** A token row, told apart without the class, which loads with the first token list (tokenRows.ts). */
 export function isTokenNode(node: unknown): node is TokenNode {

@@ -12,7 +12,7 @@ import { HAS_TENANTS_CONTEXT, VIEW_ID } from '../ids';
 import { loadOnce } from '../../core/lazyLoad';
 import { LoadingNode, MessageNode, TenantNode } from './nodes';
 import { isTokenNode, type PatNode } from './patNode';
-import type { TokenNode } from './tokenRows';
+import type { TokenNode, ViewFilters } from './tokenRows';
 import { t } from '../view/l10n';
 
 type TokenRows = typeof import('./tokenRows');
@@ -90,8 +90,8 @@ export class PatTreeDataProvider implements vscode.TreeDataProvider<PatNode>, vs
   private readonly toldOwnerLookupRefused = new Set<string>();
   /** Set by the first token list; every token row was built by it. */
   private rows: TokenRows | undefined;
-  private filterWords: readonly string[] = [];
-  private filterText = '';
+  /** The view's filters (text and "Needs attention"); they hide rows only, commands still see every token. */
+  filters: Readonly<ViewFilters> = { words: [], text: '', attentionOnly: false };
 
   constructor(
     private readonly service: PatService,
@@ -145,26 +145,21 @@ export class PatTreeDataProvider implements vscode.TreeDataProvider<PatNode>, vs
   /** The children as loaded, waiting for a load under way: what other extensions and the commands read. */
   async loadedChildren(node?: PatNode): Promise<PatNode[]> {
     if (node === undefined) return this.tenantNodes();
-    if (node instanceof TenantNode) return this.matchingFilter(await this.tenantChildren(node.tenantId));
+    if (node instanceof TenantNode) return this.matchingFilter(node, await this.tenantChildren(node.tenantId));
     return [];
   }
 
-  /** The view's text filter as typed (empty: none); it hides rows only, commands still see every token. */
-  get textFilter(): string {
-    return this.filterText;
-  }
-
-  setTextFilter(words: readonly string[], text: string): void {
-    this.filterWords = [...words];
-    this.filterText = text;
+  /** Both of the view's filters at once, so a change redraws the tree once. */
+  setFilters(filters: Partial<ViewFilters>): void {
+    this.filters = { ...this.filters, ...filters };
     this.changed.fire(undefined);
   }
 
-  /** The matcher comes with the token rows: without them there is no token row to hide. */
-  private matchingFilter(children: PatNode[]): PatNode[] {
+  /** The matcher comes with the token rows: without them there is no token row to hide; a failed list is shown as is. */
+  private matchingFilter(tenant: TenantNode, children: PatNode[]): PatNode[] {
     const rows = this.rows;
-    if (this.filterWords.length === 0 || rows === undefined) return children;
-    return children.filter((child) => !isTokenNode(child) || rows.tokenMatchesFilter(child.token, this.filterWords));
+    if (rows === undefined || this.entries.get(tenant.tenantId)?.error !== undefined) return children;
+    return rows.visibleRows(tenant, children, this.filters);
   }
 
   /** Forgets what was loaded (one tenant, or all) and redraws. */

@@ -4,14 +4,32 @@ import * as vscode from 'vscode';
 import type { PersonalAccessToken } from '../../core/model';
 import { isOthersToken, listsOtherOwners, lookUpOwners, NO_LOOKUP, tokenCountsByOwner, type OwnerLookup } from '../../core/ops/owners';
 import type { PatService } from '../../core/patService';
-import { presentToken, tokenTooltipLines, type OwnerFacts, type TokenViewOptions } from '../view/tokenPresentation';
+import { presentToken, tokenHealthFlags, tokenTooltipLines, type OwnerFacts, type TokenViewOptions } from '../view/tokenPresentation';
 import { expiryWarningDays, unusedDays } from '../settings';
 import { compiledTranslator } from '../view/compiledTranslator';
 import { currentTranslator, useTranslator } from '../view/l10n';
 import { byDisplayName, collationLocale, warmCollation as warmDisplayCollation } from '../view/displayOrder';
 import { BUSY_ICON, safeTooltip, themeIcon, type TenantNode } from './nodes';
-// The view's text filter loads with the rows it hides (patTreeDataProvider.ts matchingFilter).
-export { tokenMatchesFilter } from '../../core/ops/tokenFilter';
+import { t } from '../view/l10n';
+// The view's filters load with the rows they hide (patTreeDataProvider.ts matchingFilter).
+import { tokenMatchesFilter } from '../../core/ops/tokenFilter';
+
+/** The view's filters: the text's words (none: no text filter) as typed, and "Needs attention". */
+export interface ViewFilters {
+  words: readonly string[];
+  text: string;
+  attentionOnly: boolean;
+}
+
+/** A tenant's rows the filters let through; a listed tenant left with none says so in a row. */
+export function visibleRows<Row>(tenant: TenantNode, children: Row[], filters: ViewFilters): (Row | FilterEmptyNode)[] {
+  const textFiltered = filters.words.length > 0;
+  if (!textFiltered && !filters.attentionOnly) return children;
+  const shown = children.filter(
+    (child) => !(child instanceof TokenNode) || ((!filters.attentionOnly || child.needsAttention) && tokenMatchesFilter(child.token, filters.words)),
+  );
+  return shown.length > 0 ? shown : [new FilterEmptyNode(tenant, filters.attentionOnly, textFiltered)];
+}
 
 /** A busy row's spinner replaces its icon, so the words say what it is busy with. */
 function rowWordsWhileBusy(words: string, busyLabel: string | undefined): string {
@@ -54,6 +72,11 @@ export class TokenNode extends vscode.TreeItem {
     return isOthersToken(this.token, this.viewOptions.owners?.callerIdentityId);
   }
 
+  /** Any health flag, from the facts Check Token Health uses: what "Needs attention" shows. */
+  get needsAttention(): boolean {
+    return tokenHealthFlags(this.token, this.viewOptions).length > 0;
+  }
+
   /** Leaves the tooltip unset: building it for every row of a long list costs more than the rest of the row. */
   render(): void {
     const view = presentToken(this.token, this.viewOptions);
@@ -69,6 +92,27 @@ export class TokenNode extends vscode.TreeItem {
   hoverTooltip(unknownScopes: readonly string[] = []): vscode.MarkdownString {
     return safeTooltip(tokenTooltipLines(this.token, this.viewOptions, unknownScopes));
   }
+}
+
+/** What the view's filters hid, said where the tokens would be (only filters of loaded rows hide anything, so it loads with them). */
+export class FilterEmptyNode extends vscode.TreeItem {
+  constructor(
+    readonly parent: TenantNode,
+    attentionOnly: boolean,
+    textFiltered: boolean,
+  ) {
+    super(filterEmptyText(attentionOnly, textFiltered), vscode.TreeItemCollapsibleState.None);
+    this.id = `filterEmpty:${parent.tenantId}`;
+    this.contextValue = 'filterEmpty';
+    this.iconPath = new vscode.ThemeIcon('filter');
+    this.command = { title: t('Clear Token Filter'), command: 'sailpointPat.clearTokenFilter' };
+    this.tooltip = t('Click to clear the filter and show every token.');
+  }
+}
+
+function filterEmptyText(attentionOnly: boolean, textFiltered: boolean): string {
+  if (attentionOnly && textFiltered) return t('No token here needs attention and matches the filter');
+  return attentionOnly ? t('No token here needs attention') : t('No token here matches the filter');
 }
 
 let collationWarmed = false;

@@ -3,6 +3,7 @@
 import type { Tenant, TokenListQuery } from '../../core/model';
 import { isPatError, type PatErrorKind } from '../../core/errors';
 import { listQueryText } from '../../core/listQueryText';
+import { webUiPatPageUrl } from '../../core/tenantUrl';
 import { sanitizeForDisplay, stripUnsafeCharacters } from '../../core/displayText';
 import { t } from './l10n';
 
@@ -79,7 +80,8 @@ export function presentTenant(tenant: Tenant, state: TenantState, ownerStatusPro
     description,
     accessibilityLabel: t('Tenant {0}: {1}. {2}', label, TENANT_STATE_TEXT[state](), description),
     icon: TENANT_ICONS[state],
-    contextValue: `tenant+${state}`,
+    // `+web`: Open in Web UI is offered only where the web UI's address is known (not a custom or loopback host).
+    contextValue: `tenant+${state}${webUiPatPageUrl(tenant.baseUrl) === null ? '' : '+web'}`,
     tooltip: [
       { label: t('Tenant'), value: stripUnsafeCharacters(tenant.displayName) },
       { label: t('API'), value: `${stripUnsafeCharacters(tenant.baseUrl)} (${tenant.apiFamily})` },

@@ -3,7 +3,7 @@
 import { ALL_SCOPES, type ApiFamily, type PersonalAccessToken } from '../../core/model';
 import { ownerName } from './ownerName';
 import { expiryState, expiryStateAt, parseTime, type ExpiryState } from '../../core/ops/expiry';
-import { DEFAULT_UNUSED_DAYS, grantsAllRights, tokenFlags } from '../../core/ops/health';
+import { DEFAULT_UNUSED_DAYS, grantsAllRights, tokenFlags, type HealthFlag } from '../../core/ops/health';
 import { isOthersToken, MAX_TOKENS_PER_OWNER, type OwnerStatus } from '../../core/ops/owners';
 import { stripUnsafeCharacters } from '../../core/validation';
 import { flagLabel } from './healthText';
@@ -281,10 +281,14 @@ export function tokenTooltipLines(token: PersonalAccessToken, options: TokenView
   return lines;
 }
 
-/** The token health flags, as Check Token Health and the overview count them. */
-function healthLines(token: PersonalAccessToken, options: TokenViewOptions): TooltipLine[] {
+/** The token health flags, as Check Token Health and the overview count them (the tooltip and "Needs attention"). */
+export function tokenHealthFlags(token: PersonalAccessToken, options: TokenViewOptions): HealthFlag[] {
   const settings = { now: options.now, expiryWarningDays: options.expiryWarningDays, unusedDays: options.unusedDays ?? DEFAULT_UNUSED_DAYS };
-  const flags = tokenFlags(token, settings, ownerStatusOfToken(token, options));
+  return tokenFlags(token, settings, ownerStatusOfToken(token, options));
+}
+
+function healthLines(token: PersonalAccessToken, options: TokenViewOptions): TooltipLine[] {
+  const flags = tokenHealthFlags(token, options);
   if (flags.length === 0) return [];
   return [{ label: t('Needs attention'), value: flags.map(flagLabel).join(' · ') }];
 }

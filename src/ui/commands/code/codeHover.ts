@@ -1,7 +1,7 @@
 // The hover over a recognised ISC call: its operation and the scopes that grant it. Every word of it comes from
 // the catalogue, none from the file, and it is plain text in an untrusted MarkdownString: a hostile file cannot
-// make it show a link, a command or a theme icon. Registered after the first scan in a window (codeScanFlow.ts), so
-// activation carries none of it.
+// make it show a link, a command or a theme icon. Loaded on the first hover (register.ts registers
+// it); the scanner and the catalogue load on the first hover over a line that may hold a call.
 import * as vscode from 'vscode';
 import type { CodeCall } from '../../../core/codeScan/types';
 import { MAX_FILE_BYTES } from '../../../core/codeScan/types';
@@ -47,18 +47,14 @@ export async function codeHover(document: vscode.TextDocument, position: vscode.
 
 const PATH_MARKERS = ['/v3/', '/beta/', '/v2024/', '/v2025/', '/v2026/', '/v1'];
 
-/** Only lines naming a version-prefixed path, or files mentioning SailPoint (SDK calls), are scanned on hover. */
+/** Only lines naming a version-prefixed path, or files mentioning SailPoint (SDK calls), are worth a scan. */
 function mayHoldCall(document: vscode.TextDocument, position: vscode.Position): boolean {
   const line = document.lineAt(position.line).text;
   if (PATH_MARKERS.some((marker) => line.includes(marker))) return true;
   return document.getText(new vscode.Range(0, 0, Math.min(document.lineCount, 2000), 0)).slice(0, 64 * 1024).toLowerCase().includes('sailpoint');
 }
 
-let registered: vscode.Disposable | undefined;
-
-/** Registers the hover once per window; it lives as long as the extension host. */
-export function ensureCodeHover(): void {
-  registered ??= vscode.languages.registerHoverProvider('*', {
-    provideHover: (document, position) => (mayHoldCall(document, position) ? codeHover(document, position) : undefined),
-  });
+/** The hover provider's answer: nothing loads beyond this module for a line that cannot hold a call. */
+export function provideCodeHover(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> | undefined {
+  return mayHoldCall(document, position) ? codeHover(document, position) : undefined;
 }

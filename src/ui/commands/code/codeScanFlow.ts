@@ -4,7 +4,6 @@ import type { CodeScanResult, TokenCheckResult } from '../../../core/codeScan/ty
 import { ALL_SCOPES, type PersonalAccessToken } from '../../../core/model';
 import { t } from '../../view/l10n';
 import type { CommandRun, Invocation } from '../runner';
-import { ensureCodeHover } from './codeHover';
 import { scanProgress } from './codeScanText';
 import { scanRoots, scanWorkspace } from './workspaceScan';
 
@@ -18,7 +17,7 @@ export interface Scanned {
 }
 
 export async function scanWithProgress(run: CommandRun, invocation: Invocation): Promise<Scanned> {
-  const roots = scanRoots(invocation.args, invocation.resources);
+  const roots = await scanRoots(invocation.args, invocation.resources);
   let files = 0;
   const result = await run.network(
     t('Reading the code for SailPoint API calls…'),
@@ -37,7 +36,6 @@ export async function scanWithProgress(run: CommandRun, invocation: Invocation):
     },
     { retryable: false },
   );
-  ensureCodeHover();
   return { result, files };
 }
 

@@ -22,7 +22,7 @@ const loadScanner = loadOnce(async () => {
 /** The catalogue's operations indexed for the scan: built once, shared by the commands and the hover. */
 export const loadOperationIndex = loadOnce(async () => {
   const [{ OperationIndex }, catalogue] = await Promise.all([loadScanner(), loadScopeCatalogue()]);
-  return new OperationIndex(catalogue.operations);
+  return await OperationIndex.build(catalogue.operations);
 });
 
 /** A scan path: the file system path for local files, the URI text elsewhere (remote, virtual). */
@@ -65,18 +65,48 @@ const workspaceFileSystem: ScanFileSystem = {
   child: (folder, name) => (/^[a-z][a-z0-9+.-]*:\/\//i.test(folder) ? vscode.Uri.joinPath(uriOf(folder), name).toString() : nodePath.join(folder, name)),
 };
 
+const URI_TEXT = /^[a-z][a-z0-9+.-]*:\/\//i;
+
+/** A script's path as a URI; undefined when it is relative or climbs with `..`. */
+function scriptPathUri(path: string): vscode.Uri | undefined {
+  const uri = URI_TEXT.test(path) ? vscode.Uri.parse(path) : nodePath.isAbsolute(path) ? vscode.Uri.file(path) : undefined;
+  return uri === undefined || uri.path.split('/').includes('..') ? undefined : uri;
+}
+
+/** True when some folder between the workspace folder and `uri`, or `uri` itself, is a symbolic link. */
+async function reachedThroughLink(folder: vscode.Uri, uri: vscode.Uri): Promise<boolean> {
+  let at = folder;
+  for (const segment of nodePath.posix.relative(folder.path, uri.path).split('/').filter((each) => each !== '')) {
+    at = vscode.Uri.joinPath(at, segment);
+    // What does not exist is not read (type 0): the walk finds nothing there.
+    const type = await vscode.workspace.fs.stat(at).then(
+      (stat) => stat.type,
+      () => 0,
+    );
+    if ((type & vscode.FileType.SymbolicLink) !== 0) return true;
+  }
+  return false;
+}
+
+/** A script names only what lies inside a workspace folder, reached through no symbolic link (one could lead out). */
+async function scriptRoot(path: string): Promise<vscode.Uri> {
+  const uri = scriptPathUri(path);
+  const folder = uri === undefined ? undefined : vscode.workspace.getWorkspaceFolder(uri);
+  // A path through a link is refused as outside: the link may lead anywhere.
+  if (uri === undefined || folder === undefined || (await reachedThroughLink(folder.uri, uri))) {
+    throw new PatError('invalid-input', t('"paths" must name absolute files or folders inside a workspace folder; this one is not: {0}', path.slice(0, 200)));
+  }
+  return uri;
+}
+
 /** What a scan covers: a script's `paths` (absolute, inside a workspace folder), the clicked resources, or every folder. */
-export function scanRoots(args: ArgumentObject | undefined, resources: readonly vscode.Uri[] | undefined): vscode.Uri[] {
+export async function scanRoots(args: ArgumentObject | undefined, resources: readonly vscode.Uri[] | undefined): Promise<vscode.Uri[]> {
   if (args !== undefined && args.paths !== undefined) {
     const paths = requireStringArray(args, 'paths');
     if (paths.length === 0) throw new PatError('invalid-input', t('"paths" names no file or folder.'));
-    return paths.map((path) => {
-      const uri = /^[a-z][a-z0-9+.-]*:\/\//i.test(path) ? vscode.Uri.parse(path) : nodePath.isAbsolute(path) ? vscode.Uri.file(path) : undefined;
-      if (uri === undefined || vscode.workspace.getWorkspaceFolder(uri) === undefined) {
-        throw new PatError('invalid-input', t('"paths" must name absolute files or folders inside a workspace folder; this one is not: {0}', path.slice(0, 200)));
-      }
-      return uri;
-    });
+    const roots: vscode.Uri[] = [];
+    for (const path of paths) roots.push(await scriptRoot(path));
+    return roots;
   }
   if (resources !== undefined && resources.length > 0) return [...resources];
   const folders = vscode.workspace.workspaceFolders ?? [];

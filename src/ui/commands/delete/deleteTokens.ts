@@ -49,7 +49,8 @@ function confirmationDetail(targets: readonly DeleteTarget[]): string {
 function confirmDelete(run: CommandRun, targets: readonly DeleteTarget[]): Promise<void> {
   // The detail names every token with its tenant; the question stays short, so a long name cannot push it away.
   const message = targets.length === 1 ? t('Delete this token?') : t('Delete {0} tokens?', targets.length);
-  return run.ask.confirm({ name: 'confirm', message, detail: confirmationDetail(targets), button: deleteButtonText(targets.length) });
+  const keep = targets.length === 1 ? t('Keep Token') : t('Keep Tokens');
+  return run.ask.confirm({ name: 'confirm', message, detail: confirmationDetail(targets), button: deleteButtonText(targets.length), keep });
 }
 
 function progressText({ done, failed, total }: BulkProgress): string {

@@ -1,11 +1,11 @@
-// Clear Token Filter: the view title's one click back to every token.
+// Clear Token Filter: the view title's one click back to every token (the text filter and "Needs attention").
 import type { PatCommand } from '../runner';
-import { applyTextFilter } from './textFilter';
+import { clearFilters } from './textFilter';
 
 export const clearTokenFilterCommand: PatCommand = {
   id: 'sailpointPat.clearTokenFilter',
   async run(run) {
-    await applyTextFilter(run.ui, '');
+    await clearFilters(run.ui);
     return undefined;
   },
 };

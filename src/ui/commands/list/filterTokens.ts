@@ -17,7 +17,7 @@ export const filterTokensCommand: PatCommand = {
     const text = await run.ask.titled(t('Filter Tokens')).inputText({
       name: 'text',
       prompt: t('Show only tokens whose name, owner or scopes contain every word (any order). Empty shows all.'),
-      value: run.ui.tree.textFilter,
+      value: run.ui.tree.filters.text,
       fromArguments: textFromArgs,
     });
     await applyTextFilter(run.ui, text);

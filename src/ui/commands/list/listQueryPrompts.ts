@@ -1,9 +1,11 @@
 // Choose What the Tenant Lists: whose tokens, then a filter by last use. Scripts answer with the `query` argument.
 import { PatError } from '../../../core/errors';
+import { errorText } from '../../../core/messages';
 import type { OwnerFilter, TokenListQuery } from '../../../core/model';
+import type { IdentityMatch } from '../../../core/patService';
 import type { ArgumentObject } from '../../prompts/args';
 import { parseSinceDate } from '../../prompts/inputChecks';
-import { runWizard, type Item, type Prompts, type WizardStep } from '../../prompts/prompts';
+import { runWizard, shown, type Item, type Prompts, type WizardStep } from '../../prompts/prompts';
 import { t } from '../../view/l10n';
 
 interface OwnerPick extends Item {
@@ -20,7 +22,7 @@ interface FilterPick extends Item {
 const OWNER_PICKS: readonly OwnerPick[] = [
   { get label() { return t('My tokens'); }, get detail() { return t('The tokens of the identity the tenant signs in as'); }, owner: 'me' },
   { get label() { return t('All tokens in the tenant'); }, get detail() { return t('Needs the right to read every token'); }, owner: 'all' },
-  { get label() { return t('Tokens of an identity…'); }, get detail() { return t('Enter the identity id'); }, owner: 'identity' },
+  { get label() { return t('Tokens of an identity…'); }, get detail() { return t('Find the identity by name, or enter its id'); }, owner: 'identity' },
 ];
 
 const FILTER_PICKS: readonly FilterPick[] = [
@@ -30,7 +32,16 @@ const FILTER_PICKS: readonly FilterPick[] = [
   { get label() { return t('Never used, or not used since…'); }, get detail() { return t('Enter a date'); }, neverUsed: true, since: true },
 ];
 
+/** Searches the tenant's identities by the start of their name. */
+export type IdentitySearch = (text: string, signal: AbortSignal) => Promise<IdentityMatch[]>;
+
+/** A found identity, or the way to type an id instead. */
+interface IdentityPick extends Item {
+  identity?: IdentityMatch;
+}
+
 interface QueryDraft {
+  searchIdentities: IdentitySearch;
   owner: OwnerFilter;
   filter: FilterPick;
   since: string;
@@ -75,7 +86,27 @@ const askOwner: WizardStep<QueryDraft> = async (ask, draft) => {
   });
   if (picked.given !== undefined) draft.owner = picked.given;
   else if (picked.owner !== 'identity') draft.owner = { kind: picked.owner };
-  else return askIdentity;
+  else return findIdentity;
+  return askFilter;
+};
+
+/** What tells two identities of one name apart: the email, else the alias; the id underneath. Server text, made plain. */
+function identityPick(identity: IdentityMatch): IdentityPick {
+  const contact = identity.email ?? identity.alias;
+  return { label: shown(identity.name), description: contact === null ? undefined : shown(contact), detail: shown(identity.id), identity };
+}
+
+const findIdentity: WizardStep<QueryDraft> = async (ask, draft) => {
+  const enterId: IdentityPick = { label: t('Enter an id…'), detail: t('The identity id, e.g. from the identity page in the web UI') };
+  const picked = await ask.searchPick<IdentityPick>({
+    name: 'query',
+    placeholder: t('Type the start of the identity name'),
+    fixedItems: [enterId],
+    search: async (text, signal) => (await draft.searchIdentities(text, signal)).map(identityPick),
+    searchFailed: (error) => t('Searching identities failed: {0} Enter an id instead.', errorText(error)),
+  });
+  if (picked.identity === undefined) return askIdentity;
+  draft.owner = { kind: 'identity', identityId: picked.identity.id, label: picked.identity.name };
   return askFilter;
 };
 
@@ -113,13 +144,15 @@ function currentFilter(query: TokenListQuery | undefined): FilterPick {
 }
 
 /** Starts from the tenant's current query; a person's plain date means the start of that day (UTC). */
-export async function askListQuery(ask: Prompts, tenantName: string, current: TokenListQuery | undefined): Promise<TokenListQuery> {
+export async function askListQuery(ask: Prompts, tenantName: string, current: TokenListQuery | undefined, searchIdentities: IdentitySearch): Promise<TokenListQuery> {
   const draft: QueryDraft = {
+    searchIdentities,
     owner: current?.owner ?? { kind: 'me' },
     filter: currentFilter(current),
     since: current?.lastUsedBefore?.slice(0, 10) ?? '',
   };
-  await runWizard(ask, `What ${tenantName} Lists`, 2, askOwner, draft);
+  // An identity and a date add steps, so the count varies.
+  await runWizard(ask, `What ${tenantName} Lists`, null, askOwner, draft);
   const query: TokenListQuery = { owner: draft.owner };
   if (draft.filter.neverUsed) query.neverUsed = true;
   if (draft.filter.since) query.lastUsedBefore = parseSinceDate(draft.since) ?? draft.since;

@@ -10,7 +10,8 @@ export const setTenantListQueryCommand: PatCommand = {
   id: 'sailpointPat.setTenantListQuery',
   async run(run, invocation) {
     const tenant = await chooseTenant(run, invocation, t('Choose What a Tenant Lists'));
-    const query = await askListQuery(run.ask, shown(tenant.displayName), tenant.listQuery);
+    const searchIdentities = (text: string, signal: AbortSignal) => run.ui.service.searchIdentities(tenant.id, text, signal);
+    const query = await askListQuery(run.ask, shown(tenant.displayName), tenant.listQuery, searchIdentities);
     await run.ui.service.setListQuery(tenant.id, query);
     run.ui.tree.refresh(tenant.id);
     run.inform(t('{0} now lists {1}.', quoted(tenant.displayName), listQueryText(query)));

@@ -28,8 +28,8 @@ function copyNewSecretText(): string {
 }
 
 /**
- * One question: may the old token go? Keep Both is the safe first button; Copy New Secret brings the question back;
- * dismissing it (Cancel, Escape) decides nothing and keeps both too.
+ * One question: may the old token go? Keep Both takes the place of VS Code's Cancel (Escape), so no two buttons mean
+ * one thing; Enter presses Copy New Secret, which deletes nothing and brings the question back.
  */
 export async function askAfterRotation(ask: Prompts, oldName: string, successorName: string): Promise<AfterRotationChoice> {
   const answer = await ask.message({
@@ -37,7 +37,8 @@ export async function askAfterRotation(ask: Prompts, oldName: string, successorN
     modal: true,
     message: t('Token {0} created. Delete the old token {1} now?', quoted(successorName), quoted(oldName)),
     detail: t('Delete it only once everything that used {0} uses the new client ID and secret; until then keep both. The new secret is stored in VS Code.', quoted(oldName)),
-    actions: [keepBothText(), deleteOldText(), copyNewSecretText()] as const,
+    actions: [copyNewSecretText(), deleteOldText(), keepBothText()] as const,
+    closeAction: keepBothText(),
   });
   if (answer === deleteOldText()) return 'deleteOld';
   return answer === copyNewSecretText() ? 'copySecret' : 'keepBoth';
@@ -64,6 +65,7 @@ export function confirmTenantRotation(ask: Prompts, tenantName: string, oldName:
       t('Anything else that uses {0} stops working. If a step fails, the tenant keeps credentials that work.', quoted(oldName)),
     ].join('\n\n'),
     button: t('Rotate Credentials'),
+    keep: t('Keep Current Credentials'),
   });
 }
 
@@ -90,5 +92,6 @@ export function confirmDeleteOldFirst(ask: Prompts, oldName: string, successorNa
     message: t('Delete {0} before its successor exists?', quoted(oldName)),
     detail: t('Everything that uses {0} stops working until you switch it to {1}. If creating the successor then fails, neither token exists. This cannot be undone.', quoted(oldName), quoted(successorName)),
     button: t('Delete Old Token First'),
+    keep: t('Keep Old Token'),
   });
 }

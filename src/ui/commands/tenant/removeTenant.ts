@@ -1,8 +1,8 @@
 // Remove Tenant: forgets a tenant and its secrets here; the tokens stay on the tenant.
 import { quoted } from '../../prompts/prompts';
+import { t } from '../../view/l10n';
 import type { PatCommand } from '../runner';
 import { chooseTenant } from '../targets';
-import { t } from '../../view/l10n';
 
 export const removeTenantCommand: PatCommand = {
   id: 'sailpointPat.removeTenant',
@@ -19,6 +19,7 @@ export const removeTenantCommand: PatCommand = {
             ? t('Its client ID and secret and 1 stored token secret are deleted from VS Code SecretStorage. The tokens themselves stay on the tenant.')
             : t('Its client ID and secret and {0} stored token secrets are deleted from VS Code SecretStorage. The tokens themselves stay on the tenant.', stored),
       button: t('Remove Tenant'),
+      keep: t('Keep Tenant'),
     });
     await run.ui.service.removeTenant(tenant.id);
     run.ui.tree.refresh();

@@ -130,7 +130,8 @@ export async function askNewToken(
   const steps = createSteps(family, mine);
   const done = STEP_ORDER.slice(0, STEP_ORDER.indexOf(from)).map((step) => steps[step]);
   draft.neverExpires = false;
-  await runWizard(ask, t('Create Token in {0}', tenantName), 4, steps[from], draft, done);
+  // Pick by API and Other scopes add steps, so the count varies.
+  await runWizard(ask, t('Create Token in {0}', tenantName), null, steps[from], draft, done);
   // Scripts' names go to the tenant as given, as the automation contract always had them.
   const request: CreateTokenRequest = { name: ask.person ? normalizeTokenName(draft.name) : draft.name, scope: draft.scope };
   const validity = parseValidity(draft.validity);
