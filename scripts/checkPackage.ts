@@ -1,5 +1,6 @@
-// Checks the built .vsix: only the bundle (extension.js and every chunk beside it in dist/), the icons the manifest
-// uses, README, CHANGELOG, LICENSE and package.json (plus vsce's own two files) may be inside. Prints every entry
+// Checks the built .vsix: only the bundle (extension.js and every chunk beside it in dist/), the icons and walkthrough
+// pictures the manifest names, the translations, README, CHANGELOG, LICENSE and package.json (plus vsce's own two
+// files) may be inside. Prints every entry
 // and the size; exits 1 on anything else.
 // Usage: node out/scripts/checkPackage.js [sailpoint-pat-manager.vsix]
 import { readdirSync, readFileSync, statSync } from 'node:fs';

@@ -2,8 +2,8 @@
 // with the extension and the demo tenants, driven like a user would: tree, Create Token wizard and its scope picker, the
 // notification after a create, Find Unused Tokens with its delete modal, the health overview, Rotate Token, a tenant
 // whose credentials were revoked, a terminal signed in as a token, and Scopes This Code Needs over a folder of scripts.
-// Writes media/readme/*.png, and the small pictures of the walkthrough's steps, media/walkthrough/*.jpg (they ship in
-// the .vsix, so they are cropped and compressed). `SCREENSHOTS=walkthrough` takes only those, then pictures the
+// Writes media/readme/*.png, and the small pictures of the walkthrough's steps, media/walkthrough/*.webp (they ship in
+// the .vsix, so they are cropped, scaled down and compressed; a lossless copy of each goes to the temporary folder). `SCREENSHOTS=walkthrough` takes only those, then pictures the
 // walkthrough on the Welcome page and the settings page into the temporary folder, to check them by eye.
 // `npm run screenshots -- --locale de` starts the workbench in that display language and takes the tree picture only,
 // as media/readme/tree-de.png: the proof that the translation reaches the person.
@@ -27,8 +27,13 @@ import { openWorkbench, waitForTreeText } from './workbench';
 
 const OUTPUT_DIR = path.join(REPO_ROOT, 'media/readme');
 const WALKTHROUGH_DIR = path.join(REPO_ROOT, 'media/walkthrough');
-/** Small enough for the .vsix (each a few KB), still legible on the Welcome page. */
-const WALKTHROUGH_JPEG_QUALITY = 30;
+/**
+ * Chromium's lossy WebP at quality 0, scaled to 0.9, keeps the four pictures within 16 KB together (issue 20; 62 KB as
+ * JPEG q30), the text still readable in the Welcome page's media column (about 400–500 CSS px wide). Measured on the
+ * same pictures: quality 0.1 at full size 39 KB, lossless 86 KB, a 4-colour palette 23 KB, and below 0.8 the text blurs.
+ */
+const WALKTHROUGH_WEBP_QUALITY = 0;
+const WALKTHROUGH_SCALE = 0.9;
 const VIEWPORT = { width: 1280, height: 760 };
 const SIDEBAR_WIDTH = 560;
 const DEFAULT_SIDEBAR_EDGE = 349;
@@ -56,12 +61,21 @@ async function shoot(page: Page, name: string, clip: Clip = { x: 0, y: 0, ...VIE
   console.log(`saved ${path.relative(REPO_ROOT, file)}`);
 }
 
-/** A walkthrough step's picture: a small JPEG of part of the window, as package.json's walkthrough names it. */
+/** A walkthrough step's picture: a small WebP of part of the window, as package.json's walkthrough names it. */
 async function shootStep(page: Page, name: string, clip: Clip): Promise<void> {
   await page.waitForTimeout(800);
-  const file = path.join(WALKTHROUGH_DIR, name);
-  await page.screenshot({ path: file, clip, type: 'jpeg', quality: WALKTHROUGH_JPEG_QUALITY });
-  console.log(`saved ${path.relative(REPO_ROOT, file)}`);
+  // The lossless original, to compare encodings by eye and by size; not shipped.
+  await page.screenshot({ path: path.join(tmpdir(), `sailpoint-pat-walkthrough-${path.parse(name).name}.png`), clip });
+  // Playwright writes only PNG and JPEG; chromium's own screenshot encodes WebP and scales.
+  const devtools = await page.context().newCDPSession(page);
+  try {
+    const shot = (await devtools.send('Page.captureScreenshot', { format: 'webp', quality: WALKTHROUGH_WEBP_QUALITY, clip: { ...clip, scale: WALKTHROUGH_SCALE } })) as { data: string };
+    const file = path.join(WALKTHROUGH_DIR, name);
+    writeFileSync(file, Buffer.from(shot.data, 'base64'));
+    console.log(`saved ${path.relative(REPO_ROOT, file)}`);
+  } finally {
+    await devtools.detach();
+  }
 }
 
 /** For checking by eye, not shipped: the picture goes to the temporary folder. */
@@ -90,7 +104,7 @@ async function shootTree(page: Page, name = 'tree.png'): Promise<void> {
   await page.locator('.monaco-hover').first().waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
   await shoot(page, name, { x: 0, y: 0, width: 1040, height: 560 });
   await page.mouse.move(900, 700);
-  await shootStep(page, 'tenants.jpg', { x: 50, y: 40, width: 510, height: 250 });
+  await shootStep(page, 'tenants.webp', { x: 50, y: 40, width: 510, height: 250 });
 }
 
 /** Runs the wizard from the tenant's inline "Create Token…" button; pictures the scopes step, then finishes it. */
@@ -242,7 +256,7 @@ async function shootHealthOverview(page: Page): Promise<void> {
   await overview.getByRole('heading', { name: 'Acme Sandbox' }).waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
   await overview.getByRole('button', { name: /^Never expires: / }).first().click();
   await shoot(page, 'health-overview.png');
-  await shootStep(page, 'attention.jpg', { x: 570, y: 150, width: 700, height: 275 });
+  await shootStep(page, 'attention.webp', { x: 570, y: 150, width: 700, height: 275 });
   await runFromPalette(page, 'View: Close All Editors');
 }
 
@@ -264,7 +278,7 @@ async function shootSignedInTerminal(page: Page): Promise<void> {
   await page.keyboard.press('Enter');
   await page.mouse.move(900, 300);
   await shoot(page, 'signed-in-terminal.png');
-  await shootStep(page, 'terminal.jpg', { x: 564, y: 488, width: 710, height: 120 });
+  await shootStep(page, 'terminal.webp', { x: 564, y: 488, width: 710, height: 120 });
 }
 
 /** A folder of scripts, as an administrator keeps them: what Scopes This Code Needs reads in its picture. */
@@ -286,7 +300,7 @@ async function shootCodeScan(page: Page): Promise<void> {
   await runFromContextMenu(page, 'isc-scripts', 'Scopes This Code Needs');
   await waitForQuickInput(page, 'Create Token with These Scopes');
   await shoot(page, 'code-scan.png', { x: 0, y: 0, width: 1040, height: 560 });
-  await shootStep(page, 'least-privilege.jpg', { x: 340, y: 5, width: 602, height: 260 });
+  await shootStep(page, 'least-privilege.webp', { x: 340, y: 5, width: 602, height: 260 });
   await page.keyboard.press('Escape');
 }
 

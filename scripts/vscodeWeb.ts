@@ -55,6 +55,8 @@ export interface Page {
   waitForTimeout(ms: number): Promise<void>;
   /** A JavaScript expression evaluated in the page; a promise is awaited. */
   evaluate(expression: string): Promise<unknown>;
+  /** The browser context, for a DevTools protocol session on this page (a WebP screenshot). */
+  context(): { newCDPSession(page: Page): Promise<{ send(method: string, params?: object): Promise<unknown>; detach(): Promise<void> }> };
 }
 export interface Browser {
   newPage(options: { viewport: { width: number; height: number }; deviceScaleFactor?: number; permissions?: string[] }): Promise<Page>;

@@ -27,19 +27,14 @@ const ACTIVATION_LIMIT = ACTIVATION_TARGET;
 const REST_OF_DIST_TARGET = 150 * KB;
 const REST_OF_DIST_LIMIT = 267 * KB;
 /**
- * Issue 20's target for the .vsix is 150 KB with the scope data; 185.5 KB before localisation, 37 KB of it the
- * whole-API scope catalogue (which compresses less than the smaller one it replaced). The German translation adds
- * about 26 KB (l10n/bundle.l10n.de.json alone is 20 KB packed: VS Code's format keys each message by its English
- * text), so the package is 211.6 KB; the English bundle is not shipped, as VS Code reads none for English.
+ * Issue 20's target for the .vsix is 150 KB with the scope data, counting the whole package. It measured 229,701 B (224.3 KB):
+ * the scope catalogue 37 KB packed, the German bundle 20 KB (VS Code's format keys each message by its English text),
+ * README 22 KB, CHANGELOG 12 KB, the rest of dist about 85 KB and the four walkthrough pictures 15 KB (lossy WebP
+ * since issue 20; 55 KB packed as JPEGs, when the whole was 271,070 B). One ceiling for all of it: the measured size plus a small margin.
+ * After issue 22's filter, identity search and modals (more commands, 0.3 KB more German) it is 233,125 B (227.7 KB).
  */
 const VSIX_TARGET = 150 * KB;
-const VSIX_LIMIT = 215 * KB;
-/**
- * The walkthrough's four step pictures (issue 21 §4, small JPEGs npm run screenshots takes) ship in the .vsix too,
- * about 61 KB; they have their own budget so the code's stays as it was.
- */
-const WALKTHROUGH_PICTURES_LIMIT = 64 * KB;
-const isWalkthroughPicture = (entry: string): boolean => entry.startsWith('vsix:extension/media/walkthrough/');
+const VSIX_LIMIT = 231 * KB;
 
 /** The generated scope catalogue: the one chunk outside the rest-of-dist budget (the catalogue has its own). */
 function isScopeData(file: BundleFile): boolean {
@@ -114,15 +109,11 @@ describe('byte budgets of the bundle and the package', function () {
     assert.ok(bytes <= REST_OF_DIST_LIMIT, overBudget('All of dist except the scope data', bytes, REST_OF_DIST_LIMIT, growthReport(partsOf(rest), baseline), REST_OF_DIST_TARGET));
   });
 
-  it(`the .vsix stays within ${VSIX_LIMIT / KB} KB, scope data included, and its walkthrough pictures within ${WALKTHROUGH_PICTURES_LIMIT / KB} KB`, () => {
+  it(`the .vsix stays within ${VSIX_LIMIT / KB} KB, scope data and walkthrough pictures included`, () => {
     const vsix = vsixBytes();
     Object.assign(measured, vsix.entries);
-    const pictures = Object.entries(vsix.entries).filter(([entry]) => isWalkthroughPicture(entry));
-    const pictureBytes = pictures.reduce((sum, [, bytes]) => sum + bytes, 0);
-    assert.ok(pictures.length > 0, 'the .vsix holds no walkthrough picture');
-    assert.ok(pictureBytes <= WALKTHROUGH_PICTURES_LIMIT, overBudget('The walkthrough pictures', pictureBytes, WALKTHROUGH_PICTURES_LIMIT, growthReport(Object.fromEntries(pictures), baseline)));
-    const bytes = vsix.bytes - pictureBytes;
-    assert.ok(bytes <= VSIX_LIMIT, overBudget('The .vsix without the walkthrough pictures', bytes, VSIX_LIMIT, growthReport(vsix.entries, baseline), VSIX_TARGET));
+    assert.ok(Object.keys(vsix.entries).some((entry) => entry.startsWith('vsix:extension/media/walkthrough/')), 'the .vsix holds no walkthrough picture');
+    assert.ok(vsix.bytes <= VSIX_LIMIT, overBudget('The .vsix', vsix.bytes, VSIX_LIMIT, growthReport(vsix.entries, baseline), VSIX_TARGET));
   });
 
   it('carries no CommonJS interop from pass 1 (node-fetch comes from its ES module build), so no file loads a shim chunk', () => {

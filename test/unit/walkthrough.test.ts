@@ -65,22 +65,27 @@ describe('walkthrough', () => {
     });
   });
 
-  // Each step shows a small JPEG of the real workbench that `npm run screenshots` takes (shootStep); they ship in the
-  // .vsix, so each stays a few KB.
+  // Each step shows a small lossy WebP of the real workbench that `npm run screenshots` takes (shootStep); they ship in
+  // the .vsix, so all four together stay within 16 KB (issue 20).
   it('shows on every step its own picture, taken by npm run screenshots, small, with words for it, shipped in the package', () => {
     const screenshots = fs.readFileSync(path.join(root, 'scripts/screenshots.ts'), 'utf8');
     const pictures = steps.map((step) => step.media.image ?? '');
     assert.equal(new Set(pictures).size, steps.length, 'two steps show the same picture');
+    let totalBytes = 0;
     for (const step of steps) {
       const picture = step.media.image ?? '';
-      assert.match(picture, /^media\/walkthrough\/[a-z-]+\.jpg$/, `${step.id} shows ${picture || step.media.svg}`);
+      assert.match(picture, /^media\/walkthrough\/[a-z-]+\.webp$/, `${step.id} shows ${picture || step.media.svg}`);
       const bytes = fs.readFileSync(path.join(root, picture));
-      assert.deepEqual([...bytes.subarray(0, 3)], [0xff, 0xd8, 0xff], `${picture} is not a JPEG`);
-      assert.ok(bytes.length <= 24 * 1024, `${picture} weighs ${bytes.length} bytes`);
+      // A WebP file is a RIFF container whose form type is WEBP.
+      assert.equal(bytes.toString('latin1', 0, 4), 'RIFF', `${picture} is not a RIFF file`);
+      assert.equal(bytes.toString('latin1', 8, 12), 'WEBP', `${picture} is not a WebP`);
+      totalBytes += bytes.length;
       assert.ok(screenshots.includes(`shootStep(page, '${path.basename(picture)}'`), `npm run screenshots does not take ${picture}`);
       assert.ok(step.media.altText.length > 10, `${step.id}: altText says what the picture shows`);
     }
-    assert.ok(shipped.includes('!media/walkthrough/*.jpg'), 'the walkthrough pictures are not allowed into the package by .vscodeignore');
+    assert.ok(totalBytes <= 16 * 1024, `the four walkthrough pictures weigh ${totalBytes} bytes together, over 16 KB`);
+    assert.ok(shipped.includes('!media/walkthrough/*.webp'), 'the walkthrough pictures are not allowed into the package by .vscodeignore');
+    assert.ok(!shipped.includes('!media/walkthrough/*.jpg'), '.vscodeignore still allows the old JPEG pictures');
   });
 
   it('marks a step done when its command ran or, for the first, when a tenant exists', () => {
