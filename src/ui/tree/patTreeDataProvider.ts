@@ -67,6 +67,12 @@ interface LoadResult {
   ownerStatusProblem?: string;
 }
 
+/** A promise awaited only after others: marked handled now, so a failure while those run is no unhandled rejection. */
+function settledLater<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
+}
+
 function tokensOf(children: readonly PatNode[]): PersonalAccessToken[] {
   return children.filter(isTokenNode).map((child) => child.token);
 }
@@ -342,19 +348,21 @@ export class PatTreeDataProvider implements vscode.TreeDataProvider<PatNode>, vs
 
   private async load(node: TenantNode, signal: AbortSignal): Promise<LoadResult> {
     const tenantId = node.tenantId;
+    // Started before the first await: the rows' code and the sign-in client id arrive while the list is on the wire.
+    const rowsLoading = settledLater(loadTokenRows().then((loaded) => {
+      loaded.warmCollation();
+      return loaded;
+    }));
+    const ownClientIdReading = settledLater(this.service.signInClientId(tenantId));
     try {
       if (!(await this.service.hasCredentials(tenantId))) {
         throw new PatError('credentials-missing', t('No client ID and secret are stored in VS Code for this tenant.'));
       }
       const [tokens, rows] = await vscode.window.withProgress({ location: { viewId: VIEW_ID } }, () =>
-        // The rows' code arrives before the list: it readies the sorting while the list is on the wire.
-        Promise.all([this.service.listTokens(tenantId, signal), loadTokenRows().then((loaded) => {
-          loaded.warmCollation();
-          return loaded;
-        })]),
+        Promise.all([this.service.listTokens(tenantId, signal), rowsLoading]),
       );
       this.rows = rows;
-      const ownClientId = await this.service.signInClientId(tenantId);
+      const ownClientId = await ownClientIdReading;
       const stored = this.service.storedSecretTokenIds(tenantId);
       const { owners, problem } = await this.ownerFacts(rows, node, tokens, signal);
       return { state: 'ok', tokens, children: this.withBusyLabels(rows.tokenNodes(node, tokens, stored, ownClientId, owners)), ownerStatusProblem: problem };

@@ -8,6 +8,7 @@ import { presentToken, tokenHealthFlags, tokenTooltipLines, type OwnerFacts, typ
 import { expiryWarningDays, unusedDays } from '../settings';
 import { compiledTranslator } from '../view/compiledTranslator';
 import { currentTranslator, useTranslator } from '../view/l10n';
+import { byDisplayName, collationLocale, warmCollation as warmDisplayCollation } from '../view/displayOrder';
 import { BUSY_ICON, safeTooltip, themeIcon, type TenantNode } from './nodes';
 import { t } from '../view/l10n';
 // The view's filters load with the rows they hide (patTreeDataProvider.ts matchingFilter).
@@ -114,30 +115,13 @@ function filterEmptyText(attentionOnly: boolean, textFiltered: boolean): string 
   return attentionOnly ? t('No token here needs attention') : t('No token here matches the filter');
 }
 
-// Kept because it measured faster (bench/README.md): sorting 10,000 names took 30 ms with no locale named, 7 with one.
-/**
- * Names sort, and tooltip dates read, in VS Code's display language. Naming it also keeps V8's fast comparison: with no
- * locale given, an extension host whose process locale is undetermined sorts 10,000 names about four times slower. A
- * language ICU lacks falls back to the default locale; only a malformed tag is refused, and then none is named.
- */
-function displayCollation(): { collator: Intl.Collator; locale: string | undefined } {
-  try {
-    return { collator: new Intl.Collator(vscode.env.language), locale: vscode.env.language };
-  } catch {
-    return { collator: new Intl.Collator(), locale: undefined };
-  }
-}
-
 let collationWarmed = false;
 
-/**
- * The first collator of a process loads ICU's collation data, which took 75 ms of a profiled first render. Called when
- * the first list is requested, so that happens while the list is on the wire (the timer runs after the request is sent).
- */
+/** Called when the first list is requested: the timer runs after the request is sent, so ICU loads while it is on the wire. */
 export function warmCollation(): void {
   if (collationWarmed) return;
   collationWarmed = true;
-  setTimeout(() => displayCollation().collator.compare('a', 'b'), 0);
+  setTimeout(() => warmDisplayCollation(collationLocale(vscode.env.language)), 0);
 }
 
 // Kept because it measured faster (bench/README.md): translating each message once, not once per row.
@@ -158,7 +142,7 @@ export function tokenNodes(
   ownClientId: string | undefined,
   owners: OwnerFacts | undefined,
 ): TokenNode[] {
-  const { collator, locale } = displayCollation();
+  const locale = collationLocale(vscode.env.language);
   const plain: TokenViewOptions = {
     now: Date.now(),
     expiryWarningDays: expiryWarningDays(),
@@ -169,14 +153,12 @@ export function tokenNodes(
     locale,
     owners,
   };
-  return [...tokens]
-    .sort((a, b) => collator.compare(a.name, b.name))
-    .map((token) => {
-      const secretStored = stored.has(token.id);
-      const isOwnCredential = token.id === ownClientId;
-      const options = secretStored || isOwnCredential ? { ...plain, secretStored, isOwnCredential } : plain;
-      return new TokenNode(tenant, token, options);
-    });
+  return byDisplayName(tokens, locale).map((token) => {
+    const secretStored = stored.has(token.id);
+    const isOwnCredential = token.id === ownClientId;
+    const options = secretStored || isOwnCredential ? { ...plain, secretStored, isOwnCredential } : plain;
+    return new TokenNode(tenant, token, options);
+  });
 }
 
 /** Once per list load: each owner's count, whom the credentials act for, and, for lists of others' tokens, their statuses. */

@@ -36,18 +36,19 @@ function ownerWords(owner: OwnerStatus | undefined): string | undefined {
   return owner.kind === 'gone' ? t('owner gone') : t('owner inactive ({0})', ownerStatusWord(owner));
 }
 
+/** Only the marks that apply are translated and kept: this runs for every row of a list. */
 function markWords(marks: TokenMarks): string[] {
-  const words: (string | undefined)[] = [
-    marks.expiry === 'expired' ? t('expired') : undefined,
-    marks.expiry === 'soon' ? t('expires soon') : undefined,
-    marks.riskiest ? t('riskiest: never expires and grants all rights') : undefined,
-    marks.neverUsed ? t('never used') : undefined,
-    marks.managed ? t('managed by the platform') : undefined,
-    marks.secretStored ? t('secret stored here') : undefined,
-    marks.signsInTenant ? t('this tenant signs in with it') : undefined,
-    ownerWords(marks.owner),
-  ];
-  return words.filter((word): word is string => word !== undefined);
+  const words: string[] = [];
+  if (marks.expiry === 'expired') words.push(t('expired'));
+  if (marks.expiry === 'soon') words.push(t('expires soon'));
+  if (marks.riskiest) words.push(t('riskiest: never expires and grants all rights'));
+  if (marks.neverUsed) words.push(t('never used'));
+  if (marks.managed) words.push(t('managed by the platform'));
+  if (marks.secretStored) words.push(t('secret stored here'));
+  if (marks.signsInTenant) words.push(t('this tenant signs in with it'));
+  const owner = ownerWords(marks.owner);
+  if (owner !== undefined) words.push(owner);
+  return words;
 }
 
 /** "Token ci-deploy: expired, never used. <the row's description>"; `name` and `description` are already display-safe. */
