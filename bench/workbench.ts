@@ -5,7 +5,7 @@
 // icon shows (VS Code's part therefore includes that click).
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
-import { installCompanionExtension, writeDemoTenantsFile } from '../scripts/companion';
+import { installCompanionExtension } from '../scripts/companion';
 import { createSandbox, ensureWebTools, launchChromium, type Page, removeSandbox, type Sandbox, startCodeServer, writeQuietSettings } from '../scripts/vscodeWeb';
 import { openWorkbench, waitForTreeText } from '../scripts/workbench';
 import { startFakeTenantProcess } from './fakeTenantProcess';
@@ -112,11 +112,9 @@ async function measure(): Promise<FirstSeconds[]> {
   try {
     const workspace = path.join(sandbox.root, 'workspace');
     mkdirSync(workspace);
-    installCompanionExtension(sandbox.extensions);
+    const tenantsFile = installCompanionExtension(sandbox.extensions, [{ url: fake.baseUrl, displayName: TENANT_NAME, clientId: fake.clientId, clientSecret: fake.clientSecret }]);
     writeQuietSettings(sandbox);
-    const tenantsFile = path.join(sandbox.root, 'tenants.json');
-    const env = writeDemoTenantsFile(tenantsFile, [{ url: fake.baseUrl, displayName: TENANT_NAME, clientId: fake.clientId, clientSecret: fake.clientSecret }]);
-    const server = await startCodeServer({ sandbox, workspace, env });
+    const server = await startCodeServer({ sandbox, workspace, env: {} });
     const browser = await launchChromium(sandbox);
     try {
       const page = (await browser.newPage({ viewport: { width: 1280, height: 800 } })) as ObservedPage;

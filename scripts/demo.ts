@@ -4,7 +4,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import * as path from 'node:path';
-import { installCompanionExtension, writeDemoTenantsFile } from './companion';
+import { installCompanionExtension } from './companion';
 import { startDemoTenants, type DemoTenants } from './demoTenants';
 import { createSandbox, ensureWebTools, launchChromium, REPO_ROOT, removeSandbox, startCodeServer, writeQuietSettings, type Sandbox } from './vscodeWeb';
 import { openWorkbench, waitForTreeText } from './workbench';
@@ -12,7 +12,6 @@ import { openWorkbench, waitForTreeText } from './workbench';
 interface Launch {
   sandbox: Sandbox;
   workspace: string;
-  env: NodeJS.ProcessEnv;
 }
 
 function codeOnPath(): boolean {
@@ -37,7 +36,7 @@ function startDesktop(launch: Launch): ChildProcess {
     `--extensionDevelopmentPath=${REPO_ROOT}`,
     launch.workspace,
   ];
-  return spawn('code', args, { stdio: 'inherit', env: { ...process.env, ...launch.env } });
+  return spawn('code', args, { stdio: 'inherit' });
 }
 
 async function checkInBrowser(launch: Launch, url: string, screenshot: string): Promise<void> {
@@ -70,7 +69,7 @@ function waitForInterrupt(): Promise<void> {
 
 async function runInBrowser(launch: Launch, checkScreenshot: string | undefined): Promise<void> {
   ensureWebTools();
-  const server = await startCodeServer({ sandbox: launch.sandbox, workspace: launch.workspace, env: launch.env });
+  const server = await startCodeServer({ sandbox: launch.sandbox, workspace: launch.workspace, env: {} });
   try {
     if (checkScreenshot !== undefined) {
       await checkInBrowser(launch, server.url, path.resolve(checkScreenshot));
@@ -108,13 +107,9 @@ async function main(): Promise<void> {
     mkdirSync(workspace);
     // The extension itself runs from this checkout in development mode; the companion that adds the demo
     // tenants is installed, because the web workbench loads only one development extension.
-    installCompanionExtension(sandbox.extensions);
+    installCompanionExtension(sandbox.extensions, tenants.configs);
     writeQuietSettings(sandbox);
-    const launch: Launch = {
-      sandbox,
-      workspace,
-      env: writeDemoTenantsFile(path.join(sandbox.root, 'demo-tenants.json'), tenants.configs),
-    };
+    const launch: Launch = { sandbox, workspace };
     console.log(banner(tenants));
     if (checkScreenshot === undefined && codeOnPath()) await runOnDesktop(launch);
     else await runInBrowser(launch, checkScreenshot);

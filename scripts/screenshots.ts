@@ -10,7 +10,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { installCompanionExtension, writeDemoTenantsFile } from './companion';
+import { installCompanionExtension } from './companion';
 import { installDisplayLanguagePack } from './displayLanguagePack';
 import { startDemoTenants, type DemoTenantConfig, type DemoTenants } from './demoTenants';
 import {
@@ -115,7 +115,8 @@ async function shootCreateWizard(page: Page): Promise<void> {
   await quickInput.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
   await page.keyboard.type('Release pipeline');
   await page.keyboard.press('Enter');
-  await page.locator(`.quick-input-widget ${row('Pick by API')}`).first().waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+  // The scope step is up once its title-bar button Pick by API… shows.
+  await page.locator('.quick-input-widget .action-label[aria-label^="Pick by API"]').first().waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
   await shoot(page, 'create-token.png', { x: 0, y: 0, width: VIEWPORT.width, height: 560 });
   // The scope picker searched: each source scope says what it grants.
   await page.keyboard.type('idn:sources:');
@@ -393,11 +394,10 @@ async function main(): Promise<void> {
     const workspace = path.join(sandbox.root, 'workspace');
     mkdirSync(workspace);
     writeDemoScripts(workspace);
-    installCompanionExtension(sandbox.extensions);
+    installCompanionExtension(sandbox.extensions, tenants.configs);
     if (LOCALE !== undefined) installDisplayLanguagePack(sandbox, LOCALE);
     writeQuietSettings(sandbox);
-    const env = writeDemoTenantsFile(path.join(sandbox.root, 'demo-tenants.json'), tenants.configs);
-    const server = await startCodeServer({ sandbox, workspace, env, locale: LOCALE });
+    const server = await startCodeServer({ sandbox, workspace, env: {}, locale: LOCALE });
     const browser = await launchChromium(sandbox);
     try {
       const page = await browser.newPage({ viewport: VIEWPORT, deviceScaleFactor: 1 });

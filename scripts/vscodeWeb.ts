@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { codeServerEnvironment } from './codeServerEnvironment';
 
 export const REPO_ROOT = path.resolve(__dirname, '../..');
 const RUNNER_DIR = path.join(REPO_ROOT, 'test/runner');
@@ -191,7 +192,7 @@ export async function startCodeServer(options: { sandbox: Sandbox; workspace: st
   const server = spawn(NODE24, codeServerArguments(options.sandbox, port, options.locale), {
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, ...options.sandbox.env, ...options.env },
+    env: codeServerEnvironment(process.env, options.sandbox.env, options.env),
   });
   // Never leave a server behind, even when this process dies on an uncaught error.
   const killOnExit = (): void => signalGroup(server, 'SIGKILL');

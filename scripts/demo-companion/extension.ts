@@ -1,11 +1,12 @@
 // A throw-away extension loaded beside SailPoint PAT Manager by `npm run demo` and `npm run screenshots`:
 // it configures the demo tenants through the extension's own automation contract, so the tenants and their
 // credentials end up in globalState and SecretStorage exactly as if a user had added them.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 
 // Same name as in scripts/companion.ts; this file is copied alone, so it imports nothing from there.
-const DEMO_TENANTS_ENV = 'SAILPOINT_PAT_DEMO_TENANTS';
+const DEMO_TENANTS_FILE = 'demo-tenants.json';
 const PAT_EXTENSION_ID = 'sailpoint-pat-manager.sailpoint-pat-manager';
 const TENANT_IDS_KEY = 'demoTenantIds';
 
@@ -54,8 +55,8 @@ async function configureDemoTenants(context: vscode.ExtensionContext, file: stri
 }
 
 export function activate(context: vscode.ExtensionContext): void {
-  const file = process.env[DEMO_TENANTS_ENV];
-  if (file === undefined || file === '') return;
+  const file = path.join(context.extensionPath, DEMO_TENANTS_FILE);
+  if (!existsSync(file)) return;
   // Not awaited: activation finishes at once, the tenants appear in the tree as each is checked.
   configureDemoTenants(context, file).catch((error: unknown) => {
     void vscode.window.showErrorMessage(`Demo setup failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { FakeTenant } from '../fake-tenant/server';
-import { rememberSecret, run, sleep } from './helpers';
+import { eventually, extensionLog, rememberSecret, run, sleep, userDataDir } from './helpers';
 import { withTenant } from './withTenant';
 
 const PROVIDER_ID = 'sailpoint-isc';
@@ -77,6 +77,11 @@ describe('SailPoint ISC sessions for other extensions', function () {
     assert.notEqual(session.accessToken, clientSecret);
     assert.ok(!JSON.stringify(session).includes(clientSecret), 'the session carries the client secret');
     assert.equal(await apiStatus(fake, session.accessToken), 200);
+    // VS Code does not tell a provider which extension asks: the log says so, with the tenant and scopes it can name.
+    if (userDataDir !== '') {
+      const signedIn = /Another extension \(VS Code does not say which\) signed in to tenant Auth tenant with scopes tenant:127\.0\.0\.1:\d+ \(session [0-9a-f-]{36}\)\./;
+      await eventually(() => Promise.resolve(signedIn.test(extensionLog())), 'the log line of the sign-in, with tenant and scopes');
+    }
   });
 
   it('after expiry, getSession sends no request (it may come from an extension not yet allowed); a token renewed by use is carried without new consent', async () => {

@@ -3,27 +3,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { FakeIdentity, FakeTenant } from '../fake-tenant/server';
-import { canarySecret, rememberSecret, sleep, tokensOf, tooltipOf } from './helpers';
+import { asPerson, canarySecret, rememberSecret, tokensOf, tooltipOf } from './helpers';
 import { withTenant } from './withTenant';
-
-/** Presses a key in the open picker, by the command the key runs. */
-const KEYS = {
-  space: 'quickInput.toggleCheckbox',
-  down: 'workbench.action.quickOpenSelectNext',
-  enter: 'workbench.action.acceptSelectedQuickOpenItem',
-} as const;
-
-async function press(key: keyof typeof KEYS, times = 1): Promise<void> {
-  for (let i = 0; i < times; i++) {
-    await vscode.commands.executeCommand(KEYS[key]);
-    await sleep(150);
-  }
-}
-
-async function waitFor(condition: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 100 && !condition(); i++) await sleep(100);
-  assert.ok(condition(), what);
-}
 
 describe('scope catalogue', () => {
   let fake: FakeTenant;
@@ -68,31 +49,23 @@ describe('scope catalogue', () => {
     const node = (await tokensOf(tenantId)).get('metadata-sync')!;
     const tokenId = fake.tokens().find((token) => token.name === 'metadata-sync')!.id;
     fake.resetRequests();
-    const editing = Promise.resolve(vscode.commands.executeCommand('sailpointPat.editTokenScopes', node));
-    await sleep(1500);
-    // The scope pick: rows are Pick by API…, Other scopes…, then the current sp:scopes:default (ticked); no row
-    // has the focus until the first arrow key. Ticks Pick by API, unticks sp:scopes:default.
-    await press('down');
-    await press('space');
-    await press('down', 2);
-    await press('space');
-    await press('enter');
-    await sleep(3000);
-    // Every operation of every API version, v3 first, sorted by path: GET /v3/access-profiles, POST it,
-    // POST …/bulk-delete, DELETE …/{id}, GET …/{id}, PATCH …/{id}, GET …/{id}/entitlements. Chooses the three GETs.
-    await press('down');
-    await press('space');
-    await press('down', 4);
-    await press('space');
-    await press('down', 2);
-    await press('space');
-    await press('enter');
-    await sleep(1500);
-    // The proposal, ticked: accepted as it is.
-    await press('enter');
-    await waitFor(() => fake.requests.some((request) => request.method === 'PATCH'), 'no PATCH was sent');
-    await editing;
+    // The title-bar button, with sp:scopes:default unticked; then the three GETs of /v3/access-profiles; then the proposal.
+    const shown = await asPerson(
+      'sailpointPat.editTokenScopes',
+      [{ press: 'Pick by API…', ticked: [] }, ['GET /v3/access-profiles', 'GET /v3/access-profiles/{id}', 'GET /v3/access-profiles/{id}/entitlements'], ['idn:access-profile:read']],
+      { node },
+    );
+    assert.deepEqual(shown[0].actions, ['Pick by API…', 'Other scopes…']);
+    assert.ok(!shown[0].options?.some((label) => label.includes('Pick by API')), 'Pick by API is a row Toggle all would tick');
+    assert.deepEqual(shown[2].options, ['idn:access-profile:read'], 'more than the fewest scopes were proposed');
     // v3 grants the three GETs with idn:access-profile:read alone: one scope, no manage scope.
     assert.deepEqual(fake.tokens().find((token) => token.id === tokenId)?.scope, ['idn:access-profile:read']);
+  });
+
+  it('Edit Scopes › typing words in any order finds the scope, v3 before v1, and keeps the scopes ticked before', async () => {
+    const node = (await tokensOf(tenantId)).get('typo-script')!;
+    const shown = await asPerson('sailpointPat.editTokenScopes', [{ type: 'read sources', tick: ['idn:accounts:read', 'idn:sources:read'] }], { node });
+    assert.equal(shown[0].options?.[0], 'idn:sources:read', `found first: ${shown[0].options?.slice(0, 3).join(', ')}`);
+    assert.deepEqual(fake.tokens().find((token) => token.name === 'typo-script')?.scope, ['idn:accounts:read', 'idn:sources:read']);
   });
 });

@@ -56,6 +56,12 @@ export class ScopeCatalogue {
     return this.byScope.get(scope) ?? [];
   }
 
+  /** The first API version that uses the scope, as a rank: v3 is 0, the v1 family 5, a scope no operation names 6. */
+  versionRank(scope: string): number {
+    const ranks = this.operationsOf(scope).map((operation) => API_VERSIONS.indexOf(operation.version));
+    return ranks.length === 0 ? API_VERSIONS.length : Math.min(...ranks);
+  }
+
   /** The scopes among these that no operation names: a typo or a retired scope, which grants nothing. */
   unknownScopes(scopes: readonly string[]): string[] {
     return [...new Set(scopes.filter((scope) => !this.knows(scope)))];

@@ -65,7 +65,10 @@ export class IscSessions {
     if (existing === undefined) {
       await this.store.add(record);
       this.context.changed.fire({ added: [session], removed: [], changed: [] });
-      this.context.logger.info(`Another extension signed in to tenant ${stripUnsafeCharacters(tenant.displayName)} (session ${record.id}).`);
+      // createSession is not told who asks (no API names the extension); VS Code's consent modal named it to the person.
+      this.context.logger.info(
+        `Another extension (VS Code does not say which) signed in to tenant ${stripUnsafeCharacters(tenant.displayName)} with scopes ${scopes.map(stripUnsafeCharacters).join(' ')} (session ${record.id}).`,
+      );
     }
     return session;
   }

@@ -2,7 +2,7 @@
 // missing answer rejects with a message that names the argument. Nothing is shown; consent is the call itself.
 import { PatError } from '../../core/errors';
 import { requireString, type ArgumentObject } from './args';
-import type { ConfirmQuestion, Item, MessageQuestion, PickManyQuestion, PickOneQuestion, Prompts, SaveQuestion, SearchPickQuestion, TextQuestion } from './prompts';
+import type { ConfirmQuestion, Item, MessageQuestion, PickAction, PickManyOutcome, PickManyQuestion, PickOneQuestion, Prompts, SaveQuestion, SearchPickQuestion, TextQuestion } from './prompts';
 import { t } from '../view/l10n';
 
 function missing(name: string): PatError {
@@ -30,6 +30,11 @@ export class ArgumentPrompts implements Prompts {
   pickMany<T extends Item>(question: PickManyQuestion<T>): Promise<T[]> {
     if (question.fromArguments === undefined) return Promise.reject(missing(question.name));
     return Promise.resolve(question.fromArguments(this.args));
+  }
+
+  /** A script gives the items; it presses no button. */
+  async pickManyOrAct<T extends Item, A extends string>(question: PickManyQuestion<T>, _actions: readonly PickAction<A>[]): Promise<PickManyOutcome<T, A>> {
+    return { items: await this.pickMany(question) };
   }
 
   /** A script names its answer; nothing is searched. */

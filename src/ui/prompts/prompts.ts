@@ -53,9 +53,29 @@ export interface PickOneQuestion<T extends Item> extends PickQuestion<T> {
 
 export interface PickManyQuestion<T extends Item> extends PickQuestion<T> {
   selected?: readonly T[];
+  /** Our own search in place of VS Code's filter (which wants the typed text contiguous): the items shown for the text, in order. */
+  search?: (text: string) => readonly T[];
   /** Refuses an empty selection with this validation message. */
   emptyMessage?: string;
   fromArguments?: (args: ArgumentObject) => T[];
+}
+
+/**
+ * A title-bar button of a multi-pick that leaves it for another step with what is ticked so far: an action, never an
+ * item, so "Toggle all" cannot tick it.
+ */
+export interface PickAction<A extends string> {
+  id: A;
+  /** The button's tooltip; a queued answer presses the button by this text. */
+  tooltip: string;
+  /** A codicon name, e.g. 'list-selection'. */
+  icon: string;
+}
+
+/** What a multi-pick with actions ended with: the ticked items, and the action pressed if one was. */
+export interface PickManyOutcome<T extends Item, A extends string> {
+  items: T[];
+  action?: A;
 }
 
 /** A pick whose items come from a search as the person types (e.g. identities by name), with items always offered. */
@@ -132,6 +152,8 @@ export interface Prompts {
   inputText(question: TextQuestion): Promise<string>;
   pickOne<T extends Item>(question: PickOneQuestion<T>): Promise<T>;
   pickMany<T extends Item>(question: PickManyQuestion<T>): Promise<T[]>;
+  /** A multi-pick with title-bar actions; pressing one ends it, even with nothing ticked. Scripts press none. */
+  pickManyOrAct<T extends Item, A extends string>(question: PickManyQuestion<T>, actions: readonly PickAction<A>[]): Promise<PickManyOutcome<T, A>>;
   searchPick<T extends Item>(question: SearchPickQuestion<T>): Promise<T>;
   /** Resolves when the button is pressed; throws UserCancelled otherwise. Scripts consent by calling the command. */
   confirm(question: ConfirmQuestion): Promise<void>;
@@ -196,6 +218,7 @@ export function inertPrompts(ask: Prompts): Prompts {
     inputText: (question) => ask.inputText(question),
     pickOne: (question) => ask.pickOne(question),
     pickMany: (question) => ask.pickMany(question),
+    pickManyOrAct: (question, actions) => ask.pickManyOrAct(question, actions),
     searchPick: (question) => ask.searchPick(question),
     confirm: (question) => ask.confirm({ ...question, message: inertText(question.message), detail: inertDetail(question.detail) }),
     message: (question) => ask.message({ ...question, message: inertText(question.message), detail: inertDetail(question.detail) }),

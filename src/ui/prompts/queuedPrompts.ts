@@ -9,6 +9,8 @@ import {
   type ConfirmQuestion,
   type Item,
   type MessageQuestion,
+  type PickAction,
+  type PickManyOutcome,
   type PickManyQuestion,
   type PickOneQuestion,
   type Prompts,
@@ -21,9 +23,18 @@ import { t } from '../view/l10n';
 /**
  * What the person does at a prompt: types text (input), picks the item with that label (pick one), presses the
  * button with that label (modal, message), enters a path (save dialog); ticks exactly these labels (pick many);
- * presses Escape; presses Back; types `search` into a search pick and, once its matches are shown, picks `pick`.
+ * presses Escape; presses Back; types `search` into a search pick and, once its matches are shown, picks `pick`;
+ * ticks `ticked` (none by default) in a multi-pick and presses its title-bar button with the tooltip `press`;
+ * types `type` into a multi-pick with a search of its own and ends with exactly `tick` ticked (shown or ticked before).
  */
-export type QueuedAnswer = string | string[] | { escape: true } | { back: true } | { search: string; pick: string };
+export type QueuedAnswer =
+  | string
+  | string[]
+  | { escape: true }
+  | { back: true }
+  | { search: string; pick: string }
+  | { press: string; ticked?: string[] }
+  | { type: string; tick: string[] };
 
 export type ShownKind = 'text' | 'pickOne' | 'pickMany' | 'searchPick' | 'confirm' | 'message' | 'save';
 
@@ -40,6 +51,8 @@ export interface Shown {
   value?: string;
   /** Labels of the items or buttons offered. */
   options?: string[];
+  /** Tooltips of a multi-pick's title-bar actions. */
+  actions?: string[];
   /** The items' descriptions, in the order of `options` (multi-picks). */
   descriptions?: string[];
   /** A modal's button that Enter presses (VS Code's rule: the first that is not the close affordance). */
@@ -118,18 +131,38 @@ export class QueuedPrompts implements Prompts {
   }
 
   async pickMany<T extends Item>(question: PickManyQuestion<T>): Promise<T[]> {
+    return (await this.pickManyOrAct(question, [])).items;
+  }
+
+  pickManyOrAct<T extends Item, A extends string>(question: PickManyQuestion<T>, actions: readonly PickAction<A>[]): Promise<PickManyOutcome<T, A>> {
     const shown = this.record({
       kind: 'pickMany',
       text: question.placeholder,
       options: question.items.map((item) => item.label),
       descriptions: question.items.map((item) => item.description ?? ''),
       selected: (question.selected ?? []).map((item) => item.label),
+      ...(actions.length > 0 ? { actions: actions.map((action) => action.tooltip) } : {}),
     });
     for (;;) {
       const answer = this.next(shown);
+      if (typeof answer === 'object' && 'press' in answer) {
+        const action = actions.find((each) => each.tooltip === answer.press);
+        if (action === undefined) throw this.fail(`the multi-pick "${question.placeholder}" has no button ${describe(answer)}`);
+        return Promise.resolve({ items: (answer.ticked ?? []).map((label) => this.itemLabelled(question.items, label, shown)), action: action.id });
+      }
+      if (typeof answer === 'object' && 'type' in answer && question.search !== undefined) {
+        // What the person sees after typing; what they ticked before stays ticked, shown or not.
+        const visible = question.search(answer.type);
+        shown.value = answer.type;
+        shown.options = visible.map((item) => item.label);
+        const items = answer.tick.map((label) => this.itemLabelled([...visible, ...(question.selected ?? [])], label, shown));
+        if (items.length > 0) return Promise.resolve({ items });
+        shown.refused.push(question.emptyMessage ?? t('Choose at least one item.'));
+        continue;
+      }
       if (!Array.isArray(answer)) throw this.fail(`the multi-pick "${question.placeholder}" got ${describe(answer)}`);
       const items = answer.map((label) => this.itemLabelled(question.items, label, shown));
-      if (items.length > 0) return Promise.resolve(items);
+      if (items.length > 0) return Promise.resolve({ items });
       shown.refused.push(question.emptyMessage ?? t('Choose at least one item.'));
     }
   }
@@ -204,7 +237,7 @@ export class QueuedPrompts implements Prompts {
   }
 
   /** The next answer; Escape and Back act here, as they do at any prompt. */
-  private next(shown: Shown): string | string[] | { escape: true } | { search: string; pick: string } {
+  private next(shown: Shown): Exclude<QueuedAnswer, { back: true }> {
     const answer = this.owner().answers.shift();
     if (answer === undefined) throw this.fail(`no answer left for the ${shown.kind} "${shown.text}"`);
     if (typeof answer === 'object' && 'back' in answer) {

@@ -9,6 +9,8 @@ import {
   type ConfirmQuestion,
   type Item,
   type MessageQuestion,
+  type PickAction,
+  type PickManyOutcome,
   type PickManyQuestion,
   type PickOneQuestion,
   type Prompts,
@@ -31,6 +33,35 @@ function showPickReason<T extends vscode.QuickPickItem>(pick: vscode.QuickPick<T
   const withPrompt = pick as vscode.QuickPick<T> & { prompt?: string };
   if ('prompt' in pick) withPrompt.prompt = reason;
   else if (reason !== undefined) pick.placeholder = reason;
+}
+
+/**
+ * Replaces the pick's filter with the question's search: each typed text shows the search's items (always shown, so
+ * VS Code's filter hides none). Returns what is ticked, in the items' order: ticks of items hidden by the text stay.
+ */
+function ownSearch<T extends Item>(pick: vscode.QuickPick<T>, question: PickManyQuestion<T>, search: (text: string) => readonly T[]): () => T[] {
+  const shownAs = new Map<T, T>(question.items.map((item) => [item, { ...item, alwaysShow: true }]));
+  const original = new Map<T, T>([...shownAs].map(([item, shown]) => [shown, item]));
+  const ticked = new Set<T>(question.selected ?? []);
+  let visible: readonly T[] = question.items;
+  const showFor = (text: string): void => {
+    visible = search(text);
+    pick.items = visible.map((item) => shownAs.get(item) ?? item);
+    pick.selectedItems = visible.filter((item) => ticked.has(item)).map((item) => shownAs.get(item) ?? item);
+  };
+  pick.matchOnDescription = false;
+  pick.matchOnDetail = false;
+  showFor('');
+  pick.onDidChangeValue(showFor);
+  // Only the rows shown can change; the event after our own change of rows carries the same ticks.
+  pick.onDidChangeSelection((selection) => {
+    const now = new Set(selection.map((item) => original.get(item) ?? item));
+    for (const item of visible) {
+      if (now.has(item)) ticked.add(item);
+      else ticked.delete(item);
+    }
+  });
+  return () => question.items.filter((item) => ticked.has(item));
 }
 
 export class VsCodePrompts implements Prompts {
@@ -81,18 +112,31 @@ export class VsCodePrompts implements Prompts {
     });
   }
 
-  pickMany<T extends Item>(question: PickManyQuestion<T>): Promise<T[]> {
+  async pickMany<T extends Item>(question: PickManyQuestion<T>): Promise<T[]> {
+    return (await this.pickManyOrAct(question, [])).items;
+  }
+
+  pickManyOrAct<T extends Item, A extends string>(question: PickManyQuestion<T>, actions: readonly PickAction<A>[]): Promise<PickManyOutcome<T, A>> {
     const pick = this.createPick(question, true);
     if (question.selected !== undefined) pick.selectedItems = question.selected;
+    // Actions sit in the title bar beside Back, where "Toggle all" cannot tick them.
+    const buttons = new Map<vscode.QuickInputButton, A>(actions.map((action) => [{ iconPath: new vscode.ThemeIcon(action.icon), tooltip: action.tooltip }, action.id]));
+    pick.buttons = [...pick.buttons, ...buttons.keys()];
     const emptyMessage = question.emptyMessage ?? t('Choose at least one item.');
+    const ticked = question.search === undefined ? undefined : ownSearch(pick, question, question.search);
+    const chosen = (): T[] => ticked?.() ?? [...pick.selectedItems];
     return this.show(pick, (resolve, disposables) => {
       disposables.push(
         pick.onDidChangeSelection((items) => {
           if (items.length > 0) showPickReason(pick, undefined);
         }),
+        pick.onDidTriggerButton((button) => {
+          const action = buttons.get(button);
+          if (action !== undefined) resolve({ items: chosen(), action });
+        }),
         pick.onDidAccept(() => {
-          const chosen = [...pick.selectedItems];
-          if (chosen.length > 0) resolve(chosen);
+          const items = chosen();
+          if (items.length > 0) resolve({ items });
           else showPickReason(pick, emptyMessage);
         }),
       );

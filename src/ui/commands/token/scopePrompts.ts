@@ -4,10 +4,11 @@ import { ALL_SCOPES } from '../../../core/model';
 import type { ApiOperation, ScopeCatalogue } from '../../../core/scopes/catalogue';
 import { loadScopeCatalogue } from '../../../core/scopes/load';
 import { proposeScopes } from '../../../core/scopes/propose';
+import { scopesByVersion, searchScopes } from '../../../core/scopes/search';
 import { checkExtraScopes, parseScopeList } from '../../prompts/inputChecks';
 import { operationChoiceText, proposalText, proposedChoiceText, scopeChoiceText } from './scopeChoices';
 import { requireStringArray, type ArgumentObject } from '../../prompts/args';
-import type { Item, WizardStep } from '../../prompts/prompts';
+import type { Item, PickAction, WizardStep } from '../../prompts/prompts';
 import { t } from '../../view/l10n';
 
 export interface ScopeDraft {
@@ -15,27 +16,22 @@ export interface ScopeDraft {
 }
 
 interface ScopeItem extends Item {
-  /** Undefined for the "Pick by API…" and "Other scopes…" entries. */
-  scope: string | undefined;
+  scope: string;
 }
 
 interface OperationItem extends Item {
   operation: ApiOperation;
 }
 
-const PICK_BY_API: ScopeItem = {
-  get label() { return t('$(list-selection) Pick by API…'); },
-  get detail() { return t('Choose the operations your script calls; get the fewest scopes that allow them'); },
-  scope: undefined,
-  alwaysShow: true,
-};
+type ScopeAction = 'pickByApi' | 'otherScopes';
 
-const OTHER_SCOPES: ScopeItem = {
-  get label() { return t('$(edit) Other scopes…'); },
-  get detail() { return t('Type scopes that are not in this list'); },
-  scope: undefined,
-  alwaysShow: true,
-};
+/** Title-bar buttons, not rows, so that ticking every row ("Toggle all") ticks scopes only. */
+function scopeActions(): PickAction<ScopeAction>[] {
+  return [
+    { id: 'pickByApi', tooltip: t('Pick by API…'), icon: 'list-selection' },
+    { id: 'otherScopes', tooltip: t('Other scopes…'), icon: 'edit' },
+  ];
+}
 
 function emptyScopesMessage(): string {
   return t('Choose at least one scope; {0} stands for every right you have.', ALL_SCOPES);
@@ -50,10 +46,16 @@ function scopeItem(catalogue: ScopeCatalogue, scope: string): ScopeItem {
   return { ...scopeChoiceText(catalogue, scope), scope };
 }
 
-/** The current scopes first (unknown ones flagged), then every other scope of the catalogue. */
+/** The current scopes first (unknown ones flagged), then every other scope of the catalogue, v3 ones first. */
 function scopeItems(catalogue: ScopeCatalogue, current: readonly string[]): ScopeItem[] {
   const rest = catalogue.scopes.filter((scope) => !current.includes(scope));
-  return [PICK_BY_API, OTHER_SCOPES, ...[...current, ...rest].map((scope) => scopeItem(catalogue, scope))];
+  return [...current, ...scopesByVersion(catalogue, rest)].map((scope) => scopeItem(catalogue, scope));
+}
+
+/** Every typed word, in any order, in a scope's name or what it grants: v3 scopes before v1 ones. */
+function scopeSearch(catalogue: ScopeCatalogue, items: readonly ScopeItem[]): (text: string) => ScopeItem[] {
+  const byScope = new Map(items.map((item) => [item.scope, item]));
+  return (text) => searchScopes(catalogue, text, [...byScope.keys()]).flatMap((scope) => byScope.get(scope) ?? []);
 }
 
 /**
@@ -87,7 +89,7 @@ export function scopeSteps<S extends ScopeDraft>(note: string, next: WizardStep<
       matchOnDetail: true,
       emptyMessage: emptyScopesMessage(),
     });
-    draft.scope = picked.flatMap((item) => (item.scope === undefined ? [] : [item.scope]));
+    draft.scope = picked.map((item) => item.scope);
     return wantsMore ? askMore : next;
   };
   const askOperations: WizardStep<S> = async (input) => {
@@ -107,18 +109,21 @@ export function scopeSteps<S extends ScopeDraft>(note: string, next: WizardStep<
   const askPicked: WizardStep<S> = async (input, draft) => {
     const catalogue = await loadScopeCatalogue();
     const items = scopeItems(catalogue, draft.scope);
-    const picked = await input.pickMany({
-      name: 'scope',
-      placeholder: t('Scopes of the token: type to search by scope or by what it grants. {0}', note).trim(),
-      items,
-      selected: items.filter((item) => item.scope !== undefined && draft.scope.includes(item.scope)),
-      matchOnDetail: true,
-      emptyMessage: emptyScopesMessage(),
-      fromArguments: scopesFromArgs,
-    });
-    draft.scope = picked.flatMap((item) => (item.scope === undefined ? [] : [item.scope]));
-    wantsMore = picked.includes(OTHER_SCOPES);
-    if (picked.includes(PICK_BY_API)) return askOperations;
+    const picked = await input.pickManyOrAct(
+      {
+        name: 'scope',
+        placeholder: t('Scopes of the token: type to search by scope or by what it grants; the buttons above pick by API or take typed scopes. {0}', note).trim(),
+        items,
+        selected: items.filter((item) => draft.scope.includes(item.scope)),
+        search: scopeSearch(catalogue, items),
+        emptyMessage: emptyScopesMessage(),
+        fromArguments: scopesFromArgs,
+      },
+      scopeActions(),
+    );
+    draft.scope = picked.items.map((item) => item.scope);
+    wantsMore = picked.action === 'otherScopes';
+    if (picked.action === 'pickByApi') return askOperations;
     return wantsMore ? askMore : next;
   };
   return askPicked;
