@@ -2,16 +2,17 @@
 // It only looks at what the tree already listed, so it loads with the first token list (see watchExpiry in extension.ts).
 import * as vscode from 'vscode';
 import { DailyReminder, expiringTokens, type ExpiringToken } from '../core/ops/expiry';
-import { badgeTooltip, expiryNotificationText } from './view/expiryText';
+import { askExpiryReminder, type ReminderPrompts } from './expiryReminder';
+import { UserCancelled } from '../core/errors';
+import { inertText } from '../core/validation';
+import { badgeTooltip } from './view/expiryText';
 import type { PersonalAccessToken } from '../core/model';
 import type { Logger } from '../core/ports';
 import type { PatService } from '../core/patService';
-import { inertText } from '../core/validation';
 import { CONFIG_SECTION, VIEW_ID } from './ids';
 import { expiryWarningDays } from './settings';
 import type { PatNode } from './tree/patNode';
 import type { PatTreeDataProvider, TokensLoaded } from './tree/patTreeDataProvider';
-import { t } from './view/l10n';
 
 const NOTIFICATIONS_SETTING = 'expiryNotifications';
 /** Several tenants load one after the other: wait for them to settle before deciding on one reminder. */
@@ -20,6 +21,19 @@ const SETTLE_MS = 1500;
 export function expiryNotificationsEnabled(): boolean {
   return vscode.workspace.getConfiguration(CONFIG_SECTION).get<boolean>(NOTIFICATIONS_SETTING, false) === true;
 }
+
+/** The reminder's two prompts as VS Code shows them (vscodePrompts.ts stays out of this small chunk); text made inert. */
+const reminderPrompts: ReminderPrompts = {
+  message: async (question) => {
+    const answer = await vscode.window.showWarningMessage(inertText(question.message), ...question.actions);
+    return question.actions.find((action) => action === answer);
+  },
+  pickOne: async (question) => {
+    const picked = await vscode.window.showQuickPick(question.items, { placeHolder: question.placeholder });
+    if (picked === undefined) throw new UserCancelled();
+    return picked;
+  },
+};
 
 export class ExpiryWatch implements vscode.Disposable {
   private readonly loaded = new Map<string, readonly PersonalAccessToken[]>();
@@ -89,14 +103,11 @@ export class ExpiryWatch implements vscode.Disposable {
     if (items.length === 0 || !expiryNotificationsEnabled() || !this.reminder.isDue(now)) return;
     await this.reminder.markShown(now);
     this.logger.info(`Expiry reminder: ${items.length} token(s) expired or expiring soon.`);
-    const show = t('Show');
-    const rotate = t('Rotate');
-    const choice = await vscode.window.showWarningMessage(inertText(expiryNotificationText(items)), show, rotate);
-    const first = items[0];
-    const node = this.tree.tokenNode(first.tenantId, first.token.id);
-    if (choice === show) await this.reveal(node);
+    const answer = await askExpiryReminder(reminderPrompts, items);
+    const node = answer === undefined ? undefined : this.tree.tokenNode(answer.due.tenantId, answer.due.token.id);
+    if (answer?.action === 'show') await this.reveal(node);
     // Given the node, Rotate Token asks its questions as from the tree; without it, it lets the user pick.
-    if (choice === rotate) await vscode.commands.executeCommand('sailpointPat.rotateToken', node);
+    if (answer?.action === 'rotate') await vscode.commands.executeCommand('sailpointPat.rotateToken', node);
   }
 
   private async reveal(node: PatNode | undefined): Promise<void> {
