@@ -112,7 +112,7 @@ export function scopeSteps<S extends ScopeDraft>(note: string, next: WizardStep<
     const picked = await input.pickManyOrAct(
       {
         name: 'scope',
-        placeholder: t('Scopes of the token: type to search by scope or by what it grants. {0}', note).trim(),
+        placeholder: t('Scopes of the token: type to search by scope or by what it grants; the buttons above pick by API or take typed scopes. {0}', note).trim(),
         items,
         selected: items.filter((item) => draft.scope.includes(item.scope)),
         search: scopeSearch(catalogue, items),
