@@ -81,6 +81,20 @@ export class WorkbenchDriver {
     await row.locator(`.action-label[aria-label^=${quoted(actionLabel)}]`).first().click({ timeout: STEP_TIMEOUT_MS });
   }
 
+  /**
+   * Chooses a context-menu item. VS Code drops a click that lands while its menu is still settling (the item shows
+   * hovered and nothing runs), so the item is clicked again until the menu has closed.
+   */
+  async chooseMenuItem(name: string): Promise<void> {
+    const item = this.page.getByRole('menuitem', { name }).first();
+    await item.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+    await this.until(`the menu item "${name}" is chosen`, async () => {
+      if (!(await item.isVisible())) return true;
+      await item.click({ timeout: 2_000 }).catch(() => undefined);
+      return false;
+    });
+  }
+
   async waitForVisible(selector: string): Promise<Locator> {
     const locator = this.page.locator(selector).first();
     await locator.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });

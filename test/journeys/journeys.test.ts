@@ -187,7 +187,7 @@ describe('Journeys in the real workbench, by keystrokes and clicks', function ()
       return false;
     });
     await d.treeRow('isc-scripts').click({ button: 'right' });
-    await d.page.getByRole('menuitem', { name: 'Scopes This Code Needs' }).first().click();
+    await d.chooseMenuItem('Scopes This Code Needs');
     const picker = await d.waitForVisible('.quick-input-widget');
     // Create Token counts the person's tokens between the scan's picker and its name step, with no box shown: slowed
     // here so the journey always meets that gap (the driver once read it as the wizard closing; it was not).
