@@ -33,10 +33,12 @@ const REST_OF_DIST_LIMIT = 270 * KB;
  * the scope catalogue 37 KB packed, the German bundle 20 KB (VS Code's format keys each message by its English text),
  * README 22 KB, CHANGELOG 12 KB, the rest of dist about 85 KB and the four walkthrough pictures 15 KB (lossy WebP
  * since issue 20; 55 KB packed as JPEGs, when the whole was 271,070 B). One ceiling for all of it: the measured size plus a small margin.
- * After issue 22's filter, identity search and modals (more commands, 0.3 KB more German) it is 233,125 B (227.7 KB).
+ * After issue 22's filter, identity search and modals (more commands, 0.3 KB more German) it is 233,125 B (227.7 KB);
+ * with the scope picker's actions, word search and the reminder's pick 236,301 B (230.8 KB). The ceiling leaves 2 KB,
+ * so a README or CHANGELOG edit (both ship) does not fail the build while code growth still does.
  */
 const VSIX_TARGET = 150 * KB;
-const VSIX_LIMIT = 231 * KB;
+const VSIX_LIMIT = 233 * KB;
 
 /** The generated scope catalogue: the one chunk outside the rest-of-dist budget (the catalogue has its own). */
 function isScopeData(file: BundleFile): boolean {
