@@ -3,31 +3,8 @@ import type { PersonalAccessToken, Tenant } from '../../src/core/model';
 import type { OwnerStatus } from '../../src/core/ops/owners';
 import { presentTenant, type TenantState } from '../../src/ui/view/presentation';
 import { presentToken, type TokenViewOptions } from '../../src/ui/view/tokenPresentation';
+import { DAY, iso, plain, token } from './helpers/tokenFixture';
 
-const NOW = Date.parse('2026-08-15T12:00:00Z');
-const DAY = 86_400_000;
-
-function iso(offsetMs: number): string {
-  return new Date(NOW + offsetMs).toISOString();
-}
-
-function token(overrides: Partial<PersonalAccessToken> = {}): PersonalAccessToken {
-  return {
-    id: '2c9180835d2e5168015d32f890ca1581',
-    name: 'ci-deploy',
-    scope: ['sp:scopes:default'],
-    owner: { type: 'IDENTITY', id: 'id-1', name: 'Ada Admin' },
-    created: iso(-30 * DAY),
-    lastUsed: iso(-3 * DAY),
-    managed: false,
-    accessTokenValiditySeconds: 43200,
-    expirationDate: iso(100 * DAY),
-    userAwareTokenNeverExpires: null,
-    ...overrides,
-  };
-}
-
-const plain: TokenViewOptions = { now: NOW, expiryWarningDays: 14, secretStored: false, isOwnCredential: false, locale: 'en-US', timeZone: 'UTC' };
 
 function words(overrides: Partial<PersonalAccessToken> = {}, options: Partial<TokenViewOptions> = {}): string {
   return presentToken(token(overrides), { ...plain, ...options }).accessibilityLabel;
