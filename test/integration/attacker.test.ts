@@ -8,7 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { FakeTenant, issuedSecrets } from '../fake-tenant/server';
-import { asScriptWithPerson, canaries, children, canarySecret, rememberSecret, removeAllTenants, run, SANDBOX_DIR, sleep, tenantElement, tokensOf } from './helpers';
+import { asScriptWithPerson, canaries, children, canarySecret, rememberSecret, removeAllTenants, run, SANDBOX_DIR, tenantElement, terminalNamed, tokensOf } from './helpers';
 
 interface Loot {
   seen: string[];
@@ -80,15 +80,6 @@ async function assertNothingLeaked(): Promise<Loot> {
   assert.ok(seen.length > 0, `the attacker saw nothing at all (${notes.join('; ')})`);
   assert.deepEqual(secretsIn(seen), []);
   return { seen, notes };
-}
-
-async function terminalNamed(name: string): Promise<vscode.Terminal> {
-  for (let waited = 0; waited < 5000; waited += 100) {
-    const terminal = vscode.window.terminals.find((each) => each.name === name);
-    if (terminal !== undefined) return terminal;
-    await sleep(100);
-  }
-  assert.fail(`no terminal named ${name}`);
 }
 
 describe('an attacker extension in the same VS Code finds no secret', function () {

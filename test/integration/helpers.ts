@@ -92,6 +92,16 @@ export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
+/** The terminal VS Code opened with this name, waiting briefly for it to appear. */
+export async function terminalNamed(name: string): Promise<vscode.Terminal> {
+  for (let waited = 0; waited < 5000; waited += 100) {
+    const terminal = vscode.window.terminals.find((each) => each.name === name);
+    if (terminal !== undefined) return terminal;
+    await sleep(100);
+  }
+  assert.fail(`no terminal named ${name}`);
+}
+
 /** Waits until the check holds (polling every 50 ms), or fails naming what never happened. */
 export async function eventually(check: () => Promise<boolean>, what: string, tries = 50): Promise<void> {
   for (let i = 0; i < tries; i++) {

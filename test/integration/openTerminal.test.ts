@@ -6,18 +6,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { FakeTenant } from '../fake-tenant/server';
-import { asPerson, asScriptWithPerson, canarySecret, rejectsWith, rememberSecret, run, sandboxFilesHolding, sleep, tenantElement, tokensOf } from './helpers';
+import { asPerson, asScriptWithPerson, canarySecret, rejectsWith, rememberSecret, run, sandboxFilesHolding, sleep, tenantElement, terminalNamed, tokensOf } from './helpers';
 import { withTenant } from './withTenant';
-
-/** The terminal VS Code opened with this name, waiting briefly for it to appear. */
-async function terminalNamed(name: string): Promise<vscode.Terminal> {
-  for (let waited = 0; waited < 5000; waited += 100) {
-    const terminal = vscode.window.terminals.find((each) => each.name === name);
-    if (terminal !== undefined) return terminal;
-    await sleep(100);
-  }
-  assert.fail(`no terminal named ${name}`);
-}
 
 async function fileText(file: string): Promise<string> {
   for (let waited = 0; waited < 10_000; waited += 100) {
