@@ -2,11 +2,11 @@
 // the chunks that grew against test/unit/byteBudgets.baseline.json and by how much; after a growth that is meant
 // and fits, `UPDATE_BYTE_BASELINE=1 npm run test:unit` rewrites the baseline.
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { BASELINE_FILE, type Baseline, type BundleFile, growthReport, partName, readBaseline, readBundle, ROOT, sumBytes, zipEntries } from './helpers/bundleBytes';
+import { packageVsix, PACKAGED_README_END, sectionHeadings } from '../../scripts/packageVsix';
+import { BASELINE_FILE, type Baseline, type BundleFile, growthReport, partName, readBaseline, readBundle, ROOT, sumBytes, zipEntries, zipEntryText } from './helpers/bundleBytes';
 
 const KB = 1024;
 /**
@@ -61,7 +61,7 @@ function overBudget(what: string, bytes: number, limit: number, growth: string, 
 }
 
 /** The package `npm run package` made, unless dist is newer; then one made here (vsce takes a while). */
-function vsixBytes(): { bytes: number; entries: Record<string, number> } {
+function vsixBytes(): { bytes: number; entries: Record<string, number>; readme: string } {
   const made = path.join(ROOT, 'sailpoint-pat-manager.vsix');
   const distTime = statSync(path.join(ROOT, 'dist/extension.js')).mtimeMs;
   const fresh = statSync(made, { throwIfNoEntry: false });
@@ -70,14 +70,19 @@ function vsixBytes(): { bytes: number; entries: Record<string, number> } {
   if (fresh === undefined || fresh.mtimeMs < distTime) {
     dir = mkdtempSync(path.join(tmpdir(), 'byte-budget-'));
     file = path.join(dir, 'x.vsix');
-    const vsce = spawnSync(path.join(ROOT, 'node_modules/.bin/vsce'), ['package', '--no-dependencies', '--out', file], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-    assert.equal(vsce.status, 0, `vsce could not package: ${vsce.stderr}`);
+    const vsce = packageVsix(file);
+    assert.equal(vsce.status, 0, `vsce could not package: ${vsce.output}`);
   }
   try {
     const zip = readFileSync(file);
     const entries: Record<string, number> = {};
-    for (const entry of zipEntries(zip)) entries[`vsix:${entry.name.replace(/-[A-Z0-9]{8}\.js$/, '.js')}`] = (entries[`vsix:${entry.name.replace(/-[A-Z0-9]{8}\.js$/, '.js')}`] ?? 0) + entry.bytes;
-    return { bytes: zip.length, entries };
+    let readme = '';
+    for (const entry of zipEntries(zip)) {
+      const part = `vsix:${entry.name.replace(/-[A-Z0-9]{8}\.js$/, '.js')}`;
+      entries[part] = (entries[part] ?? 0) + entry.bytes;
+      if (entry.name === 'extension/readme.md') readme = zipEntryText(zip, entry);
+    }
+    return { bytes: zip.length, entries, readme };
   } finally {
     if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
   }
@@ -113,11 +118,23 @@ describe('byte budgets of the bundle and the package', function () {
     assert.ok(bytes <= REST_OF_DIST_LIMIT, overBudget('All of dist except the scope data', bytes, REST_OF_DIST_LIMIT, growthReport(partsOf(rest), baseline), REST_OF_DIST_TARGET));
   });
 
+  let vsix: ReturnType<typeof vsixBytes> | undefined;
+  const packaged = (): ReturnType<typeof vsixBytes> => (vsix ??= vsixBytes());
+
   it(`the .vsix stays within ${VSIX_LIMIT / KB} KB, scope data and walkthrough pictures included`, () => {
-    const vsix = vsixBytes();
+    const vsix = packaged();
     Object.assign(measured, vsix.entries);
     assert.ok(Object.keys(vsix.entries).some((entry) => entry.startsWith('vsix:extension/media/walkthrough/')), 'the .vsix holds no walkthrough picture');
     assert.ok(vsix.bytes <= VSIX_LIMIT, overBudget('The .vsix', vsix.bytes, VSIX_LIMIT, growthReport(vsix.entries, baseline), VSIX_TARGET));
+  });
+
+  it('the .vsix carries README.md up to its developers’ sections: every section a user reads, none of the bench’s or build’s', () => {
+    const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const userSections = sectionHeadings(readme.slice(0, readme.indexOf(PACKAGED_README_END)));
+    const shipped = sectionHeadings(packaged().readme);
+    assert.ok(userSections.length > 10, `README.md has ${userSections.length} user sections`);
+    assert.deepEqual(shipped, userSections);
+    assert.ok(!shipped.includes('Development') && !shipped.includes('Performance'), 'the developers’ sections shipped');
   });
 
   it('carries no CommonJS interop from pass 1 (node-fetch comes from its ES module build), so no file loads a shim chunk', () => {

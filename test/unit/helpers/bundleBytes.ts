@@ -2,6 +2,7 @@
 // .vsix's entries, and the committed per-chunk baseline that a failure is compared with.
 import { readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
+import { inflateRawSync } from 'node:zlib';
 
 export const ROOT = path.resolve(__dirname, '../../../..');
 export const BASELINE_FILE = path.join(ROOT, 'test/unit/byteBudgets.baseline.json');
@@ -77,6 +78,9 @@ export interface ZipEntry {
   name: string;
   /** Bytes in the zip, compressed. */
   bytes: number;
+  /** Where its local header starts, and how it is stored (0 as is, 8 deflated). */
+  headerOffset: number;
+  method: number;
 }
 
 /** The entries of a zip from its central directory, with their compressed sizes. */
@@ -93,8 +97,20 @@ export function zipEntries(zip: Buffer): ZipEntry[] {
   let offset = zip.readUInt32LE(end + 16);
   for (let index = zip.readUInt16LE(end + 10); index > 0; index--) {
     const nameLength = zip.readUInt16LE(offset + 28);
-    entries.push({ name: zip.toString('utf8', offset + 46, offset + 46 + nameLength), bytes: zip.readUInt32LE(offset + 20) });
+    entries.push({
+      name: zip.toString('utf8', offset + 46, offset + 46 + nameLength),
+      bytes: zip.readUInt32LE(offset + 20),
+      headerOffset: zip.readUInt32LE(offset + 42),
+      method: zip.readUInt16LE(offset + 10),
+    });
     offset += 46 + nameLength + zip.readUInt16LE(offset + 30) + zip.readUInt16LE(offset + 32);
   }
   return entries;
+}
+
+/** One entry's text, read from its local header (vsce stores or deflates). */
+export function zipEntryText(zip: Buffer, entry: ZipEntry): string {
+  const start = entry.headerOffset + 30 + zip.readUInt16LE(entry.headerOffset + 26) + zip.readUInt16LE(entry.headerOffset + 28);
+  const data = zip.subarray(start, start + entry.bytes);
+  return (entry.method === 0 ? data : inflateRawSync(data)).toString('utf8');
 }
