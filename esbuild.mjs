@@ -5,7 +5,7 @@
 // 2. each file to CommonJS, import() lowered to require(): a chunk is read only when its import() first runs,
 //    so activation loads dist/extension.js alone.
 import * as esbuild from 'esbuild';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
 
@@ -87,6 +87,39 @@ function chunksStayExternal(emptyChunks) {
   };
 }
 
+/** @param {string} dir @param {RegExp} name @returns {string[]} the text of each file below dir whose name matches */
+function textsBelow(dir, name) {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((file) => name.test(file)).map((file) => readFileSync(path.join(dir, file), 'utf8'));
+}
+
+/**
+ * Our `private` fields and methods that the code names only as `this.name` (and where it declares them), and that
+ * neither VS Code's nor Node's API nor node-fetch uses: esbuild may give those short names, as it does local
+ * variables. A name also written anywhere else (a key, a string, a comment, another object's member) keeps its name.
+ * @returns {string[]}
+ */
+function privateOnlyProperties() {
+  const source = textsBelow('src', /\.ts$/).join('\n');
+  const declared = new Set([...source.matchAll(/\bprivate\s+(?:readonly\s+|async\s+)*([A-Za-z_$][\w$]*)/g)].map((match) => match[1]));
+  const outside = [
+    readFileSync('node_modules/@types/vscode/index.d.ts', 'utf8'),
+    ...textsBelow('node_modules/@types/node', /\.d\.ts$/),
+    readFileSync('node_modules/node-fetch/lib/index.mjs', 'utf8'),
+  ].join('\n');
+  const count = (/** @type {string} */ text, /** @type {RegExp} */ pattern) => text.match(pattern)?.length ?? 0;
+  return [...declared]
+    .filter((name) => name.length > 2 && !['async', 'readonly', 'constructor'].includes(name))
+    .filter((name) => {
+      const anywhere = count(source, new RegExp(`(?<![\\w$])${name.replace(/\$/g, '\\$')}(?![\\w$])`, 'g'));
+      const asPrivate = count(source, new RegExp(`(?:\\bthis\\.|\\bprivate\\s+(?:readonly\\s+|async\\s+)*)${name.replace(/\$/g, '\\$')}(?![\\w$])`, 'g'));
+      return anywhere === asPrivate && !new RegExp(`(?<![\\w$])${name.replace(/\$/g, '\\$')}(?![\\w$])`).test(outside);
+    })
+    .sort();
+}
+
+/** Production only: the properties esbuild renames (see privateOnlyProperties), also listed in the bundle report. */
+const MANGLED_PROPERTIES = production ? privateOnlyProperties() : [];
+
 /** @satisfies {esbuild.BuildOptions} */
 const common = {
   bundle: true,
@@ -99,6 +132,7 @@ const common = {
   legalComments: /** @type {const} */ ('none'),
   logLevel: /** @type {const} */ ('warning'),
   metafile: true,
+  ...(MANGLED_PROPERTIES.length > 0 ? { mangleProps: new RegExp(`^(?:${MANGLED_PROPERTIES.join('|')})$`) } : {}),
 };
 
 /** @satisfies {esbuild.BuildOptions} */
@@ -300,7 +334,7 @@ function writeBundleReport(splitMetafile, sizes) {
   const usedAtActivation = files.some((file) => file.activation && file.usesRuntime);
   const report = files.map(({ name, bytes, inputs, inputBytes, activation }) => ({ name, bytes, inputs, inputBytes, activation: name === RUNTIME_FILE ? usedAtActivation : activation }));
   mkdirSync(path.dirname(REPORT_FILE), { recursive: true });
-  writeFileSync(REPORT_FILE, `${JSON.stringify({ production, files: report }, null, 1)}\n`);
+  writeFileSync(REPORT_FILE, `${JSON.stringify({ production, mangledProperties: MANGLED_PROPERTIES, files: report }, null, 1)}\n`);
 }
 
 emptyDir(SPLIT_DIR);
