@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { AnsweredRun } from '../../src/ui/commands/index';
+import type { AnsweredRun } from '../../src/ui/commands/testRuns';
 import type { QueuedAnswer as Answer, Shown } from '../../src/ui/prompts/queuedPrompts';
 
 export const EXTENSION_ID = 'sailpoint-pat-manager.sailpoint-pat-manager';

@@ -137,6 +137,17 @@ describe('byte budgets of the bundle and the package', function () {
     assert.ok(!shipped.includes('Development') && !shipped.includes('Performance'), 'the developers’ sections shipped');
   });
 
+  it('a person’s first command reads no test-only code: the answer queue and the pseudo-locale are a chunk of their own', () => {
+    const commands = files.find((file) => partName(file) === 'commands');
+    assert.ok(commands, 'no commands chunk');
+    const testOnly = ['src/ui/commands/testRuns.ts', 'src/ui/prompts/queuedPrompts.ts', 'src/ui/pseudoLocale.ts'];
+    assert.deepEqual(commands.inputs.filter((input) => testOnly.includes(input)), []);
+    const code = readFileSync(path.join(ROOT, 'dist', commands.name), 'utf8');
+    const testRuns = files.find((file) => file.inputs.includes('src/ui/commands/testRuns.ts'));
+    assert.ok(testRuns, 'no chunk holds the test runs');
+    assert.ok(!code.includes(testRuns.name), 'the commands chunk requires the test runs');
+  });
+
   it('carries no CommonJS interop from pass 1 (node-fetch comes from its ES module build), so no file loads a shim chunk', () => {
     const shims = files.filter((file) => readFileSync(path.join(ROOT, 'dist', file.name), 'utf8').includes('Dynamic require of'));
     assert.deepEqual(shims.map((file) => file.name), [], 'esbuild added its require shim: a bundled package was taken as CommonJS');

@@ -1,11 +1,10 @@
 // The one list of commands, loaded on the first command run (see register.ts). Keyed by id so that a command
 // missing here is a compile error; the manifest contributes exactly COMMAND_IDS (checked by a unit test).
-import * as vscode from 'vscode';
 import type { CommandId } from '../ids';
 import type { Prompts } from '../prompts/prompts';
-import { QueuedPrompts, type QueuedAnswer, type Shown } from '../prompts/queuedPrompts';
 import type { PatNode } from '../tree/patNode';
 import { type PatCommand, runCommand, type UiContext } from './runner';
+import { loadHealthPanel } from './health/overview';
 import { addTenantCommand } from './tenant/addTenant';
 import { updateCredentialsCommand } from './tenant/updateCredentials';
 import { renameTenantCommand } from './tenant/renameTenant';
@@ -39,11 +38,8 @@ import { openTerminalCommand } from './terminal/openTerminal';
 import { importFromSailPointCliCommand } from './import/importFromSailPointCli';
 import { scopesForCodeCommand } from './code/scopesForCode';
 import { checkTokenAgainstCodeCommand } from './code/checkTokenAgainstCode';
-import { loadHealthPanel } from './health/overview';
 import { showTokenHealthCommand } from './health/showTokenHealth';
 import { tokenHealthCommand } from './health/tokenHealth';
-import { pseudoLocalised } from '../pseudoLocale';
-import { useTranslator } from '../view/l10n';
 
 const COMMANDS: Record<CommandId, PatCommand> = {
   'sailpointPat.addTenant': addTenantCommand,
@@ -88,52 +84,9 @@ export function runCommandById(ui: UiContext, id: CommandId, args: unknown[], as
   return runCommand(ui, COMMANDS[id], args, runOther, ask);
 }
 
-/** Behind the test-mode-only hook: `t()` speaks the pseudo-locale (`true`) or VS Code's display language again. */
-export function usePseudoLocale(on: boolean): void {
-  useTranslator(on ? pseudoLocalised : (message, ...args) => vscode.l10n.t(message, ...args));
-}
-
 /** Behind the test-mode-only hook: the overview's page, and a message handed to it as if the page sent it. */
 export async function healthOverviewForTests(message: unknown): Promise<{ open: boolean; html: string }> {
   return (await loadHealthPanel()).healthPanelForTests(message);
-}
-
-/** A test's run of one command as a person: the answers it gave, what it was shown, and what went wrong with the queue. */
-export interface AnsweredRun {
-  shown: Shown[];
-  unused: QueuedAnswer[];
-  /** An unexpected prompt, a wrong kind of answer, or answers left over. */
-  failure?: string;
-  /** What the command resolved to (a script's result). */
-  result?: unknown;
-}
-
-export interface AnsweredRunRequest {
-  command: CommandId;
-  node?: PatNode;
-  selection?: PatNode[];
-  /** Files or folders, as the Explorer's context menu passes them (vscode.Uri). */
-  resources?: unknown[];
-  /** Runs it as a script with this argument object; the answers then go to the modals only a person answers. */
-  args?: Record<string, unknown>;
-  answers: QueuedAnswer[];
-}
-
-/** Behind the test-mode-only hook (see register.ts): runs the command as a person who gives these answers. */
-export async function runWithAnswers(ui: UiContext, request: AnsweredRunRequest): Promise<AnsweredRun> {
-  const prompts = new QueuedPrompts([...request.answers]);
-  let failure: string | undefined;
-  let result: unknown;
-  try {
-    const invocation =
-      request.args !== undefined ? [request.args] : request.resources !== undefined ? [request.resources[0], request.resources] : [request.node, request.selection];
-    result = await runCommandById(ui, request.command, invocation, prompts);
-  } catch (error) {
-    failure = error instanceof Error ? error.message : String(error);
-  }
-  failure = prompts.failure ?? failure;
-  if (failure === undefined && prompts.unused.length > 0) failure = `${prompts.unused.length} answer(s) left unused: ${JSON.stringify(prompts.unused)}`;
-  return { shown: prompts.shown, unused: [...prompts.unused], failure, result };
 }
 
 // The editor's hover over code-scan calls rides in this chunk (register.ts loads it on the first hover).

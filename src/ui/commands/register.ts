@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { loadOnce } from '../../core/lazyLoad';
 import { COMMAND_IDS } from '../ids';
 import { ANSWERED_RUN_TEST_COMMAND, HEALTH_OVERVIEW_TEST_COMMAND, PSEUDO_LOCALE_TEST_COMMAND } from '../testHooks';
-import type { AnsweredRunRequest } from './index.js';
+import type { AnsweredRunRequest } from './testRuns.js';
 import type { UiContext } from './runner';
 
 
@@ -17,8 +17,10 @@ export function registerCommands(ui: UiContext, mode: vscode.ExtensionMode): vsc
   // first hover; the scanner and the catalogue load on the first hover over a line that may hold a call.
   commands.push(vscode.languages.registerHoverProvider('*', { provideHover: async (document, position) => (await load()).provideCodeHover(document, position) }));
   if (mode === vscode.ExtensionMode.Test) {
-    commands.push(vscode.commands.registerCommand(ANSWERED_RUN_TEST_COMMAND, async (request: AnsweredRunRequest) => (await load()).runWithAnswers(ui, request)));
-    commands.push(vscode.commands.registerCommand(PSEUDO_LOCALE_TEST_COMMAND, async (on: unknown) => (await load()).usePseudoLocale(on === true)));
+    // The hooks' code is a chunk of its own: a person's first command does not read the test queue.
+    const tests = loadOnce(() => import('./testRuns.js'));
+    commands.push(vscode.commands.registerCommand(ANSWERED_RUN_TEST_COMMAND, async (request: AnsweredRunRequest) => (await tests()).runWithAnswers(ui, request, (await load()).runCommandById)));
+    commands.push(vscode.commands.registerCommand(PSEUDO_LOCALE_TEST_COMMAND, async (on: unknown) => (await tests()).usePseudoLocale(on === true)));
     commands.push(vscode.commands.registerCommand(HEALTH_OVERVIEW_TEST_COMMAND, async (request?: { message?: unknown }) => (await load()).healthOverviewForTests(request?.message)));
   }
   return commands;
