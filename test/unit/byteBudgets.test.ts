@@ -137,6 +137,15 @@ describe('byte budgets of the bundle and the package', function () {
     assert.ok(!shipped.includes('Development') && !shipped.includes('Performance'), 'the developers’ sections shipped');
   });
 
+  it('the .vsix ships every chunk of dist but the test-only hooks’, which an installed extension never loads', () => {
+    const shipped = new Set(Object.keys(packaged().entries));
+    const named = (file: BundleFile): string => `vsix:extension/dist/${file.name.replace(/-[A-Z0-9]{8}\.js$/, '.js')}`;
+    const testOnly = files.filter((file) => file.inputs.includes('src/ui/commands/testRuns.ts'));
+    assert.equal(testOnly.length, 1, 'one chunk holds the test runs');
+    assert.deepEqual(testOnly.filter((file) => shipped.has(named(file))).map((file) => file.name), [], 'the test-only chunk shipped');
+    assert.deepEqual(files.filter((file) => !testOnly.includes(file) && !shipped.has(named(file))).map((file) => file.name), [], 'a chunk is missing from the .vsix');
+  });
+
   it('a person’s first command reads no test-only code: the answer queue and the pseudo-locale are a chunk of their own', () => {
     const commands = files.find((file) => partName(file) === 'commands');
     assert.ok(commands, 'no commands chunk');
