@@ -7,7 +7,7 @@ import { COMMAND_IDS } from '../../src/ui/ids';
 
 const COMMANDS_DIR = path.resolve(__dirname, '../../../src/ui/commands');
 /** The runner, the registry and what a command acts on; every command lives one folder down. */
-const SHARED_MACHINERY = ['index.ts', 'register.ts', 'runner.ts', 'targets.ts'];
+const SHARED_MACHINERY = ['index.ts', 'register.ts', 'runner.ts', 'targets.ts', 'testRuns.ts'];
 const DECLARED_ID = /\bid:\s*'(sailpointPat\.[A-Za-z]+)'/g;
 
 /** Every .ts file one family folder down, as "family/file.ts". */
