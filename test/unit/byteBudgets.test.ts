@@ -38,11 +38,11 @@ const REST_OF_DIST_LIMIT = 267.5 * KB;
  * After issue 22's filter, identity search and modals (more commands, 0.3 KB more German) it is 233,125 B (227.7 KB);
  * with the scope picker's actions, word search and the reminder's pick 236,301 B (230.8 KB). The packaged README
  * without its developers' sections, the icon re-compressed, the shorter member names and the test-only chunk left out
- * made it 226,862 B (221.5 KB). The ceiling leaves 2 KB, so a README or CHANGELOG edit (both ship) does not fail the
- * build while code growth still does.
+ * made it 226,862 B (221.5 KB), and zopfli's deflate of every entry 215,359 B (210.3 KB). The ceiling leaves 2 KB, so a
+ * README or CHANGELOG edit (both ship) does not fail the build while code growth still does.
  */
 const VSIX_TARGET = 150 * KB;
-const VSIX_LIMIT = 223.5 * KB;
+const VSIX_LIMIT = 212.5 * KB;
 
 /** The generated scope catalogue: the one chunk outside the rest-of-dist budget (the catalogue has its own). */
 function isScopeData(file: BundleFile): boolean {

@@ -3,7 +3,9 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { headingAnchor, PACKAGED_README_END, packagedReadme, sectionHeadings } from '../../scripts/packageVsix';
+import { crc32 } from '../../scripts/pngRecompress';
+import { headingAnchor, PACKAGED_README_END, packagedReadme, recompressZip, sectionHeadings } from '../../scripts/packageVsix';
+import { zipEntries, zipEntryText } from './helpers/bundleBytes';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const REPOSITORY = 'https://github.com/example/pat-manager.git';
@@ -46,5 +48,63 @@ describe('packaged README', () => {
   it('anchors headings the way GitHub does', () => {
     assert.equal(headingAnchor('Authentication provider for other extensions'), 'authentication-provider-for-other-extensions');
     assert.equal(headingAnchor('From your own code: Scopes This Code Needs'), 'from-your-own-code-scopes-this-code-needs');
+  });
+});
+
+/** A zip of these files stored uncompressed, as the simplest zip writer would make it. */
+function storedZip(files: Record<string, string>): Buffer {
+  const parts: Buffer[] = [];
+  const central: Buffer[] = [];
+  let offset = 0;
+  for (const [name, text] of Object.entries(files)) {
+    const data = Buffer.from(text);
+    const nameBytes = Buffer.from(name);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt32LE(crc32(data), 14);
+    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(nameBytes.length, 26);
+    const record = Buffer.alloc(46);
+    record.writeUInt32LE(0x02014b50, 0);
+    record.writeUInt16LE(20, 4);
+    record.writeUInt16LE(20, 6);
+    record.writeUInt32LE(crc32(data), 16);
+    record.writeUInt32LE(data.length, 20);
+    record.writeUInt32LE(data.length, 24);
+    record.writeUInt16LE(nameBytes.length, 28);
+    record.writeUInt32LE(offset, 42);
+    parts.push(local, nameBytes, data);
+    central.push(record, nameBytes);
+    offset += 30 + nameBytes.length + data.length;
+  }
+  const directory = Buffer.concat(central);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(Object.keys(files).length, 8);
+  end.writeUInt16LE(Object.keys(files).length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...parts, directory, end]);
+}
+
+describe('packaged .vsix re-compression', () => {
+  const files = { 'extension/a.js': 'const repeated = "repeated";\n'.repeat(200), 'extension/tiny.txt': 'x', 'extension/ü name.md': '# Über\n' };
+
+  it('keeps every entry’s name and content, and makes the zip smaller', async () => {
+    const zip = storedZip(files);
+    const smaller = await recompressZip(zip);
+    assert.ok(smaller.length < zip.length / 5, `${smaller.length} B from ${zip.length} B`);
+    const entries = zipEntries(smaller);
+    assert.deepEqual(entries.map((entry) => entry.name), Object.keys(files));
+    assert.deepEqual(Object.fromEntries(entries.map((entry) => [entry.name, zipEntryText(smaller, entry)])), files);
+    assert.equal(entries.find((entry) => entry.name === 'extension/tiny.txt')?.method, 0, 'an entry that would grow stays as it was');
+  });
+
+  it('refuses a zip whose entry does not match its CRC instead of shipping it', async () => {
+    const zip = storedZip({ 'extension/a.txt': 'hello' });
+    zip.write('j', 30 + 'extension/a.txt'.length);
+    await assert.rejects(recompressZip(zip), /does not match its CRC/);
   });
 });
