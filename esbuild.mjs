@@ -92,10 +92,19 @@ function textsBelow(dir, name) {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((file) => name.test(file)).map((file) => readFileSync(path.join(dir, file), 'utf8'));
 }
 
+/** @returns {string[]} the packages the bundle carries: package.json's dependencies */
+function bundledPackages() {
+  /** @type {unknown} */
+  const manifest = JSON.parse(readFileSync('package.json', 'utf8'));
+  const dependencies = typeof manifest === 'object' && manifest !== null && 'dependencies' in manifest ? manifest.dependencies : undefined;
+  return typeof dependencies === 'object' && dependencies !== null ? Object.keys(dependencies) : [];
+}
+
 /**
  * Our `private` fields and methods that the code names only as `this.name` (and where it declares them), and that
- * neither VS Code's nor Node's API nor node-fetch uses: esbuild may give those short names, as it does local
- * variables. A name also written anywhere else (a key, a string, a comment, another object's member) keeps its name.
+ * neither VS Code's nor Node's API nor a bundled package (package.json's dependencies) uses: esbuild may give those
+ * short names, as it does local variables. A name also written anywhere else (a key, a string, a comment, another
+ * object's member) keeps its name.
  * @returns {string[]}
  */
 function privateOnlyProperties() {
@@ -104,7 +113,7 @@ function privateOnlyProperties() {
   const outside = [
     readFileSync('node_modules/@types/vscode/index.d.ts', 'utf8'),
     ...textsBelow('node_modules/@types/node', /\.d\.ts$/),
-    readFileSync('node_modules/node-fetch/lib/index.mjs', 'utf8'),
+    ...bundledPackages().flatMap((name) => textsBelow(path.join('node_modules', name), /\.(c|m)?js$/)),
   ].join('\n');
   const count = (/** @type {string} */ text, /** @type {RegExp} */ pattern) => text.match(pattern)?.length ?? 0;
   return [...declared]
