@@ -25,11 +25,11 @@ const ACTIVATION_LIMIT = ACTIVATION_TARGET;
  * defaults added 5.4 KB (270,872 B, 264.5 KB). Issue 22 §4's scope-picker actions and word search added 2.1 KB on top
  * of issue 20's speed work (275,011 B, 268.6 KB measured), and the daily reminder's pick of the token to rotate 0.8 KB
  * (275,835 B, 269.4 KB). Short names for private-only members cut 3.4 KB, and the test-only hooks' own chunk added
- * 0.9 KB (273,346 B, 266.9 KB); bench/README.md has the per-file profile and what would meet 150 KB. This ceiling
- * holds it at the measured size plus 0.6 KB.
+ * 0.9 KB (273,346 B, 266.9 KB), 273,678 B (267.3 KB) with the credentials read once per window; bench/README.md has
+ * the per-file profile and what would meet 150 KB. This ceiling holds it at the measured size plus 0.7 KB.
  */
 const REST_OF_DIST_TARGET = 150 * KB;
-const REST_OF_DIST_LIMIT = 267.5 * KB;
+const REST_OF_DIST_LIMIT = 268 * KB;
 /**
  * Issue 20's target for the .vsix is 150 KB with the scope data, counting the whole package. It measured 229,701 B (224.3 KB):
  * the scope catalogue 37 KB packed, the German bundle 20 KB (VS Code's format keys each message by its English text),
@@ -38,11 +38,12 @@ const REST_OF_DIST_LIMIT = 267.5 * KB;
  * After issue 22's filter, identity search and modals (more commands, 0.3 KB more German) it is 233,125 B (227.7 KB);
  * with the scope picker's actions, word search and the reminder's pick 236,301 B (230.8 KB). The packaged README
  * without its developers' sections, the icon re-compressed, the shorter member names and the test-only chunk left out
- * made it 226,862 B (221.5 KB), and zopfli's deflate of every entry 215,359 B (210.3 KB). The ceiling leaves 2 KB, so a
- * README or CHANGELOG edit (both ship) does not fail the build while code growth still does.
+ * made it 226,862 B (221.5 KB), and zopfli's deflate of every entry 215,359 B (210.3 KB); 215,769 B (210.7 KB) after
+ * the first-seconds work. The ceiling leaves 2 KB, so a README or CHANGELOG edit (both ship) does not fail the build
+ * while code growth still does.
  */
 const VSIX_TARGET = 150 * KB;
-const VSIX_LIMIT = 212.5 * KB;
+const VSIX_LIMIT = 213 * KB;
 
 /** The generated scope catalogue: the one chunk outside the rest-of-dist budget (the catalogue has its own). */
 function isScopeData(file: BundleFile): boolean {
