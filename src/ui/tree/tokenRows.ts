@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { PersonalAccessToken } from '../../core/model';
 import { isOthersToken, listsOtherOwners, lookUpOwners, NO_LOOKUP, tokenCountsByOwner, type OwnerLookup } from '../../core/ops/owners';
 import type { PatService } from '../../core/patService';
-import { presentToken, RowPhrases, tokenHealthFlags, tokenTooltipLines, type OwnerFacts, type TokenViewOptions } from '../view/tokenPresentation';
+import { presentToken, RowPhrases, tokenHealthFlags, tokenTooltipLines, warmRelativeTime, type OwnerFacts, type TokenViewOptions } from '../view/tokenPresentation';
 import { expiryWarningDays, unusedDays } from '../settings';
 import { compiledTranslator } from '../view/compiledTranslator';
 import { currentTranslator, useTranslator } from '../view/l10n';
@@ -115,13 +115,19 @@ function filterEmptyText(attentionOnly: boolean, textFiltered: boolean): string 
   return attentionOnly ? t('No token here needs attention') : t('No token here matches the filter');
 }
 
-let collationWarmed = false;
+let localeDataWarmed = false;
 
-/** Called when the first list is requested: the timer runs after the request is sent, so ICU loads while it is on the wire. */
-export function warmCollation(): void {
-  if (collationWarmed) return;
-  collationWarmed = true;
-  setTimeout(() => warmDisplayCollation(collationLocale(vscode.env.language)), 0);
+/**
+ * Called when the first list is requested: the timer runs after the request is sent, so ICU loads the data of the
+ * rows' order and relative times while the list is on the wire.
+ */
+export function warmLocaleData(): void {
+  if (localeDataWarmed) return;
+  localeDataWarmed = true;
+  setTimeout(() => {
+    warmDisplayCollation(collationLocale(vscode.env.language));
+    warmRelativeTime();
+  }, 0);
 }
 
 // Kept because it measured faster (bench/README.md): translating each message once, not once per row.

@@ -113,6 +113,14 @@ function relativePhrase(signedValue: number, unit: TimeUnit): string {
   return phrase;
 }
 
+/**
+ * The first relative time of a process loads ICU's data for it (15-25 ms, like the first collation): the tree calls
+ * this while the first list is on the wire, so the first rows do not wait for it.
+ */
+export function warmRelativeTime(): void {
+  relativePhrase(-1, 'day');
+}
+
 function relativeTimeAt(time: number | undefined, now: number): string {
   if (time === undefined) return t('unknown');
   const delta = time - now;
