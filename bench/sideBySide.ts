@@ -130,11 +130,12 @@ interface Side {
 }
 
 /**
- * Runs `step` for one side BLOCK times in a row, then for the other, after a full GC each, who goes first
- * alternating: each client pays for collecting its own garbage, not for the other's (the SDK's lists leave more).
+ * Runs `step` for one side BLOCK times in a row, then for the next, after a full GC each: each client pays for
+ * collecting its own garbage, not for the other's (the SDK's lists leave more). The order rotates by block, so with
+ * three sides (the list's floor) each takes every place equally often, not the SDK always the middle one.
  */
 async function timeBoth(sides: readonly Side[], operation: Operation, block: number, gc: () => void, step: (side: Side, round: number) => Promise<unknown>): Promise<void> {
-  for (const side of block % 2 === 0 ? sides : [...sides].reverse()) {
+  for (const side of sides.map((_, index) => sides[(index + block) % sides.length])) {
     gc();
     const cpuBefore = process.cpuUsage();
     for (let i = 0; i < BLOCK; i++) {
