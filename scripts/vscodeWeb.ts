@@ -161,7 +161,7 @@ function fixedFlags(): string[] {
   return (JSON.parse(readFileSync(file, 'utf8')) as { flags: string[] }).flags;
 }
 
-function codeServerArguments(sandbox: Sandbox, port: number, locale: string | undefined): string[] {
+function codeServerArguments(sandbox: Sandbox, port: number, locale: string | undefined, extraArgs: readonly string[]): string[] {
   const config = path.join(sandbox.root, 'code-server.yaml');
   writeFileSync(config, 'auth: none\ncert: false\n');
   return [
@@ -173,6 +173,7 @@ function codeServerArguments(sandbox: Sandbox, port: number, locale: string | un
     '--extensions-dir', sandbox.extensions,
     // The workbench's display language, which VS Code hands extensions as vscode.env.language (and their l10n bundle).
     ...(locale === undefined ? [] : ['--locale', locale]),
+    ...extraArgs,
   ];
 }
 
@@ -186,10 +187,17 @@ export function installExtensionUnderTest(sandbox: Sandbox): void {
 }
 
 /** Starts code-server on 127.0.0.1 in its own process group; `url` opens a workbench on the workspace with the extension installed. */
-export async function startCodeServer(options: { sandbox: Sandbox; workspace: string; env: NodeJS.ProcessEnv; locale?: string }): Promise<CodeServer> {
+export async function startCodeServer(options: {
+  sandbox: Sandbox;
+  workspace: string;
+  env: NodeJS.ProcessEnv;
+  locale?: string;
+  /** More code-server flags, e.g. the bench's `--vscode-option inspect-extensions=<port>`. */
+  extraArgs?: readonly string[];
+}): Promise<CodeServer> {
   installExtensionUnderTest(options.sandbox);
   const port = await freePort();
-  const server = spawn(NODE24, codeServerArguments(options.sandbox, port, options.locale), {
+  const server = spawn(NODE24, codeServerArguments(options.sandbox, port, options.locale, options.extraArgs ?? []), {
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: codeServerEnvironment(process.env, options.sandbox.env, options.env),

@@ -10,7 +10,7 @@ import type { IdentitiesApi, IdentityMatch, IdentityRecord } from './client/iden
 import type { PatApi } from './client/patApi';
 import { type Clock, type KeyValueStore, type Logger, type SecretStore, systemClock } from './ports';
 import { defaultRedactor, redactingLogger } from './client/redact';
-import { TenantExistsError, TenantRegistry, type TenantRegistryOptions } from './store/tenantRegistry';
+import { type CredentialsLookup, TenantExistsError, TenantRegistry, type TenantRegistryOptions } from './store/tenantRegistry';
 import { unknownTenant } from './store/tenantRecords';
 import { normalizeTenantUrl } from './tenantUrl';
 import { trimCredentials, validateCredentials, validateScopes, validateTokenName } from './validation';
@@ -93,6 +93,11 @@ export class PatService {
   private readonly deletedAt = new Map<string, Map<string, number>>();
   /** Each tenant's last list, kept by reference (no copy), so the log can name a deleted token. */
   private readonly lastListed = new Map<string, readonly PersonalAccessToken[]>();
+  /**
+   * Each tenant's credentials lookup by the URL it was checked against, read once: every SecretStorage read is a round
+   * trip to the window, and a first list asked three times. Forgotten when the credentials change, here or elsewhere.
+   */
+  private readonly credentialLookups = new Map<string, Promise<CredentialsLookup>>();
   private sequence = 0;
 
   constructor(private readonly options: PatServiceOptions) {
@@ -148,6 +153,7 @@ export class PatService {
     const checked = this.checkedCredentials(credentials);
     await this.proveCredentials(tenant.baseUrl, checked, signal);
     await this.registry.setCredentials(tenantId, checked, tenant.baseUrl);
+    this.forgetCredentials(tenantId);
     this.forgetAccessToken(tenantId);
     this.signInClientIds.set(tenantId, checked.clientId);
     this.logger.info(`Updated the credentials of tenant ${tenant.displayName}.`);
@@ -170,6 +176,7 @@ export class PatService {
   async removeTenant(tenantId: string): Promise<void> {
     const tenant = this.getTenant(tenantId);
     await this.registry.remove(tenantId);
+    this.forgetCredentials(tenantId);
     this.sessions.delete(tenantId);
     this.gates.delete(tenantId);
     this.signInClientIds.delete(tenantId);
@@ -186,7 +193,7 @@ export class PatService {
 
   /** "url-changed": credentials are stored, but for another URL than the tenant's record names now. */
   async credentialsState(tenantId: string): Promise<CredentialsState> {
-    return (await this.registry.getCredentials(tenantId)).state;
+    return (await this.lookUpCredentials(tenantId)).state;
   }
 
   /** The client id the tenant signs in with (not a secret), to mark the tenant's own PAT. */
@@ -195,7 +202,7 @@ export class PatService {
     if (cached !== undefined) {
       return cached;
     }
-    const lookup = await this.registry.getCredentials(tenantId);
+    const lookup = await this.lookUpCredentials(tenantId);
     if (lookup.state !== 'present') {
       return lookup.state === 'url-changed' ? lookup.clientId : undefined;
     }
@@ -318,6 +325,7 @@ export class PatService {
       return undefined;
     }
     if (changed.tokenId === undefined) {
+      this.forgetCredentials(changed.tenantId);
       this.forgetAccessToken(changed.tenantId);
       this.signInClientIds.delete(changed.tenantId);
     } else {
@@ -340,7 +348,7 @@ export class PatService {
       return { baseUrl: tenant.baseUrl, ...credentials };
     }
     // A token secret was issued by the tenant at the URL its credentials are bound to: never handed out for another.
-    if ((await this.registry.getCredentials(tenantId, tenant.baseUrl)).state === 'url-changed') {
+    if ((await this.lookUpCredentials(tenantId, tenant.baseUrl)).state === 'url-changed') {
       throw urlChanged(tenant);
     }
     const secret = await this.getStoredSecret(tenantId, tokenId);
@@ -460,7 +468,7 @@ export class PatService {
 
   /** The credentials only when proven against `baseUrl` (default: the record's URL now); else PatError('credentials-url-changed'). */
   private async credentialsOf(tenantId: string, baseUrl?: string): Promise<Credentials | undefined> {
-    const lookup = await this.registry.getCredentials(tenantId, baseUrl);
+    const lookup = await this.lookUpCredentials(tenantId, baseUrl);
     if (lookup.state === 'url-changed') {
       throw urlChanged(this.getTenant(tenantId));
     }
@@ -492,6 +500,29 @@ export class PatService {
     const session = { baseUrl: tenant.baseUrl, apiFamily: tenant.apiFamily, auth, api, identities };
     this.sessions.set(tenant.id, session);
     return session;
+  }
+
+  /**
+   * The registry's lookup, shared by every caller until the credentials change. A lookup that finds none, or fails, is
+   * not kept: credentials that arrive later (or a keychain that unlocks) are read next time.
+   */
+  private lookUpCredentials(tenantId: string, baseUrl: string | undefined = this.registry.get(tenantId)?.baseUrl): Promise<CredentialsLookup> {
+    const key = `${tenantId}\u0000${baseUrl ?? ''}`;
+    let lookup = this.credentialLookups.get(key);
+    if (lookup === undefined) {
+      lookup = this.registry.getCredentials(tenantId, baseUrl);
+      this.credentialLookups.set(key, lookup);
+      const shared = lookup;
+      const keepOnlyFound = (found?: CredentialsLookup): void => {
+        if (found?.state !== 'present' && this.credentialLookups.get(key) === shared) this.credentialLookups.delete(key);
+      };
+      shared.then(keepOnlyFound, () => keepOnlyFound());
+    }
+    return lookup;
+  }
+
+  private forgetCredentials(tenantId: string): void {
+    for (const key of this.credentialLookups.keys()) if (key.startsWith(`${tenantId}\u0000`)) this.credentialLookups.delete(key);
   }
 
   /** New credentials need a new access token; the session's HTTP client and its gate stay. */

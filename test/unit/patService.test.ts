@@ -289,6 +289,31 @@ describe('PatService (the service the UI uses) against the fake tenant', () => {
     assert.throws(() => manager.getTenant(tenantId), PatError);
   });
 
+  it('reads a tenant\'s credentials from SecretStorage once for a window\'s first list, however many parts of it ask (issue 20 §3)', async () => {
+    const tenantId = await addTenant();
+    const nextWindow = new PatService({ kv, secrets, logger: capturingLogger([]) });
+    secrets.calls.length = 0;
+    const [present, clientId, tokens] = await Promise.all([nextWindow.hasCredentials(tenantId), nextWindow.signInClientId(tenantId), nextWindow.listTokens(tenantId)]);
+    assert.equal(present, true);
+    assert.equal(clientId, credentials.clientId);
+    assert.ok(tokens.length > 0);
+    nextWindow.dropAccessToken(tenantId);
+    await nextWindow.listTokens(tenantId);
+    const reads = secrets.calls.filter((call) => call.startsWith('get ') && call.endsWith('.credentials'));
+    assert.deepEqual(reads, [`get sailpointPat.tenant.${tenantId}.credentials`], 'each SecretStorage read is a round trip to the window');
+  });
+
+  it('reads the credentials again once Update Credentials replaced them, and never signs in with the old ones', async () => {
+    const tenantId = await addTenant();
+    await manager.listTokens(tenantId);
+    const second = fake.addToken(identityId, { name: 'Replacement' });
+    await manager.updateCredentials(tenantId, { clientId: second.id, clientSecret: second.secret });
+    fake.resetRequests();
+    await manager.listTokens(tenantId);
+    const mint = fake.requests.find((request) => request.path === '/oauth/token');
+    assert.ok(mint?.body.includes(`client_id=${second.id}`), 'the list after Update Credentials did not sign in with the new credentials');
+  });
+
   it('treats credentials VS Code can no longer decrypt as missing, not as a gone tenant', async () => {
     const tenantId = await addTenant();
     const fresh = new PatService({ kv, secrets, logger: capturingLogger([]) });

@@ -136,7 +136,9 @@ export class PatTreeDataProvider implements vscode.TreeDataProvider<PatNode>, vs
     const entry = node instanceof TenantNode ? this.entries.get(node.tenantId) : undefined;
     if (entry !== undefined && entry.children === undefined && !entry.listedOnce) {
       entry.loadingShown = true;
-      void this.tenantChildren(entry.node.tenantId);
+      // After VS Code has the loading row: the load's first steps (reading its code) would hold the answer back.
+      // Two timer turns, because the host sends the answer on a timer it sets after this one.
+      setTimeout(() => setTimeout(() => void this.tenantChildren(entry.node.tenantId)));
       return [new LoadingNode(entry.node)];
     }
     return this.loadedChildren(node);
@@ -354,13 +356,14 @@ export class PatTreeDataProvider implements vscode.TreeDataProvider<PatNode>, vs
       return loaded;
     }));
     const ownClientIdReading = settledLater(this.service.signInClientId(tenantId));
+    // At once, beside the credentials check: the three share one SecretStorage read, and without credentials the list
+    // fails before sending anything.
+    const listing = settledLater(this.service.listTokens(tenantId, signal));
     try {
       if (!(await this.service.hasCredentials(tenantId))) {
         throw new PatError('credentials-missing', t('No client ID and secret are stored in VS Code for this tenant.'));
       }
-      const [tokens, rows] = await vscode.window.withProgress({ location: { viewId: VIEW_ID } }, () =>
-        Promise.all([this.service.listTokens(tenantId, signal), rowsLoading]),
-      );
+      const [tokens, rows] = await vscode.window.withProgress({ location: { viewId: VIEW_ID } }, () => Promise.all([listing, rowsLoading]));
       this.rows = rows;
       const ownClientId = await ownClientIdReading;
       const stored = this.service.storedSecretTokenIds(tenantId);
