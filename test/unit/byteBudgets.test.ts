@@ -24,10 +24,12 @@ const ACTIVATION_LIMIT = ACTIVATION_TARGET;
  * registry (14 KB) and the CLI import's YAML reader (12 KB). Issue 22's filter, identity search and safe modal
  * defaults added 5.4 KB (270,872 B, 264.5 KB). Issue 22 §4's scope-picker actions and word search added 2.1 KB on top
  * of issue 20's speed work (275,011 B, 268.6 KB measured), and the daily reminder's pick of the token to rotate 0.8 KB
- * (275,835 B, 269.4 KB). This ceiling holds it at the measured size plus 0.6 KB.
+ * (275,835 B, 269.4 KB). The 10,000-token rows' shared phrases (one filling per load, not per row) added 1.2 KB and
+ * reading a tenant's credentials once per window 0.6 KB (277,656 B, 271.1 KB). This ceiling holds it at the measured
+ * size plus 0.9 KB.
  */
 const REST_OF_DIST_TARGET = 150 * KB;
-const REST_OF_DIST_LIMIT = 270 * KB;
+const REST_OF_DIST_LIMIT = 272 * KB;
 /**
  * Issue 20's target for the .vsix is 150 KB with the scope data, counting the whole package. It measured 229,701 B (224.3 KB):
  * the scope catalogue 37 KB packed, the German bundle 20 KB (VS Code's format keys each message by its English text),

@@ -352,7 +352,7 @@ export class PatTreeDataProvider implements vscode.TreeDataProvider<PatNode>, vs
     const tenantId = node.tenantId;
     // Started before the first await: the rows' code and the sign-in client id arrive while the list is on the wire.
     const rowsLoading = settledLater(loadTokenRows().then((loaded) => {
-      loaded.warmCollation();
+      loaded.warmLocaleData();
       return loaded;
     }));
     const ownClientIdReading = settledLater(this.service.signInClientId(tenantId));

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { PersonalAccessToken } from '../../core/model';
 import { isOthersToken, listsOtherOwners, lookUpOwners, NO_LOOKUP, tokenCountsByOwner, type OwnerLookup } from '../../core/ops/owners';
 import type { PatService } from '../../core/patService';
-import { presentToken, tokenHealthFlags, tokenTooltipLines, type OwnerFacts, type TokenViewOptions } from '../view/tokenPresentation';
+import { presentToken, RowPhrases, tokenHealthFlags, tokenTooltipLines, warmRelativeTime, type OwnerFacts, type TokenViewOptions } from '../view/tokenPresentation';
 import { expiryWarningDays, unusedDays } from '../settings';
 import { compiledTranslator } from '../view/compiledTranslator';
 import { currentTranslator, useTranslator } from '../view/l10n';
@@ -115,13 +115,19 @@ function filterEmptyText(attentionOnly: boolean, textFiltered: boolean): string 
   return attentionOnly ? t('No token here needs attention') : t('No token here matches the filter');
 }
 
-let collationWarmed = false;
+let localeDataWarmed = false;
 
-/** Called when the first list is requested: the timer runs after the request is sent, so ICU loads while it is on the wire. */
-export function warmCollation(): void {
-  if (collationWarmed) return;
-  collationWarmed = true;
-  setTimeout(() => warmDisplayCollation(collationLocale(vscode.env.language)), 0);
+/**
+ * Called when the first list is requested: the timer runs after the request is sent, so ICU loads the data of the
+ * rows' order and relative times while the list is on the wire.
+ */
+export function warmLocaleData(): void {
+  if (localeDataWarmed) return;
+  localeDataWarmed = true;
+  setTimeout(() => {
+    warmDisplayCollation(collationLocale(vscode.env.language));
+    warmRelativeTime();
+  }, 0);
 }
 
 // Kept because it measured faster (bench/README.md): translating each message once, not once per row.
@@ -134,7 +140,7 @@ export function compileTranslations(): void {
 }
 
 // Kept because it measured faster (bench/README.md): one shared options object, not one per token, for 10,000 rows.
-/** One "now" and one settings read per load; the many tokens with neither a stored secret nor the sign-in role share one options object. */
+/** One "now", one settings read and one set of shared phrases per load; the many tokens with neither a stored secret nor the sign-in role share one options object. */
 export function tokenNodes(
   tenant: TenantNode,
   tokens: readonly PersonalAccessToken[],
@@ -152,9 +158,11 @@ export function tokenNodes(
     apiFamily: tenant.tenant.apiFamily,
     locale,
     owners,
+    phrases: new RowPhrases(),
   };
   return byDisplayName(tokens, locale).map((token) => {
-    const secretStored = stored.has(token.id);
+    // Most tenants store no secret: then no row hashes its id to look one up.
+    const secretStored = stored.size > 0 && stored.has(token.id);
     const isOwnCredential = token.id === ownClientId;
     const options = secretStored || isOwnCredential ? { ...plain, secretStored, isOwnCredential } : plain;
     return new TokenNode(tenant, token, options);
@@ -170,5 +178,15 @@ export async function ownerFacts(
 ): Promise<{ owners: OwnerFacts; lookup: OwnerLookup }> {
   const callerIdentityId = await service.callerIdentityId(node.tenantId, signal);
   const lookup = listsOtherOwners(node.tenant.listQuery) ? await lookUpOwners(service, node.tenantId, tokens, signal) : NO_LOOKUP;
-  return { owners: { statuses: lookup.statuses, counts: tokenCountsByOwner(tokens), callerIdentityId }, lookup };
+  let counts: ReadonlyMap<string, number> | undefined;
+  const owners: OwnerFacts = {
+    statuses: lookup.statuses,
+    // Only a tooltip says an owner's count: counted on the first hover, not for every list.
+    get counts() {
+      counts ??= tokenCountsByOwner(tokens);
+      return counts;
+    },
+    callerIdentityId,
+  };
+  return { owners, lookup };
 }

@@ -56,3 +56,15 @@ export function tokenRowWords(name: string, description: string, marks: TokenMar
   const said = markWords(marks);
   return t('Token {0}: {1}. {2}', name, said.length === 0 ? t('in use and not expiring soon') : said.join(', '), description);
 }
+
+// Display-safe text holds no control character, so these two can stand for the name and the description.
+const NAME_SLOT = '\u0000';
+const DESCRIPTION_SLOT = '\u0001';
+
+/** The sentence of tokenRowWords split where its name and description go, so rows of the same marks share one filling; undefined unless the translation says each once, the name first. */
+export function tokenRowWordsAround(marks: TokenMarks): string[] | undefined {
+  const words = tokenRowWords(NAME_SLOT, DESCRIPTION_SLOT, marks);
+  const [before, afterName, ...rest] = words.split(NAME_SLOT);
+  const between = afterName?.split(DESCRIPTION_SLOT) ?? [];
+  return rest.length === 0 && between.length === 2 && !before.includes(DESCRIPTION_SLOT) ? [before, ...between] : undefined;
+}
