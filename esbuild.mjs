@@ -3,7 +3,8 @@
 // Two passes, because esbuild splits code only for ES modules and VS Code loads extension.js as CommonJS:
 // 1. ES modules with splitting: code behind a dynamic import() (the commands, node-fetch) goes to chunks of its own;
 // 2. each file to CommonJS, import() lowered to require(): a chunk is read only when its import() first runs,
-//    so activation loads dist/extension.js alone.
+//    so activation loads dist/extension.js alone: the chunks it imports at once are bundled into it (see
+//    activationMerge), and the chunks that load later take those from extension.js's exports.
 import * as esbuild from 'esbuild';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -70,16 +71,18 @@ const minifyWebviewPage = {
 
 /**
  * Pass 2 converts one file at a time: the other chunks it imports stay imports (now require calls), except chunks
- * pass 1 left empty (a module of types only still gets one), which are dropped instead of shipped and loaded.
+ * pass 1 left empty (a module of types only still gets one), which are dropped instead of shipped and loaded, and
+ * the chunks `bundled` into this file (extension.js takes in the chunks activation loads).
  * @param {ReadonlySet<string>} emptyChunks base names
+ * @param {ReadonlySet<string>} [bundled] base names
  * @returns {esbuild.Plugin}
  */
-function chunksStayExternal(emptyChunks) {
+function chunksStayExternal(emptyChunks, bundled = new Set()) {
   return {
     name: 'chunks-stay-external',
     setup(build) {
       build.onResolve({ filter: /^\.\.?\// }, (args) => {
-        if (args.kind === 'entry-point') return undefined;
+        if (args.kind === 'entry-point' || bundled.has(path.basename(args.path))) return undefined;
         return emptyChunks.has(path.basename(args.path)) ? { path: args.path, namespace: 'empty-chunk' } : { path: args.path, external: true };
       });
       build.onLoad({ filter: /.*/, namespace: 'empty-chunk' }, () => ({ contents: '', loader: 'js' }));
@@ -168,9 +171,9 @@ const RUNTIME_FILE = 'runtime.js';
 
 /**
  * esbuild starts every CommonJS file with the same helpers (__export, __toCommonJS, __toESM, ...), about 600 bytes
- * minified; activation reads a dozen chunks, so the helpers cost more than some chunks' code. In a production build
- * the files take them from one runtime.js instead. A file whose helpers differ (a bundled CommonJS package brings its
- * own) keeps them.
+ * minified, more than some chunks' code. In a production build the chunks that load after activation take them from
+ * one runtime.js instead (extension.js keeps the ones it calls: see withOwnHelpers). A file whose helpers differ (a
+ * bundled CommonJS package brings its own) keeps them.
  * @param {string} code pass 2's unminified output: the helpers, then the first file comment
  * @returns {{ helpers: Map<string, string>, rest: string }}
  */
@@ -215,9 +218,31 @@ function oneVscodeRequire(code) {
  * @param {string} rest
  */
 function withRuntimeRequire(helpers, rest) {
-  const code = oneVscodeRequire(rest).replace(/^module\.exports = __toCommonJS\((\w+)\);$/m, 'module.exports = $1;');
+  const code = plainExports(rest);
   const used = [...helpers.keys()].filter((name) => new RegExp(`\\b${name}\\b`).test(code));
   return used.length === 0 ? code : `var { ${used.join(', ')} } = require("./${RUNTIME_FILE}");\n${code}`;
+}
+
+/** @param {string} rest */
+function plainExports(rest) {
+  return oneVscodeRequire(rest).replace(/^module\.exports = __toCommonJS\((\w+)\);$/m, 'module.exports = $1;');
+}
+
+/**
+ * extension.js keeps the helpers it calls, and those they call, in itself: activation then reads one file, not two.
+ * @param {Map<string, string>} helpers
+ * @param {string} rest
+ */
+function withOwnHelpers(helpers, rest) {
+  const code = plainExports(rest);
+  const kept = new Set();
+  for (let text = code, grew = true; grew; ) {
+    const more = [...helpers.keys()].filter((name) => !kept.has(name) && new RegExp(`\\b${name}\\b`).test(text));
+    for (const name of more) kept.add(name);
+    text = more.map((name) => helpers.get(name)).join('');
+    grew = more.length > 0;
+  }
+  return `${[...helpers].filter(([name]) => kept.has(name)).map(([, definition]) => definition).join('')}${code}`;
 }
 
 /** @param {string} code */
@@ -226,8 +251,8 @@ async function minified(code) {
 }
 
 /**
- * The files' minified code, with the helpers every file agrees on moved to runtime.js.
- * @param {{ outfile: string, code: string }[]} outputs
+ * The files' minified code, with the helpers every file agrees on moved to runtime.js (extension.js keeps its own).
+ * @param {{ outfile: string, code: string, isEntry: boolean }[]} outputs
  * @returns {Promise<{ outfile: string, code: string }[]>}
  */
 async function withSharedHelpers(outputs) {
@@ -246,44 +271,126 @@ async function withSharedHelpers(outputs) {
   const shared = new Map([...counts].map(([name, forName]) => [name, [...forName].sort((a, b) => b[1] - a[1])[0][0]]));
   const agrees = (/** @type {Map<string, string>} */ helpers) => helpers.size > 0 && [...helpers].every(([name, definition]) => shared.get(name) === definition);
   const files = await Promise.all(
-    split.map(async ({ outfile, code, helpers, rest }) => ({ outfile, code: await minified(agrees(helpers) ? withRuntimeRequire(helpers, rest) : code) })),
+    split.map(async ({ outfile, code, helpers, rest, isEntry }) => {
+      const own = isEntry && helpers.size > 0;
+      return { outfile, code: await minified(own ? withOwnHelpers(helpers, rest) : agrees(helpers) ? withRuntimeRequire(helpers, rest) : code) };
+    }),
   );
   const runtime = `${[...shared.values()].join('')}module.exports = { ${[...shared.keys()].join(', ')} };\n`;
   return [...files, { outfile: path.join(OUT_DIR, RUNTIME_FILE), code: await minified(runtime) }];
 }
 
+/** The entry's file name in pass 1 and in dist. */
+const ENTRY_FILE = 'extension.js';
+
 /**
- * Pass 2 over the files pass 1 wrote this time (a watch leaves older chunks behind); returns the bytes per file.
+ * @typedef {object} ActivationMerge
+ * @property {string} entry pass 1's extension.js
+ * @property {Set<string>} merged base names of the chunks activation loads, which pass 2 bundles into extension.js
+ * @property {Map<string, string>} keys for each merged chunk a later chunk imports, the name extension.js exports
+ *   its module under
+ */
+
+/**
+ * Node reads, resolves and compiles each file of its own; for the dozen small chunks activation loaded, that cost
+ * more than their code (a profile of the load: bench/README.md). So pass 2 bundles them into extension.js, which
+ * exports each one a later chunk imports as a module object (`chunk_5L77MZSV`); the later chunk reads it there
+ * instead of from a file. Module objects keep esbuild's getters, so bindings stay live as they were across files.
  * @param {esbuild.Metafile} splitMetafile
+ * @param {ReadonlySet<string>} emptyChunks
+ * @returns {ActivationMerge}
+ */
+function activationMerge(splitMetafile, emptyChunks) {
+  const outputs = splitMetafile.outputs;
+  const entry = Object.keys(outputs).find((file) => outputs[file].entryPoint === 'src/extension.ts');
+  if (entry === undefined) throw new Error('pass 1 wrote no output for src/extension.ts');
+  const imported = (/** @type {string} */ file) => outputs[file].imports.filter((each) => each.kind === 'import-statement' && each.path in outputs).map((each) => each.path);
+  /** @type {Set<string>} */
+  const atActivation = new Set();
+  for (const pending = imported(entry); pending.length > 0; ) {
+    const file = /** @type {string} */ (pending.pop());
+    if (atActivation.has(file) || emptyChunks.has(path.basename(file))) continue;
+    atActivation.add(file);
+    pending.push(...imported(file));
+  }
+  const merged = new Set([...atActivation].map((file) => path.basename(file)));
+  const later = Object.keys(outputs).filter((file) => file.endsWith('.js') && file !== entry && !atActivation.has(file));
+  const needed = new Set(later.flatMap(imported).map((file) => path.basename(file)).filter((name) => merged.has(name)));
+  const keys = new Map([...needed].sort().map((name) => [name, name.replace(/\.js$/, '').replace(/\W/g, '_')]));
+  return { entry, merged, keys };
+}
+
+/**
+ * Pass 2's entry for extension.js: pass 1's extension.js, and the module of each merged chunk a later chunk needs.
+ * @param {ActivationMerge} merge
+ * @returns {esbuild.StdinOptions}
+ */
+function mergedEntry(merge) {
+  const modules = [...merge.keys].map(([name, key]) => `export * as ${key} from "./${name}";\n`);
+  return { contents: `export * from "./${ENTRY_FILE}";\n${modules.join('')}`, resolveDir: path.resolve(SPLIT_DIR), sourcefile: 'merged-entry.js', loader: 'js' };
+}
+
+/**
+ * A later chunk's code with each merged chunk it requires read from extension.js's exports instead.
+ * @param {string} code pass 2's output
+ * @param {ActivationMerge} merge
+ * @param {string} file for the error
+ */
+function mergedChunksFromEntry(code, merge, file) {
+  let rewritten = code;
+  for (const [name, key] of merge.keys) rewritten = rewritten.split(`require("./${name}")`).join(`require("./${ENTRY_FILE}").${key}`);
+  const left = [...merge.merged].find((name) => rewritten.includes(`"./${name}"`));
+  // A merged chunk is no file in dist: a require of it left here would fail when this chunk loads.
+  if (left !== undefined) throw new Error(`${file} still refers to ${left}, which is bundled into ${ENTRY_FILE}`);
+  return rewritten;
+}
+
+/**
+ * Pass 2 over the files pass 1 wrote this time (a watch leaves older chunks behind); returns the bytes per file and
+ * which chunks went into extension.js.
+ * @param {esbuild.Metafile} splitMetafile
+ * @returns {Promise<{ sizes: Record<string, number>, merge: ActivationMerge }>}
  */
 async function toCommonJs(splitMetafile) {
   emptyDir(OUT_DIR);
   const js = Object.keys(splitMetafile.outputs).filter((file) => file.endsWith('.js'));
   const emptyChunks = new Set(js.filter((file) => splitMetafile.outputs[file].bytes === 0).map((file) => path.basename(file)));
-  const files = js.filter((file) => !emptyChunks.has(path.basename(file)));
+  const merge = activationMerge(splitMetafile, emptyChunks);
+  const files = js.filter((file) => !emptyChunks.has(path.basename(file)) && !merge.merged.has(path.basename(file)));
   const outputs = await Promise.all(
     files.map(async (file) => {
       const outfile = path.join(OUT_DIR, path.basename(file));
+      const isEntry = file === merge.entry;
       const result = await esbuild.build({
         ...common,
-        entryPoints: [path.resolve(file)],
+        ...(isEntry ? { stdin: mergedEntry(merge) } : { entryPoints: [path.resolve(file)] }),
         format: 'cjs',
         outfile,
         supported: { 'dynamic-import': false },
-        plugins: [chunksStayExternal(emptyChunks)],
-        ...(production ? { minify: false, write: false } : {}),
+        plugins: [chunksStayExternal(emptyChunks, isEntry ? new Set([ENTRY_FILE, ...merge.merged]) : undefined)],
+        minify: false,
+        write: false,
       });
-      return { outfile, code: result.outputFiles?.[0]?.text, bytes: result.metafile.outputs[outfile]?.bytes ?? 0 };
+      const text = result.outputFiles.find((output) => output.path.endsWith('.js'))?.text ?? '';
+      const map = result.outputFiles.find((output) => output.path.endsWith('.map'));
+      return { outfile, isEntry, code: isEntry ? text : mergedChunksFromEntry(text, merge, outfile), map: map?.text };
     }),
   );
-  if (!production) return Object.fromEntries(outputs.map(({ outfile, bytes }) => [outfile, bytes]));
   /** @type {Record<string, number>} */
   const sizes = {};
-  for (const { outfile, code } of await withSharedHelpers(outputs.map(({ outfile, code }) => ({ outfile, code: code ?? '' })))) {
+  if (!production) {
+    for (const { outfile, code, map } of outputs) {
+      writeFileSync(outfile, code);
+      if (map !== undefined) writeFileSync(`${outfile}.map`, map);
+      sizes[outfile] = Buffer.byteLength(code);
+    }
+    return { sizes, merge };
+  }
+  for (const { outfile, code } of await withSharedHelpers(outputs)) {
     writeFileSync(outfile, code);
     sizes[outfile] = Buffer.byteLength(code);
   }
-  return sizes;
+  return { sizes, merge };
 }
 
 /** @param {Record<string, number>} sizes */
@@ -316,29 +423,26 @@ const watchMarkers = {
 
 /**
  * What test/unit/byteBudgets.test.ts weighs: each file of dist with its bytes, the source files in it (largest first) and
- * whether activation loads it (dist/extension.js, the chunks it requires at once, and runtime.js if they use it).
+ * whether activation loads it (dist/extension.js, which holds the chunks activation needs, and runtime.js if it uses it).
  * @param {esbuild.Metafile} splitMetafile
  * @param {Record<string, number>} sizes
+ * @param {ActivationMerge} merge
  */
-function writeBundleReport(splitMetafile, sizes) {
+function writeBundleReport(splitMetafile, sizes, merge) {
   const outputs = splitMetafile.outputs;
-  const entry = Object.keys(outputs).find((file) => outputs[file].entryPoint === 'src/extension.ts');
-  const atActivation = new Set();
-  for (const pending = [entry]; pending.length > 0; ) {
-    const file = pending.pop();
-    if (file === undefined || atActivation.has(file)) continue;
-    atActivation.add(file);
-    pending.push(...outputs[file].imports.filter((each) => each.kind === 'import-statement' && each.path in outputs).map((each) => each.path));
-  }
+  // Pass 1's files in a file of dist: extension.js holds the merged chunks too.
+  const splitFilesOf = (/** @type {string} */ name) =>
+    Object.keys(outputs).filter((file) => path.basename(file) === name || (name === ENTRY_FILE && merge.merged.has(path.basename(file))));
   const files = Object.keys(sizes).map((outfile) => {
     const name = path.basename(outfile);
-    const split = Object.keys(outputs).find((file) => path.basename(file) === name);
-    const sources = split === undefined ? [] : Object.entries(outputs[split].inputs).sort((a, b) => b[1].bytesInOutput - a[1].bytesInOutput);
+    const sources = splitFilesOf(name).flatMap((file) => Object.entries(outputs[file].inputs)).sort((a, b) => b[1].bytesInOutput - a[1].bytesInOutput);
     const inputs = sources.map(([input]) => input);
     // Pass 1's minified bytes per source file: where a chunk's bytes come from (bench/bundle.ts prints the largest).
-    const inputBytes = Object.fromEntries(sources.map(([input, { bytesInOutput }]) => [input, bytesInOutput]));
+    /** @type {Record<string, number>} */
+    const inputBytes = {};
+    for (const [input, { bytesInOutput }] of sources) inputBytes[input] = (inputBytes[input] ?? 0) + bytesInOutput;
     const code = readFileSync(outfile, 'utf8');
-    return { name, bytes: sizes[outfile], inputs, inputBytes, activation: split !== undefined && atActivation.has(split), usesRuntime: code.includes(`require("./${RUNTIME_FILE}")`) };
+    return { name, bytes: sizes[outfile], inputs, inputBytes, activation: name === ENTRY_FILE, usesRuntime: code.includes(`require("./${RUNTIME_FILE}")`) };
   });
   const usedAtActivation = files.some((file) => file.activation && file.usesRuntime);
   const report = files.map(({ name, bytes, inputs, inputBytes, activation }) => ({ name, bytes, inputs, inputBytes, activation: name === RUNTIME_FILE ? usedAtActivation : activation }));
@@ -352,7 +456,7 @@ if (watch) {
   await context.watch();
 } else {
   const { metafile } = await esbuild.build(splitOptions);
-  const sizes = await toCommonJs(metafile);
-  writeBundleReport(metafile, sizes);
+  const { sizes, merge } = await toCommonJs(metafile);
+  writeBundleReport(metafile, sizes, merge);
   report(sizes);
 }

@@ -38,9 +38,15 @@ async function serve(options: FakeTenantProcessOptions): Promise<void> {
   process.stdin.once('end', () => void fake.stop().then(() => process.exit(0)));
 }
 
+/** `BENCH_FAKE_CPU_PROFILE_DIR=<dir>` writes a CPU profile of each fake tenant process there when it stops. */
+function profileFlags(): string[] {
+  const dir = process.env.BENCH_FAKE_CPU_PROFILE_DIR;
+  return dir === undefined || dir === '' ? [] : ['--cpu-prof', `--cpu-prof-dir=${dir}`];
+}
+
 /** Starts the fake in a child of the current Node (or Electron, run as Node) and waits until it listens. */
 export function startFakeTenantProcess(options: FakeTenantProcessOptions): Promise<RunningFakeTenant> {
-  const child: ChildProcessByStdio<Writable, Readable, null> = spawn(process.execPath, [__filename, JSON.stringify(options)], {
+  const child: ChildProcessByStdio<Writable, Readable, null> = spawn(process.execPath, [...profileFlags(), __filename, JSON.stringify(options)], {
     env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
     stdio: ['pipe', 'pipe', 'inherit'],
   });

@@ -41,21 +41,21 @@ function preloadWithTimedActivate(bundlePath: string): ActivateTiming {
   const timing: ActivateTiming = { moduleLoadMs: performance.now() - startedAt };
   const cached = load.cache[file];
   assert.ok(cached, `${file} is not in the module cache`);
-  cached.exports = {
-    activate(context: vscode.ExtensionContext): unknown {
-      const calledAt = performance.now();
-      const result = real.activate(context);
-      if (!isThenable(result)) {
-        timing.activateMs = performance.now() - calledAt;
-        return result;
-      }
-      return Promise.resolve(result).then((api) => {
-        timing.activateMs = performance.now() - calledAt;
-        return api;
-      });
-    },
-    deactivate: () => real.deactivate?.(),
-  } satisfies ExtensionModule;
+  const activate = (context: vscode.ExtensionContext): unknown => {
+    const calledAt = performance.now();
+    const result = real.activate(context);
+    if (!isThenable(result)) {
+      timing.activateMs = performance.now() - calledAt;
+      return result;
+    }
+    return Promise.resolve(result).then((api) => {
+      timing.activateMs = performance.now() - calledAt;
+      return api;
+    });
+  };
+  const deactivate = (): unknown => real.deactivate?.();
+  // The wrapper inherits the rest of the real exports: the chunks that load later take modules from them.
+  cached.exports = Object.create(real, { activate: { value: activate, enumerable: true }, deactivate: { value: deactivate, enumerable: true } }) as ExtensionModule;
   return timing;
 }
 

@@ -42,6 +42,14 @@ async function startCountingServer(): Promise<{ server: Server; url: string; hit
 
 const PATH = '/v3/personal-access-tokens';
 
+async function waitUntil(condition: () => boolean, timeoutMs = 2000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    assert.ok(Date.now() < deadline, 'the condition never came true');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
 describe('HttpClient against the fake tenant', () => {
   let fake: FakeTenant;
   let clock: RecordingClock;
@@ -169,6 +177,37 @@ describe('HttpClient against the fake tenant', () => {
       const error = await rejection(client({ maxBodyBytes: 1024 }).request(get()));
       assert.equal(error.kind, 'bad-response');
       assert.match(error.message, /larger than/);
+    });
+
+    it('refuses a body without a declared length once it grows past the cap, and stops reading it', async () => {
+      const CHUNK = 'y'.repeat(64 * 1024);
+      const FULL_BYTES = 32 * 1024 * 1024;
+      let written = 0;
+      let closed = false;
+      const server = createServer((_request, response) => {
+        response.writeHead(200, { 'content-type': 'application/json' });
+        // No content-length: the cap can only be seen while reading. The server would send 32 MiB.
+        const writeMore = (): void => {
+          while (written < FULL_BYTES && !response.destroyed) {
+            written += CHUNK.length;
+            if (!response.write(CHUNK)) return void response.once('drain', writeMore);
+          }
+          response.end();
+        };
+        response.once('close', () => (closed = true));
+        writeMore();
+      });
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      try {
+        const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}${PATH}`;
+        const error = await rejection(client({ maxBodyBytes: 200 * 1024 }).request(get({ url })));
+        assert.equal(error.kind, 'bad-response');
+        assert.match(error.message, /larger than 0\.2 MiB/);
+        await waitUntil(() => closed);
+        assert.ok(written < FULL_BYTES, `the server wrote all ${written} bytes: the client kept reading`);
+      } finally {
+        server.close();
+      }
     });
 
     it('masks registered secrets that the server echoes back', async () => {

@@ -373,28 +373,50 @@ function kindForStatus(status: number): PatErrorKind {
 }
 
 // Kept because it measured faster (bench/README.md): a 10,000-token list read in about half the time; not Buffer.concat.
+// Kept because it measured faster (bench/README.md): 'data' events, not `for await` (about 1 ms less CPU per 1,000-token list).
 /**
  * Decodes each chunk as it arrives and joins the text once: a 10,000-token list (3 MB) then costs one large
  * allocation instead of two (no Buffer.concat), and most of the decoding overlaps the wait for the network.
  */
-async function readCappedBody(response: Response, maxBytes: number): Promise<string> {
+function readCappedBody(response: Response, maxBytes: number): Promise<string> {
   const declared = Number(response.headers.get('content-length'));
   if (Number.isFinite(declared) && declared > maxBytes) {
-    throw new BodyTooLargeError();
+    return Promise.reject(new BodyTooLargeError());
   }
-  const decoder = new StringDecoder('utf8');
-  const parts: string[] = [];
-  let total = 0;
-  for await (const chunk of response.body) {
-    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
-    total += buffer.length;
-    if (total > maxBytes) {
-      throw new BodyTooLargeError();
-    }
-    parts.push(decoder.write(buffer));
-  }
-  parts.push(decoder.end());
-  return parts.join('');
+  const body = response.body;
+  return new Promise((resolve, reject) => {
+    const decoder = new StringDecoder('utf8');
+    const parts: string[] = [];
+    let total = 0;
+    // The error listener stays: node-fetch emits the abort that follows a refusal on this stream.
+    const stop = (): void => {
+      body.removeListener('data', onData);
+      body.removeListener('end', onEnd);
+    };
+    const onData = (chunk: Buffer | string): void => {
+      const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
+      total += buffer.length;
+      if (total > maxBytes) {
+        stop();
+        // The caller aborts the request, which closes the connection.
+        reject(new BodyTooLargeError());
+        return;
+      }
+      parts.push(decoder.write(buffer));
+    };
+    const onEnd = (): void => {
+      stop();
+      parts.push(decoder.end());
+      resolve(parts.join(''));
+    };
+    const onError = (error: unknown): void => {
+      stop();
+      reject(error instanceof Error ? error : new Error(String(error)));
+    };
+    body.on('data', onData);
+    body.once('end', onEnd);
+    body.on('error', onError);
+  });
 }
 
 function headerRecord(response: Response): Record<string, string> {
