@@ -132,7 +132,7 @@ function vsceFailure(output: string): string {
 }
 
 function vsixFigure(): Figure {
-  const figure = '.vsix (vsce package --no-dependencies)';
+  const figure = '.vsix (npm run package: vsce, then zopfli)';
   const dir = mkdtempSync(path.join(tmpdir(), 'bench-vsix-'));
   try {
     const vsix = path.join(dir, 'x.vsix');
