@@ -13,6 +13,10 @@ export interface ActivationSample {
   firstRenderTokens: number;
   /** The same sign-in and list by bare fetch, answers parsed: what the first render cannot go below. */
   firstRenderFloorMs: number;
+  /** VS Code's registerCommand for as many commands as activate() registers (one host message each): its floor. */
+  registerFloorMs: number;
+  /** How many commands activate() registered (ours, counted from VS Code's list). */
+  registeredCommands: number;
 }
 
 export interface ScaleSample {
