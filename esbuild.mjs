@@ -122,9 +122,10 @@ function privateOnlyProperties() {
   return [...declared]
     .filter((name) => name.length > 2 && !['async', 'readonly', 'constructor'].includes(name))
     .filter((name) => {
-      const anywhere = count(source, new RegExp(`(?<![\\w$])${name.replace(/\$/g, '\\$')}(?![\\w$])`, 'g'));
-      const asPrivate = count(source, new RegExp(`(?:\\bthis\\.|\\bprivate\\s+(?:readonly\\s+|async\\s+)*)${name.replace(/\$/g, '\\$')}(?![\\w$])`, 'g'));
-      return anywhere === asPrivate && !new RegExp(`(?<![\\w$])${name.replace(/\$/g, '\\$')}(?![\\w$])`).test(outside);
+      const escaped = name.replace(/\$/g, '\\$');
+      const anywhere = count(source, new RegExp(`(?<![\\w$])${escaped}(?![\\w$])`, 'g'));
+      const asPrivate = count(source, new RegExp(`(?:\\bthis\\.|\\bprivate\\s+(?:readonly\\s+|async\\s+)*)${escaped}(?![\\w$])`, 'g'));
+      return anywhere === asPrivate && !new RegExp(`(?<![\\w$])${escaped}(?![\\w$])`).test(outside);
     })
     .sort();
 }

@@ -7,9 +7,8 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { inflateRawSync } from 'node:zlib';
+import { crc32, inflateRawSync } from 'node:zlib';
 import { deflateAsync } from '@gfx/zopfli';
-import { crc32 } from './pngRecompress';
 
 const REPO_ROOT = path.resolve(__dirname, '../..');
 /** The line in README.md where the packaged README ends. */

@@ -1,7 +1,7 @@
 // Lossless re-compression of an 8-bit, non-interlaced PNG (what chromium's screenshots are): the same pixels in the
 // smallest of a few filter and zlib choices. Chromium writes for speed; the Marketplace icon ships in every .vsix,
 // so renderIcon.ts stores it this way (7,605 -> 5,076 B).
-import { constants, deflateSync, inflateSync } from 'node:zlib';
+import { constants, crc32, deflateSync, inflateSync } from 'node:zlib';
 
 const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 /** Bytes per pixel by colour type (grey, RGB, grey+alpha, RGBA) at 8 bits a sample; a palette image is left alone. */
@@ -21,18 +21,6 @@ function chunksOf(png: Buffer): Chunk[] {
     offset += 12 + length;
   }
   return chunks;
-}
-
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-
-export function crc32(bytes: Uint8Array): number {
-  let c = 0xffffffff;
-  for (const byte of bytes) c = CRC_TABLE[(c ^ byte) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
 }
 
 function chunkBytes(type: string, data: Buffer): Buffer {

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { crc32 } from '../../scripts/pngRecompress';
+import { crc32 } from 'node:zlib';
 import { headingAnchor, PACKAGED_README_END, packagedReadme, recompressZip, sectionHeadings } from '../../scripts/packageVsix';
 import { zipEntries, zipEntryText } from './helpers/bundleBytes';
 

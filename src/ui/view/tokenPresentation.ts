@@ -140,8 +140,12 @@ export function relativeTime(iso: string | null, now: number): string {
 }
 
 export function lastUsedText(token: PersonalAccessToken, now: number): string {
-  if (token.lastUsed === null) return t('never used');
-  return t('last used {0}', relativeTime(token.lastUsed, now));
+  return lastUsedAt(token.lastUsed === null ? null : parseTime(token.lastUsed), now);
+}
+
+/** `lastUsed` null for never used, undefined for an unreadable date. */
+function lastUsedAt(lastUsed: number | null | undefined, now: number): string {
+  return lastUsed === null ? t('never used') : t('last used {0}', relativeTimeAt(lastUsed, now));
 }
 
 /** Short enough for a tree description; null scope means the server grants everything. */
@@ -383,7 +387,7 @@ export class RowPhrases {
     const key = expiryKey(expires, state, now);
     let end = byExpiry.get(key);
     if (end === undefined) {
-      const used = lastUsed === null ? t('never used') : t('last used {0}', relativeTimeAt(lastUsed, now));
+      const used = lastUsedAt(lastUsed, now);
       const expiry = expiryText(expires, state, now);
       byExpiry.set(key, (end = expiry === undefined ? ` · ${used}` : ` · ${used} · ${expiry}`));
     }
