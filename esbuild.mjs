@@ -12,6 +12,9 @@ import * as vm from 'node:vm';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+// The test-only hooks (src/ui/testHooks.ts) are compiled in for the integration tests (`--test-hooks`) and development
+// builds, and out of the build that ships: the two differ only by the branches WITH_TEST_HOOKS guards.
+const withTestHooks = !production || process.argv.includes('--test-hooks');
 const OUT_DIR = 'dist';
 const SPLIT_DIR = 'out/bundle-esm';
 const REPORT_FILE = 'out/bundle-report.json';
@@ -145,6 +148,7 @@ const common = {
   legalComments: /** @type {const} */ ('none'),
   logLevel: /** @type {const} */ ('warning'),
   metafile: true,
+  define: { WITH_TEST_HOOKS: String(withTestHooks) },
   ...(MANGLED_PROPERTIES.length > 0 ? { mangleProps: new RegExp(`^(?:${MANGLED_PROPERTIES.join('|')})$`) } : {}),
 };
 
@@ -448,7 +452,7 @@ function writeBundleReport(splitMetafile, sizes, merge) {
   const usedAtActivation = files.some((file) => file.activation && file.usesRuntime);
   const report = files.map(({ name, bytes, inputs, inputBytes, activation }) => ({ name, bytes, inputs, inputBytes, activation: name === RUNTIME_FILE ? usedAtActivation : activation }));
   mkdirSync(path.dirname(REPORT_FILE), { recursive: true });
-  writeFileSync(REPORT_FILE, `${JSON.stringify({ production, mangledProperties: MANGLED_PROPERTIES, files: report }, null, 1)}\n`);
+  writeFileSync(REPORT_FILE, `${JSON.stringify({ production, testHooks: withTestHooks, mangledProperties: MANGLED_PROPERTIES, files: report }, null, 1)}\n`);
 }
 
 emptyDir(SPLIT_DIR);

@@ -125,8 +125,18 @@ export async function recompressZip(zip: Buffer): Promise<Buffer> {
   return Buffer.concat([...parts, directory, end, comment]);
 }
 
+/** Why the build in dist must not ship (its report, out/bundle-report.json), or undefined when it may. */
+export function unshippableBuild(report: { production?: unknown; testHooks?: unknown }): string | undefined {
+  if (report.production !== true) return 'dist holds a development build: run `npm run bundle`';
+  // The integration tests' build registers commands that drive every prompt: no installed extension may carry them.
+  if (report.testHooks !== false) return 'dist holds the integration tests\' build, with the test hooks: run `npm run bundle`';
+  return undefined;
+}
+
 /** Writes the packaged README, runs vsce and re-compresses what it wrote. */
 async function buildVsix(outFile: string): Promise<void> {
+  const unshippable = unshippableBuild(JSON.parse(readFileSync(path.join(REPO_ROOT, 'out/bundle-report.json'), 'utf8')) as Record<string, unknown>);
+  if (unshippable !== undefined) throw new Error(unshippable);
   const manifest = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { repository: { url: string } };
   const readme = packagedReadme(readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8'), manifest.repository.url);
   mkdirSync(path.join(REPO_ROOT, path.dirname(PACKAGED_README)), { recursive: true });

@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { crc32 } from 'node:zlib';
-import { headingAnchor, PACKAGED_README_END, packagedReadme, recompressZip, sectionHeadings } from '../../scripts/packageVsix';
+import { headingAnchor, PACKAGED_README_END, packagedReadme, recompressZip, sectionHeadings, unshippableBuild } from '../../scripts/packageVsix';
 import { zipEntries, zipEntryText } from './helpers/bundleBytes';
 
 const ROOT = path.resolve(__dirname, '../../..');
@@ -106,5 +106,14 @@ describe('packaged .vsix re-compression', () => {
     const zip = storedZip({ 'extension/a.txt': 'hello' });
     zip.write('j', 30 + 'extension/a.txt'.length);
     await assert.rejects(recompressZip(zip), /does not match its CRC/);
+  });
+});
+
+describe('what npm run package may ship', () => {
+  it('refuses the integration tests’ build (test hooks compiled in) and a development build', () => {
+    assert.match(unshippableBuild({ production: true, testHooks: true }) ?? '', /test hooks: run `npm run bundle`/);
+    assert.match(unshippableBuild({ production: true }) ?? '', /test hooks/);
+    assert.match(unshippableBuild({ production: false, testHooks: false }) ?? '', /development build/);
+    assert.equal(unshippableBuild({ production: true, testHooks: false }), undefined);
   });
 });
