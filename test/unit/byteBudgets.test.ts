@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { packageVsix, PACKAGED_README_END, sectionHeadings } from '../../scripts/packageVsix';
+import { BUILD_ONLY_MANIFEST_KEYS, packageVsix, PACKAGED_README_END, sectionHeadings } from '../../scripts/packageVsix';
 import { BASELINE_FILE, type Baseline, type BundleFile, growthReport, partName, readBaseline, readBundle, ROOT, sumBytes, zipEntries, zipEntryText } from './helpers/bundleBytes';
 
 const KB = 1024;
@@ -67,7 +67,7 @@ function overBudget(what: string, bytes: number, limit: number, growth: string, 
 }
 
 /** The package `npm run package` made, unless dist is newer; then one made here (vsce takes a while). */
-function vsixBytes(): { bytes: number; entries: Record<string, number>; readme: string } {
+function vsixBytes(): { bytes: number; entries: Record<string, number>; readme: string; manifest: string } {
   const made = path.join(ROOT, 'sailpoint-pat-manager.vsix');
   const distTime = statSync(path.join(ROOT, 'dist/extension.js')).mtimeMs;
   const fresh = statSync(made, { throwIfNoEntry: false });
@@ -83,12 +83,14 @@ function vsixBytes(): { bytes: number; entries: Record<string, number>; readme: 
     const zip = readFileSync(file);
     const entries: Record<string, number> = {};
     let readme = '';
+    let manifest = '';
     for (const entry of zipEntries(zip)) {
       const part = `vsix:${entry.name.replace(/-[A-Z0-9]{8}\.js$/, '.js')}`;
       entries[part] = (entries[part] ?? 0) + entry.bytes;
       if (entry.name === 'extension/readme.md') readme = zipEntryText(zip, entry);
+      if (entry.name === 'extension/package.json') manifest = zipEntryText(zip, entry);
     }
-    return { bytes: zip.length, entries, readme };
+    return { bytes: zip.length, entries, readme, manifest };
   } finally {
     if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
   }
@@ -141,6 +143,12 @@ describe('byte budgets of the bundle and the package', function () {
     assert.ok(userSections.length > 10, `README.md has ${userSections.length} user sections`);
     assert.deepEqual(shipped, userSections);
     assert.ok(!shipped.includes('Development') && !shipped.includes('Performance'), 'the developers’ sections shipped');
+  });
+
+  it('the .vsix’s package.json is the repository’s but for the keys only the build reads', () => {
+    const repository = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as Record<string, unknown>;
+    for (const key of BUILD_ONLY_MANIFEST_KEYS) delete repository[key];
+    assert.deepEqual(JSON.parse(packaged().manifest), repository);
   });
 
   it('the .vsix ships every chunk of dist', () => {
