@@ -27,10 +27,12 @@ const ACTIVATION_LIMIT = ACTIVATION_TARGET;
  * (275,835 B, 269.4 KB). The 10,000-token rows' shared phrases (one filling per load, not per row) added 1.2 KB and
  * reading a tenant's credentials once per window 0.6 KB (277,656 B, 271.1 KB). Short names for private-only members
  * cut 3.4 KB and the test-only hooks' own chunk added 0.9 KB (274,923 B, 268.5 KB); bench/README.md has the per-file
- * profile and what would meet 150 KB. This ceiling holds it at the measured size plus 0.8 KB.
+ * profile and what would meet 150 KB. The build without test hooks (-7.6 KB), the CLI config read by its shape
+ * (-4.7 KB) and direct calls between chunks with one require of extension.js each (-6.4 KB) made it 255,696 B
+ * (249.7 KB). This ceiling holds it at the measured size plus 0.8 KB.
  */
 const REST_OF_DIST_TARGET = 150 * KB;
-const REST_OF_DIST_LIMIT = 269.25 * KB;
+const REST_OF_DIST_LIMIT = 250.5 * KB;
 /**
  * Issue 20's target for the .vsix is 150 KB with the scope data, counting the whole package. It measured 229,701 B (224.3 KB):
  * the scope catalogue 37 KB packed, the German bundle 20 KB (VS Code's format keys each message by its English text),
@@ -40,11 +42,12 @@ const REST_OF_DIST_LIMIT = 269.25 * KB;
  * with the scope picker's actions, word search and the reminder's pick 236,301 B (230.8 KB). The packaged README
  * without its developers' sections, the icon re-compressed, the shorter member names and the test-only chunk left out
  * made it 226,862 B (221.5 KB), and zopfli's deflate of every entry 215,359 B (210.3 KB); 216,364 B (211.3 KB) with
- * the first-seconds and 10,000-row work. The ceiling leaves 2 KB, so a README or CHANGELOG edit (both ship) does not
- * fail the build while code growth still does.
+ * the first-seconds and 10,000-row work. No test hooks, the shorter CLI reader and compact JSON with package.json
+ * without its build-only keys made it 209,525 B (204.6 KB). The ceiling leaves 2 KB, so a README or CHANGELOG edit
+ * (both ship) does not fail the build while code growth still does.
  */
 const VSIX_TARGET = 150 * KB;
-const VSIX_LIMIT = 213.5 * KB;
+const VSIX_LIMIT = 206.5 * KB;
 
 /** The generated scope catalogue: the one chunk outside the rest-of-dist budget (the catalogue has its own). */
 function isScopeData(file: BundleFile): boolean {

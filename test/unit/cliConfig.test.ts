@@ -203,7 +203,7 @@ describe('SailPoint CLI configuration', () => {
       'environments:',
       '  acme:',
       '    baseurl: https://acme.api.identitynow.com',
-      'searchtemplatespath: /Users/Jane Doe/Documents/SailPoint CLI/templates/search templates',
+      'searchtemplatespath: ~/Documents/Jane Doe/SailPoint CLI/templates/search templates of the team',
       '  folded onto this line',
     ].join('\n');
     assert.deepEqual(parseCliConfig(text, FILE).usable, [{ name: 'acme', baseUrl: 'https://acme.api.identitynow.com' }]);
