@@ -411,7 +411,13 @@ function noChunkCycle(splitMetafile) {
  * copies each export once.
  */
 function noMutableExports() {
-  const mutable = textsBelow('src', /\.ts$/).filter((text) => /^export\s+(?:let|var)\b/m.test(text));
+  const exportsMutable = (/** @type {string} */ text) => {
+    if (/^export\s+(?:let|var)\b/m.test(text)) return true;
+    // `let x; … export { x }`: a module-level let or var named in an export list.
+    const lists = [...text.matchAll(/^export\s*\{([^}]*)\}(?!\s*from)/gm)].flatMap((match) => match[1].split(',').map((name) => name.trim().split(/\s+as\s+/)[0]));
+    return lists.some((name) => name !== '' && new RegExp(`^(?:let|var)\\s+${name.replace(/\$/g, '\\$')}\\b`, 'm').test(text));
+  };
+  const mutable = textsBelow('src', /\.ts$/).filter(exportsMutable);
   if (mutable.length > 0) throw new Error(`a module of src exports a let or var binding: ${mutable[0].slice(0, 80)}; importsAsRequires would copy it once`);
 }
 
