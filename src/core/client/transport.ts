@@ -1,3 +1,4 @@
+// Kept because it measured faster (bench/README.md): about 1.5 ms less CPU per 1,000-token list than node-fetch.
 // One HTTP exchange over Node's own http.request / https.request. `http.ts` holds the policy around it (deadline,
 // body cap, redirects refused, retries); this module only sends, decodes the answer and reports a dropped connection.
 // Node's modules rather than node-fetch: 0.6–1 ms less per request, 18 KB less code, and a connection dropped mid-body
