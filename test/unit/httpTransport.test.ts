@@ -132,6 +132,18 @@ describe('HttpClient transport (Node http.request) against raw servers', () => {
       });
     }
 
+    for (const [status, length] of [[204, undefined], [200, '0']] as const) {
+      it(`takes a ${status}${length === undefined ? '' : ' of length 0'} that names an encoding but has no body as the empty answer it is`, async () => {
+        const server = await serve((_request, response) => {
+          response.writeHead(status, { 'content-encoding': 'gzip', ...(length === undefined ? {} : { 'content-length': length }) });
+          response.end();
+        });
+        const response = await client().request(get(server.url, { method: 'DELETE' }));
+        assert.equal(response.status, status);
+        assert.equal(response.text, '');
+      });
+    }
+
     it('asks for gzip, deflate and br, the encodings it decodes (as the SDK does, less the LZW "compress")', async () => {
       const server = await serve((_request, response) => response.end('{}'));
       await client().request(get(server.url));

@@ -91,7 +91,9 @@ function headerRecord(headers: http.IncomingHttpHeaders): Record<string, string>
 /** The answer's body, inflated when the server compressed it; the caller caps what comes out of it. */
 function decodedBody(response: http.IncomingMessage): Readable {
   const encoding = response.headers['content-encoding']?.trim().toLowerCase();
-  const decoder = decoderFor(encoding);
+  // An answer without a body (a 204, a 304, a length of 0) has nothing to inflate, whatever encoding it names.
+  const empty = response.statusCode === 204 || response.statusCode === 304 || response.headers['content-length'] === '0';
+  const decoder = empty ? undefined : decoderFor(encoding);
   if (decoder === undefined) return response;
   let passedOn = false;
   const passOn = (error: Error): void => {
