@@ -1,12 +1,10 @@
-// Kept because it measured faster (bench/README.md): about 1.5 ms less CPU per 1,000-token list than node-fetch.
 // One HTTP exchange over Node's own http.request / https.request. `http.ts` holds the policy around it (deadline,
 // body cap, redirects refused, retries); this module only sends, decodes the answer and reports a dropped connection.
-// Node's modules rather than node-fetch: 0.6–1 ms less per request, 18 KB less code, and a connection dropped mid-body
-// fails at once (node-fetch 2 reported nothing for a body with a content-length). Proxy support is kept: VS Code's
-// `http.proxySupport` patches `request` and `get` of Node's http and https modules for extensions
-// (microsoft/vscode-proxy-agent, `createHttpPatch`), which is what node-fetch called too.
-// Imported as 'http' and 'https', as node-fetch did, not 'node:http': older VS Code hands extensions patched copies of
-// the modules only under those names (the `Module._load` hook of `proxyResolver.ts`); newer VS Code patches the modules.
+// Kept because it measured faster (bench/README.md): about 1.5 ms less CPU per 1,000-token list than node-fetch, and
+// 17 KB less code. Proxy support holds: VS Code's `http.proxySupport` patches `request` and `get` of Node's http and
+// https modules for extensions (microsoft/vscode-proxy-agent `createHttpPatch`; test/integration/proxy.test.ts).
+// Imported as 'http' and 'https', not 'node:http': older VS Code hands extensions patched copies of the modules only
+// under those names (the `Module._load` hook of its `proxyResolver.ts`); newer VS Code patches the modules themselves.
 import * as http from 'http';
 import * as https from 'https';
 import type { Readable } from 'stream';
@@ -94,26 +92,33 @@ function decodedBody(response: http.IncomingMessage): Readable {
   // An answer without a body (a 204, a 304, a length of 0) has nothing to inflate, whatever encoding it names.
   const empty = response.statusCode === 204 || response.statusCode === 304 || response.headers['content-length'] === '0';
   const decoder = empty ? undefined : decoderFor(encoding);
-  if (decoder === undefined) return response;
-  let passedOn = false;
-  const passOn = (error: Error): void => {
-    passedOn = true;
-    decoder.destroy(error);
-  };
-  response.on('error', passOn);
-  response.once('close', () => {
-    if (!response.complete) passOn(connectionDropped());
-  });
-  // Registered before the reader's listener, so the reader sees the mark; it also keeps an error that comes after the
-  // reader gave up from going unhandled.
-  decoder.on('error', (error) => {
-    if (!passedOn) Object.assign(error, { [UNDECODABLE]: encoding });
-  });
+  if (decoder === undefined || encoding === undefined) return response;
+  relayFailures(response, decoder, encoding);
   response.pipe(decoder);
   return decoder;
 }
 
-function decoderFor(encoding: string | undefined): zlib.Gunzip | zlib.Inflate | zlib.BrotliDecompress | undefined {
+/** `pipe` passes data only: a dropped connection must fail the decoder too, and the decoder's own failure is marked. */
+function relayFailures(response: http.IncomingMessage, decoder: Decoder, encoding: string): void {
+  let relayed = false;
+  const relay = (error: Error): void => {
+    relayed = true;
+    decoder.destroy(error);
+  };
+  response.on('error', relay);
+  response.once('close', () => {
+    if (!response.complete) relay(connectionDropped());
+  });
+  // Registered before the reader's listener, so the reader sees the mark; it also keeps an error that comes after the
+  // reader gave up from going unhandled.
+  decoder.on('error', (error) => {
+    if (!relayed) Object.assign(error, { [UNDECODABLE]: encoding });
+  });
+}
+
+type Decoder = zlib.Gunzip | zlib.Unzip | zlib.BrotliDecompress;
+
+function decoderFor(encoding: string | undefined): Decoder | undefined {
   switch (encoding) {
     case 'gzip':
     case 'x-gzip':
