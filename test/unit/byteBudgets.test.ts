@@ -27,7 +27,7 @@ const ACTIVATION_LIMIT = ACTIVATION_TARGET;
  * reading a tenant's credentials once per window 0.6 KB (277,656 B, 271.1 KB). Short names for private-only members
  * cut 3.4 KB and the test-only hooks' own chunk added 0.9 KB (274,923 B, 268.5 KB); bench/README.md has the per-file
  * profile and what would meet 150 KB. Our own transport over Node's https.request in place of node-fetch (VS Code's
- * proxy support patches exactly that function) cut the network chunk to 26 KB (257,991 B, 251.9 KB). This ceiling
+ * proxy support patches exactly that function) cut the network chunk to 26 KB and this figure to 258,105 B (252.1 KB). This ceiling
  * holds it at the measured size plus 0.8 KB.
  */
 const REST_OF_DIST_TARGET = 150 * KB;
@@ -41,7 +41,7 @@ const REST_OF_DIST_LIMIT = 252.75 * KB;
  * with the scope picker's actions, word search and the reminder's pick 236,301 B (230.8 KB). The packaged README
  * without its developers' sections, the icon re-compressed, the shorter member names and the test-only chunk left out
  * made it 226,862 B (221.5 KB), and zopfli's deflate of every entry 215,359 B (210.3 KB); 216,364 B (211.3 KB) with
- * the first-seconds and 10,000-row work; 208,446 B (203.6 KB) without node-fetch. The ceiling leaves 2 KB, so a README
+ * the first-seconds and 10,000-row work; 208,607 B (203.7 KB) without node-fetch. The ceiling leaves 2 KB, so a README
  * or CHANGELOG edit (both ship) does not fail the build while code growth still does.
  */
 const VSIX_TARGET = 150 * KB;
