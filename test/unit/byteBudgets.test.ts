@@ -26,11 +26,10 @@ const ACTIVATION_LIMIT = ACTIVATION_TARGET;
  * (275,835 B, 269.4 KB). The 10,000-token rows' shared phrases (one filling per load, not per row) added 1.2 KB and
  * reading a tenant's credentials once per window 0.6 KB (277,656 B, 271.1 KB). Short names for private-only members
  * cut 3.4 KB and the test-only hooks' own chunk added 0.9 KB (274,923 B, 268.5 KB); bench/README.md has the per-file
- * profile and what would meet 150 KB. Our own transport over Node's https.request in place of node-fetch (VS Code's
- * proxy support patches exactly that function) cut the network chunk to 26 KB and this figure to 258,105 B
- * (252.1 KB). The build without test hooks (-7.6 KB), the CLI config read by its shape (-4.7 KB) and direct calls
- * between chunks with one require of extension.js each (-6.4 KB) made it 239,128 B (233.5 KB). This ceiling holds it at the
- * measured size plus 0.7 KB.
+ * profile and what would meet 150 KB. The build without test hooks (-7.6 KB), the CLI config read by its shape
+ * (-4.7 KB) and direct calls between chunks with one require of extension.js each (-6.4 KB) made it 255,696 B
+ * (249.7 KB). Our own transport over Node's https.request in place of node-fetch (VS Code's proxy support patches
+ * exactly that function) cut the network chunk 43 -> 26 KB: 239,128 B (233.5 KB). This ceiling holds it at the measured size plus 0.8 KB.
  */
 const REST_OF_DIST_TARGET = 150 * KB;
 const REST_OF_DIST_LIMIT = 234.25 * KB;
@@ -43,12 +42,12 @@ const REST_OF_DIST_LIMIT = 234.25 * KB;
  * with the scope picker's actions, word search and the reminder's pick 236,301 B (230.8 KB). The packaged README
  * without its developers' sections, the icon re-compressed, the shorter member names and the test-only chunk left out
  * made it 226,862 B (221.5 KB), and zopfli's deflate of every entry 215,359 B (210.3 KB); 216,364 B (211.3 KB) with
- * the first-seconds and 10,000-row work; 208,607 B (203.7 KB) without node-fetch. No test hooks, the shorter CLI
- * reader and compact JSON with package.json without its build-only keys made it 205,112 B (200.3 KB). The ceiling leaves
- * 2 KB, so a README or CHANGELOG edit (both ship) does not fail the build while code growth still does.
+ * the first-seconds and 10,000-row work. No test hooks, the shorter CLI reader and compact JSON with package.json
+ * without its build-only keys made it 209,525 B (204.6 KB); without node-fetch 205,092 B (200.3 KB). The ceiling leaves 2 KB, so a README or CHANGELOG edit
+ * (both ship) does not fail the build while code growth still does.
  */
 const VSIX_TARGET = 150 * KB;
-const VSIX_LIMIT = 202.25 * KB;
+const VSIX_LIMIT = 202.5 * KB;
 
 /** The generated scope catalogue: the one chunk outside the rest-of-dist budget (the catalogue has its own). */
 function isScopeData(file: BundleFile): boolean {
