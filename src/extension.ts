@@ -9,7 +9,7 @@ import { registerAuthProvider } from './ui/auth/register';
 import { SecretClipboard } from './ui/clipboard';
 import { registerCommands } from './ui/commands/register';
 import { HAS_TENANTS_CONTEXT, VIEW_ID } from './ui/ids';
-import { channelLogger, createLogChannel } from './ui/log';
+import { channelLogger, lazyLogChannel } from './ui/log';
 import { clipboardClearSeconds } from './ui/settings';
 import { secretStoreFor, syncWithOtherWindows } from './ui/secretStorage';
 import { syncTenantList } from './ui/settingsSync';
@@ -22,18 +22,26 @@ import { registerSelectionKeys } from './ui/tree/selectionKeys';
 
 export type { PatExtensionApi };
 
-/** The expiry badge has nothing to count before a tenant's tokens are listed, so its code loads with the first list. */
+/**
+ * The expiry badge has nothing to count before a tenant's tokens are listed, so its code loads with the first list,
+ * a timer turn after it: the tree's rows go to the window first, the badge follows.
+ */
 function watchExpiry(service: PatService, tree: PatTreeDataProvider, view: vscode.TreeView<PatNode>, state: vscode.Memento, logger: Logger): vscode.Disposable {
   let watch: Promise<ExpiryWatch> | undefined;
-  // Every list goes through the one loaded watch, in order: callbacks on one promise run as they were added.
+  let disposed = false;
+  // Every list goes through the one loaded watch, in order: timers and callbacks on one promise run as they were added.
   const lists = tree.onDidLoadTokens((event) => {
-    watch ??= import('./ui/expiryWatch.js').then(({ ExpiryWatch }) => new ExpiryWatch(service, tree, view, state, logger));
-    void watch.then(
-      (loaded) => loaded.tokensLoaded(event),
-      (error: unknown) => logger.warn(`The expiry badge could not load: ${String(error)}`),
-    );
+    setTimeout(() => {
+      if (disposed) return;
+      watch ??= import('./ui/expiryWatch.js').then(({ ExpiryWatch }) => new ExpiryWatch(service, tree, view, state, logger));
+      void watch.then(
+        (loaded) => loaded.tokensLoaded(event),
+        (error: unknown) => logger.warn(`The expiry badge could not load: ${String(error)}`),
+      );
+    });
   });
   return new vscode.Disposable(() => {
+    disposed = true;
     lists.dispose();
     void watch?.then(
       (loaded) => {
@@ -47,7 +55,7 @@ function watchExpiry(service: PatService, tree: PatTreeDataProvider, view: vscod
 export function activate(context: vscode.ExtensionContext): PatExtensionApi {
   useTranslator((message, ...args) => vscode.l10n.t(message, ...args));
   useDisplayLanguage(vscode.env.language);
-  const logChannel = createLogChannel();
+  const logChannel = lazyLogChannel();
   const logger = channelLogger(logChannel);
   const secrets = secretStoreFor(context);
   // The tenant rows need only the stored records; the service's own code loads on the first call that waits anyway.
