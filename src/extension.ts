@@ -19,6 +19,7 @@ import type { PatNode } from './ui/tree/patNode';
 import { PatTreeDataProvider } from './ui/tree/patTreeDataProvider';
 import { useDisplayLanguage, useTranslator } from './ui/view/l10n';
 import { registerSelectionKeys } from './ui/tree/selectionKeys';
+import { FirstRowsLog } from './ui/firstRowsLog';
 
 export type { PatExtensionApi };
 
@@ -53,6 +54,7 @@ function watchExpiry(service: PatService, tree: PatTreeDataProvider, view: vscod
 }
 
 export function activate(context: vscode.ExtensionContext): PatExtensionApi {
+  const activateStartedAt = FirstRowsLog.start();
   useTranslator((message, ...args) => vscode.l10n.t(message, ...args));
   useDisplayLanguage(vscode.env.language);
   const logChannel = lazyLogChannel();
@@ -63,7 +65,8 @@ export function activate(context: vscode.ExtensionContext): PatExtensionApi {
     context.globalState,
     loadOnce(async () => new (await import('./core/patService.js')).PatService({ kv: context.globalState, secrets, logger })),
   );
-  const tree = new PatTreeDataProvider(service, logger);
+  const firstRows = new FirstRowsLog(logger);
+  const tree = new PatTreeDataProvider(service, logger, firstRows);
   const clipboard = new SecretClipboard(vscode.env.clipboard, clipboardClearSeconds);
   secretClipboard = clipboard;
   const treeView = vscode.window.createTreeView<PatNode>(VIEW_ID, { treeDataProvider: tree, canSelectMany: true, showCollapseAll: true });
@@ -85,6 +88,7 @@ export function activate(context: vscode.ExtensionContext): PatExtensionApi {
     ...registerSelectionKeys(treeView),
   );
   void vscode.commands.executeCommand('setContext', HAS_TENANTS_CONTEXT, service.listTenants().length > 0);
+  firstRows.ended('activate', activateStartedAt);
   // Never the provider itself: its service would hand any extension every tenant's credentials.
   return extensionApi(tree, treeView);
 }

@@ -14,6 +14,7 @@ import { LoadingNode, MessageNode, TenantNode } from './nodes';
 import { isTokenNode, type PatNode } from './patNode';
 import type { TokenNode, ViewFilters } from './tokenRows';
 import { t } from '../view/l10n';
+import { FirstRowsLog } from '../firstRowsLog';
 
 type TokenRows = typeof import('./tokenRows');
 /** Token rows load with the first token list, which waits for the network stack anyway. */
@@ -96,6 +97,8 @@ export class PatTreeDataProvider implements vscode.TreeDataProvider<PatNode>, vs
   constructor(
     private readonly service: PatService,
     private readonly logger: Logger,
+    /** Times the first root and tenant answers for the log (activate() hands it in). */
+    private readonly firstRows?: FirstRowsLog,
   ) {}
 
   getTreeItem(node: PatNode): vscode.TreeItem {
@@ -133,13 +136,20 @@ export class PatTreeDataProvider implements vscode.TreeDataProvider<PatNode>, vs
    * loads (refresh) are awaited, so loaded rows stay until new ones replace them.
    */
   async getChildren(node?: PatNode): Promise<PatNode[]> {
+    const startedAt = FirstRowsLog.start();
+    const children = this.answer(node);
+    this.firstRows?.ended(node === undefined ? 'root' : 'tenant', startedAt);
+    return children;
+  }
+
+  private answer(node?: PatNode): Promise<PatNode[]> {
     const entry = node instanceof TenantNode ? this.entries.get(node.tenantId) : undefined;
     if (entry !== undefined && entry.children === undefined && !entry.listedOnce) {
       entry.loadingShown = true;
       // After VS Code has the loading row: the load's first steps (reading its code) would hold the answer back.
       // Two timer turns, because the host sends the answer on a timer it sets after this one.
       setTimeout(() => setTimeout(() => void this.tenantChildren(entry.node.tenantId)));
-      return [new LoadingNode(entry.node)];
+      return Promise.resolve([new LoadingNode(entry.node)]);
     }
     return this.loadedChildren(node);
   }
