@@ -8,7 +8,7 @@ import { extensionApi, type PatExtensionApi } from './ui/api';
 import { registerAuthProvider } from './ui/auth/register';
 import { SecretClipboard } from './ui/clipboard';
 import { registerCommands } from './ui/commands/register';
-import { HAS_TENANTS_CONTEXT, VIEW_ID } from './ui/ids';
+import { VIEW_ID } from './ui/ids';
 import { channelLogger, lazyLogChannel } from './ui/log';
 import { clipboardClearSeconds } from './ui/settings';
 import { secretStoreFor, syncWithOtherWindows } from './ui/secretStorage';
@@ -87,7 +87,7 @@ export function activate(context: vscode.ExtensionContext): PatExtensionApi {
     ...registerCommands({ service, tree, treeView, logger, logChannel, clipboard }, context.extensionMode),
     ...registerSelectionKeys(treeView),
   );
-  void vscode.commands.executeCommand('setContext', HAS_TENANTS_CONTEXT, service.listTenants().length > 0);
+  tree.announceHasTenants(service.listTenants().length > 0);
   firstRows.ended('activate', activateStartedAt);
   // Never the provider itself: its service would hand any extension every tenant's credentials.
   return extensionApi(tree, treeView);

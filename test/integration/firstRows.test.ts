@@ -3,7 +3,7 @@
 // tokens…" row, replaced by the tokens when the list arrives. Other extensions' getChildren still waits for them.
 import * as assert from 'node:assert/strict';
 import { performance } from 'node:perf_hooks';
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import { PatService } from '../../src/core/patService';
 import { silentLogger } from '../../src/core/ports';
 import { TenantNode } from '../../src/ui/tree/nodes';
@@ -133,6 +133,28 @@ describe('the log line of the first rows', function () {
       await new Promise((resolve) => setTimeout(resolve, 0));
       assert.equal(lines.length, 1, 'later answers were logged again');
     } finally {
+      tree.dispose();
+    }
+  });
+});
+
+describe('the root answer and the hasTenants context key', () => {
+  it('tells VS Code whether there are tenants only when that changed, not with every root answer', async () => {
+    const service = new PatService({ kv: new MemoryKeyValueStore(), secrets: new MemorySecretStore(), logger: silentLogger });
+    const tree = new PatTreeDataProvider(service, silentLogger);
+    const sent: unknown[] = [];
+    const commands = vscode.commands as { executeCommand: typeof vscode.commands.executeCommand };
+    const execute = commands.executeCommand;
+    commands.executeCommand = <T>(command: string, ...rest: unknown[]): Thenable<T> => {
+      if (command === 'setContext' && rest[0] === 'sailpointPat.hasTenants') sent.push(rest[1]);
+      return execute<T>(command, ...rest);
+    };
+    try {
+      await tree.getChildren();
+      await tree.getChildren();
+      assert.deepEqual(sent, [false], 'the same value was sent again');
+    } finally {
+      commands.executeCommand = execute;
       tree.dispose();
     }
   });

@@ -89,6 +89,8 @@ export class PatTreeDataProvider implements vscode.TreeDataProvider<PatNode>, vs
   private readonly busyLabels = new Map<string, string>();
   /** Tenants whose refused owner lookup was logged already: said once, not on every refresh. */
   private readonly toldOwnerLookupRefused = new Set<string>();
+  /** What `sailpointPat.hasTenants` was last set to. */
+  private hasTenantsSent: boolean | undefined;
   /** Set by the first token list; every token row was built by it. */
   private rows: TokenRows | undefined;
   /** The view's filters (text and "Needs attention"); they hide rows only, commands still see every token. */
@@ -209,6 +211,13 @@ export class PatTreeDataProvider implements vscode.TreeDataProvider<PatNode>, vs
     }
   }
 
+  /** Sets `sailpointPat.hasTenants` (the welcome view) when it changed: each set is a message to the window. */
+  announceHasTenants(hasTenants: boolean): void {
+    if (this.hasTenantsSent === hasTenants) return;
+    this.hasTenantsSent = hasTenants;
+    void vscode.commands.executeCommand('setContext', HAS_TENANTS_CONTEXT, hasTenants);
+  }
+
   tenantNode(tenantId: string): TenantNode | undefined {
     return this.entries.get(tenantId)?.node;
   }
@@ -287,7 +296,7 @@ export class PatTreeDataProvider implements vscode.TreeDataProvider<PatNode>, vs
         this.entries.delete(id);
       }
     }
-    void vscode.commands.executeCommand('setContext', HAS_TENANTS_CONTEXT, tenants.length > 0);
+    this.announceHasTenants(tenants.length > 0);
     return tenants.map((tenant) => {
       const entry = this.entries.get(tenant.id);
       if (entry === undefined) {
