@@ -144,6 +144,7 @@ export class PatTreeDataProvider implements vscode.TreeDataProvider<PatNode>, vs
     return children;
   }
 
+  /** getChildren's answer, apart from the timing of the first ones. */
   private answer(node?: PatNode): Promise<PatNode[]> {
     const entry = node instanceof TenantNode ? this.entries.get(node.tenantId) : undefined;
     if (entry !== undefined && entry.children === undefined && !entry.listedOnce) {
@@ -211,7 +212,7 @@ export class PatTreeDataProvider implements vscode.TreeDataProvider<PatNode>, vs
     }
   }
 
-  /** Sets `sailpointPat.hasTenants` (the welcome view) when it changed: each set is a message to the window. */
+  /** Sets `sailpointPat.hasTenants` (view title buttons, palette entries) when it changed: each set is a message to the window. */
   announceHasTenants(hasTenants: boolean): void {
     if (this.hasTenantsSent === hasTenants) return;
     this.hasTenantsSent = hasTenants;
