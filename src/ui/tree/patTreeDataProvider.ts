@@ -370,15 +370,21 @@ export class PatTreeDataProvider implements vscode.TreeDataProvider<PatNode>, vs
 
   private async load(node: TenantNode, signal: AbortSignal): Promise<LoadResult> {
     const tenantId = node.tenantId;
-    // Started before the first await: the rows' code and the sign-in client id arrive while the list is on the wire.
-    const rowsLoading = settledLater(loadTokenRows().then((loaded) => {
-      loaded.warmLocaleData();
-      return loaded;
-    }));
+    // Started before the first await: the sign-in client id and the rows' code arrive while the list is on the wire.
     const ownClientIdReading = settledLater(this.service.signInClientId(tenantId));
     // At once, beside the credentials check: the three share one SecretStorage read, and without credentials the list
     // fails before sending anything.
     const listing = settledLater(this.service.listTokens(tenantId, signal));
+    // A timer turn later, once the SecretStorage read (the longest wait of a first list) is on its way: the rows' code
+    // and ICU's data load during that read instead of before it.
+    const rowsLoading = settledLater(
+      new Promise((resolve) => setTimeout(resolve))
+        .then(loadTokenRows)
+        .then((loaded) => {
+          loaded.warmLocaleData();
+          return loaded;
+        }),
+    );
     try {
       if (!(await this.service.hasCredentials(tenantId))) {
         throw new PatError('credentials-missing', t('No client ID and secret are stored in VS Code for this tenant.'));
