@@ -103,3 +103,34 @@ export function splitFirstRows(messages: readonly HostMessage[], extensionId: st
   }
   return { activationStartAt: start.at, codeLoadingMs: ours.codeLoadingMs, activateCallMs: ours.activateCallMs, treeRegisteredAt: registered.at, answers, othersInAnswersMs };
 }
+
+/** Our own figures for the first rows, from the extension's log line (src/ui/firstRowsLog.ts), on the host's clock. */
+export interface OurFirstRows {
+  activateMs: number;
+  activateEndedAt: number;
+  /** The root's and the tenant's first answers: our code from called to returned. */
+  rootMs: number;
+  tenantMs: number;
+}
+
+/**
+ * The line our extension logged in this window: the one whose activate() ended within [from, to] (epoch ms; the host
+ * and the window share the machine's clock). Undefined when the log has no such line.
+ */
+export function ourFirstRows(logText: string, prefix: string, from: number, to: number): OurFirstRows | undefined {
+  for (const line of logText.split('\n')) {
+    const at = line.indexOf(prefix);
+    if (at < 0) continue;
+    const parts = new Map<string, { ms: number; endedAt: number }>();
+    for (const match of line.slice(at + prefix.length).matchAll(/(\w+) (\d+(?:\.\d+)?) ms ending (\d+(?:\.\d+)?)/g)) {
+      parts.set(match[1], { ms: Number(match[2]), endedAt: Number(match[3]) });
+    }
+    const activate = parts.get('activate');
+    const root = parts.get('root');
+    const tenant = parts.get('tenant');
+    if (activate === undefined || root === undefined || tenant === undefined) continue;
+    if (activate.endedAt < from || activate.endedAt > to) continue;
+    return { activateMs: activate.ms, activateEndedAt: activate.endedAt, rootMs: root.ms, tenantMs: tenant.ms };
+  }
+  return undefined;
+}

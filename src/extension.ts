@@ -8,8 +8,8 @@ import { extensionApi, type PatExtensionApi } from './ui/api';
 import { registerAuthProvider } from './ui/auth/register';
 import { SecretClipboard } from './ui/clipboard';
 import { registerCommands } from './ui/commands/register';
-import { HAS_TENANTS_CONTEXT, VIEW_ID } from './ui/ids';
-import { channelLogger, createLogChannel } from './ui/log';
+import { VIEW_ID } from './ui/ids';
+import { channelLogger, lazyLogChannel } from './ui/log';
 import { clipboardClearSeconds } from './ui/settings';
 import { secretStoreFor, syncWithOtherWindows } from './ui/secretStorage';
 import { syncTenantList } from './ui/settingsSync';
@@ -19,21 +19,30 @@ import type { PatNode } from './ui/tree/patNode';
 import { PatTreeDataProvider } from './ui/tree/patTreeDataProvider';
 import { useDisplayLanguage, useTranslator } from './ui/view/l10n';
 import { registerSelectionKeys } from './ui/tree/selectionKeys';
+import { FirstRowsLog } from './ui/firstRowsLog';
 
 export type { PatExtensionApi };
 
-/** The expiry badge has nothing to count before a tenant's tokens are listed, so its code loads with the first list. */
+/**
+ * The expiry badge has nothing to count before a tenant's tokens are listed, so its code loads with the first list,
+ * a timer turn after it: the tree's rows go to the window first, the badge follows.
+ */
 function watchExpiry(service: PatService, tree: PatTreeDataProvider, view: vscode.TreeView<PatNode>, state: vscode.Memento, logger: Logger): vscode.Disposable {
   let watch: Promise<ExpiryWatch> | undefined;
-  // Every list goes through the one loaded watch, in order: callbacks on one promise run as they were added.
+  let disposed = false;
+  // Every list goes through the one loaded watch, in order: timers and callbacks on one promise run as they were added.
   const lists = tree.onDidLoadTokens((event) => {
-    watch ??= import('./ui/expiryWatch.js').then(({ ExpiryWatch }) => new ExpiryWatch(service, tree, view, state, logger));
-    void watch.then(
-      (loaded) => loaded.tokensLoaded(event),
-      (error: unknown) => logger.warn(`The expiry badge could not load: ${String(error)}`),
-    );
+    setTimeout(() => {
+      if (disposed) return;
+      watch ??= import('./ui/expiryWatch.js').then(({ ExpiryWatch }) => new ExpiryWatch(service, tree, view, state, logger));
+      void watch.then(
+        (loaded) => loaded.tokensLoaded(event),
+        (error: unknown) => logger.warn(`The expiry badge could not load: ${String(error)}`),
+      );
+    });
   });
   return new vscode.Disposable(() => {
+    disposed = true;
     lists.dispose();
     void watch?.then(
       (loaded) => {
@@ -45,9 +54,10 @@ function watchExpiry(service: PatService, tree: PatTreeDataProvider, view: vscod
 }
 
 export function activate(context: vscode.ExtensionContext): PatExtensionApi {
+  const activateStartedAt = FirstRowsLog.start();
   useTranslator((message, ...args) => vscode.l10n.t(message, ...args));
   useDisplayLanguage(vscode.env.language);
-  const logChannel = createLogChannel();
+  const logChannel = lazyLogChannel();
   const logger = channelLogger(logChannel);
   const secrets = secretStoreFor(context);
   // The tenant rows need only the stored records; the service's own code loads on the first call that waits anyway.
@@ -55,7 +65,8 @@ export function activate(context: vscode.ExtensionContext): PatExtensionApi {
     context.globalState,
     loadOnce(async () => new (await import('./core/patService.js')).PatService({ kv: context.globalState, secrets, logger })),
   );
-  const tree = new PatTreeDataProvider(service, logger);
+  const firstRows = new FirstRowsLog(logger);
+  const tree = new PatTreeDataProvider(service, logger, firstRows);
   const clipboard = new SecretClipboard(vscode.env.clipboard, clipboardClearSeconds);
   secretClipboard = clipboard;
   const treeView = vscode.window.createTreeView<PatNode>(VIEW_ID, { treeDataProvider: tree, canSelectMany: true, showCollapseAll: true });
@@ -76,7 +87,8 @@ export function activate(context: vscode.ExtensionContext): PatExtensionApi {
     ...registerCommands({ service, tree, treeView, logger, logChannel, clipboard }, context.extensionMode),
     ...registerSelectionKeys(treeView),
   );
-  void vscode.commands.executeCommand('setContext', HAS_TENANTS_CONTEXT, service.listTenants().length > 0);
+  tree.announceHasTenants(service.listTenants().length > 0);
+  firstRows.ended('activate', activateStartedAt);
   // Never the provider itself: its service would hand any extension every tenant's credentials.
   return extensionApi(tree, treeView);
 }

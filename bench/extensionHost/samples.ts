@@ -6,6 +6,8 @@ export interface ActivationSample {
   moduleLoadMs: number;
   /** Our activate(), from called to returned (or resolved). */
   activateMs: number;
+  /** The host process's CPU time in those milliseconds (process.cpuUsage): the part that waiting for a core does not inflate. */
+  activateCpuMs: number;
   /** extensions.getExtension(id).activate() with the module already loaded: activate() plus the host's own work. */
   hostActivateMs: number;
   /** After activation, one tenant added: the root's and the tenant's children fetched, each tree item read. */

@@ -10,6 +10,7 @@ import { errorActions, type ErrorAction } from '../view/errorActions';
 import type { PatService } from '../../core/patService';
 import type { SecretClipboard } from '../clipboard';
 import type { CommandId } from '../ids';
+import type { LogView } from '../log';
 import { ArgumentPrompts } from '../prompts/argumentPrompts';
 import { inertPrompts, type ConfirmQuestion, type Prompts } from '../prompts/prompts';
 import { VsCodePrompts } from '../prompts/vscodePrompts';
@@ -23,7 +24,7 @@ export interface UiContext {
   tree: PatTreeDataProvider;
   treeView: vscode.TreeView<PatNode>;
   logger: Logger;
-  logChannel: vscode.LogOutputChannel;
+  logChannel: LogView;
   clipboard: SecretClipboard;
 }
 

@@ -14,6 +14,7 @@ import { LoadingNode, MessageNode, TenantNode } from './nodes';
 import { isTokenNode, type PatNode } from './patNode';
 import type { TokenNode, ViewFilters } from './tokenRows';
 import { t } from '../view/l10n';
+import { FirstRowsLog } from '../firstRowsLog';
 
 type TokenRows = typeof import('./tokenRows');
 /** Token rows load with the first token list, which waits for the network stack anyway. */
@@ -88,6 +89,8 @@ export class PatTreeDataProvider implements vscode.TreeDataProvider<PatNode>, vs
   private readonly busyLabels = new Map<string, string>();
   /** Tenants whose refused owner lookup was logged already: said once, not on every refresh. */
   private readonly toldOwnerLookupRefused = new Set<string>();
+  /** What `sailpointPat.hasTenants` was last set to. */
+  private hasTenantsSent: boolean | undefined;
   /** Set by the first token list; every token row was built by it. */
   private rows: TokenRows | undefined;
   /** The view's filters (text and "Needs attention"); they hide rows only, commands still see every token. */
@@ -96,6 +99,8 @@ export class PatTreeDataProvider implements vscode.TreeDataProvider<PatNode>, vs
   constructor(
     private readonly service: PatService,
     private readonly logger: Logger,
+    /** Times the first root and tenant answers for the log (activate() hands it in). */
+    private readonly firstRows?: FirstRowsLog,
   ) {}
 
   getTreeItem(node: PatNode): vscode.TreeItem {
@@ -133,13 +138,21 @@ export class PatTreeDataProvider implements vscode.TreeDataProvider<PatNode>, vs
    * loads (refresh) are awaited, so loaded rows stay until new ones replace them.
    */
   async getChildren(node?: PatNode): Promise<PatNode[]> {
+    const startedAt = FirstRowsLog.start();
+    const children = this.answer(node);
+    this.firstRows?.ended(node === undefined ? 'root' : 'tenant', startedAt);
+    return children;
+  }
+
+  /** getChildren's answer, apart from the timing of the first ones. */
+  private answer(node?: PatNode): Promise<PatNode[]> {
     const entry = node instanceof TenantNode ? this.entries.get(node.tenantId) : undefined;
     if (entry !== undefined && entry.children === undefined && !entry.listedOnce) {
       entry.loadingShown = true;
       // After VS Code has the loading row: the load's first steps (reading its code) would hold the answer back.
       // Two timer turns, because the host sends the answer on a timer it sets after this one.
       setTimeout(() => setTimeout(() => void this.tenantChildren(entry.node.tenantId)));
-      return [new LoadingNode(entry.node)];
+      return Promise.resolve([new LoadingNode(entry.node)]);
     }
     return this.loadedChildren(node);
   }
@@ -197,6 +210,13 @@ export class PatTreeDataProvider implements vscode.TreeDataProvider<PatNode>, vs
       entry.children = this.withBusyLabels(rows.tokenNodes(entry.node, tokensOf(nodes), stored, ownClientId, nodes[0].ownerFacts));
       this.changed.fire(entry.node);
     }
+  }
+
+  /** Sets `sailpointPat.hasTenants` (view title buttons, palette entries) when it changed: each set is a message to the window. */
+  announceHasTenants(hasTenants: boolean): void {
+    if (this.hasTenantsSent === hasTenants) return;
+    this.hasTenantsSent = hasTenants;
+    void vscode.commands.executeCommand('setContext', HAS_TENANTS_CONTEXT, hasTenants);
   }
 
   tenantNode(tenantId: string): TenantNode | undefined {
@@ -277,7 +297,7 @@ export class PatTreeDataProvider implements vscode.TreeDataProvider<PatNode>, vs
         this.entries.delete(id);
       }
     }
-    void vscode.commands.executeCommand('setContext', HAS_TENANTS_CONTEXT, tenants.length > 0);
+    this.announceHasTenants(tenants.length > 0);
     return tenants.map((tenant) => {
       const entry = this.entries.get(tenant.id);
       if (entry === undefined) {
@@ -350,15 +370,21 @@ export class PatTreeDataProvider implements vscode.TreeDataProvider<PatNode>, vs
 
   private async load(node: TenantNode, signal: AbortSignal): Promise<LoadResult> {
     const tenantId = node.tenantId;
-    // Started before the first await: the rows' code and the sign-in client id arrive while the list is on the wire.
-    const rowsLoading = settledLater(loadTokenRows().then((loaded) => {
-      loaded.warmLocaleData();
-      return loaded;
-    }));
+    // Started before the first await: the sign-in client id and the rows' code arrive while the list is on the wire.
     const ownClientIdReading = settledLater(this.service.signInClientId(tenantId));
     // At once, beside the credentials check: the three share one SecretStorage read, and without credentials the list
     // fails before sending anything.
     const listing = settledLater(this.service.listTokens(tenantId, signal));
+    // A timer turn later, once the SecretStorage read (the longest wait of a first list) is on its way: the rows' code
+    // and ICU's data load during that read instead of before it.
+    const rowsLoading = settledLater(
+      new Promise((resolve) => setTimeout(resolve))
+        .then(loadTokenRows)
+        .then((loaded) => {
+          loaded.warmLocaleData();
+          return loaded;
+        }),
+    );
     try {
       if (!(await this.service.hasCredentials(tenantId))) {
         throw new PatError('credentials-missing', t('No client ID and secret are stored in VS Code for this tenant.'));
