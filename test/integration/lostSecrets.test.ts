@@ -12,20 +12,31 @@ const REFUSE_SECRET_WRITES = 'sailpointPat.test.refuseSecretWrites';
 
 type WithProgress = typeof vscode.window.withProgress;
 
-/** Runs `body` while every progress notification is cancelled `afterMs` after it opens, as a user pressing Cancel. */
-async function pressingCancelAfter<T>(afterMs: number, body: () => Promise<T>): Promise<T> {
+/**
+ * Runs `body` while every progress notification is cancelled as soon as `serverMade()` holds, as a user pressing Cancel
+ * after the tenant made the token but before its answer arrived. Waiting for the server instead of a fixed delay keeps
+ * the Cancel between the two however long sign-in takes on a loaded machine.
+ */
+async function pressingCancelOnceServerMade<T>(serverMade: () => boolean, body: () => Promise<T>): Promise<T> {
   const window = vscode.window as { withProgress: WithProgress };
   const original = window.withProgress;
+  const polls = new Set<ReturnType<typeof setInterval>>();
   window.withProgress = ((options, task) =>
     original(options, (progress, token) => {
       const cancel = new vscode.CancellationTokenSource();
       token.onCancellationRequested(() => cancel.cancel());
-      setTimeout(() => cancel.cancel(), afterMs);
+      const poll = setInterval(() => {
+        if (!serverMade()) return;
+        clearInterval(poll);
+        cancel.cancel();
+      }, 10);
+      polls.add(poll);
       return task(progress, cancel.token);
     }));
   try {
     return await body();
   } finally {
+    polls.forEach(clearInterval);
     window.withProgress = original;
   }
 }
@@ -46,12 +57,13 @@ describe('no secret is lost in silence', function () {
   it('Cancel while the server already made the token reports it and refreshes the tree, instead of a quiet cancel', async () => {
     // The token is made at once; its answer (with the secret) trickles, so Cancel comes between the two.
     fake.inject({ fault: { kind: 'trickle', intervalMs: 100 }, match: { method: 'POST', path: '/v3/personal-access-tokens' } });
-    await pressingCancelAfter(400, () =>
+    const made = (): boolean => fake.tokens().some((token) => token.name === 'cancelled-but-made');
+    await pressingCancelOnceServerMade(made, () =>
       rejectsWith('sailpointPat.createToken', { tenantId, name: 'cancelled-but-made', scope: ['sp:scopes:default'] }, /was created anyway.*delete/i),
     );
-    const made = fake.tokens().find((token) => token.name === 'cancelled-but-made');
-    assert.ok(made, 'the fake tenant did not make the token: the test proves nothing');
-    rememberSecret(made.secret);
+    const madeToken = fake.tokens().find((token) => token.name === 'cancelled-but-made');
+    assert.ok(madeToken, 'the fake tenant did not make the token: the test proves nothing');
+    rememberSecret(madeToken.secret);
     assert.ok((await tokensOf(tenantId)).has('cancelled-but-made'), 'the tree was not refreshed to show the token');
     await sleep(1500);
     assert.match(extensionLog(), /createToken failed: .*was created anyway/, 'the lost secret was not logged');
@@ -105,7 +117,8 @@ describe('no secret is lost in silence', function () {
     const node = (await tokensOf(tenantId)).get('deleted-first');
     assert.ok(node, 'no tree row for the token to rotate');
     fake.inject({ fault: { kind: 'trickle', intervalMs: 100 }, match: { method: 'POST', path: '/v3/personal-access-tokens' } });
-    const shown = await pressingCancelAfter(400, () =>
+    const successorMade = (): boolean => fake.tokens().some((token) => token.name === 'deleted-first 2');
+    const shown = await pressingCancelOnceServerMade(successorMade, () =>
       asPerson('sailpointPat.rotateToken', ['Delete Old Token First', 'deleted-first 2', 'Delete Old Token First', ESCAPE], { node }),
     );
     assert.equal(fake.tokens().some((token) => token.name === 'deleted-first'), false, 'the old token was not deleted first: the test proves nothing');
