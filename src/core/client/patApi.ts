@@ -90,13 +90,16 @@ export class PatApi {
     if (!Array.isArray(body)) {
       throw new PatError('bad-response', t('{0} failed: the server did not send a list.', description), { status: response.status });
     }
+    // A list is mostly one owner's tokens in a row: they share one owner record instead of one each.
+    let previousOwner: TokenOwner | null = null;
     return body.map((item: unknown, index) => {
-      const token = parseToken(item);
+      const token = parseToken(item, previousOwner);
       if (token === undefined) {
         throw new PatError('bad-response', t('{0} failed: item {1} of the answer has no id or name.', description, index), {
           status: response.status,
         });
       }
+      previousOwner = token.owner ?? previousOwner;
       return token;
     });
   }
@@ -322,7 +325,7 @@ function queryString(parameters: Array<[string, string]>): string {
  * Reads a token liberally: unknown fields are ignored, missing optional ones become null; id and name are required.
  * Runs for every item of a list (10,000 in a big tenant), so a well-formed item costs the result and nothing more.
  */
-export function parseToken(value: unknown): PersonalAccessToken | undefined {
+export function parseToken(value: unknown, sameOwnerAs: TokenOwner | null = null): PersonalAccessToken | undefined {
   if (!isRecord(value)) {
     return undefined;
   }
@@ -334,7 +337,7 @@ export function parseToken(value: unknown): PersonalAccessToken | undefined {
     id,
     name,
     scope: parseScope(value.scope),
-    owner: parseOwner(value.owner),
+    owner: parseOwner(value.owner, sameOwnerAs),
     created: stringOrNull(value.created),
     lastUsed: stringOrNull(value.lastUsed),
     managed: value.managed === true,
@@ -359,11 +362,17 @@ function parseScope(value: unknown): string[] | null {
   return value as string[];
 }
 
-function parseOwner(value: unknown): TokenOwner | null {
+/** `sameOwnerAs` is returned instead of a new record when the owner reads exactly as it does. */
+function parseOwner(value: unknown, sameOwnerAs: TokenOwner | null): TokenOwner | null {
   if (!isRecord(value) || typeof value.id !== 'string') {
     return null;
   }
-  return { type: typeof value.type === 'string' ? value.type : 'IDENTITY', id: value.id, name: stringOrNull(value.name) };
+  const type = typeof value.type === 'string' ? value.type : 'IDENTITY';
+  const name = stringOrNull(value.name);
+  if (sameOwnerAs !== null && sameOwnerAs.id === value.id && sameOwnerAs.type === type && sameOwnerAs.name === name) {
+    return sameOwnerAs;
+  }
+  return { type, id: value.id, name };
 }
 
 function stringOrNull(value: unknown): string | null {
