@@ -90,16 +90,16 @@ export class PatApi {
     if (!Array.isArray(body)) {
       throw new PatError('bad-response', t('{0} failed: the server did not send a list.', description), { status: response.status });
     }
-    // A list is mostly one owner's tokens in a row: they share one owner record instead of one each.
-    let previousOwner: TokenOwner | null = null;
+    // A list is mostly one owner's tokens of the same scopes in a row: they share one owner record and one scope list.
+    let previous: PersonalAccessToken | undefined;
     return body.map((item: unknown, index) => {
-      const token = parseToken(item, previousOwner);
+      const token = parseToken(item, previous);
       if (token === undefined) {
         throw new PatError('bad-response', t('{0} failed: item {1} of the answer has no id or name.', description, index), {
           status: response.status,
         });
       }
-      previousOwner = token.owner ?? previousOwner;
+      previous = token;
       return token;
     });
   }
@@ -325,7 +325,7 @@ function queryString(parameters: Array<[string, string]>): string {
  * Reads a token liberally: unknown fields are ignored, missing optional ones become null; id and name are required.
  * Runs for every item of a list (10,000 in a big tenant), so a well-formed item costs the result and nothing more.
  */
-export function parseToken(value: unknown, sameOwnerAs: TokenOwner | null = null): PersonalAccessToken | undefined {
+export function parseToken(value: unknown, previous?: PersonalAccessToken): PersonalAccessToken | undefined {
   if (!isRecord(value)) {
     return undefined;
   }
@@ -336,8 +336,8 @@ export function parseToken(value: unknown, sameOwnerAs: TokenOwner | null = null
   return {
     id,
     name,
-    scope: parseScope(value.scope),
-    owner: parseOwner(value.owner, sameOwnerAs),
+    scope: parseScope(value.scope, previous?.scope ?? null),
+    owner: parseOwner(value.owner, previous?.owner ?? null),
     created: stringOrNull(value.created),
     lastUsed: stringOrNull(value.lastUsed),
     managed: value.managed === true,
@@ -347,8 +347,8 @@ export function parseToken(value: unknown, sameOwnerAs: TokenOwner | null = null
   };
 }
 
-/** The server treats an empty list like a missing one (every right), so both read as null. */
-function parseScope(value: unknown): string[] | null {
+/** The server treats an empty list like a missing one (every right), so both read as null. `sameAs` is returned for the same strings in the same order. */
+function parseScope(value: unknown, sameAs: string[] | null): string[] | null {
   if (!Array.isArray(value) || value.length === 0) {
     return null;
   }
@@ -359,7 +359,13 @@ function parseScope(value: unknown): string[] | null {
     }
   }
   // Only strings, as nearly always: the freshly parsed answer's own array is kept instead of copied.
-  return value as string[];
+  return sameAs !== null && sameStrings(value as string[], sameAs) ? sameAs : (value as string[]);
+}
+
+function sameStrings(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let index = 0; index < a.length; index++) if (a[index] !== b[index]) return false;
+  return true;
 }
 
 /** `sameOwnerAs` is returned instead of a new record when the owner reads exactly as it does. */
