@@ -1,7 +1,7 @@
 // Bundles the extension; type-checking is done separately by `tsc`.
 //
 // Two passes, because esbuild splits code only for ES modules and VS Code loads extension.js as CommonJS:
-// 1. ES modules with splitting: code behind a dynamic import() (the commands, node-fetch) goes to chunks of its own;
+// 1. ES modules with splitting: code behind a dynamic import() (the commands, the network client) goes to chunks of its own;
 // 2. each file to CommonJS, import() lowered to require(): a chunk is read only when its import() first runs,
 //    so activation loads dist/extension.js alone: the chunks it imports at once are bundled into it (see
 //    activationMerge), and the chunks that load later take those from extension.js's exports.
@@ -15,30 +15,6 @@ const watch = process.argv.includes('--watch');
 const OUT_DIR = 'dist';
 const SPLIT_DIR = 'out/bundle-esm';
 const REPORT_FILE = 'out/bundle-report.json';
-
-// node-fetch 2 is bundled from its ES module build (lib/index.mjs), so pass 1 needs no CommonJS interop and emits no
-// shared runtime chunk that every file (activation too) would have to load. Two things in it are trimmed:
-// - it falls back to the whatwg-url package only where Node has no `url.URL`; Node always has it, and the package's
-//   Unicode tables would be most of the bundle, so an empty module stands in;
-// - it tries `require('encoding')` for `textConverted()`, which we never call; the package is not installed, so the
-//   try always failed at run time, and the bare `require` alone pulled esbuild's dynamic-require shim in.
-const NODE_FETCH_ESM = /[\\/]node_modules[\\/]node-fetch[\\/]lib[\\/]index\.mjs$/;
-const ENCODING_REQUIRE = "convert = require('encoding').convert;";
-
-/** @type {esbuild.Plugin} */
-const trimNodeFetch = {
-  name: 'trim-node-fetch',
-  setup(build) {
-    build.onResolve({ filter: /^whatwg-url$/ }, () => ({ path: 'whatwg-url', namespace: 'empty-module' }));
-    build.onLoad({ filter: /.*/, namespace: 'empty-module' }, () => ({ contents: 'export default {};', loader: 'js' }));
-    build.onLoad({ filter: NODE_FETCH_ESM }, (args) => {
-      const source = readFileSync(args.path, 'utf8');
-      // A node-fetch update that moves this line must fail the build, not ship the shim again unnoticed.
-      if (!source.includes(ENCODING_REQUIRE)) throw new Error(`node-fetch changed: ${args.path} no longer has \`${ENCODING_REQUIRE}\``);
-      return { contents: source.replace(ENCODING_REQUIRE, 'convert = undefined;'), loader: 'js' };
-    });
-  },
-};
 
 // The health overview's page (src/ui/view/healthPage.ts) is a style and a script kept readable as strings in the
 // source; the webview runs them as they are, so a production build minifies them like the rest of the code.
@@ -156,9 +132,9 @@ const splitOptions = {
   splitting: true,
   outdir: SPLIT_DIR,
   chunkNames: '[name]-[hash]',
-  // node-fetch's ES module build (its `module` field): no CommonJS wrapper to carry.
+  // A package's ES module build where it has one (its `module` field): no CommonJS wrapper to carry.
   mainFields: ['module', 'main'],
-  plugins: production ? [trimNodeFetch, minifyWebviewPage] : [trimNodeFetch],
+  plugins: production ? [minifyWebviewPage] : [],
 };
 
 /** @param {string} dir */

@@ -3,8 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { Readable } from 'node:stream';
 import { performance } from 'node:perf_hooks';
-import nodeFetch, { Response } from 'node-fetch';
-import type { FetchFunction } from '../../src/core/client/http';
+import { sendOverNode, type Transport } from '../../src/core/client/transport';
 import type { PatService } from '../../src/core/patService';
 import { silentLogger } from '../../src/core/ports';
 import { TenantNode } from '../../src/ui/tree/nodes';
@@ -27,14 +26,16 @@ interface Marks {
   listedAt: number;
 }
 
-/** node-fetch, but the body is read whole before the client gets the response, so its arrival can be marked. */
-function bufferingFetch(marks: Marks): FetchFunction {
-  return async (url, init) => {
-    const response = await nodeFetch(url, init);
-    const body = await response.buffer();
+/** The client's own transport, but the body is read whole before the client gets the answer, so its arrival can be marked. */
+function bufferingTransport(marks: Marks): Transport {
+  return async (exchange) => {
+    const answer = await sendOverNode(exchange);
+    const chunks: Buffer[] = [];
+    for await (const chunk of answer.body) chunks.push(chunk as Buffer);
+    const body = Buffer.concat(chunks);
     marks.receivedAt = performance.now();
     marks.body = body;
-    return new Response(Readable.from([body]), { status: response.status, statusText: response.statusText, headers: response.headers, url: response.url });
+    return { ...answer, body: Readable.from([body]) };
   };
 }
 
@@ -93,7 +94,7 @@ describe('10,000 tokens in the tree', () => {
     const samples: LoadSample[] = [];
     try {
       const marks: Marks = { receivedAt: 0, listedAt: 0, body: Buffer.alloc(0) };
-      const manager = newManager({ http: { fetch: bufferingFetch(marks) } });
+      const manager = newManager({ http: { transport: bufferingTransport(marks) } });
       const credentials = { clientId: fake.clientId, clientSecret: fake.clientSecret };
       await manager.addTenant({ url: fake.baseUrl, displayName: 'Scale', credentials });
       const tree = new PatTreeDataProvider(markingService(manager, marks), silentLogger);

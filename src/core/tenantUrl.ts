@@ -29,7 +29,8 @@ function fail(reason: string): TenantUrlResult {
   return { ok: false, reason };
 }
 
-function isLoopback(hostname: string): boolean {
+/** Whether a URL's hostname (as `URL.hostname` gives it) names this computer: the only place plain http may go. */
+export function isLoopback(hostname: string): boolean {
   return hostname === 'localhost' || hostname === '[::1]' || (IPV4.test(hostname) && hostname.startsWith('127.'));
 }
 

@@ -7,7 +7,7 @@ import { assertAllRecordedTrafficMatchesSpec } from './spec';
 
 const MY_TOKENS = withQuery(collectionPath('v3'), { 'owner-id': 'me' });
 
-/** Raw bytes as they arrive, with their arrival times: node-fetch would hide trickling. */
+/** Raw bytes as they arrive, with their arrival times: a fetch client would hide trickling. */
 function rawExchange(port: number, request: string): Promise<{ text: string; chunkTimes: number[] }> {
   return new Promise((resolve, reject) => {
     const socket = new Socket();

@@ -1,5 +1,4 @@
-// Plain HTTP for driving the fake in tests, deliberately independent of the extension's own client.
-import fetch from 'node-fetch';
+// Plain HTTP for driving the fake in tests, deliberately independent of the extension's own client: Node's fetch.
 import type { FakeTenant } from '../fake-tenant/server';
 import type { Family } from './spec';
 

@@ -479,7 +479,7 @@ describe('HttpClient against the fake tenant', () => {
 describe('HTTP sources', () => {
   it('weaken no TLS check and set no custom agent, so VS Code proxy support applies', () => {
     const root = path.resolve(__dirname, '../../..');
-    for (const file of ['src/core/client/http.ts', 'src/core/client/auth.ts', 'src/core/client/patApi.ts']) {
+    for (const file of ['src/core/client/http.ts', 'src/core/client/transport.ts', 'src/core/client/auth.ts', 'src/core/client/patApi.ts']) {
       const source = readFileSync(path.join(root, file), 'utf8');
       assert.doesNotMatch(source, /rejectUnauthorized|NODE_TLS_REJECT_UNAUTHORIZED|\bagent\s*:|\bAgent\s*\(|checkServerIdentity/, file);
     }

@@ -31,7 +31,7 @@ const ENTRY_POINT_APIS: readonly EntryPointApi[] = [
   { name: 'languages', pattern: /\blanguages\.register[A-Za-z]*\(/ },
   { name: 'registerUriHandler', pattern: /\bregisterUriHandler\(/ },
   { name: 'secrets.onDidChange', pattern: /\bsecrets\.onDidChange\(/ },
-  { name: 'node-fetch', pattern: /from 'node-fetch'|\bfetch\(/ },
+  { name: 'https.request', pattern: /from '(?:node:)?https?'|\bfetch\(/ },
   { name: 'activate', pattern: /^export function activate\(/m },
 ];
 

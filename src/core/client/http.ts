@@ -3,7 +3,6 @@
 // idempotent) and typed errors.
 // Imported statically: this module is itself loaded on the first request (core/client/network.ts), never at activation.
 import { StringDecoder } from 'node:string_decoder';
-import nodeFetch, { type RequestInit, type Response } from 'node-fetch';
 import { cleanServerText, parseErrorBody } from './errorBody';
 import { PatError, type PatErrorDetails, type PatErrorKind } from '../errors';
 import { RequestGate } from './limits';
@@ -11,8 +10,7 @@ import { type Clock, type Logger, silentLogger, systemClock } from '../ports';
 import { defaultRedactor, type Redactor } from './redact';
 import { clampDelayMs, MAX_TIMER_MS, parseRetryAfterMs } from './retryAfter';
 import { t } from '../l10n';
-
-export type FetchFunction = (url: string, init: RequestInit) => Promise<Response>;
+import { type Answer, connectionDropped, RefusedUrlError, sendOverNode, type Transport, undecodableEncoding } from './transport';
 
 export interface RetryPolicy {
   maxAttempts: number;
@@ -25,7 +23,8 @@ export interface RetryPolicy {
 }
 
 export interface HttpClientOptions {
-  fetch?: FetchFunction;
+  /** Default Node's http/https.request (`transport.ts`); the bench wraps it to mark when an answer's last byte arrived. */
+  transport?: Transport;
   clock?: Clock;
   logger?: Logger;
   timeoutMs?: number;
@@ -87,7 +86,7 @@ type AttemptOutcome =
 class BodyTooLargeError extends Error {}
 
 export class HttpClient {
-  private readonly fetchFn: FetchFunction;
+  private readonly transport: Transport;
   private readonly clock: Clock;
   private readonly logger: Logger;
   private readonly timeoutMs: number;
@@ -99,7 +98,7 @@ export class HttpClient {
   private readonly redact: (text: string) => string;
 
   constructor(options: HttpClientOptions = {}) {
-    this.fetchFn = options.fetch ?? nodeFetch;
+    this.transport = options.transport ?? sendOverNode;
     this.clock = options.clock ?? systemClock;
     this.logger = options.logger ?? silentLogger;
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -157,25 +156,24 @@ export class HttpClient {
     const line = (result: string): void =>
       this.log('debug', `${request.method} ${this.pathOf(request.url)} → ${result} in ${this.clock.now() - startedAt} ms (attempt ${attempt})`);
     try {
-      const response = await this.fetchFn(request.url, {
+      const answer = await this.transport({
         method: request.method,
+        url: request.url,
         headers: { Accept: 'application/json', ...request.headers },
         body: request.body,
-        redirect: 'manual',
         signal: controller.signal,
       });
-      if (response.status >= 300 && response.status < 400) {
-        line(String(response.status));
+      if (answer.status >= 300 && answer.status < 400) {
+        line(String(answer.status));
         controller.abort();
-        return { error: this.redirectError(request, response), retryable: false };
+        return { error: this.redirectError(request, answer), retryable: false };
       }
-      const text = await readCappedBody(response, this.bodyCap(request));
-      line(String(response.status));
+      const text = await readCappedBody(answer, this.bodyCap(request));
+      line(String(answer.status));
       return {
-        response: { status: response.status, headers: headerRecord(response), text },
-        contentType: response.headers.get('content-type'),
-        // node-fetch gives the server's reason phrase or Node's standard one; Node's http module is not loaded up front for it.
-        reason: response.statusText,
+        response: { status: answer.status, headers: answer.headers, text },
+        contentType: answer.headers['content-type'] ?? null,
+        reason: answer.reason,
       };
     } catch (error) {
       controller.abort();
@@ -286,6 +284,19 @@ export class HttpClient {
         retryable: true,
       };
     }
+    if (error instanceof RefusedUrlError) {
+      return {
+        error: new PatError('invalid-input', t('{0} failed: {1} is not an https:// address (plain HTTP is allowed only for localhost).', request.description, error.message)),
+        retryable: false,
+      };
+    }
+    const encoding = undecodableEncoding(error);
+    if (encoding !== undefined) {
+      return {
+        error: new PatError('bad-response', t('{0} failed: the answer from {1} is compressed ({2}) but does not decode.', request.description, host, cleanServerText(encoding, 20)), { cause: error }),
+        retryable: false,
+      };
+    }
     if (error instanceof BodyTooLargeError) {
       const mib = Math.round((this.bodyCap(request) / (1024 * 1024)) * 10) / 10;
       return {
@@ -301,9 +312,9 @@ export class HttpClient {
     };
   }
 
-  private redirectError(request: HttpRequest, response: Response): PatError {
-    const location = response.headers.get('location');
-    const target = location === null ? '' : ` to ${this.redact(cleanServerText(originOf(location, request.url), 200))}`;
+  private redirectError(request: HttpRequest, response: Answer): PatError {
+    const location = response.headers.location;
+    const target = location === undefined ? '' : ` to ${this.redact(cleanServerText(originOf(location, request.url), 200))}`;
     return new PatError(
       'redirect',
       t("{0} failed: the server answered {1} with a redirect{2}. Redirects are not followed, so credentials only go to the tenant's own address; check the tenant URL.", request.description, response.status, target),
@@ -378,20 +389,24 @@ function kindForStatus(status: number): PatErrorKind {
  * Decodes each chunk as it arrives and joins the text once: a 10,000-token list (3 MB) then costs one large
  * allocation instead of two (no Buffer.concat), and most of the decoding overlaps the wait for the network.
  */
-function readCappedBody(response: Response, maxBytes: number): Promise<string> {
-  const declared = Number(response.headers.get('content-length'));
+function readCappedBody(answer: Answer, maxBytes: number): Promise<string> {
+  const declared = Number(answer.headers['content-length']);
   if (Number.isFinite(declared) && declared > maxBytes) {
     return Promise.reject(new BodyTooLargeError());
   }
-  const body = response.body;
+  const body = answer.body;
+  if (body.destroyed) {
+    return Promise.reject(connectionDropped());
+  }
   return new Promise((resolve, reject) => {
     const decoder = new StringDecoder('utf8');
     const parts: string[] = [];
     let total = 0;
-    // The error listener stays: node-fetch emits the abort that follows a refusal on this stream.
+    // The error listener stays: the abort that follows a refusal destroys this stream with an error.
     const stop = (): void => {
       body.removeListener('data', onData);
       body.removeListener('end', onEnd);
+      body.removeListener('close', onClose);
     };
     const onData = (chunk: Buffer | string): void => {
       const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
@@ -413,18 +428,13 @@ function readCappedBody(response: Response, maxBytes: number): Promise<string> {
       stop();
       reject(error instanceof Error ? error : new Error(String(error)));
     };
+    // A close before the end is a dropped connection, even where no error came first.
+    const onClose = (): void => onError(connectionDropped());
     body.on('data', onData);
     body.once('end', onEnd);
+    body.once('close', onClose);
     body.on('error', onError);
   });
-}
-
-function headerRecord(response: Response): Record<string, string> {
-  const record: Record<string, string> = {};
-  response.headers.forEach((value, name) => {
-    record[name.toLowerCase()] = value;
-  });
-  return record;
 }
 
 function hostOf(url: string): string {
