@@ -12,6 +12,9 @@ import * as vm from 'node:vm';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+// The test-only hooks (src/ui/testHooks.ts) are compiled in for the integration tests (`--test-hooks`) and development
+// builds, and out of the build that ships: the two differ only by the branches WITH_TEST_HOOKS guards.
+const withTestHooks = !production || process.argv.includes('--test-hooks');
 const OUT_DIR = 'dist';
 const SPLIT_DIR = 'out/bundle-esm';
 const REPORT_FILE = 'out/bundle-report.json';
@@ -119,8 +122,10 @@ const common = {
   sourcemap: !production,
   sourcesContent: false,
   legalComments: /** @type {const} */ ('none'),
+  charset: /** @type {const} */ ('utf8'),
   logLevel: /** @type {const} */ ('warning'),
   metafile: true,
+  define: { WITH_TEST_HOOKS: String(withTestHooks) },
   ...(MANGLED_PROPERTIES.length > 0 ? { mangleProps: new RegExp(`^(?:${MANGLED_PROPERTIES.join('|')})$`) } : {}),
 };
 
@@ -224,7 +229,7 @@ function withOwnHelpers(helpers, rest) {
 
 /** @param {string} code */
 async function minified(code) {
-  return (await esbuild.transform(code, { minify: true, format: 'cjs', target: common.target, legalComments: 'none' })).code;
+  return (await esbuild.transform(code, { minify: true, format: 'cjs', target: common.target, legalComments: 'none', charset: 'utf8' })).code;
 }
 
 /**
@@ -259,6 +264,8 @@ async function withSharedHelpers(outputs) {
 
 /** The entry's file name in pass 1 and in dist. */
 const ENTRY_FILE = 'extension.js';
+/** A later chunk's name for extension.js's exports, which serve it the chunks merged there (mergedChunksFromEntry). */
+const ENTRY_MODULE = 'merged_chunks';
 
 /**
  * @typedef {object} ActivationMerge
@@ -315,11 +322,89 @@ function mergedEntry(merge) {
  */
 function mergedChunksFromEntry(code, merge, file) {
   let rewritten = code;
-  for (const [name, key] of merge.keys) rewritten = rewritten.split(`require("./${name}")`).join(`require("./${ENTRY_FILE}").${key}`);
+  for (const [name, key] of merge.keys) rewritten = rewritten.split(`require("./${name}")`).join(`${ENTRY_MODULE}.${key}`);
   const left = [...merge.merged].find((name) => rewritten.includes(`"./${name}"`));
   // A merged chunk is no file in dist: a require of it left here would fail when this chunk loads.
   if (left !== undefined) throw new Error(`${file} still refers to ${left}, which is bundled into ${ENTRY_FILE}`);
-  return rewritten;
+  if (!rewritten.includes(ENTRY_MODULE)) return rewritten;
+  // One require of extension.js per file, before the code that reads it (after esbuild's helpers and the exports).
+  const firstUse = rewritten.indexOf(ENTRY_MODULE);
+  const lineStart = rewritten.lastIndexOf('\n', firstUse) + 1;
+  return `${rewritten.slice(0, lineStart)}var ${ENTRY_MODULE} = require("./${ENTRY_FILE}");\n${rewritten.slice(lineStart)}`;
+}
+
+/**
+ * A later chunk's imports of other chunks (`import{a as t}from"./chunk-X.js"`, at the start of pass 1's output) as
+ * destructuring requires, so that pass 2 calls `t()` where it would write `(0, import_chunk_X.a)()` at every use: 1,041
+ * cross-chunk calls at about 6 bytes each. The values are read once, when the chunk loads; that is what the live
+ * binding would give too, because no chunk exports a binding that changes later (src has no `export let`; ESLint has
+ * no rule for it, so noMutableExports checks the source) and no two chunks import each other (noChunkCycle): each chunk
+ * has run to its end before another reads its exports. An empty chunk's import goes (pass 1 left nothing in it).
+ * @param {string} code pass 1's output
+ * @param {ReadonlySet<string>} emptyChunks
+ */
+function importsAsRequires(code, emptyChunks) {
+  const IMPORT = /^import\s*(?:\{([^}]*)\}\s*from\s*)?"(\.\/[\w.-]+\.js)";?\s*/;
+  // vscode's and Node's modules stay imports, as esbuild converts them (see oneVscodeRequire).
+  const PACKAGE_IMPORT = /^import\s*[^"]*?from\s*"(?!\.)[^"]+";?\s*/;
+  const packages = [];
+  const requires = [];
+  let rest = code;
+  for (let match = IMPORT.exec(rest) ?? PACKAGE_IMPORT.exec(rest); match !== null; match = IMPORT.exec(rest) ?? PACKAGE_IMPORT.exec(rest)) {
+    const [statement, names, file] = match;
+    rest = rest.slice(statement.length);
+    if (file === undefined) packages.push(statement);
+    if (file === undefined || emptyChunks.has(file.slice(2))) continue;
+    const bindings = (names ?? '').split(',').map((name) => name.trim().replace(/^([\w$]+)\s+as\s+([\w$]+)$/, '$1: $2')).filter((name) => name !== '');
+    requires.push(bindings.length === 0 ? `require("${file}");` : `const { ${bindings.join(', ')} } = require("${file}");`);
+  }
+  // Another form of import (a namespace, a default) would be read as code below: refuse it instead.
+  if (/^import\b/.test(rest)) throw new Error(`pass 1 wrote an import this build does not turn into a require: ${rest.slice(0, 80)}`);
+  return `${packages.join('')}${requires.join('\n')}\n${rest}`;
+}
+
+/**
+ * importsAsRequires reads a chunk's exports once: a cycle among the chunks would let one read another's exports
+ * before that one ran, so the build stops instead.
+ * @param {esbuild.Metafile} splitMetafile
+ */
+function noChunkCycle(splitMetafile) {
+  const outputs = splitMetafile.outputs;
+  /** @type {Map<string, 'visiting' | 'done'>} */
+  const state = new Map();
+  const visit = (/** @type {string} */ file, /** @type {string[]} */ trail) => {
+    if (state.get(file) === 'done') return;
+    if (state.get(file) === 'visiting') throw new Error(`the chunks import each other: ${[...trail, file].map((each) => path.basename(each)).join(' -> ')}`);
+    state.set(file, 'visiting');
+    for (const each of outputs[file].imports) if (each.kind === 'import-statement' && each.path in outputs) visit(each.path, [...trail, file]);
+    state.set(file, 'done');
+  };
+  for (const file of Object.keys(outputs)) visit(file, []);
+}
+
+/**
+ * The source declares no exported binding it could change later (`export let`, `export var`): importsAsRequires
+ * copies each export once.
+ */
+function noMutableExports() {
+  const exportsMutable = (/** @type {string} */ text) => {
+    if (/^export\s+(?:let|var)\b/m.test(text)) return true;
+    // `let x; … export { x }`: a module-level let or var named in an export list.
+    const lists = [...text.matchAll(/^export\s*\{([^}]*)\}(?!\s*from)/gm)].flatMap((match) => match[1].split(',').map((name) => name.trim().split(/\s+as\s+/)[0]));
+    return lists.some((name) => name !== '' && new RegExp(`^(?:let|var)\\s+${name.replace(/\$/g, '\\$')}\\b`, 'm').test(text));
+  };
+  const mutable = textsBelow('src', /\.ts$/).filter(exportsMutable);
+  if (mutable.length > 0) throw new Error(`a module of src exports a let or var binding: ${mutable[0].slice(0, 80)}; importsAsRequires would copy it once`);
+}
+
+/**
+ * Pass 2's input for a later chunk in a production build: pass 1's file with its imports as requires.
+ * @param {string} file
+ * @param {ReadonlySet<string>} emptyChunks
+ * @returns {esbuild.StdinOptions}
+ */
+function laterChunk(file, emptyChunks) {
+  return { contents: importsAsRequires(readFileSync(file, 'utf8'), emptyChunks), resolveDir: path.resolve(path.dirname(file)), sourcefile: path.basename(file), loader: 'js' };
 }
 
 /**
@@ -334,13 +419,17 @@ async function toCommonJs(splitMetafile) {
   const emptyChunks = new Set(js.filter((file) => splitMetafile.outputs[file].bytes === 0).map((file) => path.basename(file)));
   const merge = activationMerge(splitMetafile, emptyChunks);
   const files = js.filter((file) => !emptyChunks.has(path.basename(file)) && !merge.merged.has(path.basename(file)));
+  if (production) {
+    noChunkCycle(splitMetafile);
+    noMutableExports();
+  }
   const outputs = await Promise.all(
     files.map(async (file) => {
       const outfile = path.join(OUT_DIR, path.basename(file));
       const isEntry = file === merge.entry;
       const result = await esbuild.build({
         ...common,
-        ...(isEntry ? { stdin: mergedEntry(merge) } : { entryPoints: [path.resolve(file)] }),
+        ...(isEntry ? { stdin: mergedEntry(merge) } : production ? { stdin: laterChunk(file, emptyChunks) } : { entryPoints: [path.resolve(file)] }),
         format: 'cjs',
         outfile,
         supported: { 'dynamic-import': false },
@@ -424,7 +513,7 @@ function writeBundleReport(splitMetafile, sizes, merge) {
   const usedAtActivation = files.some((file) => file.activation && file.usesRuntime);
   const report = files.map(({ name, bytes, inputs, inputBytes, activation }) => ({ name, bytes, inputs, inputBytes, activation: name === RUNTIME_FILE ? usedAtActivation : activation }));
   mkdirSync(path.dirname(REPORT_FILE), { recursive: true });
-  writeFileSync(REPORT_FILE, `${JSON.stringify({ production, mangledProperties: MANGLED_PROPERTIES, files: report }, null, 1)}\n`);
+  writeFileSync(REPORT_FILE, `${JSON.stringify({ production, testHooks: withTestHooks, mangledProperties: MANGLED_PROPERTIES, files: report }, null, 1)}\n`);
 }
 
 emptyDir(SPLIT_DIR);

@@ -1,4 +1,4 @@
-// Checks the built .vsix: only the bundle (extension.js and every chunk beside it in dist/ but the test-only one), the icons and walkthrough
+// Checks the built .vsix: only the bundle (extension.js and every chunk beside it in dist/), the icons and walkthrough
 // pictures the manifest names, the translations, README, CHANGELOG, LICENSE and package.json (plus vsce's own two
 // files) may be inside. Prints every entry
 // and the size; exits 1 on anything else.
@@ -60,14 +60,11 @@ export function manifestIcons(manifest: { icon?: string; contributes?: unknown }
   return [...icons];
 }
 
-/** The test-only hooks' chunk (src/ui/commands/testRuns.ts): loaded under ExtensionMode.Test alone, so it does not ship. */
-export const TEST_ONLY_CHUNK = /^testRuns-[A-Z0-9]+\.js$/;
-
 /** The chunks the bundle loads on first use sit beside `main`: without one, a command or the first request fails. */
 function bundleChunks(main: string): string[] {
   const dir = path.posix.dirname(path.posix.normalize(main));
   return readdirSync(path.join(REPO_ROOT, dir))
-    .filter((name) => name.endsWith('.js') && !TEST_ONLY_CHUNK.test(name))
+    .filter((name) => name.endsWith('.js'))
     .map((name) => `extension/${dir}/${name}`);
 }
 

@@ -2,7 +2,8 @@
 // to the marker below: the sections after it (the bench table, how to build and test) are for people working on this
 // repository, and a user would download them with every install without reading them. Cut here, at package time, so
 // nothing is maintained twice; test/unit/packageVsix.test.ts holds that every user-facing section still ships. Then
-// each entry of vsce's zip is deflated again by zopfli (recompressZip).
+// each entry of vsce's zip is deflated again by zopfli (recompressZip), its JSON without indentation and package.json
+// without the keys only the build reads (shippedContent).
 // Usage: node out/scripts/packageVsix.js [out.vsix]
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -39,8 +40,22 @@ export function packagedReadme(readme: string, repositoryUrl: string): string {
   return `${packaged.trimEnd()}\n`.replace(/\]\(#([\w-]+)\)/g, (link, anchor: string) => (cutAnchors.has(anchor) ? `](${repositoryReadme}#${anchor})` : link));
 }
 
-/** The zip entries' data deflated by zopfli (5 iterations), where that is smaller; an entry's content stays as it was. */
+/** The zip entries' data deflated by zopfli (5 iterations), where that is smaller. */
 const ZOPFLI = { numiterations: 5 };
+
+/** Keys of package.json only npm and vsce read: an installed extension needs none of them, so its copy leaves them out. */
+export const BUILD_ONLY_MANIFEST_KEYS = ['scripts', 'devDependencies', 'allowScripts'];
+
+/**
+ * An entry's content as it ships: JSON (the manifest, its texts, the translations) without indentation, which only a
+ * person reading the repository needs, and the manifest without BUILD_ONLY_MANIFEST_KEYS; every other entry as it is.
+ */
+export function shippedContent(name: string, content: Buffer): Buffer {
+  if (!name.endsWith('.json')) return content;
+  const value = JSON.parse(content.toString('utf8')) as Record<string, unknown>;
+  if (name === 'extension/package.json') for (const key of BUILD_ONLY_MANIFEST_KEYS) delete value[key];
+  return Buffer.from(JSON.stringify(value));
+}
 
 interface ZipRecord {
   /** The central directory record, as vsce wrote it. */
@@ -79,20 +94,25 @@ function zipRecords(zip: Buffer): { records: ZipRecord[]; comment: Buffer } {
 /**
  * The same zip with each entry deflated by zopfli where that is smaller: about 5 % less to download than zlib's
  * deflate that vsce uses, read by every unzip as before (VS Code unpacks the .vsix on install; nothing inflates at
- * run time). Every entry is inflated again and checked against its CRC before the zip is returned.
+ * run time). Every entry is inflated again and checked against its CRC before the zip is returned. `reshape` may
+ * give an entry new content (shippedContent); its size and CRC follow.
  */
-export async function recompressZip(zip: Buffer): Promise<Buffer> {
+export async function recompressZip(zip: Buffer, reshape = (_name: string, content: Buffer): Buffer => content): Promise<Buffer> {
   const { records, comment } = zipRecords(zip);
   const parts: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
   for (const record of records) {
-    const content = record.method === 0 ? record.data : inflateRawSync(record.data);
-    if (content.length !== record.size || crc32(content) !== record.crc) throw new Error(`${record.name}: its content does not match its CRC`);
+    const original = record.method === 0 ? record.data : inflateRawSync(record.data);
+    if (original.length !== record.size || crc32(original) !== record.crc) throw new Error(`${record.name}: its content does not match its CRC`);
+    const content = reshape(record.name, original);
+    const reshaped = !content.equals(original);
+    const [crc, size] = reshaped ? [crc32(content), content.length] : [record.crc, record.size];
+    // vsce's data, unless the content changed: then the content stored as it is.
+    const [fallbackMethod, fallbackData] = reshaped ? [0, content] : [record.method, record.data];
     const zopfli = Buffer.from(await deflateAsync(content, ZOPFLI));
-    const smaller = zopfli.length < record.data.length;
-    const [method, data] = smaller ? [8, zopfli] : [record.method, record.data];
-    if (method === 8 && crc32(inflateRawSync(data)) !== record.crc) throw new Error(`${record.name}: zopfli's output does not inflate to the entry`);
+    const [method, data] = zopfli.length < fallbackData.length ? [8, zopfli] : [fallbackMethod, fallbackData];
+    if (method === 8 && crc32(inflateRawSync(data)) !== crc) throw new Error(`${record.name}: zopfli's output does not inflate to the entry`);
     const name = record.central.subarray(46, 46 + record.central.readUInt16LE(28));
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
@@ -101,14 +121,16 @@ export async function recompressZip(zip: Buffer): Promise<Buffer> {
     local.writeUInt16LE(record.central.readUInt16LE(8) & ~0x8, 6);
     local.writeUInt16LE(method, 8);
     record.central.copy(local, 10, 12, 16);
-    local.writeUInt32LE(record.crc, 14);
+    local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(record.size, 22);
+    local.writeUInt32LE(size, 22);
     local.writeUInt16LE(name.length, 26);
     const central = Buffer.from(record.central);
     central.writeUInt16LE(central.readUInt16LE(8) & ~0x8, 8);
     central.writeUInt16LE(method, 10);
+    central.writeUInt32LE(crc, 16);
     central.writeUInt32LE(data.length, 20);
+    central.writeUInt32LE(size, 24);
     central.writeUInt32LE(offset, 42);
     parts.push(local, name, data);
     centrals.push(central);
@@ -125,8 +147,18 @@ export async function recompressZip(zip: Buffer): Promise<Buffer> {
   return Buffer.concat([...parts, directory, end, comment]);
 }
 
+/** Why the build in dist must not ship (its report, out/bundle-report.json), or undefined when it may. */
+export function unshippableBuild(report: { production?: unknown; testHooks?: unknown }): string | undefined {
+  if (report.production !== true) return 'dist holds a development build: run `npm run bundle`';
+  // The integration tests' build registers commands that drive every prompt: no installed extension may carry them.
+  if (report.testHooks !== false) return 'dist holds the integration tests\' build, with the test hooks: run `npm run bundle`';
+  return undefined;
+}
+
 /** Writes the packaged README, runs vsce and re-compresses what it wrote. */
 async function buildVsix(outFile: string): Promise<void> {
+  const unshippable = unshippableBuild(JSON.parse(readFileSync(path.join(REPO_ROOT, 'out/bundle-report.json'), 'utf8')) as Record<string, unknown>);
+  if (unshippable !== undefined) throw new Error(unshippable);
   const manifest = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { repository: { url: string } };
   const readme = packagedReadme(readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8'), manifest.repository.url);
   mkdirSync(path.join(REPO_ROOT, path.dirname(PACKAGED_README)), { recursive: true });
@@ -141,7 +173,7 @@ async function buildVsix(outFile: string): Promise<void> {
   });
   if (result.status !== 0) throw new Error(`vsce exited with ${result.status ?? result.signal ?? 'nothing'}`);
   const made = readFileSync(outFile);
-  const smaller = await recompressZip(made);
+  const smaller = await recompressZip(made, shippedContent);
   writeFileSync(outFile, smaller);
   console.log(`re-compressed: ${made.length.toLocaleString('en-US')} -> ${smaller.length.toLocaleString('en-US')} B`);
 }

@@ -1,5 +1,6 @@
 // Only when VS Code runs this extension's own integration tests (ExtensionMode.Test): the test-only commands.
-// None is contributed in package.json, part of the automation contract, or registered outside test runs.
+// None is contributed in package.json, part of the automation contract, or registered outside test runs; the build
+// that ships has none of their code (WITH_TEST_HOOKS is false there, so esbuild drops each guarded branch).
 import * as vscode from 'vscode';
 import type { SecretStore } from '../core/ports';
 import { TENANTS_KEY } from '../core/store/secretKeys';
@@ -22,7 +23,7 @@ export const REFUSE_SECRET_WRITES_COMMAND = 'sailpointPat.test.refuseSecretWrite
 
 /** Under ExtensionMode.Test only: the SecretStorage adapter gains a switch that makes it refuse new secrets. */
 export function refusableInTests(context: vscode.ExtensionContext, secrets: SecretStore): SecretStore {
-  if (context.extensionMode !== vscode.ExtensionMode.Test) return secrets;
+  if (!WITH_TEST_HOOKS || context.extensionMode !== vscode.ExtensionMode.Test) return secrets;
   let refusing = false;
   context.subscriptions.push(vscode.commands.registerCommand(REFUSE_SECRET_WRITES_COMMAND, (refuse: unknown) => (refusing = refuse === true)));
   return {
@@ -46,7 +47,7 @@ export interface SettingsSyncView {
 
 /** Under ExtensionMode.Test only: globalState as Settings Sync sees it, reported and fed by the test command. */
 export function reportedInTests(context: vscode.ExtensionContext, state: vscode.ExtensionContext['globalState']): SyncableState {
-  if (context.extensionMode !== vscode.ExtensionMode.Test) return state;
+  if (!WITH_TEST_HOOKS || context.extensionMode !== vscode.ExtensionMode.Test) return state;
   let keysForSync: readonly string[] = [];
   context.subscriptions.push(
     vscode.commands.registerCommand(SETTINGS_SYNC_TEST_COMMAND, async (request?: { arrive?: unknown[]; replace?: unknown[] }): Promise<SettingsSyncView> => {

@@ -168,6 +168,52 @@ describe('SailPoint CLI configuration', () => {
     });
   });
 
+  it('reads a file as the CLI writes it (viper over go-yaml v3: four-space indent, sorted keys, "" for empty, nested pat and oauth)', () => {
+    const text = [
+      'activeenvironment: acme',
+      'authtype: pat',
+      'debug: false',
+      'environments:',
+      '    acme:',
+      '        baseurl: https://acme.api.identitynow.com',
+      '        oauth:',
+      '            accesstoken: ""',
+      '            expiry: 0001-01-01T00:00:00Z',
+      '        pat:',
+      '            accesstoken: eyJhbGciOiJSUzI1NiJ9.e30.c2ln',
+      '            expiry: 2026-12-08T03:00:00.123456789Z',
+      '        tenanturl: https://acme.identitynow.com',
+      '    sandbox:',
+      "        baseurl: 'https://acme-sb.api.identitynow.com'",
+      '        tenanturl: ""',
+      'exporttemplatespath: ""',
+      'searchtemplatespath: ""',
+    ].join('\n');
+    assert.deepEqual(parseCliConfig(text, FILE), {
+      usable: [
+        { name: 'acme', baseUrl: 'https://acme.api.identitynow.com' },
+        { name: 'sandbox', baseUrl: 'https://acme-sb.api.identitynow.com' },
+      ],
+      skipped: [],
+    });
+  });
+
+  it('reads a long value an older CLI (go-yaml v2) folded onto the next line', () => {
+    const text = [
+      'environments:',
+      '  acme:',
+      '    baseurl: https://acme.api.identitynow.com',
+      'searchtemplatespath: ~/Documents/Jane Doe/SailPoint CLI/templates/search templates of the team',
+      '  folded onto this line',
+    ].join('\n');
+    assert.deepEqual(parseCliConfig(text, FILE).usable, [{ name: 'acme', baseUrl: 'https://acme.api.identitynow.com' }]);
+  });
+
+  it('refuses, naming the line, YAML a CLI configuration never holds: a directive, a complex key', () => {
+    assert.match(refused('%YAML 1.2\n---\nenvironments:\n  a:\n    baseurl: https://a.api.identitynow.com\n'), /line 1/);
+    assert.match(refused('environments:\n  ? a\n  : b\n'), /line 2/);
+  });
+
   it('names are file text: control characters are stripped and length is capped', () => {
     const text = `environments:\n  "evil\\u001b[31m\\nname${'x'.repeat(300)}":\n    baseurl: https://acme.api.identitynow.com\n`;
     const [environment] = parseCliConfig(text, FILE).usable;

@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { crc32 } from 'node:zlib';
-import { headingAnchor, PACKAGED_README_END, packagedReadme, recompressZip, sectionHeadings } from '../../scripts/packageVsix';
+import { headingAnchor, PACKAGED_README_END, packagedReadme, recompressZip, sectionHeadings, shippedContent, unshippableBuild } from '../../scripts/packageVsix';
 import { zipEntries, zipEntryText } from './helpers/bundleBytes';
 
 const ROOT = path.resolve(__dirname, '../../..');
@@ -102,9 +102,35 @@ describe('packaged .vsix re-compression', () => {
     assert.equal(entries.find((entry) => entry.name === 'extension/tiny.txt')?.method, 0, 'an entry that would grow stays as it was');
   });
 
+  it('ships JSON without indentation and package.json without what only npm and vsce read; every other entry as it was', async () => {
+    const manifest = { name: 'x', main: './dist/extension.js', contributes: { commands: [{ command: 'a' }] }, scripts: { build: 'tsc' }, devDependencies: { typescript: '5' }, allowScripts: {} };
+    const zip = storedZip({
+      'extension/package.json': JSON.stringify(manifest, null, 2),
+      'extension/l10n/bundle.l10n.de.json': '{\n  "Delete": "Löschen",\n  "Keep {0}": "{0} behalten"\n}\n',
+      'extension/readme.md': '# Title\n\n  indented text stays\n',
+    });
+    const shipped = await recompressZip(zip, shippedContent);
+    const texts = Object.fromEntries(zipEntries(shipped).map((entry) => [entry.name, zipEntryText(shipped, entry)]));
+    assert.deepEqual(JSON.parse(texts['extension/package.json']), { name: 'x', main: './dist/extension.js', contributes: { commands: [{ command: 'a' }] } });
+    assert.equal(texts['extension/package.json'], JSON.stringify(JSON.parse(texts['extension/package.json'])));
+    assert.equal(texts['extension/l10n/bundle.l10n.de.json'], '{"Delete":"Löschen","Keep {0}":"{0} behalten"}');
+    assert.equal(texts['extension/readme.md'], '# Title\n\n  indented text stays\n');
+    // Sizes and CRCs follow the new content: the zip reads back clean.
+    await recompressZip(shipped);
+  });
+
   it('refuses a zip whose entry does not match its CRC instead of shipping it', async () => {
     const zip = storedZip({ 'extension/a.txt': 'hello' });
     zip.write('j', 30 + 'extension/a.txt'.length);
     await assert.rejects(recompressZip(zip), /does not match its CRC/);
+  });
+});
+
+describe('what npm run package may ship', () => {
+  it('refuses the integration tests’ build (test hooks compiled in) and a development build', () => {
+    assert.match(unshippableBuild({ production: true, testHooks: true }) ?? '', /test hooks: run `npm run bundle`/);
+    assert.match(unshippableBuild({ production: true }) ?? '', /test hooks/);
+    assert.match(unshippableBuild({ production: false, testHooks: false }) ?? '', /development build/);
+    assert.equal(unshippableBuild({ production: true, testHooks: false }), undefined);
   });
 });

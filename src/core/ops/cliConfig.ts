@@ -38,21 +38,12 @@ function malformed(file: string, why: string): PatError {
   return new PatError('invalid-input', t('{0} is not a SailPoint CLI configuration this extension can read: {1}', file, why));
 }
 
-function tooManyEnvironments(file: string): PatError {
-  return malformed(file, t('it lists more than {0} environments.', MAX_CLI_ENVIRONMENTS));
-}
-
 function parseYaml(text: string, file: string): unknown {
   if (Buffer.byteLength(text, 'utf8') > MAX_CLI_CONFIG_BYTES) {
     throw malformed(file, t('it is larger than 1 MB.'));
   }
-  let environments = 0;
-  const countEnvironments = (path: readonly string[]): void => {
-    // Stops the parse at the 501st environment instead of reading on.
-    if (path.length === 2 && path[0] === 'environments' && ++environments > MAX_CLI_ENVIRONMENTS) throw tooManyEnvironments(file);
-  };
   try {
-    return parseYamlText(text, { maxAliases: 100, onKey: countEnvironments });
+    return parseYamlText(text);
   } catch (error) {
     if (!(error instanceof YamlError)) throw error;
     throw malformed(file, t('it is not valid YAML (line {0}): {1}.', error.line, error.message));
@@ -75,8 +66,7 @@ export function parseCliConfig(text: string, file: string): CliEnvironments {
   if (environments === undefined || Object.keys(environments).length === 0) {
     throw malformed(file, t('it lists no environments (set one up with "sail environment create").'));
   }
-  // An alias can bring a mapping the count while parsing did not see under "environments".
-  if (Object.keys(environments).length > MAX_CLI_ENVIRONMENTS) throw tooManyEnvironments(file);
+  if (Object.keys(environments).length > MAX_CLI_ENVIRONMENTS) throw malformed(file, t('it lists more than {0} environments.', MAX_CLI_ENVIRONMENTS));
   const result: CliEnvironments = { usable: [], skipped: [] };
   for (const [name, value] of Object.entries(environments)) {
     const environment = environmentOf(name, value);

@@ -7,7 +7,6 @@ import { ANSWERED_RUN_TEST_COMMAND, HEALTH_OVERVIEW_TEST_COMMAND, PSEUDO_LOCALE_
 import type { AnsweredRunRequest } from './testRuns.js';
 import type { UiContext } from './runner';
 
-
 export function registerCommands(ui: UiContext, mode: vscode.ExtensionMode): vscode.Disposable[] {
   const load = loadOnce(() => import('./index.js'));
   const commands = COMMAND_IDS.map((id) =>
@@ -16,7 +15,8 @@ export function registerCommands(ui: UiContext, mode: vscode.ExtensionMode): vsc
   // The code-scan hover works before any scan (issue 23 §4): its code rides in the commands' chunk, loaded on the
   // first hover; the scanner and the catalogue load on the first hover over a line that may hold a call.
   commands.push(vscode.languages.registerHoverProvider('*', { provideHover: async (document, position) => (await load()).provideCodeHover(document, position) }));
-  if (mode === vscode.ExtensionMode.Test) {
+  // The build that ships has no test hooks (WITH_TEST_HOOKS is false: esbuild drops this branch and the testRuns chunk).
+  if (WITH_TEST_HOOKS && mode === vscode.ExtensionMode.Test) {
     // The hooks' code is a chunk of its own: a person's first command does not read the test queue.
     const tests = loadOnce(() => import('./testRuns.js'));
     commands.push(vscode.commands.registerCommand(ANSWERED_RUN_TEST_COMMAND, async (request: AnsweredRunRequest) => (await tests()).runWithAnswers(ui, request, (await load()).runCommandById)));

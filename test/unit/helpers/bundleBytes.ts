@@ -21,13 +21,14 @@ export type Baseline = Record<string, number>;
 /** The build's report, checked against the files in dist so a stale report cannot pass. */
 export function readBundle(): BundleFile[] {
   const reportFile = path.join(ROOT, 'out/bundle-report.json');
-  let report: { production: boolean; files: BundleFile[] };
+  let report: { production: boolean; testHooks?: boolean; files: BundleFile[] };
   try {
     report = JSON.parse(readFileSync(reportFile, 'utf8')) as typeof report;
   } catch {
     throw new Error('out/bundle-report.json is missing: run `npm run bundle` (after `npm run compile`, which empties out/).');
   }
   if (!report.production) throw new Error('dist holds a development build: run `npm run bundle`.');
+  if (report.testHooks !== false) throw new Error('dist holds the integration tests\' build, with the test hooks: run `npm run bundle`.');
   for (const file of report.files) {
     const bytes = statSync(path.join(ROOT, 'dist', file.name), { throwIfNoEntry: false })?.size;
     if (bytes !== file.bytes) throw new Error(`dist/${file.name} does not match the last build's report: run \`npm run bundle\`.`);
