@@ -31,10 +31,10 @@ const ACTIVATION_LIMIT = ACTIVATION_TARGET;
  * (249.7 KB). Our own transport over Node's https.request in place of node-fetch (VS Code's proxy support patches
  * exactly that function) cut the network chunk 43 -> 26 KB: 239,128 B (233.5 KB). The first seconds' work
  * added about 1 KB to activation (the log channel made on first use, the log line of the first rows' own times,
- * setContext only on a change): 240,190 B (234.6 KB). This ceiling holds it at the measured size plus about 0.75 KB.
+ * setContext only on a change): 240,190 B (234.6 KB); with the 10,000-token rows' sharing 240,784 B (235.1 KB). This ceiling holds it at the measured size plus about 0.75 KB.
  */
 const REST_OF_DIST_TARGET = 150 * KB;
-const REST_OF_DIST_LIMIT = 235.25 * KB;
+const REST_OF_DIST_LIMIT = 235.75 * KB;
 /**
  * Issue 20's target for the .vsix is 150 KB with the scope data, counting the whole package. It measured 229,701 B (224.3 KB):
  * the scope catalogue 37 KB packed, the German bundle 20 KB (VS Code's format keys each message by its English text),
@@ -45,11 +45,11 @@ const REST_OF_DIST_LIMIT = 235.25 * KB;
  * without its developers' sections, the icon re-compressed, the shorter member names and the test-only chunk left out
  * made it 226,862 B (221.5 KB), and zopfli's deflate of every entry 215,359 B (210.3 KB); 216,364 B (211.3 KB) with
  * the first-seconds and 10,000-row work. No test hooks, the shorter CLI reader and compact JSON with package.json
- * without its build-only keys made it 209,525 B (204.6 KB); without node-fetch 205,092 B (200.3 KB); with the first seconds' work 205,806 B (201.0 KB). The ceiling leaves 2 KB, so a README or CHANGELOG edit
+ * without its build-only keys made it 209,525 B (204.6 KB); without node-fetch 205,092 B (200.3 KB); with the first seconds' work 205,806 B (201.0 KB), with the rows' work 206,096 B (201.3 KB). The ceiling leaves 2 KB, so a README or CHANGELOG edit
  * (both ship) does not fail the build while code growth still does.
  */
 const VSIX_TARGET = 150 * KB;
-const VSIX_LIMIT = 203 * KB;
+const VSIX_LIMIT = 203.5 * KB;
 
 /** The generated scope catalogue: the one chunk outside the rest-of-dist budget (the catalogue has its own). */
 function isScopeData(file: BundleFile): boolean {

@@ -286,6 +286,61 @@ describe('PatApi against the fake tenant', () => {
       assert.equal(error.existing?.name, 'secretless');
     });
 
+    it('gives consecutive tokens of one owner one owner record, and any difference a record of its own', async () => {
+      const ada = { type: 'IDENTITY', id: 'ada', name: 'Ada' };
+      const items = [
+        { id: 'i1', name: 'a', owner: ada },
+        { id: 'i2', name: 'b', owner: { ...ada } },
+        { id: 'i3', name: 'c', owner: { ...ada, name: 'Ada\u202e spoof' } },
+        { id: 'i4', name: 'd', owner: { ...ada, type: 'APP' } },
+        { id: 'i5', name: 'e', owner: { ...ada, name: null } },
+        { id: 'i6', name: 'f', owner: { ...ada, name: null, surprise: 'x' } },
+        { id: 'i7', name: 'g', owner: null },
+        { id: 'i8', name: 'h', owner: { id: 'bob', name: 'Ada' } },
+      ];
+      fake.inject({ fault: { kind: 'body', body: JSON.stringify(items) }, match: { path: PATHS.v3 } });
+      const tokens = await setUp('v3').api.list({ owner: { kind: 'me' } });
+      assert.deepEqual(
+        tokens.map((token) => token.owner),
+        [ada, ada, { ...ada, name: 'Ada\u202e spoof' }, { ...ada, type: 'APP' }, { ...ada, name: null }, { ...ada, name: null }, null, { type: 'IDENTITY', id: 'bob', name: 'Ada' }],
+      );
+      assert.equal(tokens[1].owner, tokens[0].owner, 'the same owner twice in a row is one record');
+      assert.equal(tokens[5].owner, tokens[4].owner, 'an unknown field makes no owner different');
+      const distinct = new Set(tokens.map((token) => token.owner));
+      assert.equal(distinct.size, 6, 'a different name, type or id, or no owner, is never shared');
+    });
+
+    it('gives consecutive tokens of the same scopes one scope list, and any difference a list of its own', async () => {
+      const items = [
+        { id: 'i1', name: 'a', scope: ['sp:scopes:default'] },
+        { id: 'i2', name: 'b', scope: ['sp:scopes:default'] },
+        { id: 'i3', name: 'c', scope: ['sp:scopes:default', 'idn:accounts:read'] },
+        { id: 'i4', name: 'd', scope: ['sp:scopes:default', 'idn:accounts:read'] },
+        { id: 'i5', name: 'e', scope: ['idn:accounts:read', 'sp:scopes:default'] },
+        { id: 'i6', name: 'f', scope: ['idn:accounts:read', 7, 'sp:scopes:default'] },
+        { id: 'i7', name: 'g', scope: [] },
+        { id: 'i8', name: 'h', scope: ['sp:scopes:default\u202e'] },
+      ];
+      fake.inject({ fault: { kind: 'body', body: JSON.stringify(items) }, match: { path: PATHS.v3 } });
+      const tokens = await setUp('v3').api.list({ owner: { kind: 'me' } });
+      assert.deepEqual(
+        tokens.map((token) => token.scope),
+        [
+          ['sp:scopes:default'],
+          ['sp:scopes:default'],
+          ['sp:scopes:default', 'idn:accounts:read'],
+          ['sp:scopes:default', 'idn:accounts:read'],
+          ['idn:accounts:read', 'sp:scopes:default'],
+          ['idn:accounts:read', 'sp:scopes:default'],
+          null,
+          ['sp:scopes:default\u202e'],
+        ],
+      );
+      assert.equal(tokens[1].scope, tokens[0].scope, 'the same scopes twice in a row are one list');
+      assert.equal(tokens[3].scope, tokens[2].scope);
+      assert.equal(new Set(tokens.map((token) => token.scope)).size, 6, 'other scopes, another order or no scopes are never shared');
+    });
+
     it('reads items liberally: unknown fields ignored, missing optional fields null', async () => {
       fake.inject({ fault: { kind: 'body', body: JSON.stringify([{ id: 'i1', name: 'bare', surprise: { nested: true }, scope: [] }]) }, match: { path: PATHS.v3 } });
       const [token] = await setUp('v3').api.list({ owner: { kind: 'me' } });

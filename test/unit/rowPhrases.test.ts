@@ -62,6 +62,20 @@ describe('row phrases: what the rows of one list load share', () => {
     );
   });
 
+  it('gives rows that share one scope list (as the list check hands them out) the words each has on its own', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(tokens, fc.nat({ max: 2 })), { minLength: 1, maxLength: 25 }), (rows) => {
+        const lists: (string[] | null)[] = [['sp:scopes:default'], null, ['a:b', '\u202ec:d', ALL_SCOPES]];
+        const shared = new RowPhrases();
+        for (const [each, list] of rows) {
+          const sharing = { ...each, scope: lists[list] };
+          assert.deepEqual(presentToken(sharing, { ...plain, phrases: shared }), presentToken(sharing, plain));
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('reuses a phrase only where it reads the same: one load, many distinct dates', () => {
     const shared = new RowPhrases();
     const options = { ...plain, phrases: shared };

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { PersonalAccessToken } from '../../core/model';
 import { isOthersToken, listsOtherOwners, lookUpOwners, NO_LOOKUP, tokenCountsByOwner, type OwnerLookup } from '../../core/ops/owners';
 import type { PatService } from '../../core/patService';
-import { presentToken, RowPhrases, tokenHealthFlags, tokenTooltipLines, warmRelativeTime, type OwnerFacts, type TokenViewOptions } from '../view/tokenPresentation';
+import { presentToken, RowPhrases, tokenHealthFlags, tokenTooltipLines, warmRelativeTime, type OwnerFacts, type TokenView, type TokenViewOptions } from '../view/tokenPresentation';
 import { expiryWarningDays, unusedDays } from '../settings';
 import { compiledTranslator } from '../view/compiledTranslator';
 import { currentTranslator, useTranslator } from '../view/l10n';
@@ -36,19 +36,25 @@ function rowWordsWhileBusy(words: string, busyLabel: string | undefined): string
   return busyLabel === undefined ? words : `${words} ${busyLabel}`;
 }
 
+// Kept because it measured faster (bench/README.md): the id's tenant part built once per load, `kind` on the prototype, no undefined fields on a fresh row.
 export class TokenNode extends vscode.TreeItem {
-  /** What isTokenNode (nodes.ts) looks for, so code loaded at activation tells rows apart without this class. */
-  readonly kind = 'token';
-  busyLabel: string | undefined;
+  /** What isTokenNode (nodes.ts) looks for, so code loaded at activation tells rows apart without this class; on the prototype, not on 10,000 rows. */
+  declare readonly kind: 'token';
+  /** Set only on a busy row (withBusyLabels); the other rows carry no field for it. */
+  declare busyLabel: string | undefined;
 
+  /** `idPrefix` is the tenant's part of every row id, built once per list load (tokenIdPrefix). */
   constructor(
     readonly parent: TenantNode,
     public token: PersonalAccessToken,
     private readonly viewOptions: TokenViewOptions,
+    idPrefix = tokenIdPrefix(parent.tenantId),
   ) {
-    super(token.name, vscode.TreeItemCollapsibleState.None);
-    this.id = `token:${parent.tenantId}:${token.id}`;
-    this.render();
+    const view = presentToken(token, viewOptions);
+    super(view.label, vscode.TreeItemCollapsibleState.None);
+    this.id = idPrefix + token.id;
+    // A new row has no tooltip yet: render() clears one only when a row is drawn again.
+    this.show(view);
   }
 
   get tenantId(): string {
@@ -77,13 +83,17 @@ export class TokenNode extends vscode.TreeItem {
     return tokenHealthFlags(this.token, this.viewOptions).length > 0;
   }
 
-  /** Leaves the tooltip unset: building it for every row of a long list costs more than the rest of the row. */
+  /** Draws the row again (busy or done) and drops the tooltip, which resolveTreeItem then builds from the row as it is now. */
   render(): void {
-    const view = presentToken(this.token, this.viewOptions);
+    this.show(presentToken(this.token, this.viewOptions));
+    this.tooltip = undefined;
+  }
+
+  /** Leaves the tooltip unset: building it for every row of a long list costs more than the rest of the row. */
+  private show(view: TokenView): void {
     this.label = view.label;
     this.description = this.busyLabel ?? view.description;
     this.iconPath = this.busyLabel === undefined ? themeIcon(view.icon) : BUSY_ICON;
-    this.tooltip = undefined;
     this.contextValue = view.contextValue;
     this.accessibilityInformation = { label: rowWordsWhileBusy(view.accessibilityLabel, this.busyLabel) };
   }
@@ -92,6 +102,13 @@ export class TokenNode extends vscode.TreeItem {
   hoverTooltip(unknownScopes: readonly string[] = []): vscode.MarkdownString {
     return safeTooltip(tokenTooltipLines(this.token, this.viewOptions, unknownScopes));
   }
+}
+
+Object.defineProperty(TokenNode.prototype, 'kind', { value: 'token' });
+
+/** The tenant's part of its rows' ids: `token:<tenant id>:`, then the token's id. */
+export function tokenIdPrefix(tenantId: string): string {
+  return `token:${tenantId}:`;
 }
 
 /** What the view's filters hid, said where the tokens would be (only filters of loaded rows hide anything, so it loads with them). */
@@ -160,12 +177,13 @@ export function tokenNodes(
     owners,
     phrases: new RowPhrases(),
   };
+  const idPrefix = tokenIdPrefix(tenant.tenantId);
   return byDisplayName(tokens, locale).map((token) => {
     // Most tenants store no secret: then no row hashes its id to look one up.
     const secretStored = stored.size > 0 && stored.has(token.id);
     const isOwnCredential = token.id === ownClientId;
     const options = secretStored || isOwnCredential ? { ...plain, secretStored, isOwnCredential } : plain;
-    return new TokenNode(tenant, token, options);
+    return new TokenNode(tenant, token, options, idPrefix);
   });
 }
 

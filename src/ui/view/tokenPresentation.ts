@@ -327,7 +327,7 @@ export function presentToken(token: PersonalAccessToken, options: TokenViewOptio
   // Another identity's token names its owner next: whose token it is decides what to do with it.
   const whose = token.owner !== null && isOthersToken(token, options.owners?.callerIdentityId) ? `${ownerName(token.owner)} · ` : '';
   const lastUsed = token.lastUsed === null ? null : parseTime(token.lastUsed);
-  const description = riskMark + whose + ownerMark + scopesSummary(token.scope) + phrases.descriptionEnd(lastUsed, expires, state, now);
+  const description = riskMark + whose + ownerMark + phrases.scopes(token.scope) + phrases.descriptionEnd(lastUsed, expires, state, now);
   const label = stripUnsafeCharacters(token.name);
   const marks = { expiry: state, riskiest, neverUsed: token.lastUsed === null, managed: token.managed, secretStored: options.secretStored, signsInTenant: options.isOwnCredential, owner };
   return {
@@ -380,6 +380,17 @@ function within<K, V>(map: Map<K, Map<number, V>>, key: K): Map<number, V> {
 export class RowPhrases {
   private readonly ends = new Map<number, Map<number, string>>();
   private readonly sentences = new Map<OwnerStatus | undefined, Map<number, string[] | null>>();
+  private lastScope: string[] | null | undefined;
+  private lastScopeSummary = '';
+
+  /** A scope list's summary; the list check hands consecutive tokens of the same scopes one list, so most rows reuse the last. */
+  scopes(scope: string[] | null): string {
+    if (scope !== this.lastScope) {
+      this.lastScopeSummary = scopesSummary(scope);
+      this.lastScope = scope;
+    }
+    return this.lastScopeSummary;
+  }
 
   /** `lastUsed` null for never used, undefined for an unreadable date. */
   descriptionEnd(lastUsed: number | null | undefined, expires: number | undefined, state: ExpiryState, now: number): string {
