@@ -5,16 +5,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import Module from 'node:module';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { installVscodeStandIn } from './vscodeStandIn';
 
 export interface ModuleLoad {
   ms: number;
   /** Names of the files in the target's directory that the load read. */
   files: string[];
-}
-
-interface ResolvingModule {
-  _resolveFilename(request: string, ...rest: unknown[]): string;
-  _cache: Record<string, Module>;
 }
 
 /** Every capitalised member the bundle and its chunks read (TreeItem, ThemeIcon, ...) as an empty class. */
@@ -24,13 +20,7 @@ function provideVscodeStandIn(bundlePath: string): void {
   const members = code.join('\n').match(/\.[A-Z][A-Za-z]*\b/g) ?? [];
   const api: Record<string, unknown> = {};
   for (const member of members) api[member.slice(1)] = class {};
-  const internals = Module as unknown as ResolvingModule;
-  const standIn = new Module('vscode');
-  standIn.exports = api;
-  standIn.loaded = true;
-  internals._cache.vscode = standIn;
-  const resolve = internals._resolveFilename.bind(Module);
-  internals._resolveFilename = (request, ...rest) => (request === 'vscode' ? 'vscode' : resolve(request, ...rest));
+  installVscodeStandIn(api);
 }
 
 function main(): void {

@@ -13,6 +13,7 @@ import type * as L10nModule from '../src/ui/view/l10n';
 import { FakeTenant } from '../test/fake-tenant/server';
 import { seedTokens } from './setup';
 import { exposedGc, median } from './stats';
+import { installVscodeStandIn } from './vscodeStandIn';
 
 const TOKENS = 10_000;
 
@@ -43,13 +44,7 @@ function provideVscodeStandIn(): void {
     env: { language: 'en' },
     workspace: { getConfiguration: () => ({ get: <T>(_key: string, fallback: T): T => fallback }) },
   };
-  const internals = Module as unknown as { _cache: Record<string, Module>; _resolveFilename(request: string, ...rest: unknown[]): string };
-  const standIn = new Module('vscode');
-  standIn.exports = api;
-  standIn.loaded = true;
-  internals._cache.vscode = standIn;
-  const resolve = internals._resolveFilename.bind(Module);
-  internals._resolveFilename = (request, ...rest) => (request === 'vscode' ? 'vscode' : resolve(request, ...rest));
+  installVscodeStandIn(api);
 }
 
 /** The fake tenant's answer to a list of 10,000 tokens, as bytes. */
