@@ -142,6 +142,7 @@ export class PatService {
     await this.proveCredentials(url.baseUrl, credentials, signal);
     const displayName = input.displayName?.trim() || url.tenantName || new URL(url.baseUrl).host;
     const tenant = await this.registry.add({ displayName, baseUrl: url.baseUrl, apiFamily: input.apiFamily ?? 'v3' }, credentials);
+    this.rememberCredentials(tenant.id, tenant.baseUrl, credentials);
     this.signInClientIds.set(tenant.id, credentials.clientId);
     this.logger.info(`Added tenant ${tenant.displayName} (${tenant.baseUrl}, ${tenant.apiFamily}).`);
     return tenant;
@@ -154,6 +155,7 @@ export class PatService {
     await this.proveCredentials(tenant.baseUrl, checked, signal);
     await this.registry.setCredentials(tenantId, checked, tenant.baseUrl);
     this.forgetCredentials(tenantId);
+    this.rememberCredentials(tenantId, tenant.baseUrl, checked);
     this.forgetAccessToken(tenantId);
     this.signInClientIds.set(tenantId, checked.clientId);
     this.logger.info(`Updated the credentials of tenant ${tenant.displayName}.`);
@@ -519,6 +521,11 @@ export class PatService {
       shared.then(keepOnlyFound, () => keepOnlyFound());
     }
     return lookup;
+  }
+
+  /** Credentials just stored are in hand: the first list after Add Tenant or Update Credentials needs no round trip to read them back. */
+  private rememberCredentials(tenantId: string, baseUrl: string, credentials: Credentials): void {
+    this.credentialLookups.set(`${tenantId}\u0000${baseUrl}`, Promise.resolve({ state: 'present', credentials }));
   }
 
   private forgetCredentials(tenantId: string): void {

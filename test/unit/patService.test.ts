@@ -303,6 +303,22 @@ describe('PatService (the service the UI uses) against the fake tenant', () => {
     assert.deepEqual(reads, [`get sailpointPat.tenant.${tenantId}.credentials`], 'each SecretStorage read is a round trip to the window');
   });
 
+  it('lists a tenant just added, or just given new credentials, without reading back from SecretStorage what it just stored', async () => {
+    const credentialReads = (): string[] => secrets.calls.filter((call) => call.startsWith('get ') && call.endsWith('.credentials'));
+    const tenantId = await addTenant();
+    secrets.calls.length = 0;
+    assert.ok((await manager.listTokens(tenantId)).length > 0);
+    assert.deepEqual(credentialReads(), [], 'the first list after Add Tenant read the credentials back: a round trip to the window');
+    const second = fake.addToken(identityId, { name: 'Replacement' });
+    await manager.updateCredentials(tenantId, { clientId: second.id, clientSecret: second.secret });
+    fake.resetRequests();
+    secrets.calls.length = 0;
+    await manager.listTokens(tenantId);
+    const mint = fake.requests.find((request) => request.path === '/oauth/token');
+    assert.ok(mint?.body.includes(`client_id=${second.id}`), 'the list after Update Credentials did not sign in with the new credentials');
+    assert.deepEqual(credentialReads(), [], 'the first list after Update Credentials read the credentials back');
+  });
+
   it('reads the credentials again once Update Credentials replaced them, and never signs in with the old ones', async () => {
     const tenantId = await addTenant();
     await manager.listTokens(tenantId);
